@@ -1,0 +1,84 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sunlight",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sunlight", targets: ["sunlight"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        /// The domain: vocabulary, rules, workflows and use cases. Imports neither Vapor nor Fluent.
+        .target(
+            name: "SunlightCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/calendar")]
+        ),
+        /// Storage: Fluent models, numbered migrations, repositories (SQLite | PostgreSQL).
+        .target(
+            name: "SunlightStore",
+            dependencies: [
+                "SunlightCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        /// HTTP: staff UI, public portal, JSON API, authentication.
+        .target(
+            name: "SunlightServer",
+            dependencies: [
+                "SunlightCore",
+                "SunlightStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/Views"), .copy("Resources/Public"), .copy("Resources/openapi.json")]
+        ),
+        .executableTarget(
+            name: "sunlight",
+            dependencies: [
+                "SunlightCore",
+                "SunlightStore",
+                "SunlightServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore"]),
+        /// Test doubles and scratch databases shared by the store and server tests.
+        .target(
+            name: "SunlightTestSupport",
+            dependencies: ["SunlightCore", "SunlightStore"],
+            path: "Tests/SunlightTestSupport"
+        ),
+        .testTarget(
+            name: "SunlightStoreTests",
+            dependencies: ["SunlightCore", "SunlightStore", "SunlightTestSupport"]
+        ),
+        .testTarget(
+            name: "SunlightServerTests",
+            dependencies: [
+                "SunlightCore", "SunlightStore", "SunlightServer", "SunlightTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,75 @@
+/// 规则编号 — the ID of a rule in DOMAIN.md (`CAL-1`, `REV-1`, …), cited by every refusal.
+public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public static let cal1 = RuleID(rawValue: "CAL-1")
+    public static let cal2 = RuleID(rawValue: "CAL-2")
+    public static let cal3 = RuleID(rawValue: "CAL-3")
+    public static let rec5 = RuleID(rawValue: "REC-5")
+    public static let rec11 = RuleID(rawValue: "REC-11")
+    public static let std2 = RuleID(rawValue: "STD-2")
+}
+
+/// The error every use case throws: what went wrong, in Chinese, with the rule it protects.
+///
+/// One mapping at the HTTP edge turns ``Kind`` into a status code; the message is shown to
+/// the user as it is, so it must make sense on its own.
+public struct SunlightError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The input is malformed or incomplete (400).
+        case invalidInput
+        /// The caller is not logged in, or the session or token is no longer valid (401).
+        case unauthenticated
+        /// The caller is logged in but may not do this (403).
+        case forbidden
+        /// The named thing does not exist (404).
+        case notFound
+        /// The change conflicts with what is stored (409).
+        case conflict
+        /// A domain rule refuses the action (422).
+        case ruleViolation
+        /// Too many attempts; try again after the given number of seconds (429).
+        case tooManyAttempts(retryAfterSeconds: Int)
+    }
+
+    public let kind: Kind
+    /// A stable machine-readable code, e.g. `calendar.outside`.
+    public let code: String
+    /// What the user reads, in simplified Chinese.
+    public let message: String
+    /// The DOMAIN.md rule this refusal protects, if any.
+    public let rule: RuleID?
+    /// The input field at fault, if any.
+    public let field: String?
+
+    public init(_ kind: Kind, code: String, _ message: String, rule: RuleID? = nil, field: String? = nil) {
+        self.kind = kind
+        self.code = code
+        self.message = message
+        self.rule = rule
+        self.field = field
+    }
+
+    /// The message with its rule ID, as shown to people: `…（CAL-1）`.
+    public var description: String {
+        rule.map { "\(message)（\($0)）" } ?? message
+    }
+
+    public static func invalid(_ field: String, _ message: String, rule: RuleID? = nil) -> SunlightError {
+        SunlightError(.invalidInput, code: "input.invalid", message, rule: rule, field: field)
+    }
+
+    public static func notFound(_ what: String) -> SunlightError {
+        SunlightError(.notFound, code: "not_found", "未找到\(what)，可能已被删除或编号有误")
+    }
+
+    public static let outsideScope = SunlightError(
+        .forbidden, code: "scope.outside", "无权访问其他机构的数据：您只能查看和办理本机构（监督人员含所监督机构）的数据")
+
+    public static func missingRole(_ roles: [Role]) -> SunlightError {
+        SunlightError(.forbidden, code: "role.missing",
+                      "您没有执行此操作的权限，需要以下角色之一：" + roles.map(\.chineseName).joined(separator: "、"))
+    }
+}

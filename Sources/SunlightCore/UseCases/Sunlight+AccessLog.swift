@@ -1,0 +1,18 @@
+import Foundation
+
+extension Sunlight {
+    /// The access log entries the actor may read, newest first (administrators and
+    /// supervisors, for the organisations in their jurisdiction). Reading it is itself logged.
+    public func accessLog(_ filter: AccessLogQuery, by actor: Actor) async throws -> [AccessLogEntry] {
+        try await guarded(actor, "access_log", id: nil, in: actor.organisation) {
+            try actor.require(anyOf: .administrator, .supervisor)
+        }
+        var query = filter
+        query.organisationPaths = [actor.scope.administeredPath, actor.scope.supervisedPath].compactMap { $0 }
+        query.includeUnscoped = actor.has(.administrator)
+        query.limit = min(max(filter.limit, 1), 5000)
+        let entries = try await store.accessLog.entries(query)
+        try await log(actor, .read, "access_log", id: nil, in: actor.organisation, "查看访问日志（\(entries.count) 条）")
+        return entries
+    }
+}

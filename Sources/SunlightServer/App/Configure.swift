@@ -1,0 +1,54 @@
+import Fluent
+import Foundation
+import Leaf
+import LeafKit
+import SunlightCore
+import SunlightStore
+import Vapor
+
+/// The one place that wires Sunlight into a Vapor application: database, migrations,
+/// templates, middleware, routes and the use cases.
+public enum SunlightApp {
+    /// Configures `app`; migrates the database to the newest schema.
+    public static func configure(_ app: Application, _ configuration: ServerConfiguration, clock: any SunlightCore.Clock = SystemClock(),
+                                 secrets: any SecretGenerator = SystemSecretGenerator()) async throws {
+        app.sunlightConfiguration = configuration
+        app.http.server.configuration.hostname = configuration.hostname
+        app.http.server.configuration.port = configuration.port
+        app.http.server.configuration.serverName = "sunlight"
+        app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodyBytes)
+
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        ContentConfiguration.global.use(encoder: encoder, for: .json)
+        ContentConfiguration.global.use(decoder: decoder, for: .json)
+
+        try configuration.store.register(on: app.databases)
+        SunlightMigrations.register(on: app.migrations)
+        try await StoreHost.migrate(app.databases, migrations: app.migrations, configuration: configuration.store,
+                                    logger: app.logger, on: app.eventLoopGroup.any())
+
+        guard let views = Bundle.module.resourceURL?.appendingPathComponent("Views").path else {
+            preconditionFailure("模板资源缺失")
+        }
+        app.views.use(.leaf)
+        app.leaf.configuration = LeafConfiguration(rootDirectory: views + "/")
+        app.leaf.sources = LeafSources.singleSource(NIOLeafFiles(
+            fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: views + "/", viewDirectory: views + "/"))
+        app.leaf.cache.isEnabled = app.environment != .development
+
+        app.middleware = Middlewares()
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(SunlightErrorMiddleware(maxBodyBytes: configuration.maxBodyBytes))
+
+        app.sunlight = Sunlight(
+            store: FluentStore(databases: app.databases, logger: app.logger), clock: clock,
+            passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost), secrets: secrets,
+            settings: configuration.settings)
+        registerRoutes(app)
+    }
+}

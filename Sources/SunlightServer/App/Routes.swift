@@ -1,0 +1,29 @@
+import Vapor
+
+/// Every route, in one place: the public portal, the staff UI behind a session and CSRF, and
+/// the JSON API behind bearer tokens.
+func registerRoutes(_ app: Application) {
+    PortalController().register(app)
+
+    let staff = app.grouped(StaffSessionMiddleware(), CSRFMiddleware(), NoStoreMiddleware())
+    LoginController().register(public: app.grouped(NoStoreMiddleware()), session: staff)
+    HomeController().register(staff)
+    AccountController().register(staff)
+    AccessLogController().register(staff)
+    OrganisationsController().register(staff)
+    UsersController().register(staff)
+    TokensController().register(staff)
+    CalendarController().register(staff)
+
+    let api = app.grouped("api", "v1")
+    ApiController().register(public: api, authenticated: api.grouped(ApiTokenMiddleware()))
+}
+
+/// Staff pages and answers must not be kept by browsers or proxies.
+struct NoStoreMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import SunlightCore
+import SunlightStore
+
+/// 配置 — everything an installation sets, read once at start-up from the environment, with
+/// defaults that give the embedded set-up (SQLite under `./sunlight-data`, port 8080).
+public struct ServerConfiguration: Sendable {
+    /// `SUNLIGHT_DATA_DIR` — the SQLite file and (later) blobs live here.
+    public var dataDirectory: String
+    /// `SUNLIGHT_DATABASE_URL` — PostgreSQL when set, else SQLite in the data directory.
+    public var store: StoreConfiguration
+    /// `SUNLIGHT_HOST`, `SUNLIGHT_PORT`.
+    public var hostname: String
+    public var port: Int
+    /// `SUNLIGHT_BCRYPT_COST` — 4…31; 12 by default.
+    public var bcryptCost: Int
+    /// `SUNLIGHT_SECURE_COOKIES=1` when served over HTTPS (behind a proxy), so cookies are `Secure`.
+    public var secureCookies: Bool
+    /// `SUNLIGHT_TRUST_PROXY=1` to take the client address from `X-Forwarded-For`.
+    public var trustProxy: Bool
+    /// Largest request body accepted (JSON, forms), in bytes.
+    public var maxBodyBytes: Int
+    public var settings: Sunlight.Settings
+
+    public init(dataDirectory: String = "./sunlight-data", store: StoreConfiguration? = nil, hostname: String = "127.0.0.1",
+                port: Int = 8080, bcryptCost: Int = 12, secureCookies: Bool = false, trustProxy: Bool = false,
+                maxBodyBytes: Int = 1 << 20, settings: Sunlight.Settings = Sunlight.Settings()) {
+        self.dataDirectory = dataDirectory
+        self.store = store ?? .sqlite(path: URL(fileURLWithPath: dataDirectory).appendingPathComponent("sunlight.sqlite").path)
+        self.hostname = hostname
+        self.port = port
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.trustProxy = trustProxy
+        self.maxBodyBytes = maxBodyBytes
+        self.settings = settings
+    }
+
+    /// Reads the environment; a value that cannot work stops start-up with a Chinese message.
+    public static func from(environment env: [String: String] = ProcessInfo.processInfo.environment,
+                            databaseFile: String = "sunlight.sqlite") throws -> ServerConfiguration {
+        let dataDirectory = env["SUNLIGHT_DATA_DIR"].flatMap(\.nilIfEmpty) ?? "./sunlight-data"
+        func integer(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
+            guard let text = env[key], !text.isEmpty else { return fallback }
+            guard let value = Int(text), range.contains(value) else {
+                throw ConfigurationError("\(key)=\(text) 无效，应为 \(range.lowerBound)–\(range.upperBound) 之间的整数")
+            }
+            return value
+        }
+        func flag(_ key: String) -> Bool { ["1", "true", "yes"].contains(env[key]?.lowercased() ?? "") }
+        var settings = Sunlight.Settings()
+        settings.sessionIdleTimeout = TimeInterval(try integer("SUNLIGHT_SESSION_IDLE_MINUTES", 120, 5...1440) * 60)
+        settings.dueSoonMargin = try integer("SUNLIGHT_DUE_SOON_WORKING_DAYS", 1, 0...30)
+        return ServerConfiguration(
+            dataDirectory: dataDirectory,
+            store: try StoreConfiguration.from(environment: env, dataDirectory: dataDirectory, fileName: databaseFile),
+            hostname: env["SUNLIGHT_HOST"].flatMap(\.nilIfEmpty) ?? "127.0.0.1",
+            port: try integer("SUNLIGHT_PORT", 8080, 1...65535),
+            bcryptCost: try integer("SUNLIGHT_BCRYPT_COST", 12, 4...31),
+            secureCookies: flag("SUNLIGHT_SECURE_COOKIES"),
+            trustProxy: flag("SUNLIGHT_TRUST_PROXY"),
+            maxBodyBytes: try integer("SUNLIGHT_MAX_BODY_KB", 1024, 16...65536) * 1024,
+            settings: settings)
+    }
+}

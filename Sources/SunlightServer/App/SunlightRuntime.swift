@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+import SunlightCore
+import SunlightStore
+import Vapor
+
+/// Entry points for the `sunlight` command: run the server, or use the use cases directly
+/// (console actor) against the configured database.
+public enum SunlightRuntime {
+    /// Opens and migrates the configured database, runs `body` with the use cases, and closes it.
+    public static func withSunlight<T: Sendable>(_ configuration: ServerConfiguration,
+                                                 _ body: (Sunlight, StoreHost) async throws -> T) async throws -> T {
+        let host = try StoreHost(configuration.store)
+        do {
+            try await host.migrate()
+            let sunlight = Sunlight(store: host.store, passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost),
+                                    settings: configuration.settings)
+            let result = try await body(sunlight, host)
+            await host.shutdown()
+            return result
+        } catch {
+            await host.shutdown()
+            throw error
+        }
+    }
+
+    /// Serves HTTP until the process is interrupted. `prepare` runs after migration and before
+    /// the port is opened (the demo seeds its data there and prints its banner).
+    public static func serve(_ configuration: ServerConfiguration,
+                             prepare: @escaping @Sendable (Sunlight) async throws -> Void = { _ in }) async throws {
+        var environment = Environment(name: "production", arguments: ["sunlight", "serve"])
+        if ProcessInfo.processInfo.environment["SUNLIGHT_ENV"] == "development" { environment = .development }
+        let app = try await Application.make(environment)
+        do {
+            try await SunlightApp.configure(app, configuration)
+            try await prepare(app.sunlight)
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}

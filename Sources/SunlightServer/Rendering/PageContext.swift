@@ -1,0 +1,78 @@
+import SunlightCore
+import Vapor
+
+/// What every staff and portal page needs: title, the logged-in person, the CSRF token for
+/// its forms, the navigation they may use, and a one-line notice after a change.
+struct PageContext: Encodable {
+    struct Me: Encodable {
+        let name: String
+        let username: String
+        let organisation: String
+        let roles: String
+    }
+
+    struct Nav: Encodable {
+        let administrator: Bool
+        let supervisor: Bool
+        let accessLog: Bool
+    }
+
+    let title: String
+    let csrf: String?
+    let me: Me?
+    let nav: Nav?
+    let notice: String?
+    let today: String
+
+    init(_ request: Request, title: String, notice: String? = nil) {
+        self.title = title
+        let staff = request.staff
+        self.csrf = staff?.session.csrfToken ?? request.anonymousCSRFToken
+        if let actor = staff?.actor, let user = actor.user {
+            self.me = Me(name: user.displayName, username: user.username, organisation: actor.organisation?.name ?? "",
+                         roles: user.sortedRoles.map(\.chineseName).joined(separator: "、"))
+            self.nav = Nav(administrator: actor.has(.administrator), supervisor: actor.has(.supervisor),
+                           accessLog: actor.has(.administrator) || actor.has(.supervisor))
+        } else {
+            self.me = nil
+            self.nav = nil
+        }
+        self.notice = notice ?? request.query[String.self, at: "notice"].flatMap { Notices.text[$0] }
+        let today = request.application.sunlight.clock.today
+        self.today = "\(today.chinese) \(today.chineseWeekday)"
+    }
+}
+
+/// The fixed messages shown after a change (`?notice=saved`), so no session state is needed
+/// for post–redirect–get.
+enum Notices {
+    static let text: [String: String] = [
+        "saved": "已保存。",
+        "created": "已新增。",
+        "revoked": "令牌已吊销，立即失效。",
+        "password": "密码已修改。",
+        "password_reset": "密码已重置，该用户的所有登录会话已结束。",
+        "calendar_loaded": "节假日安排已加载并立即生效。",
+        "certificate_added": "执法证已登记。",
+        "logged_out": "您已安全退出。",
+    ]
+}
+
+/// Rendering helpers for HTML pages.
+enum Page {
+    /// Renders a Leaf template as an HTML response that caches must not keep.
+    static func render(_ template: String, _ context: some Encodable, on request: Request,
+                       status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = try await request.view.render(template, context)
+        let response = try await view.encodeResponse(for: request)
+        response.status = status
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// A 303 redirect after a POST.
+    static func redirect(_ path: String, notice: String? = nil) -> Response {
+        let target = notice.map { path + (path.contains("?") ? "&" : "?") + "notice=" + $0 } ?? path
+        return Response(status: .seeOther, headers: ["Location": target])
+    }
+}

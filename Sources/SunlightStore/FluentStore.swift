@@ -1,0 +1,48 @@
+import FluentKit
+import Foundation
+import Logging
+import SQLKit
+import SunlightCore
+
+/// The store on a Fluent database — SQLite or PostgreSQL, the same code for both.
+public struct FluentStore: Store {
+    private let resolve: @Sendable () -> any Database
+
+    /// A store on one database handle (a transaction, a test).
+    public init(database: any Database) {
+        self.resolve = { database }
+    }
+
+    /// A store that takes a connection from whichever event loop's pool is free, each time.
+    public init(databases: Databases, logger: Logger = Logger(label: "sunlight.store")) {
+        self.resolve = { databases.database(logger: logger, on: databases.eventLoopGroup.any())! }
+    }
+
+    var database: any Database { resolve() }
+
+    public var organisations: any OrganisationRepository { FluentOrganisationRepository(database: database) }
+    public var users: any StaffUserRepository { FluentStaffUserRepository(database: database) }
+    public var certificates: any CertificateRepository { FluentCertificateRepository(database: database) }
+    public var sessions: any SessionRepository { FluentSessionRepository(database: database) }
+    public var apiTokens: any ApiTokenRepository { FluentApiTokenRepository(database: database) }
+    public var loginFailures: any LoginFailureRepository { FluentLoginFailureRepository(database: database) }
+    public var accessLog: any AccessLogRepository { FluentAccessLogRepository(database: database) }
+    public var holidayNotices: any HolidayNoticeRepository { FluentHolidayNoticeRepository(database: database) }
+
+    /// Runs `work` in one transaction.
+    ///
+    /// On SQLite the transaction first bumps the `store_write_lock` row, so it holds the write
+    /// lock from its first statement: a deferred transaction that reads and later writes could
+    /// otherwise fail with SQLITE_BUSY_SNAPSHOT when another connection wrote in between.
+    public func transaction<T: Sendable>(_ work: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
+        try await database.transaction { tx in
+            if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
+                try await sql.raw("UPDATE store_write_lock SET version = version + 1 WHERE id = 1").run()
+            }
+            return try await work(FluentStore(database: tx))
+        }
+    }
+
+    /// The SQL dialect: `sqlite` or `postgresql`.
+    public var dialect: String { (database as? any SQLDatabase)?.dialect.name ?? "unknown" }
+}

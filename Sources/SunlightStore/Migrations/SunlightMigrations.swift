@@ -1,0 +1,12 @@
+import FluentKit
+
+/// Every migration, in order. The same list runs on SQLite and PostgreSQL.
+public enum SunlightMigrations {
+    public static let all: [any Migration] = [
+        M001_Foundation(),
+    ]
+
+    public static func register(on migrations: Migrations) {
+        migrations.add(all)
+    }
+}

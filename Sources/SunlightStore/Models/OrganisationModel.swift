@@ -1,0 +1,50 @@
+import FluentKit
+import Foundation
+import SunlightCore
+
+final class OrganisationModel: Model, @unchecked Sendable {
+    static let schema = "organisations"
+
+    @ID(key: .id) var id: UUID?
+    @OptionalField(key: "parent_id") var parentID: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "short_name") var shortName: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "level") var level: String
+    @Field(key: "path") var path: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(_ o: Organisation) {
+        id = o.id
+        apply(o)
+        createdAt = o.createdAt
+    }
+
+    func apply(_ o: Organisation) {
+        parentID = o.parentID
+        name = o.name
+        shortName = o.shortName
+        kind = o.kind.rawValue
+        level = o.level.rawValue
+        path = o.path
+    }
+
+    func domain() throws -> Organisation {
+        guard let kind = OrganisationKind(rawValue: kind), let level = AdministrativeLevel(rawValue: level) else {
+            throw StoreError.corrupt("organisations", id)
+        }
+        return Organisation(id: try requireID(), parentID: parentID, name: name, shortName: shortName, kind: kind,
+                            level: level, path: path, createdAt: createdAt)
+    }
+}
+
+/// A stored row that the domain cannot read back: a defect or tampering, never user input.
+struct StoreError: Error, CustomStringConvertible {
+    let description: String
+
+    static func corrupt(_ table: String, _ id: UUID?) -> StoreError {
+        StoreError(description: "表 \(table) 的记录 \(id?.uuidString ?? "?") 内容无效")
+    }
+}

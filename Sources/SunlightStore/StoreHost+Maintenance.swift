@@ -1,0 +1,27 @@
+import FluentKit
+import SQLKit
+
+extension StoreHost {
+    /// Drops a PostgreSQL schema and everything in it (test clean-up).
+    public func dropSchema(_ schema: String) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+    }
+
+    /// Runs raw SQL — for tests that tamper with the database as an insider would.
+    public func execute(_ statement: String) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw(SQLQueryString(statement)).run()
+    }
+
+    /// The first column of every row of a raw query, as text.
+    public func strings(_ query: String) async throws -> [String] {
+        guard let sql = database as? any SQLDatabase else { return [] }
+        return try await sql.raw(SQLQueryString(query)).all().map { row in
+            let column = row.allColumns.first ?? ""
+            if let number = try? row.decode(column: column, as: Int.self) { return String(number) }
+            if let text = try? row.decode(column: column, as: String.self) { return text }
+            return ""
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import SunlightCore
+import SunlightStore
+import SunlightTestSupport
+
+/// The demo data set, seeded through the use cases, and the actors in it.
+struct DemoWorld {
+    let sunlight: Sunlight
+    let clock: ManualClock
+    let host: StoreHost
+    let seeded: DemoData.Seeded
+
+    static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!,
+                        _ body: (DemoWorld) async throws -> T) async throws -> T {
+        try await TestDatabase.withSunlight(today: today) { sunlight, clock, host in
+            let seeded = try await DemoData.seed(sunlight)
+            return try await body(DemoWorld(sunlight: sunlight, clock: clock, host: host, seeded: seeded))
+        }
+    }
+
+    /// The actor for a demo account, as if logged in to the staff UI.
+    func actor(_ username: String) async throws -> Actor {
+        let user = try await sunlight.store.users.find(username: username)!
+        return try await sunlight.actor(for: user, channel: .staff, address: "192.0.2.10")
+    }
+
+    func user(_ username: String) async throws -> StaffUser {
+        try await sunlight.store.users.find(username: username)!
+    }
+
+    /// Every access-log entry, newest first.
+    func accessLog() async throws -> [AccessLogEntry] {
+        try await sunlight.store.accessLog.entries(AccessLogQuery(organisationPaths: ["/"], limit: 1000))
+    }
+}
+
+/// Whether `error` is a ``SunlightError`` with the given code.
+func ~= (code: String, error: any Error) -> Bool { (error as? SunlightError)?.code == code }

@@ -1,0 +1,102 @@
+import Foundation
+import SunlightCore
+import SunlightStore
+
+/// A password hasher for store tests: salted SHA-256, fast. The server's tests use real Bcrypt.
+public struct TestPasswordHasher: PasswordHasher {
+    public init() {}
+
+    public func hash(_ password: String) async throws -> String {
+        let salt = UUID().uuidString
+        return "test$\(salt)$\(Secrets.digest(salt + password))"
+    }
+
+    public func verify(_ password: String, against hash: String) async throws -> Bool {
+        let parts = hash.split(separator: "$")
+        guard parts.count == 3, parts[0] == "test" else { return false }
+        return Secrets.constantTimeEquals(Secrets.digest(parts[1] + password), String(parts[2]))
+    }
+
+    public let decoyHash = "test$decoy$0"
+}
+
+/// A clock the test moves by hand.
+public final class ManualClock: SunlightCore.Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: Date
+
+    public init(_ date: CivilDate, hour: Int = 9) {
+        instant = ChinaTime.startOfDay(date).addingTimeInterval(Double(hour * 3600))
+    }
+
+    public var now: Date { lock.withLock { instant } }
+
+    public func advance(_ seconds: TimeInterval) { lock.withLock { instant = instant.addingTimeInterval(seconds) } }
+}
+
+/// The database the tests run on: a fresh SQLite file, or — when `SUNLIGHT_TEST_DATABASE_URL`
+/// is set — a fresh schema on that PostgreSQL server (loopback only).
+public enum TestDatabase {
+    public static var postgresURL: String? {
+        guard let url = ProcessInfo.processInfo.environment["SUNLIGHT_TEST_DATABASE_URL"], !url.isEmpty else { return nil }
+        let host = URL(string: url)?.host ?? ""
+        precondition(["127.0.0.1", "localhost", "::1"].contains(host), "测试只能连接本机数据库，拒绝：\(host)")
+        return url
+    }
+
+    /// `sqlite` or `postgresql`, as the tests will see it.
+    public static var kind: String { postgresURL == nil ? "sqlite" : "postgresql" }
+
+    /// A fresh, empty place for one test's data: a new SQLite file or a new PostgreSQL schema.
+    public struct Scratch: Sendable {
+        public let configuration: StoreConfiguration
+        let directory: URL
+        let schema: String
+
+        public init() {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
+            schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            if let url = TestDatabase.postgresURL {
+                configuration = .postgres(url: url, schema: schema)
+            } else {
+                configuration = .sqlite(path: directory.appendingPathComponent("test.sqlite").path)
+            }
+        }
+
+        /// Removes the file or drops the schema.
+        public func remove() async {
+            if TestDatabase.postgresURL != nil, let host = try? StoreHost(configuration) {
+                try? await host.dropSchema(schema)
+                await host.shutdown()
+            }
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// Runs `body` against a freshly migrated, empty database that is removed afterwards.
+    public static func withHost<T>(_ body: (StoreHost) async throws -> T) async throws -> T {
+        let scratch = Scratch()
+        let host = try StoreHost(scratch.configuration)
+        do {
+            try await host.migrate()
+            let result = try await body(host)
+            await host.shutdown()
+            await scratch.remove()
+            return result
+        } catch {
+            await host.shutdown()
+            await scratch.remove()
+            throw error
+        }
+    }
+
+    /// The use cases on a fresh database, at 2026-11-23 09:00 Beijing time unless told otherwise.
+    public static func withSunlight<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!,
+                                _ body: (Sunlight, ManualClock, StoreHost) async throws -> T) async throws -> T {
+        try await withHost { host in
+            let clock = ManualClock(today)
+            let sunlight = Sunlight(store: host.store, clock: clock, passwords: TestPasswordHasher())
+            return try await body(sunlight, clock, host)
+        }
+    }
+}
