@@ -119,7 +119,8 @@ public enum ApiTokenFormat {
 }
 
 extension Optional {
-    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
+    /// `map` for an async transform.
+    public func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
         switch self {
         case .some(let value): try await transform(value)
         case .none: nil

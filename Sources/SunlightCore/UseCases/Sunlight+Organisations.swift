@@ -33,6 +33,15 @@ extension Sunlight {
         return OrganisationTree(Array(found.values))
     }
 
+    /// The organisations the actor administers, as a tree (administrators only).
+    public func administeredTree(for actor: Actor) async throws -> OrganisationTree {
+        guard let path = actor.scope.administeredPath, actor.has(.administrator) else {
+            try await log(actor, .denied, "organisation", id: nil, in: actor.organisation, SunlightError.missingRole([.administrator]).message)
+            throw SunlightError.missingRole([.administrator])
+        }
+        return OrganisationTree(try await store.organisations.subtree(path))
+    }
+
     /// One organisation, if the actor may read it.
     public func organisation(_ id: Organisation.ID, for actor: Actor) async throws -> Organisation {
         let organisation = try await requireOrganisation(id)

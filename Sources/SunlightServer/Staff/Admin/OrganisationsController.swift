@@ -77,11 +77,9 @@ struct OrganisationsController {
     private func renderList(_ request: Request, form: OrganisationForm, error: String?,
                             status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        try staff.actor.require(anyOf: .administrator)
-        let tree = try await request.sunlight.organisationTree(for: staff.actor)
-        let administered = tree.nodes.filter { staff.actor.scope.canAdminister($0.organisation) }
+        let tree = try await request.sunlight.administeredTree(for: staff.actor)
         return try await Page.render("admin/organisations", ListPage(
-            page: PageContext(request, title: "机构管理"), nodes: administered.map(OrganisationRow.init),
+            page: PageContext(request, title: "机构管理"), nodes: OrganisationRow.rows(tree),
             kinds: Options.kinds, levels: Options.levels, form: form, error: error), on: request, status: status)
     }
 
@@ -89,18 +87,11 @@ struct OrganisationsController {
         let staff = try request.requireStaff()
         let organisation = try await request.sunlight.organisation(try request.uuid("id", "机构"), for: staff.actor)
         try staff.actor.requireAdminister(organisation)
-        let parent = try await organisation.parentID.asyncMapOptional { try await request.sunlight.store.organisations.find($0) }
+        let parent = try await organisation.parentID.asyncMap { try await request.sunlight.store.organisations.find($0) } ?? nil
         let detail = Detail(id: organisation.id.uuidString, name: organisation.name, shortName: organisation.shortName,
                             kind: organisation.kind.chineseName, level: organisation.level.chineseName,
                             parent: parent?.name ?? "（顶层）")
         return try await Page.render("admin/organisation", DetailPage(
             page: PageContext(request, title: organisation.name), organisation: detail, error: error), on: request, status: status)
-    }
-}
-
-extension Optional {
-    func asyncMapOptional<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
