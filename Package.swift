@@ -20,10 +20,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
+        /// The tamper-evident log: RFC 6962 Merkle tree, proofs, signed checkpoints. swift-crypto only.
+        .target(
+            name: "SunlightLedger",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         /// The domain: vocabulary, rules, workflows and use cases. Imports neither Vapor nor Fluent.
         .target(
             name: "SunlightCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SunlightLedger", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/calendar")]
         ),
         /// Storage: Fluent models, numbered migrations, repositories (SQLite | PostgreSQL).
@@ -60,6 +65,11 @@ let package = Package(
                 "SunlightServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .testTarget(
+            name: "SunlightLedgerTests",
+            dependencies: ["SunlightLedger"],
+            resources: [.copy("Resources/merkle-vectors")]
         ),
         .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore"]),
         /// Test doubles and scratch databases shared by the store and server tests.
