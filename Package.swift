@@ -36,6 +36,7 @@ let package = Package(
             name: "SunlightStore",
             dependencies: [
                 "SunlightCore",
+                "SunlightLedger",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -75,17 +76,17 @@ let package = Package(
         /// Test doubles and scratch databases shared by the store and server tests.
         .target(
             name: "SunlightTestSupport",
-            dependencies: ["SunlightCore", "SunlightStore"],
+            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger"],
             path: "Tests/SunlightTestSupport"
         ),
         .testTarget(
             name: "SunlightStoreTests",
-            dependencies: ["SunlightCore", "SunlightStore", "SunlightTestSupport"]
+            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport"]
         ),
         .testTarget(
             name: "SunlightServerTests",
             dependencies: [
-                "SunlightCore", "SunlightStore", "SunlightServer", "SunlightTestSupport",
+                "SunlightCore", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -28,6 +28,8 @@ public struct FluentStore: Store {
     public var loginFailures: any LoginFailureRepository { FluentLoginFailureRepository(database: database) }
     public var accessLog: any AccessLogRepository { FluentAccessLogRepository(database: database) }
     public var holidayNotices: any HolidayNoticeRepository { FluentHolidayNoticeRepository(database: database) }
+    public var ledger: any LedgerRepository { SQLLedgerRepository(database: database) }
+    public var personalData: any PersonalDataRepository { SQLPersonalDataRepository(database: database) }
 
     /// Runs `work` in one transaction.
     ///

@@ -176,3 +176,21 @@ struct MerkleVectorTests {
         }
     }
 }
+
+@Suite("右边界 MerkleFrontier")
+struct MerkleFrontierTests {
+    @Test("REC-5: the frontier's root and completed subtrees equal the full tree's at every size")
+    func matchesFullTree() throws {
+        var frontier = MerkleFrontier()
+        var tree = MemoryTree()
+        #expect(frontier.root == RFC6962.emptyRoot)
+        for i in 0..<300 {
+            let leaf = RFC6962.leafHash(Array("leaf \(i)".utf8))
+            let fromFrontier = frontier.append(leaf)
+            let fromTree = tree.append(leafHash: leaf)
+            #expect(fromFrontier.map(\.0) == fromTree.map(\.0))
+            #expect(fromFrontier.map(\.1) == fromTree.map(\.1))
+            #expect(frontier.root == (try tree.root()))
+        }
+    }
+}

@@ -21,7 +21,7 @@ struct TestServer {
         do {
             let result = try await withApp(configure: { app in
                 let configuration = ServerConfiguration(dataDirectory: NSTemporaryDirectory(), store: scratch.configuration,
-                                                        bcryptCost: 4, maxBodyBytes: maxBodyBytes)
+                                                        bcryptCost: 4, maxBodyBytes: maxBodyBytes, ledger: testLedger())
                 try await SunlightApp.configure(app, configuration, clock: clock)
             }) { app in
                 let seeded = try await DemoData.seed(app.sunlight)

@@ -28,9 +28,9 @@ struct DemoWorld {
         try await sunlight.store.users.find(username: username)!
     }
 
-    /// Every access-log entry, newest first.
+    /// Every access-log entry, newest first, with client addresses.
     func accessLog() async throws -> [AccessLogEntry] {
-        try await sunlight.store.accessLog.entries(AccessLogQuery(organisationPaths: ["/"], limit: 1000))
+        try await sunlight.withAddresses(try await sunlight.store.accessLog.entries(AccessLogQuery(organisationPaths: ["/"], limit: 1000)))
     }
 }
 

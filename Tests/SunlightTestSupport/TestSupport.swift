@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightLedger
 import SunlightStore
 
 /// A password hasher for store tests: salted SHA-256, fast. The server's tests use real Bcrypt.
@@ -36,6 +37,11 @@ public final class ManualClock: SunlightCore.Clock, @unchecked Sendable {
 
 /// The database the tests run on: a fresh SQLite file, or — when `SUNLIGHT_TEST_DATABASE_URL`
 /// is set — a fresh schema on that PostgreSQL server (loopback only).
+/// A fresh log key for one test.
+public func testLedger() -> LedgerSettings {
+    LedgerSettings(origin: "test.sunlight.invalid/log", signer: try! NoteSigner.generate(name: "test.sunlight.invalid"))
+}
+
 public enum TestDatabase {
     public static var postgresURL: String? {
         guard let url = ProcessInfo.processInfo.environment["SUNLIGHT_TEST_DATABASE_URL"], !url.isEmpty else { return nil }
@@ -95,7 +101,7 @@ public enum TestDatabase {
                                 _ body: (Sunlight, ManualClock, StoreHost) async throws -> T) async throws -> T {
         try await withHost { host in
             let clock = ManualClock(today)
-            let sunlight = Sunlight(store: host.store, clock: clock, passwords: TestPasswordHasher())
+            let sunlight = Sunlight(store: host.store, clock: clock, passwords: TestPasswordHasher(), ledger: testLedger())
             return try await body(sunlight, clock, host)
         }
     }

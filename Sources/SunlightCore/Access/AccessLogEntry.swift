@@ -66,6 +66,15 @@ public struct AccessLogEntry: Identifiable, Sendable, Codable, Equatable {
         self.summary = summary
     }
 
+    /// The entry as the append-only table keeps it: the address lives with the personal data.
+    var withoutAddress: AccessLogEntry { with(address: nil) }
+
+    public func with(address: String?) -> AccessLogEntry {
+        AccessLogEntry(id: id, at: at, actorUserID: actorUserID, actorName: actorName, channel: channel, action: action,
+                       resourceType: resourceType, resourceID: resourceID, organisationID: organisationID,
+                       organisationPath: organisationPath, address: address, summary: summary)
+    }
+
     /// An entry for `actor` acting on a record of `organisation`.
     public init(_ actor: Actor, at: Date, _ action: Action, _ resourceType: String, id resourceID: String?,
                 in organisation: Organisation?, _ summary: String) {

@@ -95,11 +95,13 @@ public protocol AccessLogRepository: Sendable {
 
 /// A holiday notice as loaded into an installation, with who loaded it.
 public struct LoadedHolidayNotice: Sendable, Equatable {
+    public let id: UUID
     public let notice: HolidayNotice
     public let loadedAt: Date
     public let loadedBy: String
 
-    public init(notice: HolidayNotice, loadedAt: Date, loadedBy: String) {
+    public init(id: UUID = UUID(), notice: HolidayNotice, loadedAt: Date, loadedBy: String) {
+        self.id = id
         self.notice = notice
         self.loadedAt = loadedAt
         self.loadedBy = loadedBy
@@ -123,6 +125,8 @@ public protocol Store: Sendable {
     var loginFailures: any LoginFailureRepository { get }
     var accessLog: any AccessLogRepository { get }
     var holidayNotices: any HolidayNoticeRepository { get }
+    var ledger: any LedgerRepository { get }
+    var personalData: any PersonalDataRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,
     /// or, if it throws, nothing is.

@@ -11,8 +11,15 @@ extension Sunlight {
         query.organisationPaths = [actor.scope.administeredPath, actor.scope.supervisedPath].compactMap { $0 }
         query.includeUnscoped = actor.has(.administrator)
         query.limit = min(max(filter.limit, 1), 5000)
-        let entries = try await store.accessLog.entries(query)
+        let entries = try await withAddresses(try await store.accessLog.entries(query))
         try await log(actor, .read, "access_log", id: nil, in: actor.organisation, "查看访问日志（\(entries.count) 条）")
         return entries
+    }
+
+    /// Fills in each entry's client address from the personal data it was sealed into.
+    public func withAddresses(_ entries: [AccessLogEntry]) async throws -> [AccessLogEntry] {
+        let values = try await store.personalData.values(table: "access_log", recordIDs: entries.map { $0.id.uuidString.lowercased() })
+        let addresses = Dictionary(values.map { ($0.recordID, $0.value ?? "（已依法删除）") }, uniquingKeysWith: { $1 })
+        return entries.map { $0.with(address: $0.address ?? addresses[$0.id.uuidString.lowercased()]) }
     }
 }

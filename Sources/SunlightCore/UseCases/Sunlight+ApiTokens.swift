@@ -24,10 +24,10 @@ extension Sunlight {
             name: name, userID: user.id, tokenHash: Secrets.digest(secret), prefix: String(secret.prefix(9)),
             issuedBy: actor.user?.id, issuedAt: now,
             expiresAt: expiresOn.map { ChinaTime.startOfDay($0.adding(days: 1)) })
-        try await store.transaction { [now] tx in
+        try await commit(actor, .create, "api_token", id: token.id.uuidString, in: organisation,
+                         "为 \(user.username) 签发接口令牌“\(name)”") { tx, _ in
             try await tx.apiTokens.insert(token)
-            try await tx.accessLog.append(AccessLogEntry(actor, at: now, .create, "api_token", id: token.id.uuidString,
-                                                         in: organisation, "为 \(user.username) 签发接口令牌“\(name)”"))
+            return ((), [token.ledgerRecord("token.issued", organisationID: organisation.id)])
         }
         return (token, secret)
     }
@@ -46,10 +46,13 @@ extension Sunlight {
         guard let token = try await store.apiTokens.find(id) else { throw SunlightError.notFound("接口令牌") }
         let (user, organisation) = try await administeredUser(token.userID, by: actor)
         guard token.revokedAt == nil else { return }
-        try await store.transaction { [now] tx in
-            try await tx.apiTokens.revoke(id, by: actor.user?.id, at: now)
-            try await tx.accessLog.append(AccessLogEntry(actor, at: now, .revoke, "api_token", id: id.uuidString,
-                                                         in: organisation, "吊销 \(user.username) 的接口令牌“\(token.name)”"))
+        try await commit(actor, .revoke, "api_token", id: id.uuidString, in: organisation,
+                         "吊销 \(user.username) 的接口令牌“\(token.name)”") { tx, at in
+            var revoked = token
+            revoked.revokedAt = at
+            revoked.revokedBy = actor.user?.id
+            try await tx.apiTokens.revoke(id, by: revoked.revokedBy, at: at)
+            return ((), [revoked.ledgerRecord("token.revoked", organisationID: organisation.id)])
         }
     }
 }

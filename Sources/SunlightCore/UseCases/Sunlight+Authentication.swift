@@ -37,13 +37,16 @@ extension Sunlight {
         // Verify against a fixed hash when the user is unknown, so timing does not tell.
         let matches = try await passwords.verify(password, against: user?.passwordHash ?? passwords.decoyHash)
         guard let user, matches else {
-            try await store.loginFailures.record(username: username, address: address, at: now)
             let organisation = try await user.asyncMap { try await requireOrganisation($0.organisationID) }
-            try await store.accessLog.append(AccessLogEntry(
+            let line = AccessLogEntry(
                 at: now, actorUserID: user?.id, actorName: username, channel: .staff, action: .loginFailed,
                 resourceType: "session", resourceID: nil, organisationID: organisation?.id,
                 organisationPath: organisation?.path, address: address,
-                summary: user == nil ? "未知用户名 \(username) 登录失败" : "密码错误"))
+                summary: user == nil ? "未知用户名 \(username) 登录失败" : "密码错误")
+            try await commit(line) { tx, at in
+                try await tx.loginFailures.record(username: username, address: address, at: at)
+                return ((), [])
+            }
             throw Self.wrongCredentials
         }
         guard user.isActive else {
@@ -55,13 +58,10 @@ extension Sunlight {
             tokenHash: Secrets.digest(cookieToken), userID: user.id, csrfToken: Secrets.token(secrets),
             createdAt: now, lastSeenAt: now, expiresAt: now.addingTimeInterval(settings.sessionLifetime),
             address: address, userAgent: userAgent.map { String($0.prefix(300)) })
-        let organisation = try await requireOrganisation(user.organisationID)
-        try await store.transaction { tx in
+        let actor = try await actor(for: user, channel: .staff, address: address)
+        try await commit(actor, .login, "session", id: session.id.uuidString, in: actor.organisation, "登录") { tx, _ in
             try await tx.sessions.insert(session)
-            try await tx.accessLog.append(AccessLogEntry(
-                at: session.createdAt, actorUserID: user.id, actorName: "\(user.displayName)（\(user.username)）",
-                channel: .staff, action: .login, resourceType: "session", resourceID: session.id.uuidString,
-                organisationID: organisation.id, organisationPath: organisation.path, address: address, summary: "登录"))
+            return ((), [])
         }
         return LoginResult(session: session, cookieToken: cookieToken, user: user)
     }
@@ -78,10 +78,9 @@ extension Sunlight {
 
     /// Ends a session (退出登录).
     public func logOut(_ session: StaffSession, actor: Actor) async throws {
-        try await store.transaction { [now] tx in
-            try await tx.sessions.end(session.id, at: now)
-            try await tx.accessLog.append(AccessLogEntry(actor, at: now, .logout, "session", id: session.id.uuidString,
-                                                         in: actor.organisation, "退出登录"))
+        try await commit(actor, .logout, "session", id: session.id.uuidString, in: actor.organisation, "退出登录") { tx, at in
+            try await tx.sessions.end(session.id, at: at)
+            return ((), [])
         }
     }
 

@@ -39,10 +39,10 @@ extension Sunlight {
         try await guarded(actor, "calendar", id: nil, in: actor.organisation) { try actor.require(anyOf: .administrator) }
         let notice = try HolidayNotice.parse(data)
         let loaded = LoadedHolidayNotice(notice: notice, loadedAt: now, loadedBy: actor.displayName)
-        try await store.transaction { [now] tx in
+        try await commit(actor, .create, "calendar", id: String(notice.year), in: actor.organisation,
+                         "加载 \(notice.year) 年节假日安排：\(notice.source)") { tx, _ in
             try await tx.holidayNotices.insert(loaded)
-            try await tx.accessLog.append(AccessLogEntry(actor, at: now, .create, "calendar", id: String(notice.year),
-                                                         in: actor.organisation, "加载 \(notice.year) 年节假日安排：\(notice.source)"))
+            return ((), [loaded.ledgerRecord(organisationID: actor.organisation?.id)])
         }
         try await calendars.reload()
         return notice

@@ -65,15 +65,14 @@ extension Sunlight {
         let organisation = Organisation(
             id: id, parentID: parent?.id, name: input.name.trimmed, shortName: input.shortName.trimmed,
             kind: input.kind, level: input.level, path: Organisation.path(for: id, under: parent), createdAt: now)
-        try await store.transaction { [now] tx in
+        try await commit(actor, .create, "organisation", id: id.uuidString, in: organisation, "新增机构 \(organisation.name)") { tx, _ in
             if try await tx.organisations.subtree(parent?.path ?? "/").contains(where: {
                 $0.parentID == parent?.id && $0.name == organisation.name
             }) {
                 throw SunlightError(.conflict, code: "organisation.duplicate", "同一上级下已有名为“\(organisation.name)”的机构", field: "name")
             }
             try await tx.organisations.insert(organisation)
-            try await tx.accessLog.append(AccessLogEntry(actor, at: now, .create, "organisation", id: id.uuidString,
-                                                         in: organisation, "新增机构 \(organisation.name)"))
+            return ((), [organisation.ledgerRecord("organisation.created")])
         }
         return organisation
     }
@@ -87,11 +86,10 @@ extension Sunlight {
         let before = "\(organisation.name)（\(organisation.shortName)）"
         organisation.name = name.trimmed
         organisation.shortName = shortName.trimmed
-        try await store.transaction { [now, organisation] tx in
+        try await commit(actor, .update, "organisation", id: id.uuidString, in: organisation,
+                         "机构名称由 \(before) 改为 \(organisation.name)（\(organisation.shortName)）") { [organisation] tx, _ in
             try await tx.organisations.update(organisation)
-            try await tx.accessLog.append(AccessLogEntry(
-                actor, at: now, .update, "organisation", id: id.uuidString, in: organisation,
-                "机构名称由 \(before) 改为 \(organisation.name)（\(organisation.shortName)）"))
+            return ((), [organisation.ledgerRecord("organisation.renamed")])
         }
         return organisation
     }

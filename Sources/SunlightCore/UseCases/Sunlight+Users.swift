@@ -90,14 +90,13 @@ extension Sunlight {
             organisationID: organisation.id, username: username, displayName: input.displayName.trimmed,
             post: input.post.trimmed, roles: input.roles, passwordHash: try await passwords.hash(input.password),
             legalQualification: input.legalQualification?.trimmed.nilIfEmpty, createdAt: now)
-        try await store.transaction { [now] tx in
+        try await commit(actor, .create, "user", id: user.id.uuidString, in: organisation,
+                         "新增用户 \(username)（\(user.displayName)），角色：\(user.sortedRoles.map(\.chineseName).joined(separator: "、"))") { tx, _ in
             if try await tx.users.find(username: username) != nil {
                 throw SunlightError(.conflict, code: "user.duplicate", "用户名 \(username) 已被使用", field: "username")
             }
             try await tx.users.insert(user)
-            try await tx.accessLog.append(AccessLogEntry(
-                actor, at: now, .create, "user", id: user.id.uuidString, in: organisation,
-                "新增用户 \(username)（\(user.displayName)），角色：\(user.sortedRoles.map(\.chineseName).joined(separator: "、"))"))
+            return ((), [user.ledgerRecord("user.created")])
         }
         return user
     }
@@ -118,12 +117,11 @@ extension Sunlight {
         }
         let summary = UserRules.describeChanges(from: before, to: user)
         guard !summary.isEmpty else { return user }
-        try await store.transaction { [now, user] tx in
+        try await commit(actor, user.isActive ? .update : .deactivate, "user", id: id.uuidString, in: organisation,
+                         "修改用户 \(user.username)：\(summary)") { [user] tx, at in
             try await tx.users.update(user)
-            if !user.isActive { try await tx.sessions.endAll(of: user.id, at: now) }
-            try await tx.accessLog.append(AccessLogEntry(
-                actor, at: now, user.isActive ? .update : .deactivate, "user", id: id.uuidString, in: organisation,
-                "修改用户 \(user.username)：\(summary)"))
+            if !user.isActive { try await tx.sessions.endAll(of: user.id, at: at) }
+            return ((), [user.ledgerRecord(user.isActive ? "user.updated" : "user.deactivated")])
         }
         return user
     }
@@ -134,11 +132,10 @@ extension Sunlight {
         var user = found
         try PasswordPolicy.validate(password)
         user.passwordHash = try await passwords.hash(password)
-        try await store.transaction { [now, user] tx in
+        try await commit(actor, .update, "user", id: id.uuidString, in: organisation, "重置用户 \(user.username) 的密码") { [user] tx, at in
             try await tx.users.update(user)
-            try await tx.sessions.endAll(of: user.id, at: now)
-            try await tx.accessLog.append(AccessLogEntry(actor, at: now, .update, "user", id: id.uuidString,
-                                                         in: organisation, "重置用户 \(user.username) 的密码"))
+            try await tx.sessions.endAll(of: user.id, at: at)
+            return ((), [user.ledgerRecord("user.password_reset")])
         }
     }
 
@@ -150,10 +147,9 @@ extension Sunlight {
         }
         try PasswordPolicy.validate(password)
         user.passwordHash = try await passwords.hash(password)
-        try await store.transaction { [now, user] tx in
+        try await commit(actor, .update, "user", id: user.id.uuidString, in: organisation, "修改本人密码") { [user] tx, _ in
             try await tx.users.update(user)
-            try await tx.accessLog.append(AccessLogEntry(actor, at: now, .update, "user", id: user.id.uuidString,
-                                                         in: organisation, "修改本人密码"))
+            return ((), [user.ledgerRecord("user.password_changed")])
         }
     }
 
@@ -172,13 +168,13 @@ extension Sunlight {
         }
         var stored = certificate
         stored.number = number
-        try await store.transaction { [now, stored] tx in
+        try await commit(actor, .create, "certificate", id: stored.id.uuidString, in: organisation,
+                         "为 \(holder.username) 登记执法证 \(number)") { [stored] tx, _ in
             if try await tx.certificates.find(number: number) != nil {
                 throw SunlightError(.conflict, code: "certificate.duplicate", "证件编号 \(number) 已登记", field: "number")
             }
             try await tx.certificates.insert(stored)
-            try await tx.accessLog.append(AccessLogEntry(actor, at: now, .create, "certificate", id: stored.id.uuidString,
-                                                         in: organisation, "为 \(holder.username) 登记执法证 \(number)"))
+            return ((), [stored.ledgerRecord("certificate.recorded", organisationID: organisation.id)])
         }
     }
 

@@ -21,24 +21,60 @@ public struct Sunlight: Sendable {
     public let secrets: any SecretGenerator
     public let calendars: CalendarBook
     public let settings: Settings
+    /// The log's name and signing key.
+    public let ledger: LedgerSettings
 
     public init(store: any Store, clock: any Clock = SystemClock(), passwords: any PasswordHasher,
-                secrets: any SecretGenerator = SystemSecretGenerator(),
+                secrets: any SecretGenerator = SystemSecretGenerator(), ledger: LedgerSettings,
                 shippedCalendars: [HolidayNotice] = ShippedCalendars.notices(), settings: Settings = Settings()) {
         self.store = store
         self.clock = clock
         self.passwords = passwords
         self.secrets = secrets
+        self.ledger = ledger
         self.calendars = CalendarBook(store: store, shipped: shippedCalendars)
         self.settings = settings
     }
 
-    var now: Date { clock.now }
+    /// Now, in whole milliseconds: the precision every stored and logged time has.
+    var now: Date { LedgerTime.truncated(clock.now) }
 
-    /// Appends to the access log outside any transaction (reads, refusals, logins).
+    /// 提交 — runs `work` in one transaction together with its access-log line, appends every
+    /// record it changed and the access-log line itself to the tamper-evident log, and signs
+    /// the new checkpoint. All of it commits, or none of it (REC-5, REC-11).
+    @discardableResult
+    func commit<T: Sendable>(_ actor: Actor, _ action: AccessLogEntry.Action, _ type: String, id: String?,
+                             in organisation: Organisation?, _ summary: String,
+                             _ work: @escaping @Sendable (any Store, Date) async throws -> (T, [LedgerRecord])) async throws -> T {
+        try await commit(AccessLogEntry(actor, at: now, action, type, id: id, in: organisation, summary), work)
+    }
+
+    /// ``commit(_:_:_:id:in:_:_:)`` with a ready-made access-log line.
+    @discardableResult
+    func commit<T: Sendable>(_ line: AccessLogEntry,
+                             _ work: @escaping @Sendable (any Store, Date) async throws -> (T, [LedgerRecord])) async throws -> T {
+        try await store.transaction { [ledger, secrets] tx in
+            let (result, records) = try await work(tx, line.at)
+            try await Self.appendAccessLog(line, records: records, at: line.at, ledger: ledger, secrets: secrets, in: tx)
+            return result
+        }
+    }
+
+    /// Appends an access-log line on its own (reads, refusals, failed logins).
     func log(_ actor: Actor, _ action: AccessLogEntry.Action, _ type: String, id: String?,
              in organisation: Organisation?, _ summary: String) async throws {
-        try await store.accessLog.append(AccessLogEntry(actor, at: now, action, type, id: id, in: organisation, summary))
+        try await commit(actor, action, type, id: id, in: organisation, summary) { _, _ in ((), []) }
+    }
+
+    /// Writes an access-log line (its client address sealed as personal data) and logs it
+    /// after `records`, in the caller's transaction.
+    static func appendAccessLog(_ line: AccessLogEntry, records: [LedgerRecord], at time: Date, ledger: LedgerSettings,
+                                secrets: any SecretGenerator, in tx: any Store) async throws {
+        let id = line.id.uuidString.lowercased()
+        let address = line.address.map { PersonalValue.seal($0, table: "access_log", recordID: id, field: "address", secrets: secrets) }
+        try await tx.accessLog.append(line.withoutAddress)
+        if let address { try await tx.personalData.insert([address]) }
+        try await LedgerWriter.append(records + [line.ledgerRecord(address: address)], at: time, settings: ledger, in: tx)
     }
 
     /// Runs `check`; if it refuses for lack of role or scope, the refusal is logged first.

@@ -48,7 +48,7 @@ public enum SunlightApp {
         app.sunlight = Sunlight(
             store: FluentStore(databases: app.databases, logger: app.logger), clock: clock,
             passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost), secrets: secrets,
-            settings: configuration.settings)
+            ledger: try configuration.resolvedLedger(), settings: configuration.settings)
         registerRoutes(app)
     }
 }

@@ -21,10 +21,12 @@ public struct ServerConfiguration: Sendable {
     /// Largest request body accepted (JSON, forms), in bytes.
     public var maxBodyBytes: Int
     public var settings: Sunlight.Settings
+    /// The log's origin and signing key; `nil` reads or creates `<data>/log-signing.key`.
+    public var ledger: LedgerSettings?
 
     public init(dataDirectory: String = "./sunlight-data", store: StoreConfiguration? = nil, hostname: String = "127.0.0.1",
                 port: Int = 8080, bcryptCost: Int = 12, secureCookies: Bool = false, trustProxy: Bool = false,
-                maxBodyBytes: Int = 1 << 20, settings: Sunlight.Settings = Sunlight.Settings()) {
+                maxBodyBytes: Int = 1 << 20, settings: Sunlight.Settings = Sunlight.Settings(), ledger: LedgerSettings? = nil) {
         self.dataDirectory = dataDirectory
         self.store = store ?? .sqlite(path: URL(fileURLWithPath: dataDirectory).appendingPathComponent("sunlight.sqlite").path)
         self.hostname = hostname
@@ -34,6 +36,12 @@ public struct ServerConfiguration: Sendable {
         self.trustProxy = trustProxy
         self.maxBodyBytes = maxBodyBytes
         self.settings = settings
+        self.ledger = ledger
+    }
+
+    /// The ledger settings, from the configuration or the environment and key file.
+    public func resolvedLedger() throws -> LedgerSettings {
+        try ledger ?? LedgerKeys.load(dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment)
     }
 
     /// Reads the environment; a value that cannot work stops start-up with a Chinese message.

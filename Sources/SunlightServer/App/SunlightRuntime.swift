@@ -14,7 +14,7 @@ public enum SunlightRuntime {
         do {
             try await host.migrate()
             let sunlight = Sunlight(store: host.store, passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost),
-                                    settings: configuration.settings)
+                                    ledger: try configuration.resolvedLedger(), settings: configuration.settings)
             let result = try await body(sunlight, host)
             await host.shutdown()
             return result

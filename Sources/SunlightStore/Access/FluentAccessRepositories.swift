@@ -112,7 +112,7 @@ struct FluentHolidayNoticeRepository: HolidayNoticeRepository {
 
     func insert(_ loaded: LoadedHolidayNotice) async throws {
         let model = HolidayNoticeModel()
-        model.id = UUID()
+        model.id = loaded.id
         model.year = loaded.notice.year
         model.noticeJSON = String(decoding: try JSONEncoder().encode(loaded.notice), as: UTF8.self)
         model.loadedAt = loaded.loadedAt
@@ -122,7 +122,7 @@ struct FluentHolidayNoticeRepository: HolidayNoticeRepository {
 
     func all() async throws -> [LoadedHolidayNotice] {
         try await HolidayNoticeModel.query(on: database).sort(\.$loadedAt).all().map { model in
-            LoadedHolidayNotice(notice: try HolidayNotice.parse(Data(model.noticeJSON.utf8)),
+            LoadedHolidayNotice(id: try model.requireID(), notice: try HolidayNotice.parse(Data(model.noticeJSON.utf8)),
                                 loadedAt: model.loadedAt, loadedBy: model.loadedBy)
         }
     }

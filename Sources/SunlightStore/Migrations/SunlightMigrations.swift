@@ -4,6 +4,7 @@ import FluentKit
 public enum SunlightMigrations {
     public static let all: [any Migration] = [
         M001_Foundation(),
+        M002_Ledger(),
     ]
 
     public static func register(on migrations: Migrations) {

@@ -1,0 +1,83 @@
+import Foundation
+import SunlightLedger
+
+/// A leaf as stored: the entry bytes it hashes, and the content those bytes commit to.
+public struct StoredLedgerEntry: Sendable, Equatable {
+    public let index: UInt64
+    public let entry: [UInt8]
+    public let content: [UInt8]
+    public let table: String
+    public let recordID: String
+
+    public init(index: UInt64, entry: [UInt8], content: [UInt8], table: String, recordID: String) {
+        self.index = index
+        self.entry = entry
+        self.content = content
+        self.table = table
+        self.recordID = recordID
+    }
+}
+
+/// A signed tree head as stored.
+public struct StoredCheckpoint: Sendable, Equatable {
+    public let size: UInt64
+    public let root: LedgerHash
+    /// The C2SP signed note.
+    public let note: String
+    public let createdAt: Date
+
+    public init(size: UInt64, root: LedgerHash, note: String, createdAt: Date) {
+        self.size = size
+        self.root = root
+        self.note = note
+        self.createdAt = createdAt
+    }
+}
+
+/// 日志存储 — leaves, complete-subtree hashes (tiles), the head and signed checkpoints.
+/// Everything here is append-only except the one head row, which only caches the size.
+public protocol LedgerRepository: SubtreeHashSource {
+    /// Locks the head for the rest of the transaction (appends are one total order) and reads it.
+    func lockHead() async throws -> UInt64
+    func setHead(size: UInt64, root: LedgerHash) async throws
+    /// The head without locking: size and root as last committed.
+    func head() async throws -> (size: UInt64, root: LedgerHash)
+    func insert(entries: [StoredLedgerEntry]) async throws
+    func insert(subtrees: [(SubtreeID, LedgerHash)]) async throws
+    func insert(checkpoint: StoredCheckpoint) async throws
+    func latestCheckpoint() async throws -> StoredCheckpoint?
+    /// Checkpoints with size ≥ `size`, ascending, at most `limit`.
+    func checkpoints(from size: UInt64, limit: Int) async throws -> [StoredCheckpoint]
+    /// Leaves with index ≥ `index`, ascending, at most `limit`.
+    func entries(from index: UInt64, limit: Int) async throws -> [StoredLedgerEntry]
+    /// Every leaf about these records, ascending.
+    func entries(table: String, recordIDs: [String]) async throws -> [StoredLedgerEntry]
+    /// The distinct record IDs of a table that have leaves, ascending, after `after`.
+    func recordIDs(table: String, after: String?, limit: Int) async throws -> [String]
+    /// Stored tiles of one level from `index`, ascending, at most `limit`.
+    func subtrees(level: Int, from index: UInt64, limit: Int) async throws -> [(UInt64, LedgerHash)]
+    /// The number of stored tiles per level.
+    func subtreeCounts() async throws -> [Int: UInt64]
+}
+
+/// 个人信息存储 — personal values of logged records, kept apart so they can be erased.
+public protocol PersonalDataRepository: Sendable {
+    func insert(_ values: [PersonalValue]) async throws
+    func values(table: String, recordIDs: [String]) async throws -> [PersonalValue]
+    /// Destroys value and salt; the commitment stays.
+    func erase(table: String, recordID: String, field: String, at: Date) async throws
+}
+
+/// 日志签名配置 — the log's name and the installation's signing key.
+public struct LedgerSettings: Sendable {
+    /// 日志标识, the first line of every checkpoint, e.g. `yuanmou.sunlight.example/log`.
+    public let origin: String
+    public let signer: NoteSigner
+
+    public init(origin: String, signer: NoteSigner) {
+        self.origin = origin
+        self.signer = signer
+    }
+
+    public var verifier: NoteVerifier { signer.verifier }
+}
