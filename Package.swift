@@ -81,7 +81,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SunlightStoreTests",
-            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport"]
+            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport",
+                           .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(
             name: "SunlightServerTests",

@@ -14,6 +14,26 @@ extension StoreHost {
         try await sql.raw(SQLQueryString(statement)).run()
     }
 
+    /// Runs raw SQL with bound values.
+    public func execute(_ statement: SQLQueryString) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw(statement).run()
+    }
+
+    /// Removes the append-only triggers, as a database administrator could.
+    public func dropAppendOnlyTriggers() async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        if sql.dialect.name == "sqlite" {
+            for name in try await strings("SELECT name FROM sqlite_master WHERE type = 'trigger'") {
+                try await execute("DROP TRIGGER \(name)")
+            }
+        } else {
+            for table in ["access_log", "ledger_entries", "ledger_subtrees", "ledger_checkpoints"] {
+                try await execute("ALTER TABLE \(table) DISABLE TRIGGER USER")
+            }
+        }
+    }
+
     /// The first column of every row of a raw query, as text.
     public func strings(_ query: String) async throws -> [String] {
         guard let sql = database as? any SQLDatabase else { return [] }

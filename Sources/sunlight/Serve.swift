@@ -26,6 +26,8 @@ struct Demo: AsyncParsableCommand {
         if ProcessInfo.processInfo.environment["SUNLIGHT_BCRYPT_COST"] == nil { configuration.bcryptCost = 10 }
         if case .sqlite(let path) = configuration.store {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            // The previous demo's checkpoint witnesses a database that no longer exists.
+            try? FileManager.default.removeItem(at: WitnessFile.url(dataDirectory: configuration.dataDirectory))
         }
         let address = "http://\(configuration.hostname):\(configuration.port)"
         let store = configuration.store.displayName

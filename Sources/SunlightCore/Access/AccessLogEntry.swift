@@ -9,7 +9,7 @@ public struct AccessLogEntry: Identifiable, Sendable, Codable, Equatable {
 
     /// What happened.
     public enum Action: String, Sendable, Codable, CaseIterable {
-        case read, create, update, deactivate, revoke, export, login
+        case read, create, update, deactivate, revoke, export, erase, login
         case loginFailed = "login_failed"
         case logout
         /// An attempt refused for lack of role or scope.
@@ -23,6 +23,7 @@ public struct AccessLogEntry: Identifiable, Sendable, Codable, Equatable {
             case .deactivate: "停用"
             case .revoke: "吊销"
             case .export: "导出"
+            case .erase: "依法删除"
             case .login: "登录"
             case .loginFailed: "登录失败"
             case .logout: "退出"

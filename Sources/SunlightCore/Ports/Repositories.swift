@@ -91,6 +91,8 @@ public protocol AccessLogRepository: Sendable {
     func append(_ entry: AccessLogEntry) async throws
     /// Newest first.
     func entries(_ query: AccessLogQuery) async throws -> [AccessLogEntry]
+    /// Every entry in the order appended, a page at a time.
+    func chronological(offset: Int, limit: Int) async throws -> [AccessLogEntry]
 }
 
 /// A holiday notice as loaded into an installation, with who loaded it.

@@ -49,6 +49,7 @@ public enum SunlightApp {
             store: FluentStore(databases: app.databases, logger: app.logger), clock: clock,
             passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost), secrets: secrets,
             ledger: try configuration.resolvedLedger(), settings: configuration.settings)
+        app.lifecycle.use(WitnessKeeper(dataDirectory: configuration.dataDirectory))
         registerRoutes(app)
     }
 }

@@ -45,8 +45,11 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// Reads the environment; a value that cannot work stops start-up with a Chinese message.
+    /// `SUNLIGHT_DATABASE_FILE` names the SQLite file in the data directory (`demo.sqlite` for the demo).
     public static func from(environment env: [String: String] = ProcessInfo.processInfo.environment,
-                            databaseFile: String = "sunlight.sqlite") throws -> ServerConfiguration {
+                            databaseFile: String? = nil) throws -> ServerConfiguration {
+        let databaseFile = databaseFile ?? env["SUNLIGHT_DATABASE_FILE"].flatMap(\.nilIfEmpty) ?? "sunlight.sqlite"
+        guard !databaseFile.contains("/") else { throw ConfigurationError("SUNLIGHT_DATABASE_FILE 只能是文件名，不能含路径") }
         let dataDirectory = env["SUNLIGHT_DATA_DIR"].flatMap(\.nilIfEmpty) ?? "./sunlight-data"
         func integer(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
             guard let text = env[key], !text.isEmpty else { return fallback }

@@ -8,7 +8,7 @@ import Vapor
 /// (console actor) against the configured database.
 public enum SunlightRuntime {
     /// Opens and migrates the configured database, runs `body` with the use cases, and closes it.
-    public static func withSunlight<T: Sendable>(_ configuration: ServerConfiguration,
+    public static func withSunlight<T: Sendable>(_ configuration: ServerConfiguration, updateWitness: Bool = true,
                                                  _ body: (Sunlight, StoreHost) async throws -> T) async throws -> T {
         let host = try StoreHost(configuration.store)
         do {
@@ -16,6 +16,7 @@ public enum SunlightRuntime {
             let sunlight = Sunlight(store: host.store, passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost),
                                     ledger: try configuration.resolvedLedger(), settings: configuration.settings)
             let result = try await body(sunlight, host)
+            if updateWitness { try await WitnessFile.update(from: host.store, dataDirectory: configuration.dataDirectory) }
             await host.shutdown()
             return result
         } catch {

@@ -105,6 +105,10 @@ struct FluentAccessLogRepository: AccessLogRepository {
         if let before = query.before { builder.filter(\.$at < before) }
         return try await builder.sort(\.$id, .descending).limit(query.limit).all().map { try $0.domain() }
     }
+
+    func chronological(offset: Int, limit: Int) async throws -> [AccessLogEntry] {
+        try await AccessLogModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
+    }
 }
 
 struct FluentHolidayNoticeRepository: HolidayNoticeRepository {

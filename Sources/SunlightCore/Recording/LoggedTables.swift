@@ -1,0 +1,44 @@
+import Foundation
+import SunlightLedger
+
+/// 留痕表 — every table whose records are in the log, and how to read its current records as
+/// the log sees them. `sunlight verify` compares each record's newest leaf with this.
+struct LoggedTable: Sendable {
+    let name: String
+    /// Current records in a stable order, a page at a time; an empty page ends.
+    let page: @Sendable (any Store, _ offset: Int, _ limit: Int) async throws -> [LedgerRecord]
+
+    /// A small table read whole on the first page.
+    static func whole(_ name: String, _ load: @escaping @Sendable (any Store) async throws -> [LedgerRecord]) -> LoggedTable {
+        LoggedTable(name: name) { store, offset, _ in offset == 0 ? try await load(store) : [] }
+    }
+
+    static let all: [LoggedTable] = [
+        .whole("organisations") { store in try await store.organisations.all().map { $0.ledgerRecord("") } },
+        .whole("users") { store in
+            let organisations = try await store.organisations.all().map(\.id)
+            return try await store.users.list(in: organisations).map { $0.ledgerRecord("") }
+        },
+        .whole("certificates") { store in
+            let users = try await store.users.list(in: try await store.organisations.all().map(\.id))
+            let organisationOf = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.organisationID) })
+            return try await store.certificates.list(holders: users.map(\.id)).map {
+                $0.ledgerRecord("", organisationID: organisationOf[$0.holderID]!)
+            }
+        },
+        .whole("api_tokens") { store in
+            let users = try await store.users.list(in: try await store.organisations.all().map(\.id))
+            let organisationOf = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.organisationID) })
+            return try await store.apiTokens.list(for: users.map(\.id)).map {
+                $0.ledgerRecord("", organisationID: organisationOf[$0.userID]!)
+            }
+        },
+        .whole("holiday_notices") { store in try await store.holidayNotices.all().map { $0.ledgerRecord(organisationID: nil) } },
+        LoggedTable(name: "access_log") { store, offset, limit in
+            let entries = try await store.accessLog.chronological(offset: offset, limit: limit)
+            let sealed = try await store.personalData.values(table: "access_log", recordIDs: entries.map { $0.id.uuidString.lowercased() })
+            let addresses = Dictionary(sealed.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
+            return entries.map { $0.ledgerRecord(address: addresses[$0.id.uuidString.lowercased()]) }
+        },
+    ]
+}
