@@ -28,7 +28,7 @@ extension StoreHost {
                 try await execute("DROP TRIGGER \(name)")
             }
         } else {
-            for table in ["access_log", "ledger_entries", "ledger_subtrees", "ledger_checkpoints"] {
+            for table in ["access_log", "ledger_entries", "ledger_subtrees", "ledger_checkpoints", "evidence_files"] {
                 try await execute("ALTER TABLE \(table) DISABLE TRIGGER USER")
             }
         }

@@ -15,13 +15,15 @@ struct TestServer {
     let seeded: DemoData.Seeded
     static let maxBodyBytes = 64 * 1024
 
-    static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!, _ body: (TestServer) async throws -> T) async throws -> T {
+    static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!, maxUploadBytes: UInt64 = 1 << 30,
+                        _ body: (TestServer) async throws -> T) async throws -> T {
         let scratch = TestDatabase.Scratch()
         let clock = ManualClock(today)
         do {
             let result = try await withApp(configure: { app in
-                let configuration = ServerConfiguration(dataDirectory: NSTemporaryDirectory(), store: scratch.configuration,
+                var configuration = ServerConfiguration(dataDirectory: scratch.directory.path, store: scratch.configuration,
                                                         bcryptCost: 4, maxBodyBytes: maxBodyBytes, ledger: testLedger())
+                configuration.maxUploadBytes = maxUploadBytes
                 try await SunlightApp.configure(app, configuration, clock: clock)
             }) { app in
                 let seeded = try await DemoData.seed(app.sunlight)

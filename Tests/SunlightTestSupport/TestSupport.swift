@@ -56,7 +56,8 @@ public enum TestDatabase {
     /// A fresh, empty place for one test's data: a new SQLite file or a new PostgreSQL schema.
     public struct Scratch: Sendable {
         public let configuration: StoreConfiguration
-        let directory: URL
+        /// A folder of the test's own (SQLite file, blobs); removed afterwards.
+        public let directory: URL
         let schema: String
 
         public init() {
@@ -81,11 +82,15 @@ public enum TestDatabase {
 
     /// Runs `body` against a freshly migrated, empty database that is removed afterwards.
     public static func withHost<T>(_ body: (StoreHost) async throws -> T) async throws -> T {
-        let scratch = Scratch()
+        try await withHost(Scratch()) { host, _ in try await body(host) }
+    }
+
+    /// Runs `body` against a freshly migrated database in `scratch`, removed afterwards.
+    public static func withHost<T>(_ scratch: Scratch, _ body: (StoreHost, Scratch) async throws -> T) async throws -> T {
         let host = try StoreHost(scratch.configuration)
         do {
             try await host.migrate()
-            let result = try await body(host)
+            let result = try await body(host, scratch)
             await host.shutdown()
             await scratch.remove()
             return result
@@ -99,9 +104,10 @@ public enum TestDatabase {
     /// The use cases on a fresh database, at 2026-11-23 09:00 Beijing time unless told otherwise.
     public static func withSunlight<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!,
                                 _ body: (Sunlight, ManualClock, StoreHost) async throws -> T) async throws -> T {
-        try await withHost { host in
+        try await withHost(Scratch()) { host, scratch in
             let clock = ManualClock(today)
-            let sunlight = Sunlight(store: host.store, clock: clock, passwords: TestPasswordHasher(), ledger: testLedger())
+            let sunlight = Sunlight(store: host.store, clock: clock, passwords: TestPasswordHasher(), ledger: testLedger(),
+                                    blobs: try FileBlobStore(root: scratch.directory.appendingPathComponent("blobs"), maxBytes: 1 << 30))
             return try await body(sunlight, clock, host)
         }
     }

@@ -129,6 +129,7 @@ public protocol Store: Sendable {
     var holidayNotices: any HolidayNoticeRepository { get }
     var ledger: any LedgerRepository { get }
     var personalData: any PersonalDataRepository { get }
+    var evidence: any EvidenceRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,
     /// or, if it throws, nothing is.

@@ -9,6 +9,7 @@ import SunlightLedger
 /// truncated log cannot match a checkpoint already published).
 struct LedgerVerifier {
     let store: any Store
+    let blobs: any BlobStore
     let settings: LedgerSettings
     let witnesses: [String]
     let progress: @Sendable (VerificationProgress) -> Void
@@ -18,6 +19,7 @@ struct LedgerVerifier {
         var report = VerificationReport()
         try await verifyTree(&report)
         try await verifyRecords(&report)
+        try await verifyBlobs(&report)
         return report
     }
 
@@ -209,6 +211,46 @@ struct LedgerVerifier {
         }
     }
 
+    // MARK: the files
+
+    private func verifyBlobs(_ report: inout VerificationReport) async throws {
+        let blobs = self.blobs
+        var referenced: [LedgerHash: String] = [:]
+        var offset = 0
+        while true {
+            let files = try await store.evidence.chronological(offset: offset, limit: Self.page)
+            for file in files {
+                let id = file.id.uuidString.lowercased()
+                if referenced[file.sha256] == nil { referenced[file.sha256] = id }
+                if blobs.size(of: file.sha256) != file.size {
+                    let leaf = try await store.ledger.entries(table: "evidence_files", recordIDs: [id]).last
+                    report.report(VerificationProblem(table: "evidence_files", recordID: id, leafIndex: leaf?.index,
+                                                      "文件 \(file.sha256.hex.prefix(16))… 缺失或大小不符"))
+                }
+            }
+            offset += files.count
+            if files.count < Self.page { break }
+        }
+        let stored: [LedgerHash]
+        do { stored = try blobs.list() } catch {
+            report.report(VerificationProblem(table: "blobs", "\(error)"))
+            return
+        }
+        let total = stored.reduce(UInt64(0)) { $0 + (blobs.size(of: $1) ?? 0) }
+        for hash in stored {
+            let (actual, size) = try blobs.rehash(hash)
+            report.blobs += 1
+            report.bytesHashed += size
+            if actual != hash {
+                let record = referenced[hash]
+                let leaf = try await record.asyncMap { try await store.ledger.entries(table: "evidence_files", recordIDs: [$0]).last?.index } ?? nil
+                report.report(VerificationProblem(table: "blobs", recordID: record.map { "evidence_files/\($0)" } ?? hash.hex,
+                                                  leafIndex: leaf, "文件 \(hash.hex.prefix(16))… 的内容与其哈希不符：被篡改"))
+            }
+            progress(VerificationProgress(phase: "文件（字节）", done: report.bytesHashed, total: total))
+        }
+    }
+
     private func checkPersonalData(_ table: String, ids: [String], _ report: inout VerificationReport) async throws {
         for value in try await store.personalData.values(table: table, recordIDs: ids) where !value.isIntact {
             report.report(VerificationProblem(table: "personal_data", recordID: "\(table)/\(value.recordID)",
@@ -261,6 +303,6 @@ extension Sunlight {
     /// database (published, pushed, or saved by the server in its data directory).
     public func verify(witnesses: [String] = [],
                        progress: @escaping @Sendable (VerificationProgress) -> Void = { _ in }) async throws -> VerificationReport {
-        try await LedgerVerifier(store: store, settings: ledger, witnesses: witnesses, progress: progress).run()
+        try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, progress: progress).run()
     }
 }

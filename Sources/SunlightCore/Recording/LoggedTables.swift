@@ -40,5 +40,11 @@ struct LoggedTable: Sendable {
             let addresses = Dictionary(sealed.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
             return entries.map { $0.ledgerRecord(address: addresses[$0.id.uuidString.lowercased()]) }
         },
+        LoggedTable(name: "evidence_files") { store, offset, limit in
+            let files = try await store.evidence.chronological(offset: offset, limit: limit)
+            let sealed = try await store.personalData.values(table: "evidence_files", recordIDs: files.map { $0.id.uuidString.lowercased() })
+            let parties = Dictionary(sealed.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
+            return files.map { $0.ledgerRecord(parties: parties[$0.id.uuidString.lowercased()]) }
+        },
     ]
 }

@@ -7,6 +7,7 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let cal1 = RuleID(rawValue: "CAL-1")
     public static let cal2 = RuleID(rawValue: "CAL-2")
     public static let cal3 = RuleID(rawValue: "CAL-3")
+    public static let rec4 = RuleID(rawValue: "REC-4")
     public static let rec5 = RuleID(rawValue: "REC-5")
     public static let rec11 = RuleID(rawValue: "REC-11")
     public static let std2 = RuleID(rawValue: "STD-2")

@@ -23,15 +23,18 @@ public struct Sunlight: Sendable {
     public let settings: Settings
     /// The log's name and signing key.
     public let ledger: LedgerSettings
+    /// Where files are kept.
+    public let blobs: any BlobStore
 
     public init(store: any Store, clock: any Clock = SystemClock(), passwords: any PasswordHasher,
-                secrets: any SecretGenerator = SystemSecretGenerator(), ledger: LedgerSettings,
+                secrets: any SecretGenerator = SystemSecretGenerator(), ledger: LedgerSettings, blobs: any BlobStore,
                 shippedCalendars: [HolidayNotice] = ShippedCalendars.notices(), settings: Settings = Settings()) {
         self.store = store
         self.clock = clock
         self.passwords = passwords
         self.secrets = secrets
         self.ledger = ledger
+        self.blobs = blobs
         self.calendars = CalendarBook(store: store, shipped: shippedCalendars)
         self.settings = settings
     }

@@ -5,6 +5,13 @@ import Vapor
 extension Application {
     private struct SunlightKey: StorageKey { typealias Value = Sunlight }
     private struct ConfigurationKey: StorageKey { typealias Value = ServerConfiguration }
+    private struct BlobStoreKey: StorageKey { typealias Value = FileBlobStore }
+
+    /// Where uploads are streamed to.
+    public var blobStore: FileBlobStore {
+        get { storage[BlobStoreKey.self]! }
+        set { storage[BlobStoreKey.self] = newValue }
+    }
 
     /// The use cases of this installation.
     public var sunlight: Sunlight {

@@ -45,10 +45,13 @@ public enum SunlightApp {
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(SunlightErrorMiddleware(maxBodyBytes: configuration.maxBodyBytes))
 
+        let blobs = try configuration.makeBlobStore()
+        blobs.removeAbandonedUploads()
+        app.blobStore = blobs
         app.sunlight = Sunlight(
             store: FluentStore(databases: app.databases, logger: app.logger), clock: clock,
             passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost), secrets: secrets,
-            ledger: try configuration.resolvedLedger(), settings: configuration.settings)
+            ledger: try configuration.resolvedLedger(), blobs: blobs, settings: configuration.settings)
         app.lifecycle.use(WitnessKeeper(dataDirectory: configuration.dataDirectory))
         registerRoutes(app)
     }

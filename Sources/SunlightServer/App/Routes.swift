@@ -4,6 +4,7 @@ import Vapor
 /// the JSON API behind bearer tokens.
 func registerRoutes(_ app: Application) {
     PortalController().register(app)
+    LogPageController().register(app)
 
     let staff = app.grouped(StaffSessionMiddleware(), CSRFMiddleware(), NoStoreMiddleware())
     LoginController().register(public: app.grouped(NoStoreMiddleware()), session: staff)
@@ -14,9 +15,13 @@ func registerRoutes(_ app: Application) {
     UsersController().register(staff)
     TokensController().register(staff)
     CalendarController().register(staff)
+    EvidenceController().register(staff)
 
     let api = app.grouped("api", "v1")
-    ApiController().register(public: api, authenticated: api.grouped(ApiTokenMiddleware()))
+    let authenticated = api.grouped(ApiTokenMiddleware())
+    ApiController().register(public: api, authenticated: authenticated)
+    EvidenceApiController().register(authenticated)
+    LogApiController().register(public: api, authenticated: authenticated)
 }
 
 /// Staff pages and answers must not be kept by browsers or proxies.

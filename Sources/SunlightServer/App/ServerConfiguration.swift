@@ -21,6 +21,10 @@ public struct ServerConfiguration: Sendable {
     /// Largest request body accepted (JSON, forms), in bytes.
     public var maxBodyBytes: Int
     public var settings: Sunlight.Settings
+    /// `SUNLIGHT_MAX_UPLOAD_MB` — the largest file accepted (4 GiB by default).
+    public var maxUploadBytes: UInt64 = 4 << 30
+    /// `SUNLIGHT_BLOB_DIR` — where files are kept (`<data>/blobs` by default).
+    public var blobDirectory: String?
     /// The log's origin and signing key; `nil` reads or creates `<data>/log-signing.key`.
     public var ledger: LedgerSettings?
 
@@ -37,6 +41,12 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.settings = settings
         self.ledger = ledger
+    }
+
+    /// The file store.
+    public func makeBlobStore() throws -> FileBlobStore {
+        try FileBlobStore(root: URL(fileURLWithPath: blobDirectory ?? URL(fileURLWithPath: dataDirectory).appendingPathComponent("blobs").path),
+                          maxBytes: maxUploadBytes)
     }
 
     /// The ledger settings, from the configuration or the environment and key file.
@@ -62,7 +72,7 @@ public struct ServerConfiguration: Sendable {
         var settings = Sunlight.Settings()
         settings.sessionIdleTimeout = TimeInterval(try integer("SUNLIGHT_SESSION_IDLE_MINUTES", 120, 5...1440) * 60)
         settings.dueSoonMargin = try integer("SUNLIGHT_DUE_SOON_WORKING_DAYS", 1, 0...30)
-        return ServerConfiguration(
+        var configuration = ServerConfiguration(
             dataDirectory: dataDirectory,
             store: try StoreConfiguration.from(environment: env, dataDirectory: dataDirectory, fileName: databaseFile),
             hostname: env["SUNLIGHT_HOST"].flatMap(\.nilIfEmpty) ?? "127.0.0.1",
@@ -72,5 +82,8 @@ public struct ServerConfiguration: Sendable {
             trustProxy: flag("SUNLIGHT_TRUST_PROXY"),
             maxBodyBytes: try integer("SUNLIGHT_MAX_BODY_KB", 1024, 16...65536) * 1024,
             settings: settings)
+        configuration.maxUploadBytes = UInt64(try integer("SUNLIGHT_MAX_UPLOAD_MB", 4096, 1...1_048_576)) << 20
+        configuration.blobDirectory = env["SUNLIGHT_BLOB_DIR"].flatMap(\.nilIfEmpty)
+        return configuration
     }
 }

@@ -14,7 +14,8 @@ public enum SunlightRuntime {
         do {
             try await host.migrate()
             let sunlight = Sunlight(store: host.store, passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost),
-                                    ledger: try configuration.resolvedLedger(), settings: configuration.settings)
+                                    ledger: try configuration.resolvedLedger(), blobs: try configuration.makeBlobStore(),
+                                    settings: configuration.settings)
             let result = try await body(sunlight, host)
             if updateWitness { try await WitnessFile.update(from: host.store, dataDirectory: configuration.dataDirectory) }
             await host.shutdown()

@@ -55,6 +55,7 @@ enum Notices {
         "calendar_loaded": "节假日安排已加载并立即生效。",
         "certificate_added": "执法证已登记。",
         "logged_out": "您已安全退出。",
+        "evidence_recorded": "文件已保存并记录，其 SHA-256 已写入防篡改日志。",
     ]
 }
 

@@ -89,7 +89,9 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method != .GET, request.method != .HEAD else { return try await next.respond(to: request) }
+        // A streamed upload form carries its token in the query string: its body is not read here.
         let sent = (try? request.content.get(String.self, at: Self.field)) ?? request.headers.first(name: "X-CSRF-Token")
+            ?? request.query[String.self, at: Self.field]
         let expected = request.staff?.session.csrfToken ?? request.cookies[SessionCookie.csrfName]?.string
         guard let sent, let expected, !expected.isEmpty, Secrets.constantTimeEquals(sent, expected) else {
             throw Self.refusal

@@ -5,6 +5,7 @@ public enum SunlightMigrations {
     public static let all: [any Migration] = [
         M001_Foundation(),
         M002_Ledger(),
+        M003_Evidence(),
     ]
 
     public static func register(on migrations: Migrations) {
