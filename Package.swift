@@ -70,6 +70,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Figures for the closing note: writes with and without the log, proofs at 10k and
+        /// 1M leaves, data for the pymerkle comparison and for verify and upload runs.
+        .executableTarget(
+            name: "sunlight-bench",
+            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport"],
+            path: "Benchmarks/LedgerBenchmarks"
+        ),
         .testTarget(
             name: "SunlightLedgerTests",
             dependencies: ["SunlightLedger"],

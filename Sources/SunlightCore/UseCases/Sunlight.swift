@@ -46,7 +46,7 @@ public struct Sunlight: Sendable {
     /// record it changed and the access-log line itself to the tamper-evident log, and signs
     /// the new checkpoint. All of it commits, or none of it (REC-5, REC-11).
     @discardableResult
-    func commit<T: Sendable>(_ actor: Actor, _ action: AccessLogEntry.Action, _ type: String, id: String?,
+    public func commit<T: Sendable>(_ actor: Actor, _ action: AccessLogEntry.Action, _ type: String, id: String?,
                              in organisation: Organisation?, _ summary: String,
                              _ work: @escaping @Sendable (any Store, Date) async throws -> (T, [LedgerRecord])) async throws -> T {
         try await commit(AccessLogEntry(actor, at: now, action, type, id: id, in: organisation, summary), work)
@@ -54,7 +54,7 @@ public struct Sunlight: Sendable {
 
     /// ``commit(_:_:_:id:in:_:_:)`` with a ready-made access-log line.
     @discardableResult
-    func commit<T: Sendable>(_ line: AccessLogEntry,
+    public func commit<T: Sendable>(_ line: AccessLogEntry,
                              _ work: @escaping @Sendable (any Store, Date) async throws -> (T, [LedgerRecord])) async throws -> T {
         try await store.transaction { [ledger, secrets] tx in
             let (result, records) = try await work(tx, line.at)
