@@ -110,9 +110,7 @@ enum NoteKey {
         Array(SHA256.hash(data: Array(name.utf8) + [0x0A, ed25519] + publicKey).prefix(4))
     }
 
-    static func hexID(_ id: [UInt8]) -> String {
-        id.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
+    static func hexID(_ id: [UInt8]) -> String { Hex.encode(id) }
 
     static func signatureLine(name: String, keyID: [UInt8], signature: [UInt8]) -> String {
         "\u{2014} \(name) " + Data(keyID + signature).base64EncodedString() + "\n"

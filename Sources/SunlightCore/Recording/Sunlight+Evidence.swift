@@ -116,8 +116,7 @@ extension Sunlight {
     }
 
     func withParties(_ files: [EvidenceFile]) async throws -> [EvidenceFile] {
-        let values = try await store.personalData.values(table: "evidence_files", recordIDs: files.map { $0.id.uuidString.lowercased() })
-        let parties = Dictionary(values.map { ($0.recordID, $0.value ?? "（已依法删除）") }, uniquingKeysWith: { $1 })
+        let parties = try await unsealed(table: "evidence_files", field: "parties", ids: files.map(\.id))
         return files.map { $0.with(parties: parties[$0.id.uuidString.lowercased()]) }
     }
 }

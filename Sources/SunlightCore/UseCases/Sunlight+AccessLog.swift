@@ -18,8 +18,14 @@ extension Sunlight {
 
     /// Fills in each entry's client address from the personal data it was sealed into.
     public func withAddresses(_ entries: [AccessLogEntry]) async throws -> [AccessLogEntry] {
-        let values = try await store.personalData.values(table: "access_log", recordIDs: entries.map { $0.id.uuidString.lowercased() })
-        let addresses = Dictionary(values.map { ($0.recordID, $0.value ?? "（已依法删除）") }, uniquingKeysWith: { $1 })
+        let addresses = try await unsealed(table: "access_log", field: "address", ids: entries.map(\.id))
         return entries.map { $0.with(address: $0.address ?? addresses[$0.id.uuidString.lowercased()]) }
+    }
+
+    /// The sealed personal values of one field of these records, by record ID; an erased value
+    /// reads “（已依法删除）”.
+    func unsealed(table: String, field: String, ids: [UUID]) async throws -> [String: String] {
+        let values = try await store.personalData.values(table: table, recordIDs: ids.map { $0.uuidString.lowercased() })
+        return Dictionary(values.filter { $0.field == field }.map { ($0.recordID, $0.value ?? "（已依法删除）") }, uniquingKeysWith: { $1 })
     }
 }

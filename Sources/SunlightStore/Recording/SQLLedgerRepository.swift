@@ -193,25 +193,6 @@ struct SQLPersonalDataRepository: PersonalDataRepository {
     }
 }
 
-enum Hex {
-    static func encode(_ bytes: [UInt8]) -> String {
-        bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
-
-    static func decode(_ text: String) -> [UInt8]? {
-        guard text.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
-    }
-}
-
 extension Array {
     /// Consecutive slices of at most `size` elements.
     func chunked(_ size: Int) -> [[Element]] {
