@@ -4,6 +4,18 @@ public enum EnforcementCategory: String, Codable, Sendable, CaseIterable {
     case permit, penalty, coercion, levy, fee, inspection
     case benefit, adjudication, confirmation, reward, other
 
+    /// 权力清单的九类 (seed 003, STD-1).
+    public static let powerList: [EnforcementCategory] = [.permit, .penalty, .coercion, .levy, .benefit, .adjudication, .confirmation, .reward, .other]
+    /// 行政执法的六类 (seed 004): what certificates and cases are about.
+    public static let enforcement: [EnforcementCategory] = [.permit, .penalty, .coercion, .levy, .fee, .inspection]
+
+    /// A category from its Chinese name or its code.
+    public init?(text: String) {
+        let text = text.trimmed
+        guard let found = Self.allCases.first(where: { $0.rawValue == text || $0.chineseName == text }) else { return nil }
+        self = found
+    }
+
     public var chineseName: String {
         switch self {
         case .permit: "行政许可"

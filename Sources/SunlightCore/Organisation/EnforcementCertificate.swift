@@ -29,9 +29,13 @@ public struct EnforcementCertificate: Identifiable, Hashable, Sendable, Codable 
     public var validFrom: CivilDate
     public var validUntil: CivilDate
     public var revokedOn: CivilDate?
+    /// 注销原因.
+    public var revocationReason: String?
 
     public init(id: ID = UUID(), holderID: StaffUser.ID, number: String, categories: Set<EnforcementCategory>,
-                region: String, validFrom: CivilDate, validUntil: CivilDate, revokedOn: CivilDate? = nil) {
+                region: String, validFrom: CivilDate, validUntil: CivilDate, revokedOn: CivilDate? = nil,
+                revocationReason: String? = nil) {
+        self.revocationReason = revocationReason
         self.id = id
         self.holderID = holderID
         self.number = number

@@ -25,7 +25,10 @@ public protocol StaffUserRepository: Sendable {
 public protocol CertificateRepository: Sendable {
     func list(holders: [StaffUser.ID]) async throws -> [EnforcementCertificate]
     func find(number: String) async throws -> EnforcementCertificate?
+    func find(_ id: EnforcementCertificate.ID) async throws -> EnforcementCertificate?
     func insert(_ certificate: EnforcementCertificate) async throws
+    /// Records a revocation (注销): the only change a certificate ever gets.
+    func revoke(_ id: EnforcementCertificate.ID, on date: CivilDate, reason: String) async throws
 }
 
 /// 会话存储.
@@ -130,6 +133,9 @@ public protocol Store: Sendable {
     var ledger: any LedgerRepository { get }
     var personalData: any PersonalDataRepository { get }
     var evidence: any EvidenceRepository { get }
+    var lists: any ListEntryRepository { get }
+    var officerRecords: any OfficerRecordRepository { get }
+    var search: any SearchRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,
     /// or, if it throws, nothing is.

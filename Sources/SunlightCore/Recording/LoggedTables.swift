@@ -40,6 +40,23 @@ struct LoggedTable: Sendable {
             let addresses = Dictionary(sealed.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
             return entries.map { $0.ledgerRecord(address: addresses[$0.id.uuidString.lowercased()]) }
         },
+        LoggedTable(name: "list_entries") { store, offset, limit in
+            try await store.lists.chronological(offset: offset, limit: limit).map { $0.ledgerRecord("") }
+        },
+        .whole("certificate_reviews") { store in
+            let users = try await store.users.list(in: try await store.organisations.all().map(\.id))
+            let organisationOf = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.organisationID) })
+            let certificates = try await store.certificates.list(holders: users.map(\.id))
+            let holderOf = Dictionary(uniqueKeysWithValues: certificates.map { ($0.id, $0.holderID) })
+            return try await store.officerRecords.reviews(certificates: certificates.map(\.id)).map {
+                $0.ledgerRecord(organisationID: organisationOf[holderOf[$0.certificateID]!]!)
+            }
+        },
+        .whole("trainings") { store in
+            let users = try await store.users.list(in: try await store.organisations.all().map(\.id))
+            let organisationOf = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.organisationID) })
+            return try await store.officerRecords.trainings(users: users.map(\.id)).map { $0.ledgerRecord(organisationID: organisationOf[$0.userID]!) }
+        },
         LoggedTable(name: "evidence_files") { store, offset, limit in
             let files = try await store.evidence.chronological(offset: offset, limit: limit)
             let sealed = try await store.personalData.values(table: "evidence_files", recordIDs: files.map { $0.id.uuidString.lowercased() })

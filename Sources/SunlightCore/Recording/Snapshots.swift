@@ -40,11 +40,16 @@ extension StaffUser {
 }
 
 extension EnforcementCertificate {
+    /// Fields added after the first version appear only when set, so snapshots of records made
+    /// before them read the same.
     var ledgerContent: CanonicalJSON {
-        .object(["id": Snapshot.uuid(id), "holder": Snapshot.uuid(holderID), "number": .string(number),
-                 "categories": .array(EnforcementCategory.allCases.filter(categories.contains).map { .string($0.rawValue) }),
-                 "region": .string(region), "validFrom": .string(validFrom.iso), "validUntil": .string(validUntil.iso),
-                 "revokedOn": Snapshot.text(revokedOn?.iso)])
+        var members: [String: CanonicalJSON] = [
+            "id": Snapshot.uuid(id), "holder": Snapshot.uuid(holderID), "number": .string(number),
+            "categories": .array(EnforcementCategory.allCases.filter(categories.contains).map { .string($0.rawValue) }),
+            "region": .string(region), "validFrom": .string(validFrom.iso), "validUntil": .string(validUntil.iso),
+            "revokedOn": Snapshot.text(revokedOn?.iso)]
+        if let revocationReason { members["revocationReason"] = .string(revocationReason) }
+        return .object(members)
     }
 
     func ledgerRecord(_ type: String, organisationID: UUID) -> LedgerRecord {

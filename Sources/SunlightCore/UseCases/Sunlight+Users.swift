@@ -121,6 +121,7 @@ extension Sunlight {
                          "修改用户 \(user.username)：\(summary)") { [user] tx, at in
             try await tx.users.update(user)
             if !user.isActive { try await tx.sessions.endAll(of: user.id, at: at) }
+            try await Self.reindexOfficer(user.id, in: tx)
             return ((), [user.ledgerRecord(user.isActive ? "user.updated" : "user.deactivated")])
         }
         return user
@@ -174,6 +175,7 @@ extension Sunlight {
                 throw SunlightError(.conflict, code: "certificate.duplicate", "证件编号 \(number) 已登记", field: "number")
             }
             try await tx.certificates.insert(stored)
+            try await Self.reindexOfficer(holder.id, in: tx)
             return ((), [stored.ledgerRecord("certificate.recorded", organisationID: organisation.id)])
         }
     }

@@ -6,6 +6,7 @@ public enum SunlightMigrations {
         M001_Foundation(),
         M002_Ledger(),
         M003_Evidence(),
+        M004_Publicity(),
     ]
 
     public static func register(on migrations: Migrations) {

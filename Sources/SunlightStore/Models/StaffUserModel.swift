@@ -68,10 +68,12 @@ final class CertificateModel: Model, @unchecked Sendable {
     @Field(key: "valid_from") var validFrom: String
     @Field(key: "valid_until") var validUntil: String
     @OptionalField(key: "revoked_on") var revokedOn: String?
+    @OptionalField(key: "revocation_reason") var revocationReason: String?
 
     init() {}
 
     init(_ c: EnforcementCertificate) {
+        revocationReason = c.revocationReason
         id = c.id
         holderID = c.holderID
         number = c.number
@@ -89,6 +91,7 @@ final class CertificateModel: Model, @unchecked Sendable {
         }
         return EnforcementCertificate(id: try requireID(), holderID: holderID, number: number,
                                       categories: Set(parsed.compactMap { $0 }), region: region, validFrom: from,
-                                      validUntil: until, revokedOn: revokedOn.flatMap { CivilDate(iso: $0) })
+                                      validUntil: until, revokedOn: revokedOn.flatMap { CivilDate(iso: $0) },
+                                      revocationReason: revocationReason)
     }
 }

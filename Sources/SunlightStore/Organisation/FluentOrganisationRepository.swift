@@ -97,4 +97,13 @@ struct FluentCertificateRepository: CertificateRepository {
     func insert(_ certificate: EnforcementCertificate) async throws {
         try await CertificateModel(certificate).create(on: database)
     }
+
+    func find(_ id: EnforcementCertificate.ID) async throws -> EnforcementCertificate? {
+        try await CertificateModel.find(id, on: database)?.domain()
+    }
+
+    func revoke(_ id: EnforcementCertificate.ID, on date: CivilDate, reason: String) async throws {
+        try await CertificateModel.query(on: database).filter(\.$id == id).filter(\.$revokedOn == nil)
+            .set(\.$revokedOn, to: date.iso).set(\.$revocationReason, to: reason).update()
+    }
 }

@@ -1,0 +1,34 @@
+import Foundation
+
+/// 检索文档 — what the portal's full-text search finds: a current list entry or an officer.
+public struct SearchDocument: Sendable, Equatable {
+    /// `entry:<uuid>` or `officer:<uuid>`.
+    public let id: String
+    public let organisationID: Organisation.ID
+    /// 执法事项清单, 执法人员, …
+    public let kind: String
+    public let title: String
+    public let body: String
+    /// Where the portal shows it.
+    public let link: String
+    public let updatedAt: Date
+
+    public init(id: String, organisationID: Organisation.ID, kind: String, title: String, body: String, link: String, updatedAt: Date) {
+        self.id = id
+        self.organisationID = organisationID
+        self.kind = kind
+        self.title = title
+        self.body = body
+        self.link = link
+        self.updatedAt = updatedAt
+    }
+}
+
+/// 全文检索 — one method over SQLite FTS5 (trigram, with its own path for one- and
+/// two-character words, which trigrams cannot match) and PostgreSQL pg_trgm.
+public protocol SearchRepository: Sendable {
+    func upsert(_ document: SearchDocument) async throws
+    func remove(id: String) async throws
+    /// Documents containing every word of `query` (words split on white space), newest first.
+    func search(_ query: String, organisations: [Organisation.ID]?, limit: Int) async throws -> [SearchDocument]
+}
