@@ -46,7 +46,7 @@ struct LedgerTamperTests {
             let size = try await world.host.size()
             #expect(report.leaves == size && size > 60)
             #expect(report.checkpoints > 30 && report.consistencyProofs == report.checkpoints - 1)
-            #expect(report.records["users"] == 15 && report.records["organisations"] == 10)
+            #expect(report.records["users"] == DemoData.accountCount && report.records["organisations"] == 10)
             let latest = try #require(try await world.sunlight.store.ledger.latestCheckpoint())
             #expect(latest.size == size && latest.root == report.root)
         }

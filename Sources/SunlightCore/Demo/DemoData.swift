@@ -6,6 +6,8 @@ import Foundation
 public enum DemoData {
     /// The password of every demo account.
     public static let password = "Yuanmou-2026"
+    /// How many accounts the demo has.
+    public static let accountCount = 17
 
     /// A demo account, for the start-up banner and the tests.
     public struct Account: Sendable {
@@ -53,6 +55,8 @@ public enum DemoData {
             "元谋县司法局": [
                 Person(username: "admin", name: "杨建国", post: "信息中心主任", roles: [.administrator]),
                 Person(username: "jiandu", name: "李秀英", post: "执法监督科科长", roles: [.supervisor]),
+                Person(username: "sfj.wangli", name: "王丽", post: "副局长", roles: [.head]),
+                Person(username: "sfj.zhaomin", name: "赵敏", post: "法制股科员", roles: [.publicityClerk]),
             ],
             "元谋县市场监督管理局": [
                 Person(username: "scj.zhangwei", name: "张伟", post: "市场监管执法大队队员", roles: [.officer],
@@ -102,6 +106,7 @@ public enum DemoData {
                                         organisation: organisationName, roles: person.roles.sorted()))
             }
         }
+        try await seedLists(sunlight, organisations: organisations)
         return Seeded(organisations: organisations, accounts: accounts)
     }
 }

@@ -89,8 +89,8 @@ public struct Sunlight: Sendable {
         }
     }
 
-    /// Loads an organisation or throws not found.
-    func requireOrganisation(_ id: Organisation.ID) async throws -> Organisation {
+    /// Loads an organisation or throws not found (organisations are public, PUB-1).
+    public func requireOrganisation(_ id: Organisation.ID) async throws -> Organisation {
         guard let organisation = try await store.organisations.find(id) else { throw SunlightError.notFound("机构") }
         return organisation
     }

@@ -5,6 +5,7 @@ import Vapor
 func registerRoutes(_ app: Application) {
     PortalController().register(app)
     LogPageController().register(app)
+    PublicListsController().register(app)
 
     let staff = app.grouped(StaffSessionMiddleware(), CSRFMiddleware(), NoStoreMiddleware())
     LoginController().register(public: app.grouped(NoStoreMiddleware()), session: staff)

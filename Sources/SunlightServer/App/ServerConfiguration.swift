@@ -21,6 +21,9 @@ public struct ServerConfiguration: Sendable {
     /// Largest request body accepted (JSON, forms), in bytes.
     public var maxBodyBytes: Int
     public var settings: Sunlight.Settings
+    /// `SUNLIGHT_PUBLIC_URL` — the address the public reaches the portal at (QR codes, feeds);
+    /// `http://<host>:<port>` by default.
+    public var publicURL: String?
     /// `SUNLIGHT_MAX_UPLOAD_MB` — the largest file accepted (4 GiB by default).
     public var maxUploadBytes: UInt64 = 4 << 30
     /// `SUNLIGHT_BLOB_DIR` — where files are kept (`<data>/blobs` by default).
@@ -42,6 +45,9 @@ public struct ServerConfiguration: Sendable {
         self.settings = settings
         self.ledger = ledger
     }
+
+    /// The portal's address, without a trailing slash.
+    public var portalURL: String { publicURL ?? "http://\(hostname):\(port)" }
 
     /// The file store.
     public func makeBlobStore() throws -> FileBlobStore {
@@ -84,6 +90,10 @@ public struct ServerConfiguration: Sendable {
             settings: settings)
         configuration.maxUploadBytes = UInt64(try integer("SUNLIGHT_MAX_UPLOAD_MB", 4096, 1...1_048_576)) << 20
         configuration.blobDirectory = env["SUNLIGHT_BLOB_DIR"].flatMap(\.nilIfEmpty)
+        if let url = env["SUNLIGHT_PUBLIC_URL"].flatMap(\.nilIfEmpty) {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw ConfigurationError("SUNLIGHT_PUBLIC_URL 应以 http:// 或 https:// 开头") }
+            configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
         return configuration
     }
 }

@@ -13,7 +13,7 @@ struct OrganisationRow: Encodable {
     let indent: String
 
     init(_ node: OrganisationTree.Node) {
-        id = node.organisation.id.uuidString
+        id = node.organisation.id.uuidString.lowercased()
         name = node.organisation.name
         shortName = node.organisation.shortName
         kind = node.organisation.kind.chineseName + "（" + node.organisation.level.chineseName + "）"

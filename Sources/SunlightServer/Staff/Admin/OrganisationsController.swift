@@ -74,8 +74,10 @@ struct OrganisationsController {
         }
     }
 
-    private func renderList(_ request: Request, form: OrganisationForm, error: String?,
+    private func renderList(_ request: Request, form original: OrganisationForm, error: String?,
                             status: HTTPResponseStatus = .ok) async throws -> Response {
+        var form = original
+        form.parentID = form.parentID?.lowercased()
         let staff = try request.requireStaff()
         let tree = try await request.sunlight.administeredTree(for: staff.actor)
         return try await Page.render("admin/organisations", ListPage(

@@ -84,7 +84,7 @@ struct UsersController {
         let tree = try await administeredTree(request)
         return try await Page.render("admin/users", ListPage(
             page: PageContext(request, title: "用户管理"), users: rows, count: rows.count, organisations: tree,
-            selectedOrganisation: selected?.uuidString ?? "", scopeName: tree.first?.name ?? staff.actor.organisation?.name ?? "",
+            selectedOrganisation: selected?.uuidString.lowercased() ?? "", scopeName: tree.first?.name ?? staff.actor.organisation?.name ?? "",
             csvQuery: selected.map { "?organisation=\($0.uuidString)" } ?? ""), on: request)
     }
 
@@ -134,7 +134,9 @@ struct UsersController {
         }
     }
 
-    private func renderNew(_ request: Request, form: UserForm, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func renderNew(_ request: Request, form original: UserForm, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        var form = original
+        form.organisationID = form.organisationID?.lowercased()
         let checked = Set((form.roles ?? []).compactMap(Role.init(rawValue:)))
         return try await Page.render("admin/user-new", NewPage(
             page: PageContext(request, title: "新增用户"), organisations: try await administeredTree(request),
