@@ -17,11 +17,16 @@ func registerRoutes(_ app: Application) {
     TokensController().register(staff)
     CalendarController().register(staff)
     EvidenceController().register(staff)
+    ListsController().register(staff)
+    ChecksController().register(staff)
+    OfficersController().register(staff)
 
     let api = app.grouped("api", "v1")
     let authenticated = api.grouped(ApiTokenMiddleware())
     ApiController().register(public: api, authenticated: authenticated)
     EvidenceApiController().register(authenticated)
+    PublicApiController().register(api)
+    ListsApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
 }
 

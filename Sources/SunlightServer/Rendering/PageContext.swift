@@ -56,6 +56,13 @@ enum Notices {
         "certificate_added": "执法证已登记。",
         "logged_out": "您已安全退出。",
         "evidence_recorded": "文件已保存并记录，其 SHA-256 已写入防篡改日志。",
+        "list_drafted": "已提交，待公示管理员审核后公示。",
+        "list_imported": "已导入，全部条目待公示管理员审核后公示。",
+        "list_published": "已审核并公示。",
+        "list_rejected": "已退回起草人。",
+        "review_recorded": "年度审验已登记。",
+        "certificate_revoked": "执法证已注销，公示页面即时显示为“已注销”。",
+        "training_recorded": "培训记录已登记。",
     ]
 }
 
