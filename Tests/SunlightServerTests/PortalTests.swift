@@ -54,6 +54,8 @@ struct PortalTests {
         try await TestServer.with { server in
             let officers = try await server.get("/o/\(server.marketID)/officers")
             #expect(officers.body.string.contains(#"<a href="/c/53232800101">53232800101</a>"#))
+            let csv = try await server.get("/o/\(server.marketID)/officers.csv")
+            #expect(csv.body.string.contains("张伟,元谋县市场监督管理局,市场监管执法大队队员,53232800101,行政处罚、行政强制、行政检查"))
             let valid = try await server.get("/c/53232800101")
             #expect(valid.body.string.contains(#"id="certificate-status">有效<"#) && valid.body.string.contains("张伟"))
             #expect(try await server.get("/c/53232800103").body.string.contains(#"id="certificate-status">已过期<"#))

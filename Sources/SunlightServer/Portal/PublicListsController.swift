@@ -90,6 +90,7 @@ struct PublicListsController {
     @Sendable func list(_ request: Request) async throws -> Response {
         let organisation = try await request.sunlight.requireOrganisation(try request.uuid("organisation", "机构"))
         let raw = request.parameters.get("kind") ?? ""
+        if raw == "officers.csv" { return try await officersCSV(request, organisation) }
         let csv = raw.hasSuffix(".csv")
         guard let kind = ListKind(rawValue: csv ? String(raw.dropLast(4)) : raw) else { throw SunlightError.notFound("清单") }
         if csv {
@@ -155,6 +156,19 @@ struct PublicListsController {
         return try await Page.render("portal/officers", OfficersPage(
             page: PageContext(request, title: "\(organisation.name) 执法人员"), organisationID: organisation.id.uuidString.lowercased(),
             organisation: organisation.name, officers: rows), on: request)
+    }
+
+    /// The officers list (PUB-2) as CSV.
+    func officersCSV(_ request: Request, _ organisation: Organisation) async throws -> Response {
+        let today = request.sunlight.clock.today
+        let rows = try await request.sunlight.publicOfficers(of: organisation.id).map { officer -> [String] in
+            let main = officer.mainCertificate(on: today)
+            return [officer.user.displayName, organisation.name, officer.user.post, main?.number ?? "", main.map { Self.categories($0) } ?? "",
+                    main?.region ?? "", main?.validFrom.iso ?? "", main?.validUntil.iso ?? "", main?.status(on: today).chineseName ?? "无证",
+                    main.map { officer.reviewText(of: $0) } ?? ""]
+        }
+        return request.csvResponse(CSV.document(header: ["姓名", "单位", "职务", "执法证号", "执法类别", "执法区域", "有效期自", "有效期至", "状态", "年度审验"],
+                                                rows: rows), filename: "\(organisation.name)执法人员.csv")
     }
 
     @Sendable func lookup(_ request: Request) async throws -> Response {
