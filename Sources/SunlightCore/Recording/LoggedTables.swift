@@ -13,6 +13,12 @@ struct LoggedTable: Sendable {
         LoggedTable(name: name) { store, offset, _ in offset == 0 ? try await load(store) : [] }
     }
 
+    /// Every user's ID, and the organisation each belongs to.
+    static func staff(_ store: any Store) async throws -> ([StaffUser.ID], [StaffUser.ID: Organisation.ID]) {
+        let users = try await store.users.list(in: try await store.organisations.all().map(\.id))
+        return (users.map(\.id), Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.organisationID) }))
+    }
+
     static let all: [LoggedTable] = [
         .whole("organisations") { store in try await store.organisations.all().map { $0.ledgerRecord("") } },
         .whole("users") { store in
@@ -20,16 +26,14 @@ struct LoggedTable: Sendable {
             return try await store.users.list(in: organisations).map { $0.ledgerRecord("") }
         },
         .whole("certificates") { store in
-            let users = try await store.users.list(in: try await store.organisations.all().map(\.id))
-            let organisationOf = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.organisationID) })
-            return try await store.certificates.list(holders: users.map(\.id)).map {
+            let (users, organisationOf) = try await staff(store)
+            return try await store.certificates.list(holders: users).map {
                 $0.ledgerRecord("", organisationID: organisationOf[$0.holderID]!)
             }
         },
         .whole("api_tokens") { store in
-            let users = try await store.users.list(in: try await store.organisations.all().map(\.id))
-            let organisationOf = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.organisationID) })
-            return try await store.apiTokens.list(for: users.map(\.id)).map {
+            let (users, organisationOf) = try await staff(store)
+            return try await store.apiTokens.list(for: users).map {
                 $0.ledgerRecord("", organisationID: organisationOf[$0.userID]!)
             }
         },
@@ -44,18 +48,16 @@ struct LoggedTable: Sendable {
             try await store.lists.chronological(offset: offset, limit: limit).map { $0.ledgerRecord("") }
         },
         .whole("certificate_reviews") { store in
-            let users = try await store.users.list(in: try await store.organisations.all().map(\.id))
-            let organisationOf = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.organisationID) })
-            let certificates = try await store.certificates.list(holders: users.map(\.id))
+            let (users, organisationOf) = try await staff(store)
+            let certificates = try await store.certificates.list(holders: users)
             let holderOf = Dictionary(uniqueKeysWithValues: certificates.map { ($0.id, $0.holderID) })
             return try await store.officerRecords.reviews(certificates: certificates.map(\.id)).map {
                 $0.ledgerRecord(organisationID: organisationOf[holderOf[$0.certificateID]!]!)
             }
         },
         .whole("trainings") { store in
-            let users = try await store.users.list(in: try await store.organisations.all().map(\.id))
-            let organisationOf = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.organisationID) })
-            return try await store.officerRecords.trainings(users: users.map(\.id)).map { $0.ledgerRecord(organisationID: organisationOf[$0.userID]!) }
+            let (users, organisationOf) = try await staff(store)
+            return try await store.officerRecords.trainings(users: users).map { $0.ledgerRecord(organisationID: organisationOf[$0.userID]!) }
         },
         LoggedTable(name: "evidence_files") { store, offset, limit in
             let files = try await store.evidence.chronological(offset: offset, limit: limit)
