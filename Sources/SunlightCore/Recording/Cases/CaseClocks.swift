@@ -1,0 +1,98 @@
+import Foundation
+
+/// 法定期限 — one statutory clock of a case (REC-13), on the working-day calendar.
+public struct CaseClock: Sendable, Equatable {
+    public let kind: String
+    /// What must happen by when, in Chinese.
+    public let title: String
+    public let due: CivilDate
+    public let state: DeadlineState
+    public let rule: RuleID
+    /// How the date was reached, for people checking it.
+    public let basis: String
+}
+
+/// 法定期限 — the clocks a case runs on (REC-13): decide within 90 calendar days of opening
+/// (configurable per item) less excluded periods (suspension, hearing, appraisal, public
+/// notice) and plus approved extensions; deliver within 7 working days; permits within 20
+/// working days (+10); seizure 30 days (+30); evidence preserved 7 working days; payment 15
+/// days, then a surcharge of 3% a day capped at the fine.
+public enum CaseClocks {
+    public static func clocks(for snapshot: CaseSnapshot, today: CivilDate, calendar: WorkingDayCalendar,
+                              dueSoonMargin: Int = 1) throws -> [CaseClock] {
+        let theCase = snapshot.enforcementCase
+        guard theCase.status == .open || theCase.status == .suspended else { return [] }
+        var clocks: [CaseClock] = []
+        func add(_ kind: String, _ title: String, _ due: CivilDate, _ rule: RuleID, _ basis: String) throws {
+            let state: DeadlineState = today > due ? .overdue
+                : (calendar.covers(today) && calendar.covers(due) ? try calendar.state(of: due, on: today, dueSoonMargin: dueSoonMargin) : .onTime)
+            clocks.append(CaseClock(kind: kind, title: title, due: due, state: state, rule: rule, basis: basis))
+        }
+        let decided = snapshot.documents.last { $0.type.isDecision && $0.status == .issued }
+
+        switch theCase.category {
+        case .penalty where decided == nil && !theCase.simple:
+            let excluded = excludedDays(snapshot, today: today)
+            let extended = snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
+            let total = theCase.decisionDays + excluded + extended
+            try add("decision", "作出处罚决定", try calendar.dueDate(from: theCase.openedOn, .calendarDays(total)), .rec13,
+                    "立案 \(theCase.openedOn.iso) 起 \(theCase.decisionDays) 日" + (excluded > 0 ? "，扣除 \(excluded) 日" : "") + (extended > 0 ? "，延长 \(extended) 日" : ""))
+        case .permit where decided == nil:
+            if let accepted = snapshot.events.first(where: { $0.kind == .stageCompleted && $0.stage == "acceptance" })?.on {
+                let extended = snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
+                try add("decision", "作出许可决定", try calendar.dueDate(from: accepted, .workingDays(20 + min(extended, 10))), .rec13,
+                        "受理 \(accepted.iso) 起 20 个工作日" + (extended > 0 ? "，经批准延长 \(min(extended, 10)) 个工作日" : "") + "（行政许可法第四十二条）")
+            }
+        case .coercion:
+            if let seized = snapshot.issued(.seizureDecision).first?.issuedOn, !snapshot.has(.closed) {
+                let extended = min(30, snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +))
+                try add("seizure", "查封、扣押期限届满，作出处理决定", try calendar.dueDate(from: seized, .calendarDays(30 + extended)), .rec13,
+                        "\(seized.iso) 起 30 日" + (extended > 0 ? "，经批准延长 \(extended) 日" : "") + "（行政强制法第二十五条）")
+            }
+        default:
+            break
+        }
+        if let decision = decided, let issued = decision.issuedOn, !snapshot.has(.delivered) {
+            try add("delivery", "送达\(decision.type.chineseName)", try calendar.dueDate(from: issued, .workingDays(7)), .rec13,
+                    "决定 \(issued.iso) 起 7 个工作日（行政处罚法第六十一条）")
+        }
+        if let fine = CaseRules.decidedFine(snapshot), fine > 0, let delivered = snapshot.last(.delivered)?.on, !snapshot.has(.paid) {
+            let due = try calendar.dueDate(from: delivered, .calendarDays(15))
+            try add("payment", "缴纳罚款 \(fine) 元", due, .rec13, "送达 \(delivered.iso) 起 15 日（行政处罚法第六十七条）")
+        }
+        for preserved in snapshot.events where preserved.kind == .deduction && preserved.data["reason"] == "preservation" {
+            try add("preservation", "先行登记保存的证据作出处理决定", try calendar.dueDate(from: preserved.on, .workingDays(7)), .rec13,
+                    "\(preserved.on.iso) 起 7 个工作日（行政处罚法第五十六条）")
+        }
+        return clocks
+    }
+
+    /// Days excluded from the decision clock: suspensions (中止 to 恢复) and deductions
+    /// (听证、鉴定、公告 periods recorded with their dates).
+    static func excludedDays(_ snapshot: CaseSnapshot, today: CivilDate) -> Int {
+        var days = 0
+        var suspendedOn: CivilDate?
+        for event in snapshot.events {
+            switch event.kind {
+            case .suspended: suspendedOn = event.on
+            case .resumed:
+                if let from = suspendedOn { days += from.days(until: event.on) }
+                suspendedOn = nil
+            case .deduction where event.data["reason"] != "preservation":
+                if let from = event.data["from"].flatMap(CivilDate.init(iso:)), let to = event.data["to"].flatMap(CivilDate.init(iso:)), from <= to {
+                    days += from.days(until: to) + 1
+                }
+            default: break
+            }
+        }
+        if let from = suspendedOn { days += from.days(until: today) }
+        return days
+    }
+
+    /// 加处罚款 (行政处罚法 第七十二条): 3% of the fine for each day late, never more than the fine.
+    public static func lateSurcharge(fine: Int, due: CivilDate, paidOn: CivilDate) -> Int {
+        guard paidOn > due, fine > 0 else { return 0 }
+        let daysLate = due.days(until: paidOn)
+        return min(fine, fine * 3 * daysLate / 100)
+    }
+}
