@@ -34,6 +34,9 @@ public struct FluentStore: Store {
     public var lists: any ListEntryRepository { FluentListEntryRepository(database: database) }
     public var officerRecords: any OfficerRecordRepository { FluentOfficerRecordRepository(database: database) }
     public var search: any SearchRepository { SQLSearchRepository(database: database) }
+    public var cases: any CaseRepository { FluentCaseRepository(database: database) }
+    public var caseRecords: any CaseRecordRepository { FluentCaseRecordRepository(database: database) }
+    public var caseSettings: any CaseSettingsRepository { SQLCaseSettingsRepository(database: database) }
 
     /// Runs `work` in one transaction.
     ///

@@ -28,7 +28,7 @@ extension StoreHost {
                 try await execute("DROP TRIGGER \(name)")
             }
         } else {
-            for table in ["access_log", "ledger_entries", "ledger_subtrees", "ledger_checkpoints", "evidence_files"] {
+            for table in ["access_log", "ledger_entries", "ledger_subtrees", "ledger_checkpoints", "evidence_files", "case_events", "case_evidence", "case_interference"] {
                 try await execute("ALTER TABLE \(table) DISABLE TRIGGER USER")
             }
         }

@@ -33,6 +33,11 @@ public final class ManualClock: SunlightCore.Clock, @unchecked Sendable {
     public var now: Date { lock.withLock { instant } }
 
     public func advance(_ seconds: TimeInterval) { lock.withLock { instant = instant.addingTimeInterval(seconds) } }
+
+    /// Moves to a later (or earlier) day, at `hour` Beijing time.
+    public func set(_ date: CivilDate, hour: Int = 9) {
+        lock.withLock { instant = ChinaTime.startOfDay(date).addingTimeInterval(Double(hour * 3600)) }
+    }
 }
 
 /// The database the tests run on: a fresh SQLite file, or — when `SUNLIGHT_TEST_DATABASE_URL`
@@ -110,5 +115,20 @@ public enum TestDatabase {
                                     blobs: try FileBlobStore(root: scratch.directory.appendingPathComponent("blobs"), maxBytes: 1 << 30))
             return try await body(sunlight, clock, host)
         }
+    }
+}
+
+extension DocumentType {
+    /// Every required field filled with plausible text (first choice, “否”), then `overrides`.
+    public func sampleFields(_ overrides: [String: String] = [:]) -> [String: String] {
+        var values: [String: String] = [:]
+        for field in fields where field.required {
+            switch field.kind {
+            case .text, .longText: values[field.key] = "\(field.label)（示例）"
+            case .choice(let options): values[field.key] = options[0].code
+            case .yesNo: values[field.key] = "no"
+            }
+        }
+        return values.merging(overrides) { $1 }
     }
 }

@@ -135,6 +135,9 @@ public protocol Store: Sendable {
     var evidence: any EvidenceRepository { get }
     var lists: any ListEntryRepository { get }
     var officerRecords: any OfficerRecordRepository { get }
+    var cases: any CaseRepository { get }
+    var caseRecords: any CaseRecordRepository { get }
+    var caseSettings: any CaseSettingsRepository { get }
     var search: any SearchRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,

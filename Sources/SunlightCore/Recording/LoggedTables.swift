@@ -65,5 +65,52 @@ struct LoggedTable: Sendable {
             let parties = Dictionary(sealed.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
             return files.map { $0.ledgerRecord(parties: parties[$0.id.uuidString.lowercased()]) }
         },
+        LoggedTable(name: "cases") { store, offset, limit in
+            try await store.cases.chronological(offset: offset, limit: limit).map { $0.ledgerRecord("") }
+        },
+        LoggedTable(name: "case_parties") { store, offset, limit in
+            let parties = try await store.cases.parties(offset: offset, limit: limit)
+            let sealed = Dictionary(grouping: try await store.personalData.values(table: "case_parties", recordIDs: parties.map { $0.id.uuidString.lowercased() }),
+                                    by: \.recordID)
+            var records: [LedgerRecord] = []
+            for party in parties {
+                guard let theCase = try await store.cases.find(party.caseID) else { continue }
+                let values = Dictionary((sealed[party.id.uuidString.lowercased()] ?? []).map { ($0.field, $0) }, uniquingKeysWith: { $1 })
+                records.append(party.ledgerRecord(organisationID: theCase.organisationID, sealed: values))
+            }
+            return records
+        },
+        caseRecords("case_events") { store, offset, limit in try await store.cases.events(offset: offset, limit: limit).map { ($0.caseID, $0.ledgerRecord) } },
+        caseRecords("case_officers") { store, offset, limit in
+            try await store.cases.officers(offset: offset, limit: limit).map { officer in (officer.caseID, { officer.ledgerRecord("", organisationID: $0) }) }
+        },
+        caseRecords("case_documents") { store, offset, limit in
+            try await store.caseRecords.documents(offset: offset, limit: limit).map { document in (document.caseID, { document.ledgerRecord("", organisationID: $0) }) }
+        },
+        caseRecords("case_evidence") { store, offset, limit in
+            try await store.caseRecords.evidence(offset: offset, limit: limit).map { ($0.caseID, $0.ledgerRecord) }
+        },
+        caseRecords("case_interference") { store, offset, limit in
+            try await store.caseRecords.interference(offset: offset, limit: limit).map { ($0.caseID, $0.ledgerRecord) }
+        },
+        LoggedTable(name: "discretion_benchmarks") { store, offset, limit in
+            try await store.caseSettings.benchmarks(offset: offset, limit: limit).map { $0.ledgerRecord() }
+        },
+        .whole("audio_video_list") { store in try await store.caseSettings.audioVideoEntries().map(\.ledgerRecord) },
     ]
+
+    /// A table of records that belong to a case: each record is logged under its case's organisation.
+    static func caseRecords(_ name: String,
+                            _ load: @escaping @Sendable (any Store, Int, Int) async throws -> [(EnforcementCase.ID, @Sendable (UUID) -> LedgerRecord)]) -> LoggedTable {
+        LoggedTable(name: name) { store, offset, limit in
+            var organisationOf: [EnforcementCase.ID: Organisation.ID] = [:]
+            var records: [LedgerRecord] = []
+            for (caseID, record) in try await load(store, offset, limit) {
+                if organisationOf[caseID] == nil { organisationOf[caseID] = try await store.cases.find(caseID)?.organisationID }
+                guard let organisation = organisationOf[caseID] else { continue }
+                records.append(record(organisation))
+            }
+            return records
+        }
+    }
 }

@@ -46,6 +46,25 @@ extension Sunlight {
     }
 
     private func recordEvidenceChecked(_ input: NewEvidence, blob: BlobReceipt, by actor: Actor) async throws -> EvidenceFile {
+        let (file, sealed, organisation) = try await checkedEvidenceFile(input, blob: blob, by: actor)
+        try await commit(actor, .create, "evidence", id: file.id.uuidString, in: organisation, Self.summary(of: file)) { tx, _ in
+            ((), try await Self.insert(file, sealed: sealed, in: tx))
+        }
+        return file
+    }
+
+    static func summary(of file: EvidenceFile) -> String {
+        "记录\(file.kind.chineseName)“\(file.title)”（\(ByteCounts.text(file.size))，SHA-256 \(file.sha256.hex.prefix(12))…）"
+    }
+
+    static func insert(_ file: EvidenceFile, sealed: PersonalValue?, in tx: any Store) async throws -> [LedgerRecord] {
+        try await tx.evidence.insert(file)
+        if let sealed { try await tx.personalData.insert([sealed]) }
+        return [file.ledgerRecord(parties: sealed)]
+    }
+
+    /// Checks a file's metadata (REC-4) and builds its record, with the parties sealed.
+    func checkedEvidenceFile(_ input: NewEvidence, blob: BlobReceipt, by actor: Actor) async throws -> (EvidenceFile, PersonalValue?, Organisation) {
         guard let organisation = actor.organisation, actor.user != nil else {
             throw SunlightError(.forbidden, code: "evidence.staff_only", "只有本机构工作人员可以记录文件")
         }
@@ -85,13 +104,7 @@ extension Sunlight {
             parties: parties, uploadedBy: actor.user?.id, uploadedAt: now, corrects: input.corrects, correctionReason: reason)
         let sealed = parties.map { PersonalValue.seal($0, table: "evidence_files", recordID: file.id.uuidString.lowercased(),
                                                       field: "parties", secrets: secrets) }
-        try await commit(actor, .create, "evidence", id: file.id.uuidString, in: organisation,
-                         "记录\(file.kind.chineseName)“\(title)”（\(ByteCounts.text(blob.size))，SHA-256 \(blob.sha256.hex.prefix(12))…）") { tx, _ in
-            try await tx.evidence.insert(file)
-            if let sealed { try await tx.personalData.insert([sealed]) }
-            return ((), [file.ledgerRecord(parties: sealed)])
-        }
-        return file
+        return (file, sealed, organisation)
     }
 
     /// The files of the organisations the actor may read, newest first; the read is logged (REC-11).

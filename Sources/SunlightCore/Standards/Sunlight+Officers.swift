@@ -2,7 +2,8 @@ import Foundation
 
 extension Sunlight {
     /// The officers of these organisations with their certificates, reviews and trainings.
-    func qualifications(in organisations: [Organisation]) async throws -> [OfficerQualification] {
+    func qualifications(in organisations: [Organisation], store: (any Store)? = nil) async throws -> [OfficerQualification] {
+        let store = store ?? self.store
         let byID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0) })
         let users = try await store.users.list(in: organisations.map(\.id)).filter { $0.has(.officer) }
         let certificates = try await store.certificates.list(holders: users.map(\.id))

@@ -4,7 +4,7 @@ extension Sunlight {
 
     /// 我的待办 — what the actor should do, most urgent first (CAL-3 states).
     ///
-    /// Later capabilities (cases, reviews, publication) add their own sources here.
+    /// Later capabilities (reviews, publication) add their own sources here.
     public func tasks(for actor: Actor) async throws -> [StaffTask] {
         let calendar = try await calendars.current()
         let today = clock.today
@@ -62,6 +62,7 @@ extension Sunlight {
                     due: earliest, state: state(earliest), link: "/staff/admin/users", rule: .std2))
             }
         }
+        tasks += try await caseTasks(for: actor)
         return tasks.sorted(by: StaffTask.urgencyOrder)
     }
 }

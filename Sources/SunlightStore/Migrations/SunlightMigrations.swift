@@ -7,6 +7,7 @@ public enum SunlightMigrations {
         M002_Ledger(),
         M003_Evidence(),
         M004_Publicity(),
+        M005_Cases(),
     ]
 
     public static func register(on migrations: Migrations) {

@@ -60,7 +60,8 @@ public enum CaseClocks {
             let due = try calendar.dueDate(from: delivered, .calendarDays(15))
             try add("payment", "缴纳罚款 \(fine) 元", due, .rec13, "送达 \(delivered.iso) 起 15 日（行政处罚法第六十七条）")
         }
-        for preserved in snapshot.events where preserved.kind == .deduction && preserved.data["reason"] == "preservation" {
+        let handled = Set(snapshot.events.filter { $0.kind == .preservationHandled }.compactMap { $0.data["preservation"] })
+        for preserved in snapshot.events where preserved.kind == .preserved && !handled.contains(preserved.id.uuidString.lowercased()) {
             try add("preservation", "先行登记保存的证据作出处理决定", try calendar.dueDate(from: preserved.on, .workingDays(7)), .rec13,
                     "\(preserved.on.iso) 起 7 个工作日（行政处罚法第五十六条）")
         }
@@ -78,7 +79,7 @@ public enum CaseClocks {
             case .resumed:
                 if let from = suspendedOn { days += from.days(until: event.on) }
                 suspendedOn = nil
-            case .deduction where event.data["reason"] != "preservation":
+            case .deduction:
                 if let from = event.data["from"].flatMap(CivilDate.init(iso:)), let to = event.data["to"].flatMap(CivilDate.init(iso:)), from <= to {
                     days += from.days(until: to) + 1
                 }

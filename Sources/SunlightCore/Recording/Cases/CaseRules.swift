@@ -76,13 +76,15 @@ public enum CaseRules {
     public static func checkCompletion(of stage: ProcedureStage, in snapshot: CaseSnapshot, today: CivilDate,
                                        calendar: WorkingDayCalendar) throws {
         let theCase = snapshot.enforcementCase
-        guard theCase.status == .open else {
+        guard theCase.status == .open || (theCase.status == .closed && stage.code == "archiving") else {
             throw refuse(.rec1, "案件处于“\(theCase.status.chineseName)”状态，不能推进环节", code: "case.not_open")
         }
         guard theCase.stage == stage.code else {
             throw refuse(.rec1, "当前环节是“\(theCase.currentStage?.name ?? theCase.stage)”，不能越过它办理“\(stage.name)”", code: "case.order")
         }
         for type in stage.documents where snapshot.issued(type).isEmpty {
+            // Any decision ends the decision stage: 不予处罚 as well as 处罚.
+            if type.isDecision, snapshot.documents.contains(where: { $0.type.isDecision && $0.status == .issued }) { continue }
             throw refuse(.rec2, "“\(stage.name)”环节须先出具\(type.chineseName)", code: "case.document_missing")
         }
         if stage.onSite { try checkOfficers(snapshot, today: today) }
@@ -94,8 +96,9 @@ public enum CaseRules {
                 throw refuse(.rec3, "“\(stage.name)”在音像记录事项清单内，须有音像记录，或经负责人批准的不记录理由", code: "case.audio_video_missing")
             }
         }
-        if stage.code == "decision", theCase.category == .penalty, !theCase.simple {
-            try checkDecisionTiming(snapshot, today: today, calendar: calendar)
+        if theCase.category == .penalty, !theCase.simple {
+            if stage.code == "notice" { try checkNoticePeriod(snapshot, today: today, calendar: calendar) }
+            if stage.code == "decision" { try checkDecisionTiming(snapshot, today: today, calendar: calendar) }
         }
         if stage.code == "hearing" {
             guard let notice = snapshot.issued(.hearingNotice).last, let date = notice.fields["date"].flatMap(CivilDate.init(iso:)), date <= today else {
@@ -124,18 +127,30 @@ public enum CaseRules {
     /// time to state its case (3 working days) or to ask for a hearing (5 working days, where art. 63
     /// applies) has run; when a hearing was asked for, not before the hearing has been held.
     public static func checkDecisionTiming(_ snapshot: CaseSnapshot, today: CivilDate, calendar: WorkingDayCalendar) throws {
+        try checkNoticePeriod(snapshot, today: today, calendar: calendar)
+        if snapshot.has(.hearingRequested), snapshot.issued(.hearingRecord).isEmpty {
+            throw refuse(.rec13, "当事人已要求听证，听证结束前不得作出决定（行政处罚法第六十四条）", code: "case.hearing_pending")
+        }
+    }
+
+    /// The last day on which the party may answer the notice: 5 working days to ask for a
+    /// hearing where art. 63 applies, else 3 working days to state its case.
+    public static func responseWindow(of notice: CaseDocument, calendar: WorkingDayCalendar) throws -> CivilDate? {
+        guard let noticed = notice.issuedOn else { return nil }
+        return try calendar.dueDate(from: noticed, .workingDays(notice.fields["hearing"] == "yes" ? 5 : 3))
+    }
+
+    /// The notice has been given and the party's time to answer it has run (or the party answered).
+    public static func checkNoticePeriod(_ snapshot: CaseSnapshot, today: CivilDate, calendar: WorkingDayCalendar) throws {
         guard let notice = snapshot.issued(.penaltyNotice).last, let noticed = notice.issuedOn else {
             throw refuse(.rec13, "未经事先告知不得作出行政处罚决定（行政处罚法第四十四条）", code: "case.no_notice")
         }
         let hearingRight = notice.fields["hearing"] == "yes"
-        let window = try calendar.dueDate(from: noticed, .workingDays(hearingRight ? 5 : 3))
-        let waived = snapshot.has(.hearingWaived) || (!hearingRight && snapshot.has(.statementReceived))
-        if today <= window && !waived {
+        let window = try responseWindow(of: notice, calendar: calendar) ?? noticed
+        let answered = snapshot.has(.hearingWaived) || snapshot.has(.hearingRequested) || (!hearingRight && snapshot.has(.statementReceived))
+        if today <= window && !answered {
             throw refuse(.rec13, "事先告知于 \(noticed.iso) 送达，当事人\(hearingRight ? "要求听证" : "陈述申辩")的期限至 \(window.iso) 届满，期满前不得作出决定",
                          code: "case.notice_period")
-        }
-        if snapshot.has(.hearingRequested), snapshot.issued(.hearingRecord).isEmpty {
-            throw refuse(.rec13, "当事人已要求听证，听证结束前不得作出决定（行政处罚法第六十四条）", code: "case.hearing_pending")
         }
     }
 

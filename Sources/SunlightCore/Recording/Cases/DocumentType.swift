@@ -38,10 +38,10 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// The code in the document number; `nil` for documents that are not numbered.
+    /// The code in the document number; `nil` for documents that are not numbered (the
+    /// opening approval carries the case number).
     public var numberCode: String? {
         switch self {
-        case .openingApproval: "立"
         case .penaltyNotice: "罚告"
         case .hearingNotice: "听通"
         case .penaltyDecision: "罚"
@@ -50,7 +50,7 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
         case .seizureDecision: "强"
         case .permitAcceptance: "受"
         case .permitDecision: "许"
-        case .inquiryRecord, .inspectionRecord, .investigationReport, .hearingRecord, .deliveryReceipt, .closingReport: nil
+        case .openingApproval, .inquiryRecord, .inspectionRecord, .investigationReport, .hearingRecord, .deliveryReceipt, .closingReport: nil
         }
     }
 

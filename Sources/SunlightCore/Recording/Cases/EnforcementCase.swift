@@ -181,6 +181,7 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
         case audioVideoExemptionRequested = "av_exemption_requested", audioVideoExemptionApproved = "av_exemption_approved"
         case hearingRequested = "hearing_requested", hearingWaived = "hearing_waived", statementReceived = "statement_received"
         case suspended, resumed, terminated, extended, deduction
+        case preserved = "evidence_preserved", preservationHandled = "preservation_handled"
         case decided, delivered, paid, closed, archived
         case classified
 
@@ -201,6 +202,8 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
             case .terminated: "终止"
             case .extended: "延长办案期限"
             case .deduction: "期限扣除"
+            case .preserved: "先行登记保存证据"
+            case .preservationHandled: "处理先行登记保存的证据"
             case .decided: "作出决定"
             case .delivered: "送达"
             case .paid: "履行"

@@ -1,0 +1,103 @@
+import Foundation
+
+/// 案件存储 — cases, their parties, events and officers.
+public protocol CaseRepository: Sendable {
+    func insert(_ enforcementCase: EnforcementCase) async throws
+    func update(_ enforcementCase: EnforcementCase) async throws
+    func find(_ id: EnforcementCase.ID) async throws -> EnforcementCase?
+    /// The cases of these organisations that match, newest first.
+    func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase]
+    /// The cases the user is an active officer of.
+    func assigned(to user: StaffUser.ID) async throws -> [EnforcementCase.ID]
+    func chronological(offset: Int, limit: Int) async throws -> [EnforcementCase]
+
+    func insert(party: CaseParty) async throws
+    /// Parties as stored: a natural person's sealed fields are empty here.
+    func parties(of caseID: EnforcementCase.ID) async throws -> [CaseParty]
+    func parties(offset: Int, limit: Int) async throws -> [CaseParty]
+
+    func append(_ event: CaseEvent) async throws
+    func events(of caseID: EnforcementCase.ID) async throws -> [CaseEvent]
+    /// The events of several cases, each case's in order.
+    func events(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseEvent]
+    func events(offset: Int, limit: Int) async throws -> [CaseEvent]
+
+    func save(officer: CaseOfficer) async throws
+    func officers(of caseID: EnforcementCase.ID) async throws -> [CaseOfficer]
+    func officers(offset: Int, limit: Int) async throws -> [CaseOfficer]
+}
+
+/// 文书、证据与干预记录存储.
+public protocol CaseRecordRepository: Sendable {
+    func insert(_ document: CaseDocument) async throws
+    func update(_ document: CaseDocument) async throws
+    func document(_ id: UUID) async throws -> CaseDocument?
+    func documents(of caseID: EnforcementCase.ID) async throws -> [CaseDocument]
+    func documents(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseDocument]
+    func documents(offset: Int, limit: Int) async throws -> [CaseDocument]
+
+    func insert(_ evidence: CaseEvidence) async throws
+    func evidence(of caseID: EnforcementCase.ID) async throws -> [CaseEvidence]
+    func evidence(offset: Int, limit: Int) async throws -> [CaseEvidence]
+
+    func insert(_ record: InterferenceRecord) async throws
+    func interference(of caseID: EnforcementCase.ID) async throws -> [InterferenceRecord]
+    func interference(offset: Int, limit: Int) async throws -> [InterferenceRecord]
+}
+
+/// 文书编号、裁量基准与音像记录事项清单.
+public protocol CaseSettingsRepository: Sendable {
+    /// The next number in a series (organisation, code, year), gapless, inside the caller's transaction.
+    func nextNumber(organisation: Organisation.ID, code: String, year: Int) async throws -> Int
+    func benchmarks(organisation: Organisation.ID, item: UUID?) async throws -> [DiscretionBenchmark]
+    func save(_ benchmark: DiscretionBenchmark) async throws
+    func benchmarks(offset: Int, limit: Int) async throws -> [DiscretionBenchmark]
+    /// The organisation's changes to the default audio/video list: stage code → required.
+    func audioVideoList(organisation: Organisation.ID, category: EnforcementCategory) async throws -> [String: Bool]
+    func setAudioVideo(organisation: Organisation.ID, category: EnforcementCategory, stage: String, required: Bool) async throws
+    /// Every organisation's changes, for the verifier.
+    func audioVideoEntries() async throws -> [AudioVideoListEntry]
+}
+
+/// Which cases a list shows.
+public struct CaseFilter: Sendable, Equatable {
+    public var statuses: Set<EnforcementCase.Status>?
+    public var category: EnforcementCategory?
+    public var openedFrom: CivilDate?
+    public var openedTo: CivilDate?
+    /// Words in the number or the title.
+    public var text: String?
+
+    public init(statuses: Set<EnforcementCase.Status>? = nil, category: EnforcementCategory? = nil, openedFrom: CivilDate? = nil,
+                openedTo: CivilDate? = nil, text: String? = nil) {
+        self.statuses = statuses
+        self.category = category
+        self.openedFrom = openedFrom
+        self.openedTo = openedTo
+        self.text = text
+    }
+
+    public static let all = CaseFilter()
+    public static let running = CaseFilter(statuses: [.open, .suspended])
+}
+
+/// One change of an organisation's 音像记录事项清单 (REC-3).
+public struct AudioVideoListEntry: Sendable, Equatable {
+    public let organisationID: Organisation.ID
+    public let category: EnforcementCategory
+    public let stage: String
+    public let required: Bool
+
+    public init(organisationID: Organisation.ID, category: EnforcementCategory, stage: String, required: Bool) {
+        self.organisationID = organisationID
+        self.category = category
+        self.stage = stage
+        self.required = required
+    }
+
+    public var ledgerRecord: LedgerRecord {
+        LedgerRecord(type: "audio_video_list.set", table: "audio_video_list",
+                     id: "\(organisationID.uuidString.lowercased())/\(category.rawValue)/\(stage)", organisationID: organisationID,
+                     content: .object(["category": .string(category.rawValue), "stage": .string(stage), "required": .bool(required)]))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+extension Sunlight {
+    /// A case the actor may work on: in their own organisation, and they are one of its
+    /// officers or a head of the organisation. Refusals are logged.
+    func workableCase(_ id: EnforcementCase.ID, by actor: Actor, headOnly: Bool = false) async throws -> (EnforcementCase, Organisation) {
+        guard let theCase = try await store.cases.find(id) else { throw SunlightError.notFound("案件") }
+        let organisation = try await requireOrganisation(theCase.organisationID)
+        let assigned = try await store.cases.officers(of: id).contains { $0.isActive && $0.userID == actor.user?.id }
+        try await guarded(actor, "case", id: id.uuidString, in: organisation) {
+            guard actor.scope.canChange(organisation) else { throw SunlightError.outsideScope }
+            if headOnly { try actor.require(anyOf: .head) } else if !assigned { try actor.require(anyOf: .head) }
+        }
+        return (theCase, organisation)
+    }
+
+    /// A case the actor may read: their organisation's (or, for a supervisor, their
+    /// jurisdiction's). A case classified secret, commercial or private is read only by its
+    /// officers, the organisation's heads and legal reviewers, and supervisors (REC-11).
+    func readableCase(_ id: EnforcementCase.ID, by actor: Actor) async throws -> (EnforcementCase, Organisation) {
+        guard let theCase = try await store.cases.find(id) else { throw SunlightError.notFound("案件") }
+        let organisation = try await requireOrganisation(theCase.organisationID)
+        let assigned = try await store.cases.officers(of: id).contains { $0.userID == actor.user?.id }
+        try await guarded(actor, "case", id: id.uuidString, in: organisation) {
+            try actor.requireRead(organisation)
+            if theCase.classification != .normal, !assigned, !actor.has(.supervisor) {
+                guard actor.scope.canChange(organisation), actor.has(.head) || actor.has(.legalReviewer) else {
+                    throw SunlightError(.forbidden, code: "case.classified",
+                                        "该案件“\(theCase.classification.chineseName)”，仅承办人员、本机构负责人、法制审核人员和监督人员可以查阅", rule: .rec11)
+                }
+            }
+        }
+        return (theCase, organisation)
+    }
+
+    /// Everything the gates look at, read in one go.
+    /// Reads only through `store`, so it may run inside a transaction.
+    func snapshot(of theCase: EnforcementCase, in store: any Store) async throws -> CaseSnapshot {
+        guard let organisation = try await store.organisations.find(theCase.organisationID) else { throw SunlightError.notFound("机构") }
+        let evidence = try await store.caseRecords.evidence(of: theCase.id)
+        var kinds: [EvidenceFile.ID: EvidenceFile.Kind] = [:]
+        for id in Set(evidence.compactMap(\.fileID)) { kinds[id] = try await store.evidence.find(id)?.kind }
+        let active = Set(try await store.cases.officers(of: theCase.id).filter(\.isActive).map(\.userID))
+        let officers = try await qualifications(in: [organisation], store: store).filter { active.contains($0.user.id) }
+        return CaseSnapshot(enforcementCase: theCase, parties: try await store.cases.parties(of: theCase.id),
+                            events: try await store.cases.events(of: theCase.id), documents: try await store.caseRecords.documents(of: theCase.id),
+                            evidence: evidence, fileKinds: kinds, officers: officers,
+                            audioVideoStages: try await audioVideoStages(organisation: organisation.id, category: theCase.category,
+                                                                         simple: theCase.simple, store: store))
+    }
+
+    /// 音像记录事项清单 — the stages that need an audio/video record (REC-3): the defaults
+    /// (国办发〔2018〕118号) as changed by the organisation.
+    public func audioVideoStages(organisation: Organisation.ID, category: EnforcementCategory, simple: Bool = false,
+                                 store: (any Store)? = nil) async throws -> Set<String> {
+        let overrides = try await (store ?? self.store).caseSettings.audioVideoList(organisation: organisation, category: category)
+        return Set(Procedures.stages(for: category, simple: simple).filter { overrides[$0.code] ?? $0.audioVideo }.map(\.code))
+    }
+
+    /// Changes the organisation's 音像记录事项清单 (administrator or head).
+    public func setAudioVideoRequirement(category: EnforcementCategory, stage: String, required: Bool, by actor: Actor) async throws {
+        guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
+        try await guarded(actor, "audio_video_list", id: nil, in: organisation) { try actor.require(anyOf: .administrator, .head) }
+        guard let definition = Procedures.stages(for: category).first(where: { $0.code == stage }) else {
+            throw SunlightError.invalid("stage", "没有这个环节", rule: .rec3)
+        }
+        try await commit(actor, .update, "audio_video_list", id: "\(category.rawValue)/\(stage)", in: organisation,
+                         "音像记录事项清单：\(category.chineseName)“\(definition.name)”\(required ? "须" : "不须")音像记录") { tx, _ in
+            try await tx.caseSettings.setAudioVideo(organisation: organisation.id, category: category, stage: stage, required: required)
+            return ((), [AudioVideoListEntry(organisationID: organisation.id, category: category, stage: stage, required: required).ledgerRecord])
+        }
+    }
+
+    /// Appends case events and saves the case as it now stands, in the caller's transaction.
+    static func record(_ events: [CaseEvent], case theCase: EnforcementCase, changed: Bool, in tx: any Store) async throws -> [LedgerRecord] {
+        var records: [LedgerRecord] = []
+        for event in events {
+            try await tx.cases.append(event)
+            records.append(event.ledgerRecord(organisationID: theCase.organisationID))
+        }
+        if changed {
+            try await tx.cases.update(theCase)
+            records.append(theCase.ledgerRecord("case.updated"))
+        }
+        return records
+    }
+}

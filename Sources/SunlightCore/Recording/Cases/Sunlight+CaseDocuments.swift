@@ -1,0 +1,170 @@
+import Foundation
+
+extension Sunlight {
+    /// Record types any open stage may produce; everything else belongs to its stage.
+    static let recordTypes: Set<DocumentType> = [.inquiryRecord, .inspectionRecord, .deliveryReceipt]
+
+    /// The documents the case's current stage may produce, in file order.
+    public static func draftableTypes(of theCase: EnforcementCase) -> [DocumentType] {
+        guard let stage = theCase.currentStage else { return [] }
+        var types = Set(recordTypes).union(stage.documents)
+        if stage.code == "decision" { types.formUnion(decisionTypes(of: theCase)) }
+        return types.sorted { $0.fileOrder < $1.fileOrder }
+    }
+
+    /// The decisions a case may end its decision stage with.
+    static func decisionTypes(of theCase: EnforcementCase) -> [DocumentType] {
+        switch theCase.category {
+        case .penalty: theCase.simple ? [.simpleDecision] : [.penaltyDecision, .noPenaltyDecision]
+        case .permit: [.permitDecision]
+        default: []
+        }
+    }
+
+    /// 起草文书 — drafts a document of the case from its template (REC-6), for the current stage.
+    public func draftDocument(case caseID: EnforcementCase.ID, type: DocumentType, fields: [String: String],
+                              corrects: UUID? = nil, by actor: Actor) async throws -> CaseDocument {
+        let (theCase, organisation) = try await workableCase(caseID, by: actor)
+        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件已\(theCase.status.chineseName)，不能再起草文书", code: "case.not_open") }
+        let stage = theCase.currentStage
+        guard Self.draftableTypes(of: theCase).contains(type) else {
+            throw CaseRules.refuse(.rec1, "“\(stage?.name ?? theCase.stage)”环节不出具\(type.chineseName)", code: "case.document_stage")
+        }
+        let values = try Self.validate(fields, for: type)
+        let document = CaseDocument(caseID: caseID, type: type, stage: theCase.stage, fields: values, draftedBy: actor.user?.id,
+                                    draftedAt: now, corrects: corrects)
+        try await commit(actor, .create, "case_document", id: document.id.uuidString, in: organisation, "起草\(type.chineseName)（\(theCase.number)）") { tx, _ in
+            try await tx.caseRecords.insert(document)
+            return ((), [document.ledgerRecord("case.document_drafted", organisationID: organisation.id)])
+        }
+        return document
+    }
+
+    /// Changes a draft (only drafts change; a signed document never does).
+    public func reviseDocument(_ id: UUID, fields: [String: String], by actor: Actor) async throws -> CaseDocument {
+        let (found, theCase, organisation) = try await workableDocument(id, by: actor)
+        var document = found
+        guard document.status == .draft else { throw CaseRules.refuse(.rec6, "只有草稿可以修改；已签发的文书如有错误，应另行出具更正文书", code: "case.document_locked") }
+        document.fields = try Self.validate(fields, for: document.type)
+        let revised = document
+        try await commit(actor, .update, "case_document", id: id.uuidString, in: organisation, "修改\(document.type.chineseName)草稿（\(theCase.number)）") { tx, _ in
+            try await tx.caseRecords.update(revised)
+            return ((), [revised.ledgerRecord("case.document_revised", organisationID: organisation.id)])
+        }
+        return revised
+    }
+
+    /// 送审 — a draft goes to review before signature.
+    public func submitDocument(_ id: UUID, by actor: Actor) async throws -> CaseDocument {
+        try await moveDocument(id, from: .draft, to: .review, by: actor, summary: "送审") { _, _, _ in }
+    }
+
+    /// 审签 — the head signs an approval, notice or decision; a second officer of the case signs a
+    /// record. Decisions are checked here, for making a decision is signing it (REC-13, STD-3, STD-4).
+    public func signDocument(_ id: UUID, by actor: Actor) async throws -> CaseDocument {
+        let calendar = try await calendars.current()
+        return try await moveDocument(id, from: .review, to: .signed, by: actor, summary: "签发") { document, theCase, tx in
+            if document.type.signedByHead {
+                try actor.require(anyOf: .head)
+            } else {
+                let officers = try await tx.cases.officers(of: theCase.id).filter(\.isActive).map(\.userID)
+                guard let me = actor.user?.id, officers.contains(me), me != document.draftedBy else {
+                    throw CaseRules.refuse(.rec6, "\(document.type.chineseName)应由制作人以外的另一名承办人员核对签名", code: "case.document_signer")
+                }
+            }
+            let snapshot = try await self.snapshot(of: theCase, in: tx)
+            if document.type.isDecision, !theCase.simple, theCase.category == .penalty {
+                try CaseRules.checkDecisionTiming(snapshot, today: self.clock.today, calendar: calendar)
+            }
+            if document.type.isDecision {
+                let benchmarks = try await theCase.itemEntryID.asyncMap {
+                    try await tx.caseSettings.benchmarks(organisation: theCase.organisationID, item: $0)
+                } ?? []
+                if try CaseRules.checkDecision(document, in: snapshot, benchmarks: benchmarks) { document.fields["discretionFlag"] = "yes" }
+            }
+            try self.checkHearingNotice(document, calendar: calendar)
+            document.signedBy = actor.user?.id
+            document.signedAt = self.now
+        }
+    }
+
+    /// 出具 — issues a signed document: numbered in the organisation's series (元市监罚〔2026〕3号),
+    /// dated today. Issuing a decision records the decision; a delivery receipt, the delivery.
+    public func issueDocument(_ id: UUID, by actor: Actor) async throws -> CaseDocument {
+        let calendar = try await calendars.current()
+        return try await moveDocument(id, from: .signed, to: .issued, by: actor, summary: "出具") { document, theCase, tx in
+            let today = self.clock.today
+            try self.checkHearingNotice(document, calendar: calendar)
+            if document.type == .openingApproval {
+                document.number = theCase.number
+            } else if let code = document.type.numberCode {
+                guard let organisation = try await tx.organisations.find(theCase.organisationID) else { throw SunlightError.notFound("机构") }
+                let next = try await tx.caseSettings.nextNumber(organisation: organisation.id, code: code, year: today.year)
+                document.number = "\(organisation.shortName)\(code)〔\(today.year)〕\(next)号"
+            }
+            document.issuedOn = today
+        }
+    }
+
+    private func moveDocument(_ id: UUID, from: CaseDocument.Status, to: CaseDocument.Status, by actor: Actor, summary: String,
+                              _ change: @escaping @Sendable (inout CaseDocument, EnforcementCase, any Store) async throws -> Void) async throws -> CaseDocument {
+        let (found, theCase, organisation) = try await workableDocument(id, by: actor)
+        guard found.status == from else {
+            throw CaseRules.refuse(.rec6, "\(found.type.chineseName)目前“\(found.status.chineseName)”，不能\(summary)", code: "case.document_status")
+        }
+        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件已\(theCase.status.chineseName)", code: "case.not_open") }
+        return try await commit(actor, .update, "case_document", id: id.uuidString, in: organisation,
+                                "\(summary)\(found.type.chineseName)（\(theCase.number)）") { tx, at in
+            var document = found
+            try await change(&document, theCase, tx)
+            document.status = to
+            try await tx.caseRecords.update(document)
+            var records = [document.ledgerRecord("case.document_\(to.rawValue)", organisationID: organisation.id)]
+            if to == .issued {
+                var events: [CaseEvent] = []
+                let today = self.clock.today
+                if document.type.isDecision {
+                    events.append(CaseEvent(caseID: theCase.id, kind: .decided, stage: theCase.stage, at: at, on: today, by: actor.user?.id,
+                                            note: document.number, data: ["document": document.id.uuidString.lowercased(), "fine": document.fields["fine"] ?? ""]))
+                }
+                if document.type == .deliveryReceipt {
+                    let on = document.fields["date"].flatMap(CivilDate.init(iso:)).map { min($0, today) } ?? today
+                    events.append(CaseEvent(caseID: theCase.id, kind: .delivered, stage: theCase.stage, at: at, on: on, by: actor.user?.id,
+                                            note: document.fields["document"], data: ["document": document.id.uuidString.lowercased()]))
+                }
+                records += try await Self.record(events, case: theCase, changed: false, in: tx)
+            }
+            return (document, records)
+        }
+    }
+
+    /// A hearing notice reaches the party at least 7 working days before the hearing (REC-13).
+    private func checkHearingNotice(_ document: CaseDocument, calendar: WorkingDayCalendar) throws {
+        guard document.type == .hearingNotice else { return }
+        guard let date = document.fields["date"].flatMap(CivilDate.init(iso:)) else {
+            throw SunlightError.invalid("date", "听证日期格式应为 YYYY-MM-DD", rule: .rec13)
+        }
+        try CaseRules.checkHearingDate(date, noticeIssuedOn: clock.today, calendar: calendar)
+    }
+
+    private func workableDocument(_ id: UUID, by actor: Actor) async throws -> (CaseDocument, EnforcementCase, Organisation) {
+        guard let document = try await store.caseRecords.document(id) else { throw SunlightError.notFound("文书") }
+        let (theCase, organisation) = try await workableCase(document.caseID, by: actor)
+        return (document, theCase, organisation)
+    }
+
+    static func validate(_ fields: [String: String], for type: DocumentType) throws -> [String: String] {
+        var clean: [String: String] = [:]
+        var problems: [FieldProblem] = []
+        for field in type.fields {
+            switch field.normalise(fields[field.key]) {
+            case .success(let value): if !value.isEmpty { clean[field.key] = value }
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        if let first = problems.first {
+            throw SunlightError.invalid(first.key, "\(type.chineseName)：" + problems.map(\.description).joined(separator: "；"), rule: .rec6)
+        }
+        return clean
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SunlightCore
+import SunlightStore
+import SunlightTestSupport
+
+/// Drives one case of the demo market-regulation bureau through the use cases.
+struct CaseDriver {
+    let world: DemoWorld
+    let id: EnforcementCase.ID
+
+    var sunlight: Sunlight { world.sunlight }
+
+    /// Opens a penalty case for the food-safety item, with 张伟 and 李娜.
+    static func open(in world: DemoWorld, simple: Bool = false, person: Bool = true, title: String = "销售超过保质期的食品",
+                     decisionDays: Int? = nil) async throws -> CaseDriver {
+        let item = try await world.sunlight.publishedList(.item, organisationID: world.market.id).first { $0.version.fields["code"] == "5323280-CF-001" }!
+        let parties: [NewCase.Party] = person
+            ? [NewCase.Party(kind: .person, name: "王小明", idNumber: "532328198001011234", address: "元谋县元马镇龙川街 12 号", phone: "13800001111")]
+            : [NewCase.Party(kind: .organisation, name: "元谋县好又多超市有限公司", idNumber: "91532328MA6K000000", address: "元谋县元马镇龙川街 12 号",
+                             representative: "王小明")]
+        let theCase = try await world.sunlight.openCase(
+            NewCase(title: title, category: .penalty, simple: simple, itemEntryID: item.version.entryID, source: .inspection,
+                    violationOn: world.clock.today, decisionDays: decisionDays, parties: parties, officers: [try await world.user("scj.lina").id]),
+            by: try await world.actor("scj.zhangwei"))
+        return CaseDriver(world: world, id: theCase.id)
+    }
+
+    func current() async throws -> EnforcementCase { try await sunlight.store.cases.find(id)! }
+
+    /// Drafts, submits, signs and issues a document: the head signs what heads sign, 李娜 checks 张伟's records.
+    @discardableResult
+    func issue(_ type: DocumentType, _ overrides: [String: String] = [:], drafter: String = "scj.zhangwei") async throws -> CaseDocument {
+        let draft = try await sunlight.draftDocument(case: id, type: type, fields: type.sampleFields(overrides), by: try await world.actor(drafter))
+        _ = try await sunlight.submitDocument(draft.id, by: try await world.actor(drafter))
+        let signer = type.signedByHead ? "scj.wangfang" : (drafter == "scj.zhangwei" ? "scj.lina" : "scj.zhangwei")
+        _ = try await sunlight.signDocument(draft.id, by: try await world.actor(signer))
+        return try await sunlight.issueDocument(draft.id, by: try await world.actor(drafter))
+    }
+
+    /// Drafts and submits, leaving the document for signature.
+    func submitted(_ type: DocumentType, _ overrides: [String: String] = [:]) async throws -> CaseDocument {
+        let draft = try await sunlight.draftDocument(case: id, type: type, fields: type.sampleFields(overrides), by: try await world.actor("scj.zhangwei"))
+        return try await sunlight.submitDocument(draft.id, by: try await world.actor("scj.zhangwei"))
+    }
+
+    @discardableResult
+    func complete(by username: String = "scj.zhangwei") async throws -> EnforcementCase {
+        try await sunlight.completeStage(case: id, by: try await world.actor(username))
+    }
+
+    /// Records a body-camera video in the current stage, uploaded with the evidence.
+    @discardableResult
+    func video(_ seed: UInt8 = 1) async throws -> CaseEvidence {
+        let blob = try world.storeBlob((0..<5000).map { UInt8(truncatingIfNeeded: Int($0) &* Int(seed) &+ 7) })
+        return try await sunlight.recordCaseEvidence(
+            case: id, NewCaseEvidence(kind: .audiovisual, description: "执法记录仪录像：现场检查过程", source: "执法人员现场拍摄", original: true,
+                                      confirmedBy: "王小明", confirmedOn: world.clock.today),
+            upload: (try await world.evidence("现场检查录像"), blob), by: try await world.actor("scj.zhangwei"))
+    }
+
+    func day(_ iso: String) { world.clock.set(CivilDate(iso: iso)!) }
+}
+
+extension DemoWorld {
+    /// The demo world on a Monday before 中秋 and 国庆 2026, so clocks cross both holidays.
+    static func beforeHolidays<T>(_ body: (DemoWorld) async throws -> T) async throws -> T {
+        try await with(today: CivilDate(iso: "2026-09-21")!, body)
+    }
+}
