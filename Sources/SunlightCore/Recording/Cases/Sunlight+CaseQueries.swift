@@ -40,6 +40,11 @@ public struct CaseDetail: Sendable {
     public var documents: [CaseDocument] { snapshot.documents }
     public var evidence: [CaseEvidence] { snapshot.evidence }
 
+    /// A document of this case laid out for print and the case file.
+    public func sheet(_ document: CaseDocument) -> DocumentSheet {
+        DocumentSheet(document: document, enforcementCase: enforcementCase, organisation: organisation, parties: parties, names: names)
+    }
+
     /// Each stage with where it stands: done, current, skipped, or to come.
     public var stageStates: [(stage: ProcedureStage, state: String)] {
         let theCase = enforcementCase
