@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         /// The tamper-evident log: RFC 6962 Merkle tree, proofs, signed checkpoints. swift-crypto only.
@@ -46,12 +47,24 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        /// Case files as zip packages (REC-10): written with evidence streamed from the file
+        /// store, read back for offline verification.
+        .target(
+            name: "SunlightArchive",
+            dependencies: [
+                "SunlightCore",
+                "SunlightLedger",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         /// HTTP: staff UI, public portal, JSON API, authentication.
         .target(
             name: "SunlightServer",
             dependencies: [
                 "SunlightCore",
                 "SunlightStore",
+                "SunlightArchive",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
@@ -67,6 +80,7 @@ let package = Package(
                 "SunlightStore",
                 "SunlightServer",
                 "SunlightLedger",
+                "SunlightArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,8 +105,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SunlightStoreTests",
-            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport",
-                           .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightArchive",
+                           .product(name: "SQLKit", package: "sql-kit"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SunlightServerTests",

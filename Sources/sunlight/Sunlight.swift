@@ -15,7 +15,8 @@ struct SunlightCommand: AsyncParsableCommand {
             不设置则使用 SQLite）、SUNLIGHT_HOST、SUNLIGHT_PORT（默认 127.0.0.1:8080）、SUNLIGHT_BCRYPT_COST、\
             SUNLIGHT_SECURE_COOKIES、SUNLIGHT_TRUST_PROXY。
             """,
-        subcommands: [Serve.self, Demo.self, Migrate.self, Init.self, CalendarCommand.self, Deadline.self, Verify.self, VerifyProof.self]
+        subcommands: [Serve.self, Demo.self, Migrate.self, Init.self, CalendarCommand.self, Deadline.self, Verify.self, VerifyProof.self,
+                      ExportCase.self, VerifyCase.self]
     )
 }
 

@@ -13,7 +13,7 @@ struct CaseUseCaseTests {
             let officer = try await world.actor("scj.zhangwei")
             let driver = try await CaseDriver.open(in: world)
             var theCase = try await driver.current()
-            #expect(theCase.number == "元市监立〔2026〕1号")
+            #expect(theCase.number == "元市监立〔2026〕2号", "the demo's own case is the first")
             #expect(theCase.stage == "opening" && theCase.decisionDays == 90)
 
             // 立案: the approval carries the case number.
@@ -128,7 +128,8 @@ struct CaseUseCaseTests {
         try await DemoWorld.beforeHolidays { world in
             let first = try await CaseDriver.open(in: world)
             let second = try await CaseDriver.open(in: world, person: false)
-            #expect(try await second.current().number == "元市监立〔2026〕2号")
+            #expect(try await first.current().number == "元市监立〔2026〕2号")
+            #expect(try await second.current().number == "元市监立〔2026〕3号")
             let stored = try await world.sunlight.store.cases.parties(of: first.id)
             #expect(stored.first?.name == "" && stored.first?.idNumber == nil, "the row keeps no personal data")
             let leaves = try await world.sunlight.store.ledger.entries(table: "case_parties", recordIDs: [stored[0].id.uuidString.lowercased()])
@@ -167,7 +168,7 @@ struct CaseUseCaseTests {
     func simpleProcedure() async throws {
         try await DemoWorld.beforeHolidays { world in
             let driver = try await CaseDriver.open(in: world, simple: true, title: "占道经营")
-            #expect(try await driver.current().number == "元市监简〔2026〕1号")
+            #expect(try await driver.current().number == "元市监简〔2026〕2号")
             try await driver.video()
             try await driver.complete()
             let tooMuch = try await driver.submitted(.simpleDecision, ["fine": "300"])
@@ -294,10 +295,11 @@ struct CaseUseCaseTests {
             let headTasks = try await world.sunlight.tasks(for: head)
             #expect(headTasks.contains { $0.title == "审签立案审批表" && $0.link == link })
             driver.day("2026-12-18")
-            let dueSoon = try await world.sunlight.tasks(for: lina).filter { $0.title.contains("作出处罚决定") }
+            let number = try await driver.current().number
+            let dueSoon = try await world.sunlight.tasks(for: lina).filter { $0.title == "\(number)：作出处罚决定" }
             #expect(dueSoon.map(\.state) == [.dueSoon] && dueSoon.map(\.due) == [CivilDate(iso: "2026-12-21")])
             driver.day("2026-12-22")
-            let overdue = try await world.sunlight.tasks(for: lina).filter { $0.title.contains("作出处罚决定") }
+            let overdue = try await world.sunlight.tasks(for: lina).filter { $0.title == "\(number)：作出处罚决定" }
             #expect(overdue.map(\.state) == [.overdue])
         }
     }

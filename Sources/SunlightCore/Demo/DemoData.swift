@@ -107,6 +107,7 @@ public enum DemoData {
             }
         }
         try await seedLists(sunlight, organisations: organisations)
+        try await seedCases(sunlight, organisations: organisations)
         return Seeded(organisations: organisations, accounts: accounts)
     }
 }

@@ -109,6 +109,14 @@ extension Sunlight {
     /// classification (REC-11).
     public func caseDetail(_ id: EnforcementCase.ID, by actor: Actor) async throws -> CaseDetail {
         let (theCase, organisation) = try await readableCase(id, by: actor)
+        try await log(actor, .read, "case", id: id.uuidString, in: organisation,
+                      "查看案件 \(theCase.number)" + (theCase.classification == .normal ? "" : "（\(theCase.classification.chineseName)）"))
+        return try await detail(of: theCase, in: organisation)
+    }
+
+    /// Everything about a case, read without logging (the caller logs).
+    func detail(of theCase: EnforcementCase, in organisation: Organisation) async throws -> CaseDetail {
+        let id = theCase.id
         let stored = try await snapshot(of: theCase, in: store)
         let sealed = try await store.personalData.values(table: "case_parties", recordIDs: stored.parties.map { $0.id.uuidString.lowercased() })
         let parties = stored.parties.map { $0.unsealed(sealed) }
@@ -137,12 +145,21 @@ extension Sunlight {
             do { try CaseRules.checkCompletion(of: stage, in: snapshot, today: today, calendar: calendar) } catch let error as SunlightError { blocker = error }
         }
         let benchmarks = try await theCase.itemEntryID.asyncMap { try await store.caseSettings.benchmarks(organisation: organisation.id, item: $0) } ?? []
-        try await log(actor, .read, "case", id: id.uuidString, in: organisation,
-                      "查看案件 \(theCase.number)" + (theCase.classification == .normal ? "" : "（\(theCase.classification.chineseName)）"))
         return CaseDetail(snapshot: snapshot, organisation: organisation, files: files, officers: officers,
                           interference: try await store.caseRecords.interference(of: id), clocks: clocks,
                           benchmarks: benchmarks.sorted { $0.minFine < $1.minFine }, blocker: blocker,
                           nextStage: theCase.currentStage.flatMap { CaseRules.nextStage(after: $0.code, in: snapshot) }, names: names)
+    }
+
+    /// A case by its ID or its number (`元市监立〔2026〕1号`), if the actor may read it.
+    public func findCase(_ reference: String, by actor: Actor) async throws -> EnforcementCase {
+        let reference = reference.trimmed
+        if let id = UUID(uuidString: reference) { return try await readableCase(id, by: actor).0 }
+        var organisations: [Organisation.ID] = []
+        for path in actor.scope.readablePaths { organisations += try await store.organisations.subtree(path).map(\.id) }
+        guard let found = try await store.cases.list(organisations: organisations, filter: CaseFilter(text: reference), limit: 50)
+            .first(where: { $0.number == reference }) else { throw SunlightError.notFound("案号为 \(reference) 的案件") }
+        return try await readableCase(found.id, by: actor).0
     }
 
     /// One document with its case, for the document page and the print view; the read is logged.

@@ -1,0 +1,70 @@
+import Foundation
+
+extension DemoData {
+    /// Cases for the demo, run through the same use cases as real ones: the market bureau's
+    /// discretion benchmarks for its food-safety penalty item, a case under investigation, and
+    /// a simple-procedure case from the spot to the archive.
+    static func seedCases(_ sunlight: Sunlight, organisations: [String: Organisation]) async throws {
+        func actor(_ username: String) async throws -> Actor {
+            try await sunlight.actor(for: try await sunlight.store.users.find(username: username)!, channel: .staff, address: "demo")
+        }
+        let market = organisations["元谋县市场监督管理局"]!
+        let zhangwei = try await actor("scj.zhangwei"), lina = try await actor("scj.lina"), head = try await actor("scj.wangfang")
+        guard let item = try await sunlight.publishedList(.item, organisationID: market.id).first(where: { $0.version.fields["code"] == "5323280-CF-001" })
+        else { return }
+        let itemID = item.version.entryID
+        for (circumstance, low, high, measures) in [(DiscretionBenchmark.Circumstance.minor, 20_000, 50_000, "减轻处罚，没收违法所得和违法经营的食品"),
+                                                    (.general, 50_000, 70_000, "没收违法所得和违法经营的食品"),
+                                                    (.serious, 70_000, 90_000, "没收违法所得、违法经营的食品和用于违法生产经营的工具、设备"),
+                                                    (.severe, 90_000, 100_000, "并处吊销许可证")] {
+            _ = try await sunlight.setBenchmark(item: itemID, circumstance: circumstance, minFine: low, maxFine: high, measures: measures, by: head)
+        }
+        let today = sunlight.clock.today
+        func issue(_ caseID: EnforcementCase.ID, _ type: DocumentType, _ fields: [String: String], signer: Actor) async throws {
+            let draft = try await sunlight.draftDocument(case: caseID, type: type, fields: fields, by: zhangwei)
+            _ = try await sunlight.submitDocument(draft.id, by: zhangwei)
+            _ = try await sunlight.signDocument(draft.id, by: signer)
+            _ = try await sunlight.issueDocument(draft.id, by: zhangwei)
+        }
+
+        // 普通程序：调查取证中.
+        let investigation = try await sunlight.openCase(NewCase(
+            title: "销售超过保质期的食品", category: .penalty, itemEntryID: itemID, source: .complaint, violationOn: today,
+            parties: [NewCase.Party(kind: .organisation, name: "元谋县好又多超市有限公司", idNumber: "91532328MA6K3X0Q1B",
+                                    address: "元谋县元马镇龙川街 12 号", phone: "0878-8212345", representative: "王小明")],
+            officers: [lina.user!.id]), by: zhangwei)
+        try await issue(investigation.id, .openingApproval, [
+            "facts": "12345 热线转来投诉：好又多超市货架上销售的“香辣牛肉干”已超过保质期。执法人员现场核实，发现 12 袋已过期。",
+            "basis": "《中华人民共和国食品安全法》第三十四条第十项、第一百二十四条", "opinion": "建议立案调查"], signer: head)
+        _ = try await sunlight.completeStage(case: investigation.id, by: zhangwei)
+        try await issue(investigation.id, .inquiryRecord, [
+            "time": "\(today.chinese) 10:00–10:40", "place": "元谋县好又多超市办公室", "person": "王小明（法定代表人）",
+            "content": "问：这批牛肉干是什么时候进货的？\n答：上个月进的，共 30 袋，已卖出 18 袋。\n问：是否查验过保质期？\n答：店员疏忽，没有及时下架。"],
+                       signer: lina)
+        _ = try await sunlight.recordCaseEvidence(case: investigation.id, NewCaseEvidence(
+            kind: .documentary, description: "进货单据复印件 1 份（香辣牛肉干 30 袋）", source: "当事人提供", original: false, copyVerified: true,
+            confirmedBy: "王小明", confirmedOn: today), by: zhangwei)
+
+        // 简易程序：当场处罚，从现场到归档.
+        let simple = try await sunlight.openCase(NewCase(
+            title: "未公示食品经营许可证", category: .penalty, simple: true, itemEntryID: itemID, source: .inspection, violationOn: today,
+            parties: [NewCase.Party(kind: .person, name: "李小红", idNumber: "532328199002021222", address: "元谋县元马镇北城路 8 号",
+                                    phone: "13908781234")],
+            officers: [lina.user!.id]), by: zhangwei)
+        _ = try await sunlight.requestAudioVideoExemption(case: simple.id, reason: "执法记录仪电量耗尽，已由当事人在现场笔录上签字确认", by: zhangwei)
+        _ = try await sunlight.approveAudioVideoExemption(case: simple.id, by: head)
+        _ = try await sunlight.completeStage(case: simple.id, by: zhangwei)
+        try await issue(simple.id, .simpleDecision, [
+            "facts": "当事人经营的小吃店未在经营场所显著位置悬挂食品经营许可证。", "evidence": "现场检查笔录、现场照片",
+            "basis": "《中华人民共和国食品安全法》第一百二十六条", "discretion": "首次被查处，当场改正，按“轻微”情节裁量",
+            "penalty": "警告，并处罚款 100 元", "fine": "100", "payment": "当场通过电子支付缴纳", "remedies": "可在 60 日内申请行政复议或 6 个月内提起行政诉讼"],
+                       signer: head)
+        _ = try await sunlight.completeStage(case: simple.id, by: zhangwei)
+        try await issue(simple.id, .deliveryReceipt, ["document": "当场行政处罚决定书", "method": "direct", "recipient": "李小红", "date": today.iso],
+                        signer: lina)
+        _ = try await sunlight.completeStage(case: simple.id, by: zhangwei)
+        _ = try await sunlight.recordPayment(case: simple.id, amount: 100, paidOn: today, method: .electronic, receipt: "电子缴款凭证", by: zhangwei)
+        _ = try await sunlight.completeStage(case: simple.id, by: zhangwei)
+        _ = try await sunlight.completeStage(case: simple.id, by: zhangwei)
+    }
+}
