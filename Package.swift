@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "SunlightServerTests",
             dependencies: [
-                "SunlightCore", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport",
+                "SunlightCore", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport", "SunlightArchive",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -28,6 +28,7 @@ func registerRoutes(_ app: Application) {
     PublicApiController().register(api)
     ListsApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
+    CaseFileController().register(staff: staff)
 }
 
 /// Staff pages and answers must not be kept by browsers or proxies.

@@ -1,0 +1,38 @@
+import Foundation
+import SunlightArchive
+import SunlightCore
+import Vapor
+
+/// 案卷下载 — the case file as a zip (REC-10), for staff in the UI and for API clients. The
+/// zip is written to a temporary file in the data directory's `exports/` (evidence streamed in, never
+/// held in memory), streamed out, and removed once sent. Every export is logged.
+struct CaseFileController {
+    func register(staff: any RoutesBuilder) {
+        staff.get("staff", "cases", ":id", "case-file.zip") { request in
+            try await Self.download(request, by: try request.requireStaff().actor)
+        }
+    }
+
+    @Sendable static func download(_ request: Request, by actor: Actor) async throws -> Response {
+        let package = try await request.sunlight.caseFile(try request.uuid("id", "案件"), by: actor)
+        let blobs = request.application.blobStore
+        let folder = blobs.root.deletingLastPathComponent().appendingPathComponent("exports", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("case-file-\(UUID().uuidString).zip")
+        do {
+            try await request.application.threadPool.runIfActive {
+                try CaseFileZip.write(package, to: url, blobFile: blobs.path(of:))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+        let response = try await request.fileio.asyncStreamFile(at: url.path, mediaType: HTTPMediaType(type: "application", subType: "zip")) { _ in
+            try? FileManager.default.removeItem(at: url)
+        }
+        let encoded = package.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "case-file.zip"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"case-file.zip\"; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}
