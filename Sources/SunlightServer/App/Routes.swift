@@ -27,6 +27,7 @@ func registerRoutes(_ app: Application) {
     EvidenceApiController().register(authenticated)
     PublicApiController().register(api)
     ListsApiController().register(authenticated)
+    CasesApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
     CaseFileController().register(staff: staff)
 }
