@@ -5,6 +5,8 @@
 //                                              write the leaves for the pymerkle comparison
 //   sunlight-bench evidence DIR FILES MIB      a data directory with FILES random files of MIB MiB
 //                                              recorded as evidence, for timing `sunlight verify`
+//   sunlight-bench cases DIR N MIB             N cases, one with a MIB MiB video: tasks, statistics
+//                                              and a case page against a list query; for export-case
 import Foundation
 import SunlightCore
 import SunlightLedger
@@ -185,8 +187,9 @@ do {
     case "writes": try await writes(count: Int(arguments[2]) ?? 1000, postgres: arguments.count > 3 ? arguments[3] : nil)
     case "proofs": try await proofs(leaves: Int(arguments[2])!, directory: URL(fileURLWithPath: arguments[3]))
     case "evidence": try await evidence(directory: URL(fileURLWithPath: arguments[2]), files: Int(arguments[3])!, mib: Int(arguments[4])!)
+    case "cases": try await cases(directory: URL(fileURLWithPath: arguments[2]), count: Int(arguments[3])!, mib: Int(arguments[4])!)
     default:
-        FileHandle.standardError.write(Data("usage: sunlight-bench writes N [postgres-url] | proofs N DIR | evidence DIR FILES MIB\n".utf8))
+        FileHandle.standardError.write(Data("usage: sunlight-bench writes N [postgres-url] | proofs N DIR | evidence DIR FILES MIB | cases DIR N MIB\n".utf8))
         exit(2)
     }
 } catch {

@@ -31,4 +31,16 @@ struct CaseFileDownloadTests {
             #expect(try await server.accessLog().contains { $0.action == .denied && $0.actorName.contains("陈明") && $0.resourceType == "case" })
         }
     }
+
+    @Test("REC-10: API clients download the case file with a token; an unknown case is 404")
+    func apiDownload() async throws {
+        try await TestServer.with { server in
+            let market = server.seeded.organisation("元谋县市场监督管理局")
+            let found = try await server.app.sunlight.store.cases.list(organisations: [market.id], filter: .all, limit: 10).first!
+            let token = try await server.token(for: "scj.zhangwei")
+            let response = try await server.api(.GET, "/api/v1/cases/\(found.id.uuidString.lowercased())/file", token: token)
+            #expect(response.status == .ok && Array(response.body.readableBytesView.prefix(2)) == [0x50, 0x4B], "a zip starts with PK")
+            #expect(try await server.api(.GET, "/api/v1/cases/\(UUID().uuidString.lowercased())/file", token: token).status == .notFound)
+        }
+    }
 }

@@ -38,7 +38,7 @@ struct TestServer {
     }
 
     /// A browser with a cookie jar.
-    func browser() -> Browser { Browser(app: app) }
+    func browser() -> Browser { Browser(app: app, clock: clock) }
 
     /// An API token acting as `username`, issued by the console.
     func token(for username: String) async throws -> String {
@@ -64,12 +64,17 @@ struct TestServer {
 /// Follows the staff UI like a browser: keeps cookies, reads the CSRF token from each form.
 final class Browser: @unchecked Sendable {
     let app: Application
+    /// The server's clock: a cookie expires when the server's time passes its expiry, not the wall clock's.
+    let clock: ManualClock
     var cookies: [String: String] = [:]
     /// The CSRF token of the last page that had a form.
     var csrf: String?
     var lastBody = ""
 
-    init(app: Application) { self.app = app }
+    init(app: Application, clock: ManualClock) {
+        self.app = app
+        self.clock = clock
+    }
 
     @discardableResult
     func get(_ path: String) async throws -> TestingHTTPResponse {
@@ -103,7 +108,7 @@ final class Browser: @unchecked Sendable {
 
     private func remember(_ response: TestingHTTPResponse) {
         for (name, value) in response.headers.setCookie?.all ?? [:] {
-            if value.string.isEmpty || (value.expires.map { $0 < Date() } ?? false) { cookies[name] = nil } else { cookies[name] = value.string }
+            if value.string.isEmpty || (value.expires.map { $0 < clock.now } ?? false) { cookies[name] = nil } else { cookies[name] = value.string }
         }
         lastBody = response.body.string
         if let range = lastBody.range(of: #"name="_csrf" value=""#) {

@@ -303,4 +303,46 @@ struct CaseUseCaseTests {
             #expect(overdue.map(\.state) == [.overdue])
         }
     }
+
+    @Test("REC-6: a document refused at signature goes back to draft, returned by the head or withdrawn by its drafter, and is revised")
+    func returnDocument() async throws {
+        try await DemoWorld.beforeHolidays { world in
+            let driver = try await CaseDriver.open(in: world)
+            let submitted = try await driver.submitted(.openingApproval)
+            await #expect { try await world.sunlight.returnDocument(submitted.id, reason: "事实不清", by: try await world.actor("scj.gongshi")) }
+                throws: { "role.missing" ~= $0 }
+            let returned = try await world.sunlight.returnDocument(submitted.id, reason: "立案依据引用条款有误", by: try await world.actor("scj.wangfang"))
+            #expect(returned.status == .draft)
+            let revised = try await world.sunlight.reviseDocument(submitted.id, fields: DocumentType.openingApproval.sampleFields(["basis": "第一百二十四条"]),
+                                                                  by: try await world.actor("scj.zhangwei"))
+            #expect(revised.fields["basis"] == "第一百二十四条")
+            let log = try await world.accessLog()
+            #expect(log.contains { $0.summary.contains("退回（立案依据引用条款有误）") })
+            #expect(try await world.sunlight.verify().isClean)
+        }
+    }
+
+    @Test("CAL-1/REC-13: a clock falling in a year whose holidays are not loaded has no date and says why, never a guess")
+    func clockOutsideCalendar() async throws {
+        try await DemoWorld.with { world in
+            let driver = try await CaseDriver.open(in: world)
+            let clock = try await world.sunlight.caseDetail(driver.id, by: try await world.actor("scj.zhangwei")).clocks.first { $0.kind == "decision" }
+            #expect(clock != nil && clock?.due == nil && clock?.state == nil)
+            #expect(clock?.problem?.contains("2027") == true, "\(String(describing: clock?.problem))")
+        }
+    }
+
+    @Test("REC-3/STD-4: the simple procedure's audio/video list is set apart from the general procedure's")
+    func simpleAudioVideoList() async throws {
+        try await DemoWorld.beforeHolidays { world in
+            let head = try await world.actor("scj.wangfang")
+            try await world.sunlight.setAudioVideoRequirement(category: .penalty, stage: "onsite_notice", simple: true, required: false, by: head)
+            try await world.sunlight.setAudioVideoRequirement(category: .penalty, stage: "delivery", simple: true, required: true, by: head)
+            #expect(try await world.sunlight.audioVideoStages(organisation: world.market.id, category: .penalty, simple: true) == ["delivery"])
+            #expect(try await world.sunlight.audioVideoStages(organisation: world.market.id, category: .penalty) == ["investigation", "hearing", "delivery"])
+            await #expect { try await world.sunlight.setAudioVideoRequirement(category: .penalty, stage: "onsite_notice", required: true, by: head) }
+                throws: { error in (error as? SunlightError)?.field == "stage" }
+            #expect(try await world.sunlight.verify().isClean)
+        }
+    }
 }

@@ -28,7 +28,13 @@ struct CaseRecordsApiController {
     struct AudioVideoIn: Content {
         let category: EnforcementCategory
         let stage: String
+        /// The simple procedure's stages are listed apart (STD-4).
+        let simple: Bool?
         let required: Bool
+    }
+
+    struct ReturnIn: Content {
+        let reason: String
     }
 
     func register(_ authenticated: any RoutesBuilder) {
@@ -38,6 +44,7 @@ struct CaseRecordsApiController {
         authenticated.post("documents", ":id", "submit", use: submit)
         authenticated.post("documents", ":id", "sign", use: sign)
         authenticated.post("documents", ":id", "issue", use: issue)
+        authenticated.post("documents", ":id", "return", use: giveBack)
         authenticated.get("discretion-benchmarks", use: benchmarks)
         authenticated.put("discretion-benchmarks", use: setBenchmark)
         authenticated.get("audio-video-list", use: audioVideoList)
@@ -102,6 +109,12 @@ struct CaseRecordsApiController {
 
     // MARK: Audio/video list
 
+    @Sendable func giveBack(_ request: Request) async throws -> API.DocumentOut {
+        let input = try request.content.decode(ReturnIn.self)
+        return API.DocumentOut(try await request.sunlight.returnDocument(try request.uuid("id", "文书"), reason: input.reason,
+                                                                         by: try request.requireApiActor()))
+    }
+
     @Sendable func audioVideoList(_ request: Request) async throws -> API.AudioVideoListOut {
         let actor = try request.requireApiActor()
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
@@ -118,10 +131,12 @@ struct CaseRecordsApiController {
     @Sendable func setAudioVideo(_ request: Request) async throws -> API.AudioVideoListOut {
         let input = try request.content.decode(AudioVideoIn.self)
         let actor = try request.requireApiActor()
-        try await request.sunlight.setAudioVideoRequirement(category: input.category, stage: input.stage, required: input.required, by: actor)
+        let simple = input.simple ?? false
+        try await request.sunlight.setAudioVideoRequirement(category: input.category, stage: input.stage, simple: simple, required: input.required,
+                                                            by: actor)
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
-        let required = try await request.sunlight.audioVideoStages(organisation: organisation.id, category: input.category)
-        return API.AudioVideoListOut(category: input.category, simple: false, required: required)
+        let required = try await request.sunlight.audioVideoStages(organisation: organisation.id, category: input.category, simple: simple)
+        return API.AudioVideoListOut(category: input.category, simple: simple, required: required)
     }
 }
 

@@ -58,20 +58,23 @@ extension API {
     struct ClockOut: Content {
         let kind: String
         let title: String
-        let due: CivilDate
-        let state: DeadlineState
+        /// Absent when the date falls in a year whose holiday notice is not loaded (CAL-1); `problem` says so.
+        let due: CivilDate?
+        let state: DeadlineState?
         let stateName: String
         let rule: String
         let basis: String
+        let problem: String?
 
         init(_ c: CaseClock) {
             kind = c.kind
             title = c.title
             due = c.due
             state = c.state
-            stateName = c.state.chineseName
+            stateName = c.state?.chineseName ?? "无法计算"
             rule = c.rule.rawValue
             basis = c.basis
+            problem = c.problem
         }
     }
 

@@ -29,7 +29,7 @@ func registerRoutes(_ app: Application) {
     ListsApiController().register(authenticated)
     CasesApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
-    CaseFileController().register(staff: staff)
+    CaseFileController().register(staff: staff, api: authenticated)
 }
 
 /// Staff pages and answers must not be kept by browsers or proxies.

@@ -7,9 +7,12 @@ import Vapor
 /// zip is written to a temporary file in the data directory's `exports/` (evidence streamed in, never
 /// held in memory), streamed out, and removed once sent. Every export is logged.
 struct CaseFileController {
-    func register(staff: any RoutesBuilder) {
+    func register(staff: any RoutesBuilder, api: any RoutesBuilder) {
         staff.get("staff", "cases", ":id", "case-file.zip") { request in
             try await Self.download(request, by: try request.requireStaff().actor)
+        }
+        api.get("cases", ":id", "file") { request in
+            try await Self.download(request, by: try request.requireApiActor())
         }
     }
 

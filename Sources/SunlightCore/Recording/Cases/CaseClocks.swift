@@ -5,11 +5,15 @@ public struct CaseClock: Sendable, Equatable {
     public let kind: String
     /// What must happen by when, in Chinese.
     public let title: String
-    public let due: CivilDate
-    public let state: DeadlineState
+    /// `nil` when the date cannot be computed: it falls in a year whose holiday notice is not
+    /// loaded (CAL-1) — never guessed.
+    public let due: CivilDate?
+    public let state: DeadlineState?
     public let rule: RuleID
     /// How the date was reached, for people checking it.
     public let basis: String
+    /// Why there is no date, when there is none.
+    public let problem: String?
 }
 
 /// 法定期限 — the clocks a case runs on (REC-13): decide within 90 calendar days of opening
@@ -23,10 +27,17 @@ public enum CaseClocks {
         let theCase = snapshot.enforcementCase
         guard theCase.status == .open || theCase.status == .suspended else { return [] }
         var clocks: [CaseClock] = []
-        func add(_ kind: String, _ title: String, _ due: CivilDate, _ rule: RuleID, _ basis: String) throws {
-            let state: DeadlineState = today > due ? .overdue
-                : (calendar.covers(today) && calendar.covers(due) ? try calendar.state(of: due, on: today, dueSoonMargin: dueSoonMargin) : .onTime)
-            clocks.append(CaseClock(kind: kind, title: title, due: due, state: state, rule: rule, basis: basis))
+        func add(_ kind: String, _ title: String, _ due: @autoclosure () throws -> CivilDate, _ rule: RuleID, _ basis: String) throws {
+            let date: CivilDate
+            do {
+                date = try due()
+            } catch let error as SunlightError where error.rule == .cal1 {
+                clocks.append(CaseClock(kind: kind, title: title, due: nil, state: nil, rule: rule, basis: basis, problem: error.message))
+                return
+            }
+            let state: DeadlineState = today > date ? .overdue
+                : (calendar.covers(today) && calendar.covers(date) ? try calendar.state(of: date, on: today, dueSoonMargin: dueSoonMargin) : .onTime)
+            clocks.append(CaseClock(kind: kind, title: title, due: date, state: state, rule: rule, basis: basis, problem: nil))
         }
         let decided = snapshot.documents.last { $0.type.isDecision && $0.status == .issued }
 
@@ -57,8 +68,7 @@ public enum CaseClocks {
                     "决定 \(issued.iso) 起 7 个工作日（行政处罚法第六十一条）")
         }
         if let fine = CaseRules.decidedFine(snapshot), fine > 0, let delivered = snapshot.last(.delivered)?.on, !snapshot.has(.paid) {
-            let due = try calendar.dueDate(from: delivered, .calendarDays(15))
-            try add("payment", "缴纳罚款 \(fine) 元", due, .rec13, "送达 \(delivered.iso) 起 15 日（行政处罚法第六十七条）")
+            try add("payment", "缴纳罚款 \(fine) 元", try calendar.dueDate(from: delivered, .calendarDays(15)), .rec13, "送达 \(delivered.iso) 起 15 日（行政处罚法第六十七条）")
         }
         let handled = Set(snapshot.events.filter { $0.kind == .preservationHandled }.compactMap { $0.data["preservation"] })
         for preserved in snapshot.events where preserved.kind == .preserved && !handled.contains(preserved.id.uuidString.lowercased()) {

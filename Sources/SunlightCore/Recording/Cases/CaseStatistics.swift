@@ -36,7 +36,11 @@ public struct CaseStatistics: Sendable {
     /// One stage of one category: how many cases stand in it now, how many passed it, and how long it took them.
     public struct StageRow: Sendable, Equatable {
         public let category: EnforcementCategory
+        /// 简易程序's stages are counted apart from the general procedure's.
+        public let simple: Bool
         public let stage: ProcedureStage
+        /// Where the stage stands in its procedure.
+        let position: Int
         public var current = 0
         public var completed = 0
         var days: [Int] = []
@@ -71,9 +75,9 @@ public struct CaseStatistics: Sendable {
             add(theCase, caseEvents, late, to: &organisations[organisation, default: Row(key: organisation, label: organisationNames[theCase.organisationID] ?? organisation)])
             add(theCase, caseEvents, late, to: &months[month, default: Row(key: month, label: month)])
             var entered = theCase.openedOn
-            for stage in theCase.stages {
+            for (position, stage) in theCase.stages.enumerated() {
                 let key = "\(theCase.category.rawValue)/\(theCase.simple ? "simple/" : "")\(stage.code)"
-                var row = stages[key] ?? StageRow(category: theCase.category, stage: stage)
+                var row = stages[key] ?? StageRow(category: theCase.category, simple: theCase.simple, stage: stage, position: position)
                 if let done = caseEvents.first(where: { $0.kind == .stageCompleted && $0.stage == stage.code }) {
                     row.completed += 1
                     row.days.append(entered.days(until: done.on))
@@ -94,9 +98,7 @@ public struct CaseStatistics: Sendable {
             byMonth: months.values.sorted { $0.key < $1.key },
             byStage: stages.values.filter { $0.current + $0.completed > 0 }.sorted { a, b in
                 let ia = order.firstIndex(of: a.category) ?? 0, ib = order.firstIndex(of: b.category) ?? 0
-                if ia != ib { return ia < ib }
-                let stagesA = Procedures.stages(for: a.category).map(\.code)
-                return (stagesA.firstIndex(of: a.stage.code) ?? 99) < (stagesA.firstIndex(of: b.stage.code) ?? 99)
+                return (ia, a.simple ? 1 : 0, a.position) < (ib, b.simple ? 1 : 0, b.position)
             })
     }
 
@@ -126,7 +128,7 @@ public struct CaseStatistics: Sendable {
         rows += byCategory.map { line("类别", $0) } + byOrganisation.map { line("机构", $0) } + byMonth.map { line("月份", $0) }
         rows.append([])
         rows.append(["维度", "类别", "环节", "当前在此环节", "已完成", "平均用时（日）"])
-        rows += byStage.map { ["环节", $0.category.chineseName, $0.stage.name, String($0.current), String($0.completed),
+        rows += byStage.map { ["环节", $0.category.chineseName + ($0.simple ? "（简易程序）" : ""), $0.stage.name, String($0.current), String($0.completed),
                                $0.meanDays.map { String(format: "%.1f", $0) } ?? ""] }
         return CSV.document(header: rows[0], rows: Array(rows.dropFirst()))
     }

@@ -54,20 +54,27 @@ extension Sunlight {
     public func audioVideoStages(organisation: Organisation.ID, category: EnforcementCategory, simple: Bool = false,
                                  store: (any Store)? = nil) async throws -> Set<String> {
         let overrides = try await (store ?? self.store).caseSettings.audioVideoList(organisation: organisation, category: category)
-        return Set(Procedures.stages(for: category, simple: simple).filter { overrides[$0.code] ?? $0.audioVideo }.map(\.code))
+        return Set(Procedures.stages(for: category, simple: simple).filter { overrides[Self.audioVideoKey($0.code, simple: simple)] ?? $0.audioVideo }
+            .map(\.code))
     }
 
+    /// The simple procedure's stages are listed apart: `simple:delivery` is 当场交付, not 送达.
+    static func audioVideoKey(_ stage: String, simple: Bool) -> String { simple ? "simple:\(stage)" : stage }
+
     /// Changes the organisation's 音像记录事项清单 (administrator or head).
-    public func setAudioVideoRequirement(category: EnforcementCategory, stage: String, required: Bool, by actor: Actor) async throws {
+    public func setAudioVideoRequirement(category: EnforcementCategory, stage: String, simple: Bool = false, required: Bool,
+                                         by actor: Actor) async throws {
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
         try await guarded(actor, "audio_video_list", id: nil, in: organisation) { try actor.require(anyOf: .administrator, .head) }
-        guard let definition = Procedures.stages(for: category).first(where: { $0.code == stage }) else {
+        guard !simple || category == .penalty else { throw SunlightError.invalid("simple", "简易程序只适用于行政处罚", rule: .std4) }
+        guard let definition = Procedures.stages(for: category, simple: simple).first(where: { $0.code == stage }) else {
             throw SunlightError.invalid("stage", "没有这个环节", rule: .rec3)
         }
-        try await commit(actor, .update, "audio_video_list", id: "\(category.rawValue)/\(stage)", in: organisation,
-                         "音像记录事项清单：\(category.chineseName)“\(definition.name)”\(required ? "须" : "不须")音像记录") { tx, _ in
-            try await tx.caseSettings.setAudioVideo(organisation: organisation.id, category: category, stage: stage, required: required)
-            return ((), [AudioVideoListEntry(organisationID: organisation.id, category: category, stage: stage, required: required).ledgerRecord])
+        let key = Self.audioVideoKey(stage, simple: simple)
+        try await commit(actor, .update, "audio_video_list", id: "\(category.rawValue)/\(key)", in: organisation,
+                         "音像记录事项清单：\(category.chineseName)\(simple ? "（简易程序）" : "")“\(definition.name)”\(required ? "须" : "不须")音像记录") { tx, _ in
+            try await tx.caseSettings.setAudioVideo(organisation: organisation.id, category: category, stage: key, required: required)
+            return ((), [AudioVideoListEntry(organisationID: organisation.id, category: category, stage: key, required: required).ledgerRecord])
         }
     }
 

@@ -59,6 +59,20 @@ extension Sunlight {
         try await moveDocument(id, from: .draft, to: .review, by: actor, summary: "送审") { _, _, _ in }
     }
 
+    /// 退回 — a document waiting for signature goes back to draft: returned by whoever may sign
+    /// it, or withdrawn by its drafter, with the reason in the log (REC-6).
+    public func returnDocument(_ id: UUID, reason: String, by actor: Actor) async throws -> CaseDocument {
+        let reason = reason.trimmed
+        guard (2...500).contains(reason.count) else { throw SunlightError.invalid("reason", "请写明退回理由（2–500 字）", rule: .rec6) }
+        return try await moveDocument(id, from: .review, to: .draft, by: actor, summary: "退回（\(reason)）") { document, theCase, tx in
+            let me = actor.user?.id
+            let officer = try await tx.cases.officers(of: theCase.id).contains { $0.isActive && $0.userID == me }
+            guard me != nil, me == document.draftedBy || (document.type.signedByHead ? actor.has(.head) : officer) else {
+                throw CaseRules.refuse(.rec6, "只有起草人或有权签发的人可以退回\(document.type.chineseName)", code: "case.document_signer")
+            }
+        }
+    }
+
     /// 审签 — the head signs an approval, notice or decision; a second officer of the case signs a
     /// record. Decisions are checked here, for making a decision is signing it (REC-13, STD-3, STD-4).
     public func signDocument(_ id: UUID, by actor: Actor) async throws -> CaseDocument {

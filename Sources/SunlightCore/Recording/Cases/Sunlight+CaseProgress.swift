@@ -27,7 +27,8 @@ extension Sunlight {
                 }
                 theCase.stage = next.code
             }
-            if stage.code == "closing" || (next == nil && stage.code != "archiving") {
+            // 结案 closes the case; a procedure without a 结案 stage closes with its last stage.
+            if (stage.code == "closing" || next == nil) && theCase.status != .closed {
                 theCase.status = .closed
                 events.append(CaseEvent(caseID: caseID, kind: .closed, stage: stage.code, at: at, on: today, by: actor.user?.id))
             }

@@ -78,8 +78,10 @@ extension Sunlight {
         }
     }
 
-    private func urgency(_ clock: CaseClock) -> (Int, CivilDate) {
-        (clock.state == .overdue ? 0 : clock.state == .dueSoon ? 1 : 2, clock.due)
+    /// Overdue, due soon, on time, then those that cannot be computed; earliest first.
+    private func urgency(_ clock: CaseClock) -> (Int, Int) {
+        let rank = switch clock.state { case .overdue: 0; case .dueSoon: 1; case .onTime: 2; case nil: 3 }
+        return (rank, clock.due?.dayNumber ?? .max)
     }
 
     /// Whether the actor may read a (possibly classified) case of a readable organisation (REC-11).

@@ -76,9 +76,9 @@ extension Sunlight {
             surcharge = CaseClocks.lateSurcharge(fine: fine, due: due, paidOn: paidOn)
         }
         guard amount == fine + surcharge else {
-            throw SunlightError.invalid("amount", surcharge > 0
+            throw SunlightError(.ruleViolation, code: "case.payment_amount", surcharge > 0
                 ? "应缴 \(fine + surcharge) 元：罚款 \(fine) 元，逾期加处罚款 \(surcharge) 元（每日 3%，不超过罚款数额，行政处罚法第七十二条）"
-                : "应缴罚款 \(fine) 元，登记的是 \(amount) 元", rule: .rec13)
+                : "应缴罚款 \(fine) 元，登记的是 \(amount) 元", rule: .rec13, field: "amount")
         }
         return try await transition(theCase, in: organisation, kind: .paid, on: paidOn, note: receipt?.trimmed.nilIfEmpty,
                                     data: ["amount": String(amount), "fine": String(fine), "surcharge": String(surcharge), "method": method.rawValue],

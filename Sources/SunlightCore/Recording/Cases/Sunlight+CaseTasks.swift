@@ -14,7 +14,7 @@ extension Sunlight {
         var tasks: [StaffTask] = []
         for (id, clocks) in try await runningClocks(of: running) {
             guard let theCase = running.first(where: { $0.id == id }) else { continue }
-            for clock in clocks where clock.state != .onTime {
+            for clock in clocks where clock.state == .dueSoon || clock.state == .overdue {
                 tasks.append(StaffTask(title: "\(theCase.number)：\(clock.title)", detail: "\(theCase.title)；\(clock.basis)", due: clock.due,
                                        state: clock.state, link: "/staff/cases/\(id.uuidString.lowercased())", rule: clock.rule))
             }
