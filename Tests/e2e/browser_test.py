@@ -4,9 +4,15 @@
 Starts the demo on a free port with its own data directory, then, as a person would:
 opens the public portal, goes to the staff area, is sent to the login page, tries a wrong
 password, logs in as the administrator, sees the home page with tasks and deadlines (also at
-phone width), uses the deadline calculator, and logs out. Screenshots go to
-.build/e2e-screenshots/. Usage: browser_test.py PATH/TO/sunlight
+phone width), uses the deadline calculator, and logs out. Then runs one whole penalty case
+on the real date (REC-1..13): an officer opens it with a co-officer, the head signs, the
+body-camera video Tests/Fixtures/bodycam-sample.mp4 is uploaded as evidence, the notice goes
+out without a hearing right and the party's statement is recorded, the decision is issued,
+delivered, paid, closed and archived. Screenshots go to .build/e2e-screenshots/.
+Usage: browser_test.py PATH/TO/sunlight
 """
+import datetime
+import hashlib
 import os
 import shutil
 import socket
@@ -20,7 +26,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BINARY = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/sunlight"
 SHOTS = os.path.join(".build", "e2e-screenshots")
@@ -83,6 +89,237 @@ def check(condition, message):
     if not condition:
         raise AssertionError(message)
     print("ok ", message)
+
+
+VIDEO = os.path.join("Tests", "Fixtures", "bodycam-sample.mp4")
+
+
+def beijing_today():
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
+
+
+def log_in(driver, base, username):
+    """Starts a fresh session as `username` (the head and the second officer sign in between)."""
+    driver.delete_all_cookies()
+    driver.get(base + "/staff/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    submit(driver, "form button[type=submit]")
+    check(driver.find_element(By.TAG_NAME, "h1").text == "我的待办与期限", f"{username} is logged in")
+
+
+def text(driver, element_id):
+    return driver.find_element(By.ID, element_id).text
+
+
+def set_value(driver, element_id, value):
+    """Sets a date or datetime input as a person picking from the browser's calendar would."""
+    driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", element_id, value)
+
+
+def fill(driver, element_id, value):
+    element = driver.find_element(By.ID, element_id)
+    element.clear()
+    element.send_keys(value)
+
+
+def full_screenshot(driver, name):
+    """The whole page, not only the window: long case pages are read by scrolling."""
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1280, min(max(height, 900), 8000))
+    driver.save_screenshot(os.path.join(SHOTS, name))
+    driver.set_window_size(1280, 900)
+
+
+def open_details(driver, element_id):
+    details = driver.find_element(By.ID, element_id)
+    if details.get_attribute("open") is None:
+        details.find_element(By.TAG_NAME, "summary").click()
+
+
+def draft_document(driver, name, fields):
+    """From the case page: picks the document, fills its template, saves, sends it to review."""
+    Select(driver.find_element(By.ID, "draft-type")).select_by_visible_text(name)
+    submit(driver, "#draft-form button")
+    check(driver.find_element(By.ID, "document-title").text == name, f"the {name} form opens")
+    for key, value in fields.items():
+        element = driver.find_element(By.ID, "f-" + key)
+        if element.tag_name == "select":
+            Select(element).select_by_visible_text(value)
+        else:
+            element.clear()
+            element.send_keys(value)
+    submit(driver, "#document-save")
+    check(text(driver, "document-status") == "草稿", f"{name} saved as a draft")
+    submit(driver, "#document-submit")
+    check(text(driver, "document-status") == "待审签", f"{name} sent to review")
+    return driver.current_url.split("?")[0]
+
+
+def sign_and_issue(driver, base, document, signer, officer="scj.zhangwei"):
+    """The signer signs (the head, or the second officer for a record), the officer issues."""
+    log_in(driver, base, signer)
+    driver.get(document)
+    submit(driver, "#document-sign")
+    check(text(driver, "document-status") == "已签发", f"{signer} signs")
+    log_in(driver, base, officer)
+    driver.get(document)
+    submit(driver, "#document-issue")
+    check(text(driver, "document-status") == "已出具", "the officer issues it")
+    return text(driver, "document-number")
+
+
+def complete_stage(driver, case_url, expected_next):
+    driver.get(case_url)
+    check(len(driver.find_elements(By.ID, "blocker")) == 0, f"nothing blocks the stage before {expected_next}")
+    submit(driver, "#complete-stage")
+    check(text(driver, "current-stage") == expected_next, f"the case moves on to {expected_next}")
+
+
+def upload_video(driver, description, place):
+    """Records the body-camera video as evidence of the current stage, uploading it with the form."""
+    open_details(driver, "evidence-section")
+    Select(driver.find_element(By.ID, "ev-kind")).select_by_visible_text("视听资料")
+    fill(driver, "ev-description", description)
+    fill(driver, "ev-source", "执法人员现场拍摄")
+    driver.find_element(By.ID, "ev-file").send_keys(os.path.abspath(VIDEO))
+    Select(driver.find_element(By.ID, "ev-fileKind")).select_by_visible_text("录像")
+    fill(driver, "ev-place", place)
+    fill(driver, "ev-device", "执法记录仪 DSJ-A8 0032")
+    submit(driver, "#evidence-submit")
+    check("证据已登记" in driver.page_source, f"evidence recorded: {description}")
+
+
+def penalty_case(driver, base):
+    """One whole penalty case through the staff pages, on the real date (REC-1..13)."""
+    today = beijing_today()
+    year = today.year
+    with open(VIDEO, "rb") as video:
+        video_sha256 = hashlib.sha256(video.read()).hexdigest()
+
+    # 立案: the officer opens the case with 李娜 (REC-1, REC-7).
+    log_in(driver, base, "scj.zhangwei")
+    driver.find_element(By.LINK_TEXT, "案件").click()
+    driver.find_element(By.ID, "open-case").click()
+    WebDriverWait(driver, 10).until(lambda d: "/staff/cases/new" in d.current_url)
+    fill(driver, "title", "销售超过保质期的食品")
+    Select(driver.find_element(By.ID, "category")).select_by_visible_text("行政处罚")
+    item = driver.find_element(By.ID, "item")
+    for option in item.find_elements(By.TAG_NAME, "option"):
+        if "对生产经营不符合食品安全标准的食品的处罚" in option.text:
+            option.click()
+    Select(driver.find_element(By.ID, "source")).select_by_visible_text("监督检查发现")
+    set_value(driver, "violationOn", today.isoformat())
+    fill(driver, "party-0-name", "王小明")
+    fill(driver, "party-0-id", "532328198001011234")
+    fill(driver, "party-0-address", "元谋县元马镇龙川街 12 号")
+    for label in driver.find_elements(By.CSS_SELECTOR, "label.officer-choice"):
+        if label.text.startswith("李娜"):
+            label.find_element(By.TAG_NAME, "input").click()
+    driver.save_screenshot(os.path.join(SHOTS, "10-case-new.png"))
+    submit(driver, "#open-submit")
+    number = text(driver, "case-title").split(" ")[0]
+    check(number.startswith(f"元市监立〔{year}〕"), f"the case is opened and numbered ({number})")
+    case_url = driver.current_url.split("?")[0]
+    check(text(driver, "current-stage") == "立案", "the stage track shows 立案 as current")
+    check("“立案”环节须先出具立案审批表（REC-2）" in text(driver, "blocker"), "the page says what the stage still needs")
+    clocks = text(driver, "clocks")
+    if (today + datetime.timedelta(days=90)).year > 2026:
+        check("无法计算" in clocks and f"{(today + datetime.timedelta(days=90)).year} 年节假日安排尚未加载" in clocks,
+              "the 90-day decision clock falls in a year without a holiday notice and says it cannot be computed (CAL-1)")
+    else:
+        check("作出处罚决定" in clocks, "the 90-day decision clock is shown")
+    driver.save_screenshot(os.path.join(SHOTS, "11-case-opened.png"))
+
+    # The opening approval: drafted by the officer, signed by the head 王芳, issued with the case number (REC-6).
+    approval = draft_document(driver, "立案审批表", {"facts": "日常监督检查中发现当事人销售超过保质期的食品。",
+                                                     "basis": "《中华人民共和国食品安全法》第三十四条、第一百二十四条",
+                                                     "opinion": "建议立案调查。"})
+    driver.save_screenshot(os.path.join(SHOTS, "12-document-review.png"))
+    check(sign_and_issue(driver, base, approval, "scj.wangfang") == number, "the approval carries the case number")
+    complete_stage(driver, case_url, "调查取证")
+
+    # 调查取证: the report, and the body-camera video (REC-3, REC-4, REC-8).
+    report = draft_document(driver, "案件调查终结报告", {"facts": "当事人货架上陈列超过保质期的饼干 12 袋。", "evidence": "现场检查录像、询问笔录。",
+                                                          "basis": "《中华人民共和国食品安全法》第一百二十四条", "opinion": "建议给予行政处罚。"})
+    sign_and_issue(driver, base, report, "scj.wangfang")
+    driver.get(case_url)
+    check("音像记录事项清单内" in text(driver, "blocker") and "REC-3" in text(driver, "blocker"),
+          "without audio/video the investigation cannot be completed (REC-3)")
+    upload_video(driver, "执法记录仪录像：现场检查过程", "元谋县元马镇龙川街 12 号")
+    evidence = text(driver, "evidence")
+    check(video_sha256 in evidence and "调查取证" in evidence, "the video is evidence of 调查取证 with its SHA-256 taken on upload")
+    full_screenshot(driver, "13-evidence.png")
+    complete_stage(driver, case_url, "事先告知")
+
+    # 事先告知 without a hearing right; the party states its case, so the decision need not wait (REC-13).
+    notice = draft_document(driver, "行政处罚事先告知书", {"facts": "当事人销售超过保质期的食品。", "reasons": "有现场检查录像为证。",
+                                                          "basis": "《中华人民共和国食品安全法》第一百二十四条", "penalty": "罚款人民币伍仟元",
+                                                          "fine": "5000", "hearing": "否"})
+    notice_number = sign_and_issue(driver, base, notice, "scj.wangfang")
+    check(notice_number.startswith(f"元市监罚告〔{year}〕"), f"the notice is numbered ({notice_number})")
+    driver.get(case_url)
+    check("期满前不得作出决定" in text(driver, "blocker"), "before the party answers, the notice period blocks the decision")
+    open_details(driver, "response")
+    Select(driver.find_element(By.ID, "responseKind")).select_by_visible_text("收到陈述申辩")
+    fill(driver, "responseNote", "当事人承认违法事实，请求从轻处罚。")
+    submit(driver, "#response-submit")
+    check("收到陈述申辩" in text(driver, "timeline"), "the statement is on the timeline")
+    complete_stage(driver, case_url, "作出决定")
+    track = text(driver, "stage-track")
+    check("听证 未经过" in track and "法制审核 未经过" in track, "hearing and legal review are skipped")
+
+    # 作出决定: the head signs, the decision is numbered 元市监罚〔year〕N号.
+    decision = draft_document(driver, "行政处罚决定书", {"evidence": "现场检查录像、询问笔录、陈述申辩记录。",
+                                                        "discretion": "当事人如实陈述，属一般情节。", "penalty": "罚款人民币伍仟元",
+                                                        "circumstance": "一般"})
+    decision_number = sign_and_issue(driver, base, decision, "scj.wangfang")
+    check(decision_number.startswith(f"元市监罚〔{year}〕"), f"the decision is numbered ({decision_number})")
+    driver.get(decision + "/print")
+    check(driver.find_element(By.TAG_NAME, "h1").text.replace(" ", "") == "行政处罚决定书" and decision_number in driver.page_source,
+          "the A4 print view shows the decision with its number")
+    driver.save_screenshot(os.path.join(SHOTS, "14-decision-print.png"))
+    complete_stage(driver, case_url, "送达")
+
+    # 送达: the receipt is checked by 李娜, the delivery is filmed.
+    receipt = draft_document(driver, "送达回证", {})
+    sign_and_issue(driver, base, receipt, "scj.lina")
+    driver.get(case_url)
+    upload_video(driver, "执法记录仪录像：直接送达处罚决定书", "元谋县元马镇龙川街 12 号")
+    complete_stage(driver, case_url, "执行")
+    check("缴纳罚款 5000 元" in text(driver, "clocks"), "the payment clock runs from delivery")
+
+    # 执行: the fine is paid; 结案 with its report; 归档.
+    open_details(driver, "payment")
+    fill(driver, "amount", "5000")
+    Select(driver.find_element(By.ID, "method")).select_by_visible_text("电子支付")
+    submit(driver, "#payment-submit")
+    check("缴纳 5000 元" in text(driver, "timeline"), "the payment is on the timeline")
+    complete_stage(driver, case_url, "结案")
+    closing = draft_document(driver, "结案审批表", {"summary": "罚款 5000 元已缴纳。", "opinion": "建议结案。"})
+    sign_and_issue(driver, base, closing, "scj.wangfang")
+    complete_stage(driver, case_url, "归档")
+    check(text(driver, "case-status") == "已结案", "the case is closed")
+    submit(driver, "#complete-stage")
+    check(text(driver, "case-status") == "已归档", "the case is archived")
+    timeline = text(driver, "timeline")
+    for event in ("立案", "作出决定", "送达", "履行", "结案", "归档"):
+        check(event in timeline, f"the timeline shows {event}")
+    check(all(li.get_attribute("class") in ("done", "skipped") for li in driver.find_elements(By.CSS_SELECTOR, "#stage-track li")),
+          "every stage is done or skipped")
+    full_screenshot(driver, "15-case-archived.png")
+    driver.set_window_size(390, 844)
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    check(width <= 390, f"the case page has no horizontal scrolling at phone width (page is {width}px)")
+    driver.save_screenshot(os.path.join(SHOTS, "16-case-phone.png"))
+    driver.set_window_size(1280, 900)
+
+    # The list and the statistics show it.
+    driver.get(base + "/staff/cases?status=archived")
+    check(number in text(driver, "cases"), "the archived case is listed")
+    driver.get(base + "/staff/cases/statistics")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg")) >= 3, "the statistics page draws its charts")
+    full_screenshot(driver, "17-statistics.png")
 
 
 def main():
@@ -162,6 +399,8 @@ def main():
         driver.get(base + "/staff")
         check("/staff/login" in driver.current_url, "after logout the staff area needs a login again")
         driver.save_screenshot(os.path.join(SHOTS, "08-logged-out.png"))
+
+        penalty_case(driver, base)
     except Exception:
         driver.save_screenshot(os.path.join(SHOTS, "failure.png"))
         raise

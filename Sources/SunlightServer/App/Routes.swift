@@ -20,6 +20,13 @@ func registerRoutes(_ app: Application) {
     ListsController().register(staff)
     ChecksController().register(staff)
     OfficersController().register(staff)
+    CasesController().register(staff)
+    CasePageController().register(staff)
+    CaseActionsController().register(staff)
+    CaseEvidenceController().register(staff)
+    CaseDocumentsController().register(staff)
+    CaseSettingsController().register(staff)
+    CaseStatisticsController().register(staff)
 
     let api = app.grouped("api", "v1")
     let authenticated = api.grouped(ApiTokenMiddleware())

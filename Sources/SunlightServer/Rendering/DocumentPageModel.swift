@@ -1,0 +1,156 @@
+import Foundation
+import SunlightCore
+import Vapor
+
+/// 文书页面 — a document of a case: its fields (a form while it is a draft), who drafted and
+/// signed it, what may happen to it next (REC-6), and for a penalty notice or decision the
+/// discretion benchmark of the case's item with the matching range (STD-3).
+struct DocumentPageModel: Encodable {
+    struct FieldInput: Encodable {
+        let key, label, value, hint: String
+        let required, long, isChoice: Bool
+        let options: [Option]
+    }
+
+    struct Shown: Encodable { let label, value: String }
+
+    struct Benchmark: Encodable { let circumstance, range, measures: String; let matched: Bool }
+
+    let page: PageContext
+    let caseID, caseNumber, caseTitle, type, typeCode, stage: String
+    /// Empty for a new draft.
+    let id: String
+    let creating: Bool
+    let status, statusClass, number, drafter, draftedAt, signer, signedAt, issuedOn, signerRule: String
+    let editable, canSubmit, canSign, canIssue: Bool
+    let fields: [FieldInput]
+    let shown: [Shown]
+    let showsBenchmarks: Bool
+    let benchmarks: [Benchmark]
+    let benchmarkNote: String?
+    let discretionWarning: String?
+    let flagged: Bool
+    let corrects: String?
+    let error: String?
+}
+
+extension DocumentPageModel {
+    /// A new draft of `type` for the case's current stage.
+    static func draft(_ type: DocumentType, detail: CaseDetail, request: Request, values: [String: String], error: String?) throws -> DocumentPageModel {
+        try build(type: type, document: nil, detail: detail, request: request, values: values, error: error)
+    }
+
+    static func existing(_ document: CaseDocument, detail: CaseDetail, request: Request, values: [String: String]?,
+                         error: String?) throws -> DocumentPageModel {
+        try build(type: document.type, document: document, detail: detail, request: request, values: values ?? document.fields, error: error)
+    }
+
+    private static func build(type: DocumentType, document: CaseDocument?, detail: CaseDetail, request: Request, values: [String: String],
+                              error: String?) throws -> DocumentPageModel {
+        let actor = try request.requireStaff().actor
+        let theCase = detail.enforcementCase
+        let me = actor.user?.id
+        let assigned = detail.officers.contains { $0.assignment.isActive && $0.user.id == me }
+        let head = actor.has(.head) && actor.organisation?.id == theCase.organisationID
+        let work = (assigned || head) && theCase.status == .open
+        func name(_ id: UUID?) -> String { id.flatMap { detail.names[$0] } ?? "—" }
+
+        let status = document?.status
+        let editable = work && (document == nil || status == .draft)
+        let fields = type.fields.map { field -> FieldInput in
+            var options: [Option] = []
+            var long = false
+            switch field.kind {
+            case .choice(let choices): options = choices.map { Option(value: $0.code, label: $0.label, checked: values[field.key] == $0.code) }
+            case .yesNo:
+                options = [Option(value: "no", label: "否", checked: values[field.key] != "yes"), Option(value: "yes", label: "是", checked: values[field.key] == "yes")]
+            case .longText: long = true
+            case .text: break
+            }
+            return FieldInput(key: field.key, label: field.label, value: values[field.key] ?? "", hint: field.hint ?? "", required: field.required,
+                              long: long, isChoice: !options.isEmpty, options: options)
+        }
+        let shown = type.fields.compactMap { field -> Shown? in
+            guard let value = document?.fields[field.key], !value.isEmpty else { return nil }
+            return Shown(label: field.label, value: field.display(value))
+        }
+        let maySign: Bool
+        if type.signedByHead {
+            maySign = head
+        } else {
+            maySign = assigned && document?.draftedBy != me
+        }
+
+        // STD-3: the benchmark of the case's item, the range the chosen circumstance falls in, and a fine outside it.
+        let showsBenchmarks = [.penaltyNotice, .penaltyDecision, .simpleDecision].contains(type)
+        let circumstance = values["circumstance"].flatMap(DiscretionBenchmark.Circumstance.init(rawValue:))
+        let fine = values["fine"].flatMap { Int($0) }
+        let benchmarks = detail.benchmarks.map { benchmark in
+            Benchmark(circumstance: benchmark.circumstance.chineseName, range: "\(benchmark.minFine)–\(benchmark.maxFine) 元",
+                      measures: benchmark.measures.isEmpty ? "—" : benchmark.measures, matched: benchmark.circumstance == circumstance)
+        }
+        var note: String?
+        var warning: String?
+        if showsBenchmarks {
+            if theCase.itemEntryID == nil {
+                note = "本案立案时未选择执法事项，无法对照裁量基准。"
+            } else if detail.benchmarks.isEmpty {
+                note = "本机构尚未为本案的执法事项设定裁量基准（负责人可在“音像记录清单与裁量基准”中设定）。"
+            } else if circumstance == nil, type != .penaltyNotice {
+                note = "请选择“违法情节”，对照相应的裁量基准。"
+            }
+            if let circumstance, let fine, let benchmark = detail.benchmarks.first(where: { $0.circumstance == circumstance }), !benchmark.allows(fine) {
+                warning = "罚款 \(fine) 元超出“\(circumstance.chineseName)”情节的裁量基准（\(benchmark.minFine)–\(benchmark.maxFine) 元）："
+                    + "须在“超出裁量基准的理由”中写明理由，并提交法制审核（STD-3）"
+            }
+            if let circumstance, !detail.benchmarks.isEmpty, !detail.benchmarks.contains(where: { $0.circumstance == circumstance }) {
+                note = "“\(circumstance.chineseName)”情节尚未设定裁量基准。"
+            }
+        }
+
+        let stage = document?.stage ?? theCase.stage
+        return DocumentPageModel(
+            page: CaseText.page(request, title: document.map { "\(type.chineseName)（\($0.status.chineseName)）" } ?? "起草\(type.chineseName)"),
+            caseID: theCase.id.uuidString.lowercased(), caseNumber: theCase.number, caseTitle: theCase.title, type: type.chineseName,
+            typeCode: type.rawValue, stage: CaseText.stageName(stage, in: theCase), id: document?.id.uuidString.lowercased() ?? "",
+            creating: document == nil, status: status?.chineseName ?? "新起草", statusClass: status?.rawValue ?? "draft",
+            number: document?.number ?? (type.numberCode == nil && type != .openingApproval ? "（本文书不编号）" : "出具时编号"),
+            drafter: name(document?.draftedBy ?? me), draftedAt: document.map { ChinaTime.minuteText($0.draftedAt) } ?? "—",
+            signer: document?.signedBy.map { name($0) } ?? "尚未签发", signedAt: document?.signedAt.map(ChinaTime.minuteText) ?? "",
+            issuedOn: CaseText.date(document?.issuedOn),
+            signerRule: type.signedByHead ? "由负责人审签" : "由制作人以外的另一名承办人员核对签名",
+            editable: editable, canSubmit: work && status == .draft, canSign: work && status == .review && maySign,
+            canIssue: work && status == .signed, fields: fields, shown: shown, showsBenchmarks: showsBenchmarks, benchmarks: benchmarks,
+            benchmarkNote: note, discretionWarning: warning, flagged: document?.fields["discretionFlag"] == "yes",
+            corrects: document?.corrects.map { $0.uuidString.lowercased() }, error: error)
+    }
+}
+
+/// What a new draft starts with, from what the case already records: the party, the notice's
+/// facts and fine for the decision, the decision's number for the delivery receipt, and the
+/// standard wording of rights and remedies.
+enum DocumentDefaults {
+    static let remedies = "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。"
+    static let rights = "你（单位）有权进行陈述和申辩。请在收到本告知书之日起三个工作日内提出；逾期视为放弃陈述和申辩的权利。"
+    static let payment = "自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款；逾期不缴纳的，每日按罚款数额的百分之三加处罚款。"
+
+    static func values(for type: DocumentType, in detail: CaseDetail, today: CivilDate) -> [String: String] {
+        let party = detail.parties.first?.name ?? ""
+        let notice = detail.snapshot.issued(.penaltyNotice).last
+        let decision = detail.documents.last { $0.type.isDecision && $0.status == .issued }
+        switch type {
+        case .inquiryRecord: return ["time": today.chinese, "person": party]
+        case .inspectionRecord: return ["time": today.chinese, "present": party]
+        case .penaltyNotice: return ["rights": rights, "hearing": "no"]
+        case .penaltyDecision, .simpleDecision:
+            var values = ["payment": payment, "remedies": remedies]
+            for key in ["facts", "basis", "fine"] { values[key] = notice?.fields[key] }
+            return values
+        case .noPenaltyDecision, .seizureDecision, .permitDecision: return ["remedies": remedies]
+        case .deliveryReceipt:
+            return ["document": decision.map { "\($0.type.chineseName) \($0.number ?? "")" } ?? "", "method": "direct", "recipient": party,
+                    "date": today.iso]
+        default: return [:]
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import SunlightCore
+import Vapor
+
+/// 案件列表与立案 — the cases the reader may see, filtered and exported as CSV, and the form
+/// that opens a case (REC-1, REC-7, REC-11).
+struct CasesController {
+    struct Row: Encodable {
+        let id, number, title, organisation, category, procedure, stage, status, statusClass, openedOn: String
+        let readable: Bool
+        let clock: ClockBadge?
+        let clockProblem: String?
+    }
+
+    struct Filter: Encodable {
+        var status = "", category = "", from = "", to = "", q = ""
+    }
+
+    struct ListPage: Encodable {
+        let page: PageContext
+        let rows: [Row]
+        let filter: Filter
+        let statuses: [Option]
+        let categories: [Option]
+        let canOpen: Bool
+        let canConfigure: Bool
+        let csvQuery: String
+        let count: Int
+        let empty: Bool
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("staff", "cases", use: list)
+        routes.get("staff", "cases.csv", use: csv)
+        routes.get("staff", "cases", "new", use: newCase)
+        routes.post("staff", "cases", use: open)
+    }
+
+    // MARK: the list
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        let staff = try request.requireStaff()
+        let (filter, values) = Self.filter(request)
+        let rows = try await Self.rows(request, filter: filter, by: staff.actor)
+        let query = ["status": values.status, "category": values.category, "from": values.from, "to": values.to, "q": values.q]
+            .filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let actor = staff.actor
+        return try await Page.render("staff/cases/list", ListPage(
+            page: CaseText.page(request, title: "案件"), rows: rows, filter: values,
+            statuses: CaseText.statusOptions.map { Option(value: $0.value, label: $0.label, checked: $0.value == values.status) },
+            categories: CaseText.categoryOptions.map { Option(value: $0.value, label: $0.label, checked: $0.value == values.category) },
+            canOpen: actor.has(.officer) || actor.has(.head), canConfigure: actor.has(.head) || actor.has(.administrator),
+            csvQuery: query.isEmpty ? "" : "?" + query, count: rows.count, empty: rows.isEmpty), on: request)
+    }
+
+    /// 导出 CSV — the same rows as the page, UTF-8 with BOM so Excel reads the Chinese.
+    @Sendable func csv(_ request: Request) async throws -> Response {
+        let staff = try request.requireStaff()
+        let rows = try await Self.rows(request, filter: Self.filter(request).0, by: staff.actor)
+        let text = CSV.document(header: ["案号", "案由", "机构", "执法类别", "程序", "当前环节", "状态", "立案日期", "最紧迫的期限", "届满日", "期限状态"],
+                                rows: rows.map { row in
+                                    [row.number, row.title, row.organisation, row.category, row.procedure, row.stage, row.status, row.openedOn,
+                                     row.clock?.title ?? row.clockProblem ?? "", row.clock?.due ?? "", row.clock?.stateText ?? ""]
+                                })
+        return request.csvResponse(text, filename: "案件列表.csv")
+    }
+
+    static func filter(_ request: Request) -> (CaseFilter, Filter) {
+        var values = Filter()
+        var filter = CaseFilter()
+        values.status = request.query[String.self, at: "status"] ?? ""
+        if values.status == "running" {
+            filter.statuses = [.open, .suspended]
+        } else if let status = EnforcementCase.Status(rawValue: values.status) {
+            filter.statuses = [status]
+        }
+        values.category = request.query[String.self, at: "category"] ?? ""
+        filter.category = EnforcementCategory(rawValue: values.category)
+        values.from = request.query[String.self, at: "from"] ?? ""
+        filter.openedFrom = CivilDate(iso: values.from)
+        values.to = request.query[String.self, at: "to"] ?? ""
+        filter.openedTo = CivilDate(iso: values.to)
+        values.q = (request.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        filter.text = values.q.isEmpty ? nil : String(values.q.prefix(50))
+        return (filter, values)
+    }
+
+    static func rows(_ request: Request, filter: CaseFilter, by actor: Actor) async throws -> [Row] {
+        let summaries = try await request.sunlight.cases(filter, by: actor)
+        let unclocked = summaries.filter { $0.clock == nil }.map(\.enforcementCase)
+        let problems = try await CaseClockProblem.of(unclocked.filter { $0.status == .open || $0.status == .suspended }, in: request.sunlight)
+        return summaries.map { summary in
+            let theCase = summary.enforcementCase
+            return Row(id: theCase.id.uuidString.lowercased(), number: theCase.number, title: summary.title, organisation: summary.organisation.name,
+                       category: theCase.category.chineseName, procedure: CaseText.procedure(theCase), stage: CaseText.stage(theCase),
+                       status: theCase.status.chineseName, statusClass: theCase.status.rawValue, openedOn: theCase.openedOn.iso,
+                       readable: summary.readable, clock: summary.clock.map(ClockBadge.init), clockProblem: problems[theCase.id])
+        }
+    }
+
+    // MARK: opening a case
+
+    struct PartyInput: Encodable {
+        let index: Int
+        var number = 0
+        var kind = "person", name = "", idNumber = "", address = "", phone = "", representative = ""
+        var member = false
+        /// Rows after the first stay folded until used.
+        var collapsed = false
+    }
+
+    struct OfficerChoice: Encodable {
+        let id, name, certificate, status, statusClass: String
+        let checked: Bool
+    }
+
+    struct Values: Encodable {
+        var title = "", category = "penalty", item = "", source = "inspection", violationOn = "", classification = "normal", decisionDays = ""
+        var simple = false, endangersSafety = false
+    }
+
+    struct NewPage: Encodable {
+        let page: PageContext
+        let values: Values
+        let parties: [PartyInput]
+        let categories: [Option]
+        let items: [Option]
+        let sources: [Option]
+        let classifications: [Option]
+        let officers: [OfficerChoice]
+        let opener: String
+        let today: String
+        let error: String?
+    }
+
+    struct PartyForm: Content {
+        var kind, name, idNumber, address, phone, representative, member: String?
+    }
+
+    struct OpenForm: Content {
+        var title, category, simple, item, source, violationOn, endangersSafety, classification, decisionDays: String?
+        var party: [String: PartyForm]?
+        var officers: [String]?
+    }
+
+    @Sendable func newCase(_ request: Request) async throws -> Response {
+        try await renderNew(request, values: Values(), parties: [], officers: [], error: nil)
+    }
+
+    @Sendable func open(_ request: Request) async throws -> Response {
+        let staff = try request.requireStaff()
+        let form = try request.content.decode(OpenForm.self)
+        var values = Values(title: form.title ?? "", category: form.category ?? "", item: form.item ?? "", source: form.source ?? "",
+                            violationOn: form.violationOn ?? "", classification: form.classification ?? "normal",
+                            decisionDays: form.decisionDays ?? "")
+        values.simple = form.simple == "yes"
+        values.endangersSafety = form.endangersSafety == "yes"
+        let parties = (form.party ?? [:]).compactMap { key, party -> PartyInput? in
+            guard let index = Int(key), (0..<Self.partyRows).contains(index) else { return nil }
+            return PartyInput(index: index, kind: party.kind ?? "person", name: party.name ?? "", idNumber: party.idNumber ?? "",
+                              address: party.address ?? "", phone: party.phone ?? "", representative: party.representative ?? "",
+                              member: party.member == "yes")
+        }.sorted { $0.index < $1.index }
+        let officers = (form.officers ?? []).compactMap { UUID(uuidString: $0) }
+        do {
+            guard let category = EnforcementCategory(rawValue: values.category) else {
+                throw SunlightError.invalid("category", "请选择执法类别", rule: .rec1)
+            }
+            guard let source = EnforcementCase.Source(rawValue: values.source) else { throw SunlightError.invalid("source", "请选择案件来源", rule: .rec1) }
+            var violationOn: CivilDate?
+            if !values.violationOn.isEmpty {
+                guard let date = CivilDate(iso: values.violationOn) else {
+                    throw SunlightError.invalid("violationOn", "违法行为发生日期应为 YYYY-MM-DD", rule: .std3)
+                }
+                violationOn = date
+            }
+            var decisionDays: Int?
+            if !values.decisionDays.isEmpty {
+                guard let days = Int(values.decisionDays) else { throw SunlightError.invalid("decisionDays", "办案期限应为天数", rule: .rec13) }
+                decisionDays = days
+            }
+            let input = NewCase(
+                title: values.title, category: category, simple: values.simple, itemEntryID: UUID(uuidString: values.item), source: source,
+                violationOn: violationOn, endangersSafety: values.endangersSafety, decisionDays: decisionDays,
+                classification: EnforcementCase.Classification(rawValue: values.classification) ?? .normal,
+                parties: parties.filter { !$0.name.trimmingCharacters(in: .whitespaces).isEmpty || !$0.idNumber.isEmpty }.map { party in
+                    NewCase.Party(kind: party.kind == "organisation" ? .organisation : .person, name: party.name, idNumber: party.idNumber,
+                                  address: party.address, phone: party.phone, representative: party.representative,
+                                  partyMemberOrOfficial: party.member)
+                },
+                officers: officers)
+            let opened = try await request.sunlight.openCase(input, by: staff.actor)
+            return Page.redirect("/staff/cases/\(opened.id.uuidString.lowercased())", notice: "case_opened")
+        } catch let error as SunlightError where error.belongsInForm {
+            return try await renderNew(request, values: values, parties: parties, officers: Set(officers), error: error.description,
+                                       status: error.httpStatus)
+        }
+    }
+
+    static let partyRows = 3
+
+    private func renderNew(_ request: Request, values: Values, parties: [PartyInput], officers chosen: Set<UUID>, error: String?,
+                           status: HTTPResponseStatus = .ok) async throws -> Response {
+        let staff = try request.requireStaff()
+        try staff.actor.require(anyOf: .officer, .head)
+        guard let organisation = staff.actor.organisation, let me = staff.actor.user else { throw SunlightError.outsideScope }
+        let today = request.sunlight.clock.today
+        let items = try await request.sunlight.publishedList(.item, organisationID: organisation.id).map { entry in
+            let category = entry.version.fields["enforcementCategory"].flatMap(EnforcementCategory.init(rawValue:))?.chineseName ?? "未分类"
+            return Option(value: entry.version.entryID.uuidString.lowercased(), label: "\(entry.version.title)（\(category)）",
+                          checked: entry.version.entryID.uuidString.lowercased() == values.item.lowercased())
+        }
+        let officers = try await request.sunlight.publicOfficers(of: organisation.id)
+            .filter { $0.user.has(.officer) && $0.user.id != me.id }
+            .map { officer -> OfficerChoice in
+                let certificate = officer.mainCertificate(on: today)
+                let status = certificate?.status(on: today)
+                let text = certificate.map { "执法证 \($0.number)，\(status?.chineseName ?? "")，有效期至 \($0.validUntil.iso)；类别：\(PublicListsController.categories($0))" }
+                    ?? "无执法证"
+                return OfficerChoice(id: officer.user.id.uuidString.lowercased(), name: officer.user.displayName, certificate: text,
+                                     status: status?.chineseName ?? "无证", statusClass: status == .valid ? "on_time" : "overdue",
+                                     checked: chosen.contains(officer.user.id))
+            }
+        var rows = parties
+        for index in 0..<Self.partyRows where !rows.contains(where: { $0.index == index }) { rows.append(PartyInput(index: index)) }
+        rows = rows.sorted { $0.index < $1.index }.map { row in
+            var numbered = row
+            numbered.number = row.index + 1
+            numbered.collapsed = row.index > 0 && row.name.isEmpty && row.idNumber.isEmpty
+            return numbered
+        }
+        return try await Page.render("staff/cases/new", NewPage(
+            page: CaseText.page(request, title: "立案"), values: values, parties: rows,
+            categories: CaseText.categoryOptions.map { Option(value: $0.value, label: $0.label, checked: $0.value == values.category) },
+            items: items, sources: CaseText.options(EnforcementCase.Source.self, \.chineseName, selected: values.source),
+            classifications: CaseText.options(EnforcementCase.Classification.self, \.chineseName, selected: values.classification),
+            officers: officers, opener: me.displayName, today: today.iso, error: error), on: request, status: status)
+    }
+}
