@@ -29,7 +29,7 @@ extension DemoData {
 
         // 普通程序：调查取证中.
         let investigation = try await sunlight.openCase(NewCase(
-            title: "销售超过保质期的食品", category: .penalty, itemEntryID: itemID, source: .complaint, violationOn: today,
+            title: "销售超过保质期的香辣牛肉干", category: .penalty, itemEntryID: itemID, source: .complaint, violationOn: today,
             parties: [NewCase.Party(kind: .organisation, name: "元谋县好又多超市有限公司", idNumber: "91532328MA6K3X0Q1B",
                                     address: "元谋县元马镇龙川街 12 号", phone: "0878-8212345", representative: "王小明")],
             officers: [lina.user!.id]), by: zhangwei)

@@ -58,7 +58,6 @@ struct CasePageModel: Encodable {
     let currentStage: String
     let nextStage: String?
     let clocks: [ClockBadge]
-    let clockProblem: String?
     let noClocks: Bool
     let blocker: String?
     let may: Permissions
@@ -122,7 +121,6 @@ extension CasePageModel {
                       stateText: ["done": "已完成", "current": "当前", "skipped": "未经过", "pending": "待办"][state] ?? state,
                       note: stage.note ?? "", audioVideo: audioVideoStages.contains(stage.code))
         }
-        let clockProblem = detail.clocks.isEmpty ? await CaseClockProblem.of(detail.snapshot, in: sunlight) : nil
 
         let officers = detail.officers.map { officer -> OfficerRow in
             let certificate = officer.qualification?.mainCertificate(on: today)
@@ -226,7 +224,7 @@ extension CasePageModel {
             page: CaseText.page(request, title: "\(theCase.number) \(theCase.title)"),
             id: theCase.id.uuidString.lowercased(), header: header, stages: stages,
             currentStage: current?.name ?? CaseText.stage(theCase), nextStage: detail.nextStage?.name,
-            clocks: detail.clocks.map(ClockBadge.init), clockProblem: clockProblem, noClocks: detail.clocks.isEmpty && clockProblem == nil, blocker: current == nil ? nil : blocker, may: may,
+            clocks: detail.clocks.map(ClockBadge.init), noClocks: detail.clocks.isEmpty, blocker: current == nil ? nil : blocker, may: may,
             parties: detail.parties.map {
                 PartyRow(kind: $0.kind.chineseName, name: $0.name, idNumber: $0.idNumber ?? "—", address: $0.address ?? "—", phone: $0.phone ?? "—",
                          representative: $0.representative ?? "—", member: $0.partyMemberOrOfficial)

@@ -51,55 +51,22 @@ enum CaseText {
     }
 }
 
-/// A statutory clock as a badge: what, by when, its state (CAL-3, REC-13).
+/// A statutory clock as a badge: what, by when, its state (CAL-3, REC-13). A clock whose date
+/// falls in a year without a loaded holiday notice says so (CAL-1) instead of showing a date.
 struct ClockBadge: Encodable {
     let title, due, stateClass, stateText, basis, rule: String
+    /// Why there is no date, or empty.
+    let problem: String
 
     init(_ clock: CaseClock) {
         let badge = DeadlineBadge(clock.state)
         title = clock.title
-        due = "\(clock.due.iso)（\(clock.due.chineseWeekday)）"
+        due = clock.due.map { "\($0.iso)（\($0.chineseWeekday)）" } ?? "无法计算"
         stateClass = badge.cssClass
-        stateText = badge.text
+        stateText = clock.problem == nil ? badge.text : "无法计算"
         basis = clock.basis
         rule = clock.rule.rawValue
-    }
-}
-
-/// Why a running case shows no clock although it should have one.
-///
-/// The use cases leave out the clocks they cannot compute (a due date in a year whose
-/// holiday notice is not loaded, CAL-1); this computes them again from the same records to
-/// say so instead of showing nothing.
-enum CaseClockProblem {
-    static func of(_ snapshot: CaseSnapshot, in sunlight: Sunlight) async -> String? {
-        let theCase = snapshot.enforcementCase
-        guard theCase.status == .open || theCase.status == .suspended else { return nil }
-        do {
-            let calendar = try await sunlight.calendars.current()
-            _ = try CaseClocks.clocks(for: snapshot, today: sunlight.clock.today, calendar: calendar,
-                                      dueSoonMargin: sunlight.settings.dueSoonMargin)
-            return nil
-        } catch let error as SunlightError {
-            return "无法计算：" + error.description
-        } catch {
-            return "无法计算：\(error)"
-        }
-    }
-
-    /// The problems of several running cases that show no clock, read in two queries.
-    static func of(_ cases: [EnforcementCase], in sunlight: Sunlight) async throws -> [EnforcementCase.ID: String] {
-        guard !cases.isEmpty else { return [:] }
-        let ids = cases.map(\.id)
-        let events = Dictionary(grouping: try await sunlight.store.cases.events(ofCases: ids), by: \.caseID)
-        let documents = Dictionary(grouping: try await sunlight.store.caseRecords.documents(ofCases: ids), by: \.caseID)
-        var problems: [EnforcementCase.ID: String] = [:]
-        for theCase in cases {
-            let snapshot = CaseSnapshot(enforcementCase: theCase, parties: [], events: events[theCase.id] ?? [],
-                                        documents: documents[theCase.id] ?? [], evidence: [], fileKinds: [:], officers: [], audioVideoStages: [])
-            problems[theCase.id] = await of(snapshot, in: sunlight)
-        }
-        return problems
+        problem = clock.problem.map { "\($0)（CAL-1）" } ?? ""
     }
 }
 

@@ -8,16 +8,17 @@ import Vapor
 /// held in memory), streamed out, and removed once sent. Every export is logged.
 struct CaseFileController {
     func register(staff: any RoutesBuilder, api: any RoutesBuilder) {
-        staff.get("staff", "cases", ":id", "case-file.zip") { request in
-            try await Self.download(request, by: try request.requireStaff().actor)
+        // Each path uses the parameter name its siblings use (the router requires it).
+        staff.get("staff", "cases", ":case", "case-file.zip") { request in
+            try await Self.download(request, case: try request.uuid("case", "案件"), by: try request.requireStaff().actor)
         }
         api.get("cases", ":id", "file") { request in
-            try await Self.download(request, by: try request.requireApiActor())
+            try await Self.download(request, case: try request.uuid("id", "案件"), by: try request.requireApiActor())
         }
     }
 
-    @Sendable static func download(_ request: Request, by actor: Actor) async throws -> Response {
-        let package = try await request.sunlight.caseFile(try request.uuid("id", "案件"), by: actor)
+    @Sendable static func download(_ request: Request, case id: EnforcementCase.ID, by actor: Actor) async throws -> Response {
+        let package = try await request.sunlight.caseFile(id, by: actor)
         let blobs = request.application.blobStore
         let folder = blobs.root.deletingLastPathComponent().appendingPathComponent("exports", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -98,6 +98,10 @@ extension Sunlight {
             guard let entry = try await publishedList(.item, organisationID: organisation.id).first(where: { $0.version.entryID == item }) else {
                 throw SunlightError.invalid("itemEntryID", "所选执法事项不在本机构现行的执法事项清单中（PUB-3）", rule: .pub3)
             }
+            if let category = entry.version.fields["enforcementCategory"], category != input.category.rawValue {
+                throw SunlightError.invalid("itemEntryID", "所选执法事项“\(entry.version.title)”属于\(EnforcementCategory(rawValue: category)?.chineseName ?? category)，"
+                                            + "与案件类别“\(input.category.chineseName)”不符", rule: .rec1)
+            }
             itemDays = Self.calendarDays(in: entry.version.fields["timeLimit"])
         }
         let days = input.decisionDays ?? itemDays ?? 90

@@ -72,8 +72,12 @@ extension Sunlight {
             guard let delivered = snapshot.last(.delivered)?.on else {
                 throw CaseRules.refuse(.rec13, "处罚决定书尚未送达", code: "case.not_delivered")
             }
-            let due = try (try await calendars.current()).dueDate(from: delivered, .calendarDays(15))
-            surcharge = CaseClocks.lateSurcharge(fine: fine, due: due, paidOn: paidOn)
+            // Paid within 15 calendar days is on time whatever the calendar says (a rest day only
+            // moves the last day later), so only a later payment needs the calendar (CAL-1).
+            if paidOn.dayNumber > delivered.dayNumber + 15 {
+                let due = try (try await calendars.current()).dueDate(from: delivered, .calendarDays(15))
+                surcharge = CaseClocks.lateSurcharge(fine: fine, due: due, paidOn: paidOn)
+            }
         }
         guard amount == fine + surcharge else {
             throw SunlightError(.ruleViolation, code: "case.payment_amount", surcharge > 0

@@ -9,7 +9,6 @@ struct CasesController {
         let id, number, title, organisation, category, procedure, stage, status, statusClass, openedOn: String
         let readable: Bool
         let clock: ClockBadge?
-        let clockProblem: String?
     }
 
     struct Filter: Encodable {
@@ -61,7 +60,7 @@ struct CasesController {
         let text = CSV.document(header: ["案号", "案由", "机构", "执法类别", "程序", "当前环节", "状态", "立案日期", "最紧迫的期限", "届满日", "期限状态"],
                                 rows: rows.map { row in
                                     [row.number, row.title, row.organisation, row.category, row.procedure, row.stage, row.status, row.openedOn,
-                                     row.clock?.title ?? row.clockProblem ?? "", row.clock?.due ?? "", row.clock?.stateText ?? ""]
+                                     row.clock?.title ?? "", row.clock?.due ?? "", row.clock?.stateText ?? ""]
                                 })
         return request.csvResponse(text, filename: "案件列表.csv")
     }
@@ -88,14 +87,12 @@ struct CasesController {
 
     static func rows(_ request: Request, filter: CaseFilter, by actor: Actor) async throws -> [Row] {
         let summaries = try await request.sunlight.cases(filter, by: actor)
-        let unclocked = summaries.filter { $0.clock == nil }.map(\.enforcementCase)
-        let problems = try await CaseClockProblem.of(unclocked.filter { $0.status == .open || $0.status == .suspended }, in: request.sunlight)
         return summaries.map { summary in
             let theCase = summary.enforcementCase
             return Row(id: theCase.id.uuidString.lowercased(), number: theCase.number, title: summary.title, organisation: summary.organisation.name,
                        category: theCase.category.chineseName, procedure: CaseText.procedure(theCase), stage: CaseText.stage(theCase),
                        status: theCase.status.chineseName, statusClass: theCase.status.rawValue, openedOn: theCase.openedOn.iso,
-                       readable: summary.readable, clock: summary.clock.map(ClockBadge.init), clockProblem: problems[theCase.id])
+                       readable: summary.readable, clock: summary.clock.map(ClockBadge.init))
         }
     }
 
