@@ -85,6 +85,12 @@ def submit(driver, css):
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
+def page_alert(driver):
+    """The refusal the page shows, if any, so a failed check says why."""
+    alerts = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=alert]") if e.text.strip()]
+    return "" if not alerts else " — page says: " + " / ".join(alerts)
+
+
 def check(condition, message):
     if not condition:
         raise AssertionError(message)
@@ -161,11 +167,11 @@ def sign_and_issue(driver, base, document, signer, officer="scj.zhangwei"):
     log_in(driver, base, signer)
     driver.get(document)
     submit(driver, "#document-sign")
-    check(text(driver, "document-status") == "已签发", f"{signer} signs")
+    check(text(driver, "document-status") == "已签发", f"{signer} signs{page_alert(driver)}")
     log_in(driver, base, officer)
     driver.get(document)
     submit(driver, "#document-issue")
-    check(text(driver, "document-status") == "已出具", "the officer issues it")
+    check(text(driver, "document-status") == "已出具", f"the officer issues it{page_alert(driver)}")
     return text(driver, "document-number")
 
 
@@ -271,8 +277,9 @@ def penalty_case(driver, base):
 
     # 作出决定: the head signs, the decision is numbered 元市监罚〔year〕N号.
     decision = draft_document(driver, "行政处罚决定书", {"evidence": "现场检查录像、询问笔录、陈述申辩记录。",
-                                                        "discretion": "当事人如实陈述，属一般情节。", "penalty": "罚款人民币伍仟元",
-                                                        "circumstance": "一般"})
+                                                        "discretion": "当事人如实陈述并主动消除危害后果，依法减轻处罚。", "penalty": "罚款人民币伍仟元",
+                                                        "circumstance": "一般",
+                                                        "deviationReason": "当事人主动消除违法行为危害后果，依行政处罚法第三十二条减轻处罚。"})
     decision_number = sign_and_issue(driver, base, decision, "scj.wangfang")
     check(decision_number.startswith(f"元市监罚〔{year}〕"), f"the decision is numbered ({decision_number})")
     driver.get(decision + "/print")
