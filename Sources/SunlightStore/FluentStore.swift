@@ -37,6 +37,7 @@ public struct FluentStore: Store {
     public var cases: any CaseRepository { FluentCaseRepository(database: database) }
     public var caseRecords: any CaseRecordRepository { FluentCaseRecordRepository(database: database) }
     public var caseSettings: any CaseSettingsRepository { SQLCaseSettingsRepository(database: database) }
+    public var reviews: any ReviewRepository { FluentReviewRepository(database: database) }
 
     /// Runs `work` in one transaction.
     ///

@@ -2,8 +2,8 @@ import Foundation
 
 extension DemoData {
     /// Cases for the demo, run through the same use cases as real ones: the market bureau's
-    /// discretion benchmarks for its food-safety penalty item, a case under investigation, and
-    /// a simple-procedure case from the spot to the archive.
+    /// discretion benchmarks for its food-safety penalty item, a case under investigation, a
+    /// major case waiting for legal review, and a simple-procedure case from the spot to the archive.
     static func seedCases(_ sunlight: Sunlight, organisations: [String: Organisation]) async throws {
         func actor(_ username: String) async throws -> Actor {
             try await sunlight.actor(for: try await sunlight.store.users.find(username: username)!, channel: .staff, address: "demo")
@@ -66,5 +66,55 @@ extension DemoData {
         _ = try await sunlight.recordPayment(case: simple.id, amount: 100, paidOn: today, method: .electronic, receipt: "电子缴款凭证", by: zhangwei)
         _ = try await sunlight.completeStage(case: simple.id, by: zhangwei)
         _ = try await sunlight.completeStage(case: simple.id, by: zhangwei)
+        try await seedMajorCase(sunlight, archives: organisations["元谋县档案局"]!, actor: actor)
+    }
+
+    /// 重大执法决定: the archives bureau's case against a company that destroyed its project
+    /// archives, with a fine the catalogue calls 较大数额; the draft decision waits for legal review
+    /// by 吴敏 (REV-2, REV-3).
+    static func seedMajorCase(_ sunlight: Sunlight, archives: Organisation, actor: (String) async throws -> Actor) async throws {
+        let chenming = try await actor("daj.chenming"), huangli = try await actor("daj.huangli"), head = try await actor("daj.zhoujun")
+        guard let item = try await sunlight.publishedList(.item, organisationID: archives.id).first(where: { $0.version.fields["code"] == "5323280-DA-001" })
+        else { return }
+        let today = sunlight.clock.today
+        func issue(_ caseID: EnforcementCase.ID, _ type: DocumentType, _ fields: [String: String]) async throws {
+            let draft = try await sunlight.draftDocument(case: caseID, type: type, fields: fields, by: chenming)
+            _ = try await sunlight.submitDocument(draft.id, by: chenming)
+            _ = try await sunlight.signDocument(draft.id, by: head)
+            _ = try await sunlight.issueDocument(draft.id, by: chenming)
+        }
+        let facts = "当事人在元谋县城北片区安置房项目竣工后，擅自销毁该项目施工日志、隐蔽工程验收记录等工程档案 46 卷。"
+        let basis = "《中华人民共和国档案法》第四十八条第一项"
+        let major = try await sunlight.openCase(NewCase(
+            title: "擅自销毁建设工程档案", category: .penalty, itemEntryID: item.version.entryID, source: .inspection, violationOn: today,
+            parties: [NewCase.Party(kind: .organisation, name: "元谋县金沙江建筑工程有限公司", idNumber: "91532328MA6N8R2T4C",
+                                    address: "元谋县元马镇金沙江路 36 号", phone: "0878-8219876", representative: "赵金山")],
+            officers: [huangli.user!.id]), by: chenming)
+        try await issue(major.id, .openingApproval, ["facts": "城建档案移交检查中发现当事人未移交、并已销毁部分工程档案。", "basis": basis, "opinion": "建议立案调查"])
+        _ = try await sunlight.completeStage(case: major.id, by: chenming)
+        for (kind, description) in [(CaseEvidence.Kind.documentary, "城建档案移交清单及缺失档案目录（46 卷）"),
+                                    (.statement, "当事人项目负责人关于销毁档案经过的书面说明")] {
+            _ = try await sunlight.recordCaseEvidence(case: major.id, NewCaseEvidence(
+                kind: kind, description: description, source: "现场检查调取", original: true, copyVerified: false,
+                confirmedBy: "赵金山", confirmedOn: today), by: chenming)
+        }
+        try await issue(major.id, .investigationReport, ["facts": facts, "evidence": "档案移交清单、缺失档案目录、当事人书面说明。", "basis": basis,
+                                                         "opinion": "建议给予行政处罚。"])
+        _ = try await sunlight.requestAudioVideoExemption(case: major.id, reason: "调查以调取书面材料为主，现场检查已由城建档案馆全程录像并移交", by: chenming)
+        _ = try await sunlight.approveAudioVideoExemption(case: major.id, by: head)
+        _ = try await sunlight.completeStage(case: major.id, by: chenming)
+        try await issue(major.id, .penaltyNotice, [
+            "facts": facts, "reasons": "有档案移交清单、缺失档案目录及当事人书面说明为证。", "basis": basis, "penalty": "罚款人民币拾万元", "fine": "100000",
+            "hearing": "yes", "rights": "当事人可在收到本告知书之日起五个工作日内陈述、申辩或要求听证。"])
+        _ = try await sunlight.recordPartyResponse(case: major.id, kind: .hearingWaived, on: today, note: "当事人书面放弃听证", by: chenming)
+        _ = try await sunlight.recordPartyResponse(case: major.id, kind: .statementReceived, on: today, note: "当事人承认违法事实，已着手补建档案", by: chenming)
+        _ = try await sunlight.completeStage(case: major.id, by: chenming)
+        let decision = try await sunlight.draftDocument(case: major.id, type: .penaltyDecision, fields: [
+            "facts": facts, "evidence": "档案移交清单、缺失档案目录、当事人书面说明。", "basis": basis,
+            "discretion": "销毁档案数量较多，且涉及保障性住房工程质量追溯，按法定幅度上限处罚。", "penalty": "罚款人民币拾万元", "fine": "100000",
+            "payment": "自收到本决定书之日起十五日内缴纳", "remedies": "可在 60 日内申请行政复议或 6 个月内提起行政诉讼"], by: chenming)
+        _ = try await sunlight.submitForReview(document: decision.id, form: ReviewForm(
+            facts: facts, law: "\(basis)；对单位处一万元以上十万元以下罚款。", hearing: "已告知听证权利，当事人书面放弃听证；陈述申辩已听取。",
+            proposal: "对当事人罚款人民币拾万元。", other: "罚款 100000 元，属本机关目录 R6 较大数额情形。"), by: chenming)
     }
 }

@@ -138,6 +138,7 @@ public protocol Store: Sendable {
     var cases: any CaseRepository { get }
     var caseRecords: any CaseRecordRepository { get }
     var caseSettings: any CaseSettingsRepository { get }
+    var reviews: any ReviewRepository { get }
     var search: any SearchRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,

@@ -97,6 +97,10 @@ struct LoggedTable: Sendable {
             try await store.caseSettings.benchmarks(offset: offset, limit: limit).map { $0.ledgerRecord() }
         },
         .whole("audio_video_list") { store in try await store.caseSettings.audioVideoEntries().map(\.ledgerRecord) },
+        .whole("review_catalogues") { store in try await store.reviews.allCatalogues().map(\.ledgerRecord) },
+        LoggedTable(name: "review_records") { store, offset, limit in
+            try await store.reviews.records(offset: offset, limit: limit).map(\.ledgerRecord)
+        },
     ]
 
     /// A table of records that belong to a case: each record is logged under its case's organisation.

@@ -31,6 +31,15 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let rec5 = RuleID(rawValue: "REC-5")
     public static let rec11 = RuleID(rawValue: "REC-11")
     public static let std2 = RuleID(rawValue: "STD-2")
+    public static let rev1 = RuleID(rawValue: "REV-1")
+    public static let rev2 = RuleID(rawValue: "REV-2")
+    public static let rev3 = RuleID(rawValue: "REV-3")
+    public static let rev4 = RuleID(rawValue: "REV-4")
+    public static let rev5 = RuleID(rawValue: "REV-5")
+    public static let rev6 = RuleID(rawValue: "REV-6")
+    public static let rev7 = RuleID(rawValue: "REV-7")
+    public static let rev8 = RuleID(rawValue: "REV-8")
+    public static let rev9 = RuleID(rawValue: "REV-9")
 }
 
 /// The error every use case throws: what went wrong, in Chinese, with the rule it protects.

@@ -253,6 +253,9 @@ extension CasePageModel {
             return "缴纳 \(data["amount"] ?? "") 元（罚款 \(data["fine"] ?? "") 元" + (surcharge > 0 ? "，加处罚款 \(surcharge) 元" : "") + "），\(method)"
         case .classified:
             return "密级：" + (data["classification"].flatMap(EnforcementCase.Classification.init(rawValue:))?.chineseName ?? "")
+        case .majorFactorsDeclared:
+            let factors = (data["factors"] ?? "").split(separator: ",").compactMap { MajorFactor(rawValue: String($0)) }
+            return factors.isEmpty ? "无重大执法决定情形" : factors.map(\.chineseName).joined(separator: "；")
         case .decided:
             return (data["fine"].map { $0.isEmpty ? "" : "罚款 \($0) 元" }) ?? ""
         default:

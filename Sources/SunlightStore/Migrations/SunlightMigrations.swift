@@ -8,6 +8,7 @@ public enum SunlightMigrations {
         M003_Evidence(),
         M004_Publicity(),
         M005_Cases(),
+        M006_Review(),
     ]
 
     public static func register(on migrations: Migrations) {

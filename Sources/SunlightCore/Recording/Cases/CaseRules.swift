@@ -12,10 +12,13 @@ public struct CaseSnapshot: Sendable {
     public let officers: [OfficerQualification]
     /// Stages on the organisation's 音像记录事项清单 (REC-3).
     public let audioVideoStages: Set<String>
+    /// The catalogue makes the decision major, or review was asked for (REV-2): the case goes
+    /// through 法制审核.
+    public let reviewNeeded: Bool
 
     public init(enforcementCase: EnforcementCase, parties: [CaseParty], events: [CaseEvent], documents: [CaseDocument],
                 evidence: [CaseEvidence], fileKinds: [EvidenceFile.ID: EvidenceFile.Kind], officers: [OfficerQualification],
-                audioVideoStages: Set<String>) {
+                audioVideoStages: Set<String>, reviewNeeded: Bool = false) {
         self.enforcementCase = enforcementCase
         self.parties = parties
         self.events = events
@@ -24,6 +27,7 @@ public struct CaseSnapshot: Sendable {
         self.fileKinds = fileKinds
         self.officers = officers
         self.audioVideoStages = audioVideoStages
+        self.reviewNeeded = reviewNeeded
     }
 
     public func issued(_ type: DocumentType) -> [CaseDocument] {
@@ -67,6 +71,7 @@ public enum CaseRules {
             guard candidate.optional else { return true }
             switch candidate.code {
             case "hearing": return snapshot.has(.hearingRequested)
+            case "review": return snapshot.reviewNeeded
             default: return false
             }
         }

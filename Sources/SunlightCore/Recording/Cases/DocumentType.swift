@@ -96,6 +96,7 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
             [ListField("facts", "违法事实", .longText(max: 4000)), ListField("reasons", "理由及证据", .longText(max: 4000)),
              ListField("basis", "依据", .longText(max: 1000)), ListField("penalty", "拟作出的行政处罚", .longText(max: 1000)),
              ListField("fine", "拟罚款金额（元）", .text(max: 12), required: false, hint: "只填数字；不罚款的留空"),
+             ListField("amountInvolved", "涉案金额（元）", .text(max: 12), required: false, hint: "货值金额、违法所得等，只填数字"),
              ListField("hearing", "告知听证权利", .yesNo, hint: "较大数额罚款、吊销许可证、责令停产停业等（行政处罚法第六十三条）"),
              ListField("rights", "陈述、申辩及听证权利", .longText(max: 1000))]
         case .hearingNotice:
@@ -108,6 +109,7 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
              ListField("basis", "处罚依据", .longText(max: 1000)), ListField("discretion", "裁量基准适用情况及理由", .longText(max: 1000)),
              ListField("penalty", "处罚内容", .longText(max: 1000)),
              ListField("fine", "罚款金额（元）", .text(max: 12), required: false, hint: "只填数字；警告等不罚款的留空"),
+             ListField("amountInvolved", "涉案金额（元）", .text(max: 12), required: false, hint: "货值金额、违法所得等，只填数字；法制审核目录按其与罚款中较大者判断"),
              ListField("circumstance", "违法情节", .choice(DiscretionBenchmark.Circumstance.allCases.map { (code: $0.rawValue, label: $0.chineseName) }),
                        required: false, hint: "对照裁量基准（STD-3）"),
              ListField("deviationReason", "超出裁量基准的理由", .longText(max: 1000), required: false, hint: "罚款超出基准范围时必填，并提示法制审核"),

@@ -184,6 +184,8 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
         case preserved = "evidence_preserved", preservationHandled = "preservation_handled"
         case decided, delivered, paid, closed, archived
         case classified
+        /// 认定重大执法决定情形 (REV-2): `data["factors"]` lists them, comma-separated.
+        case majorFactorsDeclared = "major_factors_declared"
 
         public var chineseName: String {
             switch self {
@@ -210,6 +212,7 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
             case .closed: "结案"
             case .archived: "归档"
             case .classified: "设定密级"
+            case .majorFactorsDeclared: "认定重大执法决定情形"
             }
         }
     }

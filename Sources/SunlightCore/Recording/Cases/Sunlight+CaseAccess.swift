@@ -46,7 +46,17 @@ extension Sunlight {
                             events: try await store.cases.events(of: theCase.id), documents: try await store.caseRecords.documents(of: theCase.id),
                             evidence: evidence, fileKinds: kinds, officers: officers,
                             audioVideoStages: try await audioVideoStages(organisation: organisation.id, category: theCase.category,
-                                                                         simple: theCase.simple, store: store))
+                                                                         simple: theCase.simple, store: store),
+                            reviewNeeded: try await reviewNeeded(theCase, store: store))
+    }
+
+    /// Whether the case goes through 法制审核: its draft decision (or, before there is one, what
+    /// its notice proposed) is major by the catalogue, or a review was asked for (REV-2).
+    func reviewNeeded(_ theCase: EnforcementCase, store: any Store) async throws -> Bool {
+        guard theCase.stages.contains(where: { $0.code == "review" }) else { return false }
+        if try await !store.reviews.records(ofCase: theCase.id).isEmpty { return true }
+        let draft = try await store.caseRecords.documents(of: theCase.id).last { $0.type.isDecision && $0.status != .issued }
+        return try await reviewRequirement(for: draft, in: theCase, store: store).required
     }
 
     /// 音像记录事项清单 — the stages that need an audio/video record (REC-3): the defaults

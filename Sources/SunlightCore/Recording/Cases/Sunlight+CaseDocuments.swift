@@ -8,7 +8,8 @@ extension Sunlight {
     public static func draftableTypes(of theCase: EnforcementCase) -> [DocumentType] {
         guard let stage = theCase.currentStage else { return [] }
         var types = Set(recordTypes).union(stage.documents)
-        if stage.code == "decision" { types.formUnion(decisionTypes(of: theCase)) }
+        // The decision is drafted for legal review in 法制审核, and made in 作出决定 (REV-3).
+        if stage.code == "decision" || stage.code == "review" { types.formUnion(decisionTypes(of: theCase)) }
         return types.sorted { $0.fileOrder < $1.fileOrder }
     }
 
@@ -45,6 +46,9 @@ extension Sunlight {
         let (found, theCase, organisation) = try await workableDocument(id, by: actor)
         var document = found
         guard document.status == .draft else { throw CaseRules.refuse(.rec6, "只有草稿可以修改；已签发的文书如有错误，应另行出具更正文书", code: "case.document_locked") }
+        if ReviewHistory(documentID: id, records: try await store.reviews.records(ofCase: theCase.id)).last?.pending == true {
+            throw ReviewGate.refuse(.rev3, "决定书正在法制审核中，审核完成前不能修改", code: "review.pending")
+        }
         document.fields = try Self.validate(fields, for: document.type)
         let revised = document
         try await commit(actor, .update, "case_document", id: id.uuidString, in: organisation, "修改\(document.type.chineseName)草稿（\(theCase.number)）") { tx, _ in
@@ -86,6 +90,7 @@ extension Sunlight {
                     throw CaseRules.refuse(.rec6, "\(document.type.chineseName)应由制作人以外的另一名承办人员核对签名", code: "case.document_signer")
                 }
             }
+            try await self.checkReviewGate(document, of: theCase, in: tx)
             let snapshot = try await self.snapshot(of: theCase, in: tx)
             if document.type.isDecision, !theCase.simple, theCase.category == .penalty {
                 try CaseRules.checkDecisionTiming(snapshot, today: self.clock.today, calendar: calendar)
@@ -109,6 +114,7 @@ extension Sunlight {
         return try await moveDocument(id, from: .signed, to: .issued, by: actor, summary: "出具") { document, theCase, tx in
             let today = self.clock.today
             try self.checkHearingNotice(document, calendar: calendar)
+            try await self.checkReviewGate(document, of: theCase, in: tx)
             if document.type == .openingApproval {
                 document.number = theCase.number
             } else if let code = document.type.numberCode {

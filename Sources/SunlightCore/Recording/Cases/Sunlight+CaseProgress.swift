@@ -16,6 +16,7 @@ extension Sunlight {
             }
             let snapshot = try await self.snapshot(of: theCase, in: tx)
             try CaseRules.checkCompletion(of: stage, in: snapshot, today: today, calendar: calendar)
+            if stage.code == "review" { try await self.checkReviewStage(snapshot, in: tx) }
             var events = [CaseEvent(caseID: caseID, kind: .stageCompleted, stage: stage.code, at: at, on: today, by: actor.user?.id,
                                     note: note?.trimmed.nilIfEmpty, data: ["name": stage.name])]
             let next = CaseRules.nextStage(after: stage.code, in: snapshot)
@@ -23,7 +24,7 @@ extension Sunlight {
                 let skipped = theCase.stages.drop { $0.code != stage.code }.dropFirst().prefix { $0.code != next.code }
                 for skip in skipped {
                     events.append(CaseEvent(caseID: caseID, kind: .stageSkipped, stage: skip.code, at: at, on: today, by: actor.user?.id,
-                                            note: skip.code == "hearing" ? "当事人未要求听证" : "本案不适用", data: ["name": skip.name]))
+                                            note: skip.code == "hearing" ? "当事人未要求听证" : skip.code == "review" ? "按目录不属于重大执法决定" : "本案不适用", data: ["name": skip.name]))
                 }
                 theCase.stage = next.code
             }
@@ -42,6 +43,15 @@ extension Sunlight {
             let records = try await Self.record(events, case: theCase, changed: true, in: tx)
             return (theCase, records)
         }
+    }
+
+    /// 法制审核 completes on a passed review of the draft decision (REV-1, REV-7).
+    private func checkReviewStage(_ snapshot: CaseSnapshot, in tx: any Store) async throws {
+        guard let draft = snapshot.documents.last(where: { $0.type.isDecision && $0.status != .issued }),
+              try await tx.reviews.records(ofCase: snapshot.enforcementCase.id).contains(where: { $0.documentID == draft.id }) else {
+            throw ReviewGate.refuse(.rev1, "“法制审核”环节须起草决定书并提交法制审核，审核通过后方可进入作出决定", code: "review.required")
+        }
+        try await checkReviewGate(draft, of: snapshot.enforcementCase, in: tx)
     }
 
     /// 中止 / 恢复 / 终止 — the head suspends, resumes or terminates a case with a reason
