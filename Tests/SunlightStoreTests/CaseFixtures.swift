@@ -59,6 +59,32 @@ struct CaseDriver {
     }
 
     func day(_ iso: String) { world.clock.set(CivilDate(iso: iso)!) }
+
+    /// Submits a draft decision for legal review with a complete form (REV-3).
+    func submitForReview(_ document: CaseDocument, by username: String = "scj.zhangwei") async throws -> ReviewRecord {
+        try await sunlight.submitForReview(document: document.id, form: .sample, by: try await world.actor(username))
+    }
+
+    /// The reviewer answers every element and gives the opinion (REV-4, REV-5).
+    @discardableResult
+    func review(_ round: ReviewRecord, _ outcome: ReviewOutcome = .approve, by username: String = "scj.fazhi") async throws -> ReviewRecord {
+        let answers = outcome == .approve ? ChecklistAnswer.allPass
+            : ChecklistAnswer.allPass.map { $0.element == .evidence ? ChecklistAnswer(element: .evidence, verdict: .problem, comment: "缺少进货台账") : $0 }
+        return try await sunlight.recordOpinion(round: round.id, answers: answers, outcome: outcome, text: outcome == .approve ? "同意作出决定。" : "请补充进货台账后重新送审。",
+                                                by: try await world.actor(username))
+    }
+}
+
+extension ReviewForm {
+    static let sample = ReviewForm(facts: "当事人销售超过保质期的食品。", law: "《中华人民共和国食品安全法》第一百二十四条",
+                                   hearing: "当事人要求听证，已于 10 月 16 日举行听证。", proposal: "罚款人民币肆万元。")
+}
+
+extension ChecklistAnswer {
+    /// Every element answered 符合 (the crime question: 不适用).
+    static let allPass = ReviewElement.allCases.map {
+        ChecklistAnswer(element: $0, verdict: $0 == .crime ? .notApplicable : .pass, comment: $0 == .crime ? "未达刑事追诉标准" : "")
+    }
 }
 
 extension DemoWorld {

@@ -71,9 +71,10 @@ extension Sunlight {
             throw ReviewGate.refuse(.rev5, "案件涉嫌犯罪，应移送司法机关，不能同意作出行政决定", code: "review.crime")
         }
         let today = clock.today
+        // Checked before the transaction: a refusal is logged, and the log must not wait on it.
+        try await checkReviewer(actor, for: theCase, in: organisation)
         return try await commit(actor, .create, "review_record", id: roundID.uuidString, in: organisation, "法制审核意见（\(theCase.number)）") { tx, at in
             let records = try await tx.reviews.records(ofCase: theCase.id)
-            try await self.checkReviewer(actor, for: theCase, in: organisation, records: records, store: tx)
             let history = ReviewHistory(documentID: submission.documentID, records: records)
             guard let round = history.rounds.first(where: { $0.submissionRecord.id == roundID }), round.pending else {
                 throw ReviewGate.refuse(.rev5, "该轮审核已有审核意见；每轮只有一个意见，退回后重新送审为新的一轮", code: "review.already_reviewed")
@@ -131,8 +132,7 @@ extension Sunlight {
     /// REV-8: a legal reviewer of the case's organisation (or of one above it), not an officer
     /// of the case, and — reviewing penalty decisions for the first time — holding the national
     /// legal professional qualification (行政处罚法 第五十八条第二款).
-    func checkReviewer(_ actor: Actor, for theCase: EnforcementCase, in organisation: Organisation, records: [ReviewRecord],
-                       store: any Store) async throws {
+    func checkReviewer(_ actor: Actor, for theCase: EnforcementCase, in organisation: Organisation) async throws {
         try await guarded(actor, "review_record", id: theCase.id.uuidString, in: organisation) {
             guard let user = actor.user, user.has(.legalReviewer) else {
                 throw SunlightError(.forbidden, code: "review.not_reviewer", "只有法制审核人员可以审核", rule: .rev8)

@@ -63,6 +63,7 @@ extension Sunlight {
             }
         }
         tasks += try await caseTasks(for: actor)
+        tasks += try await reviewTasks(for: actor)
         return tasks.sorted(by: StaffTask.urgencyOrder)
     }
 }

@@ -90,7 +90,6 @@ extension Sunlight {
                     throw CaseRules.refuse(.rec6, "\(document.type.chineseName)应由制作人以外的另一名承办人员核对签名", code: "case.document_signer")
                 }
             }
-            try await self.checkReviewGate(document, of: theCase, in: tx)
             let snapshot = try await self.snapshot(of: theCase, in: tx)
             if document.type.isDecision, !theCase.simple, theCase.category == .penalty {
                 try CaseRules.checkDecisionTiming(snapshot, today: self.clock.today, calendar: calendar)
@@ -100,6 +99,8 @@ extension Sunlight {
                     try await tx.caseSettings.benchmarks(organisation: theCase.organisationID, item: $0)
                 } ?? []
                 if try CaseRules.checkDecision(document, in: snapshot, benchmarks: benchmarks) { document.fields["discretionFlag"] = "yes" }
+                // A lawful draft is then made only on a passed review of exactly this draft (REV-1).
+                try await self.checkReviewGate(document, of: theCase, in: tx)
             }
             try self.checkHearingNotice(document, calendar: calendar)
             document.signedBy = actor.user?.id
