@@ -8,7 +8,9 @@ phone width), uses the deadline calculator, and logs out. Then runs one whole pe
 on the real date (REC-1..13): an officer opens it with a co-officer, the head signs, the
 body-camera video Tests/Fixtures/bodycam-sample.mp4 is uploaded as evidence, the notice goes
 out without a hearing right and the party's statement is recorded, the decision is issued,
-delivered, paid, closed and archived. Screenshots go to .build/e2e-screenshots/.
+delivered, paid, closed and archived. Last, the demo's major decision of the archives bureau
+goes through legal review: the reviewer answers the checklist and approves, the head signs,
+the officer issues it (REV-1..8). Screenshots go to .build/e2e-screenshots/.
 Usage: browser_test.py PATH/TO/sunlight
 """
 import datetime
@@ -329,6 +331,57 @@ def penalty_case(driver, base):
     full_screenshot(driver, "17-statistics.png")
 
 
+REVIEW_ELEMENTS = ("subject", "officers", "facts", "evidence", "law", "discretion", "procedure", "power", "documents", "crime")
+
+
+def legal_review(driver, base):
+    """The demo's major case of the archives bureau: its draft decision waits for legal review.
+    吴敏 opens 法制审核 from the nav, answers every element of the checklist and approves; then
+    the officer completes the stage, the head signs, the officer issues (REV-1, REV-4, REV-5, REV-8)."""
+    year = beijing_today().year
+
+    # The reviewer's queue and the round (REV-5, REV-8).
+    log_in(driver, base, "daj.fazhi")
+    driver.find_element(By.LINK_TEXT, "法制审核").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.split("?")[0].endswith("/staff/reviews"))
+    queue = text(driver, "review-queue")
+    check("擅自销毁建设工程档案" in queue and "第 1 轮" in queue and "待审核" in queue, "the reviewer's queue lists the demo's round")
+    driver.save_screenshot(os.path.join(SHOTS, "20-review-queue.png"))
+    row = next(r for r in driver.find_elements(By.CSS_SELECTOR, "#review-queue tbody tr") if "擅自销毁建设工程档案" in r.text)
+    row.find_element(By.TAG_NAME, "a").click()
+    WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.ID, "opinion-form")) == 1)
+    check(text(driver, "round-state") == "待审核", "the round is waiting for review")
+    check("R6" in text(driver, "round-rules") and "国办发〔2017〕14号" in text(driver, "round-rules"),
+          "the round shows the catalogue rule that matched, with its source (REV-2)")
+    check("城建档案移交清单" in text(driver, "round-evidence"), "the case's evidence is attached (REV-3)")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#checklist input[type=radio]:checked")) == 0, "no element is answered in advance (REV-4)")
+    case_url = driver.find_element(By.ID, "round-case").get_attribute("href")
+    decision_url = driver.find_element(By.ID, "round-document").get_attribute("href")
+
+    # The checklist, every element answered; the opinion 同意 (REV-4, REV-5).
+    for element in REVIEW_ELEMENTS:
+        driver.find_element(By.ID, f"v-{element}-{'not_applicable' if element == 'crime' else 'pass'}").click()
+    fill(driver, "c-crime", "未发现涉嫌犯罪情形")
+    Select(driver.find_element(By.ID, "outcome")).select_by_visible_text("同意（准予作出决定）")
+    fill(driver, "opinion-text", "经审核，执法主体合法，事实清楚，证据确实充分，适用法律正确，程序合法，罚款数额在法定幅度内，同意作出行政处罚决定。")
+    full_screenshot(driver, "21-review-opinion.png")
+    submit(driver, "#opinion-submit")
+    check(text(driver, "round-state") == "审核通过", f"the round shows 审核通过{page_alert(driver)}")
+    check("同意（准予作出决定）" in text(driver, "round-opinion") and "不适用" in text(driver, "round-answers"), "the opinion and its checklist are shown")
+    full_screenshot(driver, "22-review-approved.png")
+
+    # The officer completes 法制审核; the head signs the decision, the officer issues it (REV-1).
+    log_in(driver, base, "daj.chenming")
+    complete_stage(driver, case_url, "作出决定")
+    driver.get(decision_url)
+    check("审核通过" in text(driver, "review-rounds"), "the decision's page lists the passed round")
+    submit(driver, "#document-submit")
+    check(text(driver, "document-status") == "待审签", f"the decision is sent for signature{page_alert(driver)}")
+    number = sign_and_issue(driver, base, decision_url, "daj.zhoujun", officer="daj.chenming")
+    check(number.startswith(f"元档罚〔{year}〕"), f"the decision is issued and numbered ({number})")
+    full_screenshot(driver, "23-review-decision-issued.png")
+
+
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     os.environ["SE_OFFLINE"] = "true"
@@ -408,6 +461,7 @@ def main():
         driver.save_screenshot(os.path.join(SHOTS, "08-logged-out.png"))
 
         penalty_case(driver, base)
+        legal_review(driver, base)
     except Exception:
         driver.save_screenshot(os.path.join(SHOTS, "failure.png"))
         raise

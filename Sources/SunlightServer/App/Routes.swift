@@ -27,6 +27,12 @@ func registerRoutes(_ app: Application) {
     CaseDocumentsController().register(staff)
     CaseSettingsController().register(staff)
     CaseStatisticsController().register(staff)
+    ReviewQueueController().register(staff)
+    ReviewCatalogueController().register(staff)
+    ReviewStatisticsController().register(staff)
+    ReviewFlagsController().register(staff)
+    ReviewRoundController().register(staff)
+    ReviewSubmissionController().register(staff)
 
     let api = app.grouped("api", "v1")
     let authenticated = api.grouped(ApiTokenMiddleware())

@@ -51,6 +51,16 @@ struct CasePageModel: Encodable {
         let assignable, draftable, preservations: [Option]
     }
 
+    /// 重大执法决定 (REV-2): the declared circumstances, the form to declare them, and where the
+    /// draft decision stands in legal review.
+    struct MajorSection: Encodable {
+        struct Decision: Encodable { let id, type, summary, state, stateClass: String; let required: Bool }
+        let declared, declaredBy: String
+        let factors: [Option]
+        let canDeclare: Bool
+        let decision: Decision?
+    }
+
     let page: PageContext
     let id: String
     let header: Header
@@ -78,6 +88,8 @@ struct CasePageModel: Encodable {
     /// What the forms show: defaults, and what was typed when a form comes back with a problem.
     let values: [String: String]
     let maxUpload: String
+    /// `nil` for procedures without 法制审核.
+    let major: MajorSection?
 }
 
 extension CasePageModel {
@@ -219,6 +231,7 @@ extension CasePageModel {
                       "amount": fine ?? "", "confirmedBy": detail.parties.first?.name ?? ""]
         for (key, value) in posted where key != "_csrf" { values[key] = value }
 
+        let major = try await Self.major(detail, request: request, work: work && open, problem: problem, posted: posted)
         let blocker: String? = detail.blocker.map { "本环节尚不能完成：" + $0.description }
         return CasePageModel(
             page: CaseText.page(request, title: "\(theCase.number) \(theCase.title)"),
@@ -235,7 +248,33 @@ extension CasePageModel {
                 Exemption(reason: $0.note ?? "", by: name($0.by), mine: $0.by == me)
             },
             exemptionApproved: exemptionApproved, fine: fine, choices: choices, canAssign: !assignable.isEmpty, problem: problem, values: values,
-            maxUpload: ByteCounts.text(request.application.blobStore.maxBytes))
+            maxUpload: ByteCounts.text(request.application.blobStore.maxBytes), major: major)
+    }
+
+    /// The declared circumstances (the last declaration counts), the checkboxes — as typed when
+    /// the form came back refused — and the latest draft decision's review status (REV-2).
+    static func major(_ detail: CaseDetail, request: Request, work: Bool, problem: FormProblem?,
+                      posted: [String: String]) async throws -> MajorSection? {
+        let theCase = detail.enforcementCase
+        guard theCase.stages.contains(where: { $0.code == "review" }) else { return nil }
+        let last = detail.events.last { $0.kind == .majorFactorsDeclared }
+        let declared = Set(last?.data["factors"]?.split(separator: ",").compactMap { MajorFactor(rawValue: String($0)) } ?? [])
+        let retyped = problem?.form == "major"
+        var decision: MajorSection.Decision?
+        if let draft = detail.documents.last(where: { $0.type.isDecision }) {
+            let (requirement, history) = try await request.sunlight.reviewStatus(of: draft.id, by: try request.requireStaff().actor)
+            decision = MajorSection.Decision(
+                id: draft.id.uuidString.lowercased(), type: "\(draft.type.chineseName)（\(draft.status.chineseName)）", summary: requirement.summary,
+                state: history.last.map { "第 \($0.number) 轮：\($0.stateName)" } ?? (requirement.required ? "尚未送审" : ""),
+                stateClass: history.last.map(ReviewText.stateClass) ?? "pending", required: requirement.required)
+        }
+        return MajorSection(
+            declared: last.map { event in Self.detail(of: event) + (event.note.map { "（理由：\($0)）" } ?? "") } ?? "尚未认定",
+            declaredBy: last.map { event in "\(event.by.flatMap { detail.names[$0] } ?? "—") \(event.on.iso)" } ?? "",
+            factors: MajorFactor.allCases.map {
+                Option(value: $0.rawValue, label: $0.chineseName, checked: retyped ? posted["factor.\($0.rawValue)"] == "yes" : declared.contains($0))
+            },
+            canDeclare: work, decision: decision)
     }
 
     /// The facts an event carries, in words.

@@ -47,7 +47,7 @@ enum CaseText {
 
     /// The page context, with a case notice if the query names one.
     static func page(_ request: Request, title: String) -> PageContext {
-        PageContext(request, title: title, notice: request.query[String.self, at: "notice"].flatMap { notices[$0] })
+        PageContext(request, title: title, notice: request.query[String.self, at: "notice"].flatMap { notices[$0] ?? ReviewText.notices[$0] })
     }
 }
 

@@ -32,6 +32,8 @@ struct DocumentPageModel: Encodable {
     let flagged: Bool
     let corrects: String?
     let error: String?
+    /// 法制审核 of a decision (REV-2, REV-3); `nil` for other documents.
+    let review: DocumentReviewBox?
 }
 
 extension DocumentPageModel {
@@ -41,12 +43,13 @@ extension DocumentPageModel {
     }
 
     static func existing(_ document: CaseDocument, detail: CaseDetail, request: Request, values: [String: String]?,
-                         error: String?) throws -> DocumentPageModel {
-        try build(type: document.type, document: document, detail: detail, request: request, values: values ?? document.fields, error: error)
+                         error: String?, review: DocumentReviewBox? = nil) throws -> DocumentPageModel {
+        try build(type: document.type, document: document, detail: detail, request: request, values: values ?? document.fields, error: error,
+                  review: review)
     }
 
     private static func build(type: DocumentType, document: CaseDocument?, detail: CaseDetail, request: Request, values: [String: String],
-                              error: String?) throws -> DocumentPageModel {
+                              error: String?, review: DocumentReviewBox? = nil) throws -> DocumentPageModel {
         let actor = try request.requireStaff().actor
         let theCase = detail.enforcementCase
         let me = actor.user?.id
@@ -122,7 +125,7 @@ extension DocumentPageModel {
             editable: editable, canSubmit: work && status == .draft, canSign: work && status == .review && maySign,
             canIssue: work && status == .signed, fields: fields, shown: shown, showsBenchmarks: showsBenchmarks, benchmarks: benchmarks,
             benchmarkNote: note, discretionWarning: warning, flagged: document?.fields["discretionFlag"] == "yes",
-            corrects: document?.corrects.map { $0.uuidString.lowercased() }, error: error)
+            corrects: document?.corrects.map { $0.uuidString.lowercased() }, error: error, review: review)
     }
 }
 

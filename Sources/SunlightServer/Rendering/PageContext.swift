@@ -15,6 +15,8 @@ struct PageContext: Encodable {
         let administrator: Bool
         let supervisor: Bool
         let accessLog: Bool
+        /// 法制审核 — legal reviewers, heads and supervisors (REV-4, REV-7, REV-9).
+        let review: Bool
     }
 
     let title: String
@@ -32,7 +34,8 @@ struct PageContext: Encodable {
             self.me = Me(name: user.displayName, username: user.username, organisation: actor.organisation?.name ?? "",
                          roles: user.sortedRoles.map(\.chineseName).joined(separator: "、"))
             self.nav = Nav(administrator: actor.has(.administrator), supervisor: actor.has(.supervisor),
-                           accessLog: actor.has(.administrator) || actor.has(.supervisor))
+                           accessLog: actor.has(.administrator) || actor.has(.supervisor),
+                           review: actor.has(.legalReviewer) || actor.has(.head) || actor.has(.supervisor))
         } else {
             self.me = nil
             self.nav = nil

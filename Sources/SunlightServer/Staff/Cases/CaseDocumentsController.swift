@@ -107,10 +107,19 @@ struct CaseDocumentsController {
 
     private func renderDocument(_ request: Request, error: String?, values: [String: String]? = nil,
                                 status: HTTPResponseStatus = .ok) async throws -> Response {
+        try await Self.renderDocument(request, error: error, values: values, status: status)
+    }
+
+    /// The document page; a decision's page carries its legal review box, with the review
+    /// form's refusal and what was typed into it (REV-3).
+    static func renderDocument(_ request: Request, error: String?, values: [String: String]? = nil, reviewProblem: String? = nil,
+                               reviewValues: [String: String]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
         let (document, detail) = try await request.sunlight.caseDocument(try request.uuid("document", "文书"), by: staff.actor)
-        return try await render(request, DocumentPageModel.existing(document, detail: detail, request: request, values: values, error: error),
-                                status: status)
+        let review = try await DocumentReviewBox.build(document, detail: detail, request: request, problem: reviewProblem, posted: reviewValues)
+        return try await Page.render("staff/cases/document", DocumentPageModel.existing(document, detail: detail, request: request, values: values,
+                                                                                        error: error, review: review),
+                                     on: request, status: status)
     }
 
     private func render(_ request: Request, _ model: DocumentPageModel, status: HTTPResponseStatus = .ok) async throws -> Response {
