@@ -273,6 +273,10 @@ struct ReviewUseCaseTests {
             let row = statistics.byOrganisation.first { $0.label == "元谋县档案局" }
             #expect(row?.decisions == 1 && row?.rounds == 2 && row?.reviewed == 2 && row?.approved == 1 && row?.passRate == 50)
             #expect(row?.overdue == 1 && row?.meanWorkingDays == 2.5, "4 working days (20→26 Nov) and 1 (26→27 Nov)")
+            await #expect {
+                try await world.sunlight.reviewStatistics(from: CivilDate(iso: "2026-11-01")!, to: CivilDate(iso: "2026-11-30")!,
+                                                          by: try await world.actor("daj.chenming"))
+            } throws: { error in (error as? SunlightError)?.kind == .forbidden }
             #expect(statistics.csv.hasPrefix("\u{FEFF}机构,送审决定数") && statistics.csv.contains("元谋县档案局,1,2,2,1,50.0,2.5,0,1"))
         }
     }

@@ -125,6 +125,7 @@ extension Sunlight {
     /// 法制审核统计 (REV issue §8) — per organisation, of the rounds submitted between the dates.
     public func reviewStatistics(from: CivilDate, to: CivilDate, by actor: Actor) async throws -> ReviewStatistics {
         guard let home = actor.organisation else { throw SunlightError.outsideScope }
+        try await guarded(actor, "review_record", id: nil, in: home) { try actor.require(anyOf: .legalReviewer, .head, .supervisor) }
         guard from <= to else { throw SunlightError.invalid("from", "开始日期不能晚于结束日期") }
         let organisations = try await readableOrganisations(actor)
         let records = try await store.reviews.records(organisations: organisations.map(\.id))

@@ -69,8 +69,8 @@ struct ReviewStatisticsController {
         return request.csvResponse(statistics.csv, filename: "法制审核统计-\(statistics.from.iso)-\(statistics.to.iso).csv")
     }
 
-    /// The statistics are for those who review, decide or supervise (the use case itself lets
-    /// any reader of the organisations count).
+    /// The statistics are for those who review, decide or supervise (the use case checks it too,
+    /// and logs a refusal; this answers before the period is parsed).
     static func authorise(_ actor: Actor) throws {
         try actor.require(anyOf: .legalReviewer, .head, .supervisor)
     }
