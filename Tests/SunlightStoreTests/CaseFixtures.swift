@@ -59,6 +59,26 @@ struct CaseDriver {
     }
 
     func day(_ iso: String) { world.clock.set(CivilDate(iso: iso)!) }
+
+    /// 张伟 submits a draft decision for legal review with a complete form (REV-3); the round's submission.
+    func submitForReview(_ document: CaseDocument) async throws -> ReviewRecord {
+        try await sunlight.submitForReview(document: document.id, form: ReviewForm(
+            facts: "当事人销售超过保质期的食品，有现场检查笔录和执法记录仪录像为证。", law: "《中华人民共和国食品安全法》第一百二十四条第一款第五项。",
+            hearing: "当事人要求听证，已依法举行听证。", proposal: "对当事人罚款。"), by: try await world.actor("scj.zhangwei"))
+    }
+
+    /// 刘洋 approves a round, every element of the checklist answered (REV-4, REV-5).
+    @discardableResult
+    func approve(_ round: ReviewRecord) async throws -> ReviewRecord {
+        try await sunlight.recordOpinion(round: round.id, answers: ReviewElement.allCases.map { ChecklistAnswer(element: $0, verdict: .pass, comment: "") },
+                                         outcome: .approve, text: "事实清楚，证据确凿，同意作出决定。", by: try await world.actor("scj.fazhi"))
+    }
+
+    /// Submits a draft decision for legal review and has it approved.
+    @discardableResult
+    func passReview(_ document: CaseDocument) async throws -> ReviewRecord {
+        try await approve(try await submitForReview(document))
+    }
 }
 
 extension DemoWorld {

@@ -71,6 +71,8 @@ extension Sunlight {
             throw ReviewGate.refuse(.rev5, "案件涉嫌犯罪，应移送司法机关，不能同意作出行政决定", code: "review.crime")
         }
         let today = clock.today
+        // Before the transaction: a refusal for role or scope is logged in a transaction of its own.
+        try await checkReviewerRole(actor, for: theCase, in: organisation)
         return try await commit(actor, .create, "review_record", id: roundID.uuidString, in: organisation, "法制审核意见（\(theCase.number)）") { tx, at in
             let records = try await tx.reviews.records(ofCase: theCase.id)
             try await self.checkReviewer(actor, for: theCase, in: organisation, records: records, store: tx)
@@ -128,11 +130,9 @@ extension Sunlight {
         try ReviewGate.check(document, requirement: requirement, history: history)
     }
 
-    /// REV-8: a legal reviewer of the case's organisation (or of one above it), not an officer
-    /// of the case, and — reviewing penalty decisions for the first time — holding the national
-    /// legal professional qualification (行政处罚法 第五十八条第二款).
-    func checkReviewer(_ actor: Actor, for theCase: EnforcementCase, in organisation: Organisation, records: [ReviewRecord],
-                       store: any Store) async throws {
+    /// REV-8, role and scope: a legal reviewer of the case's organisation (or of one above it).
+    /// A refusal is logged, so this runs outside any transaction (logging opens its own).
+    func checkReviewerRole(_ actor: Actor, for theCase: EnforcementCase, in organisation: Organisation) async throws {
         try await guarded(actor, "review_record", id: theCase.id.uuidString, in: organisation) {
             guard let user = actor.user, user.has(.legalReviewer) else {
                 throw SunlightError(.forbidden, code: "review.not_reviewer", "只有法制审核人员可以审核", rule: .rev8)
@@ -141,7 +141,16 @@ extension Sunlight {
                 throw SunlightError(.forbidden, code: "review.outside_scope", "只能审核本机构或下级机构的重大执法决定", rule: .rev8)
             }
         }
-        guard let user = actor.user else { throw SunlightError.outsideScope }
+    }
+
+    /// REV-8, the person: a reviewer (see ``checkReviewerRole(_:for:in:)``) who is not an officer
+    /// of the case and — reviewing penalty decisions for the first time — holds the national
+    /// legal professional qualification (行政处罚法 第五十八条第二款). Runs inside the transaction.
+    func checkReviewer(_ actor: Actor, for theCase: EnforcementCase, in organisation: Organisation, records: [ReviewRecord],
+                       store: any Store) async throws {
+        guard let user = actor.user, user.has(.legalReviewer) else {
+            throw SunlightError(.forbidden, code: "review.not_reviewer", "只有法制审核人员可以审核", rule: .rev8)
+        }
         if try await store.cases.officers(of: theCase.id).contains(where: { $0.userID == user.id }) {
             throw ReviewGate.refuse(.rev8, "审核人员不得是本案的执法人员", code: "review.conflict")
         }
