@@ -14,9 +14,10 @@ struct CaseApiClient {
 
     static let staff = ["scj.zhangwei", "scj.lina", "scj.zhaolei", "scj.wangfang", "scj.fazhi", "scj.gongshi", "daj.chenming", "jiandu"]
 
-    static func make(_ server: TestServer) async throws -> CaseApiClient {
+    /// A client with tokens for ``staff`` and for `also` (say, the archives bureau's staff or a user a test created).
+    static func make(_ server: TestServer, also: [String] = []) async throws -> CaseApiClient {
         var tokens: [String: String] = [:]
-        for username in staff { tokens[username] = try await server.token(for: username) }
+        for username in staff + also { tokens[username] = try await server.token(for: username) }
         return CaseApiClient(server: server, tokens: tokens)
     }
 
@@ -147,6 +148,53 @@ struct CaseApiClient {
             "kind": "audiovisual", "description": description, "source": "执法人员现场拍摄", "original": true,
             "confirmedBy": "王小明", "confirmedOn": server.clock.today.iso, "fileID": fileID,
         ], status: .created)
+    }
+}
+
+/// Legal review of major decisions through the API (REV-1..9).
+extension CaseApiClient {
+    /// A complete 法制审核表 (REV-3).
+    static var reviewForm: [String: Any] {
+        ["facts": "当事人销售超过保质期的食品，有现场检查笔录、执法记录仪录像和询问笔录为证。",
+         "law": "《中华人民共和国食品安全法》第三十四条第十项、第一百二十四条第一款第五项。",
+         "hearing": "当事人要求听证，已依法举行听证，听证笔录在卷。",
+         "proposal": "对当事人罚款人民币肆万元。",
+         "other": ""]
+    }
+
+    static let reviewElements = ["subject", "officers", "facts", "evidence", "law", "discretion", "procedure", "power", "documents", "crime"]
+
+    /// Every element of the checklist answered, `problems` with a comment saying what is wrong (REV-4).
+    static func answers(problems: [String] = []) -> [[String: Any]] {
+        reviewElements.map { element in
+            problems.contains(element) ? ["element": element, "verdict": "problem", "comment": "证据不足，须补充"]
+                : ["element": element, "verdict": "pass", "comment": ""]
+        }
+    }
+
+    /// Submits a draft decision for legal review with the form; the new round's JSON (REV-3).
+    @discardableResult
+    func submitForReview(_ documentID: String, as username: String = "scj.zhangwei", form: [String: Any] = reviewForm,
+                         sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: Any] {
+        try await ok(.POST, "/api/v1/documents/\(documentID)/review-submissions", as: username, form, status: .created, sourceLocation: sourceLocation)
+    }
+
+    /// The reviewer gives an opinion on a round, answering every element (REV-4, REV-5); the round's JSON.
+    @discardableResult
+    func opinion(_ roundID: String, _ outcome: String = "approve", problems: [String] = [], as reviewer: String = "scj.fazhi",
+                 sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: Any] {
+        try await ok(.POST, "/api/v1/reviews/\(roundID)/opinion", as: reviewer, [
+            "answers": Self.answers(problems: problems), "outcome": outcome,
+            "text": outcome == "approve" ? "事实清楚，证据确凿，适用法律正确，程序合法，同意作出决定。" : "证据尚不充分，请补充后重新送审。",
+        ], sourceLocation: sourceLocation)
+    }
+
+    /// Submits a draft decision and has the reviewer approve it; the round's JSON.
+    @discardableResult
+    func passReview(_ documentID: String, drafter: String = "scj.zhangwei", reviewer: String = "scj.fazhi",
+                    sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: Any] {
+        let round = try await submitForReview(documentID, as: drafter, sourceLocation: sourceLocation)
+        return try await opinion(try #require(round[string: "id"], sourceLocation: sourceLocation), as: reviewer, sourceLocation: sourceLocation)
     }
 }
 

@@ -60,8 +60,9 @@ extension Sunlight {
     /// 是否须经法制审核 — the catalogue's answer for a draft decision, and its review rounds.
     public func reviewStatus(of documentID: UUID, by actor: Actor) async throws -> (requirement: ReviewRequirement, history: ReviewHistory) {
         guard let document = try await store.caseRecords.document(documentID) else { throw SunlightError.notFound("文书") }
-        let (theCase, _) = try await readableCase(document.caseID, by: actor)
+        let (theCase, organisation) = try await readableCase(document.caseID, by: actor)
         let records = try await store.reviews.records(ofCase: theCase.id)
+        try await log(actor, .read, "review_record", id: documentID.uuidString, in: organisation, "查看决定书的法制审核情况（\(theCase.number)）")
         return (try await reviewRequirement(for: document, in: theCase, store: store), ReviewHistory(documentID: documentID, records: records))
     }
 

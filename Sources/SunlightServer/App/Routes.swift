@@ -41,6 +41,7 @@ func registerRoutes(_ app: Application) {
     PublicApiController().register(api)
     ListsApiController().register(authenticated)
     CasesApiController().register(authenticated)
+    ReviewsApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
     CaseFileController().register(staff: staff, api: authenticated)
 }
