@@ -102,17 +102,14 @@ struct CaseApiTests {
             #expect(try await api.opinion(try #require(round[string: "id"]))[string: "state"] == "approved")
             #expect(try await api.complete(id)[string: "stage"] == "decision")
 
-            // 决定: not heavier than notified (art. 45), within the benchmark or with a written reason (STD-3); each draft
-            // decision needs its own passed review, and the system's checks still apply after one (REV-1).
+            // 决定: not heavier than notified (art. 45), within the benchmark or with a written reason (STD-3): each
+            // draft's own legal checks refuse first, before the review gate (REV-1).
             detail = try await api.detail(id)
             #expect(detail[objects: "benchmarks"].map { $0["minFine"] as? Int } == [20_000, 50_000, 70_000, 90_000], "the demo's four circumstances")
             #expect(detail[objects: "draftableTypes"].contains { $0[string: "type"] == "penalty_decision" })
             let heavier = try await api.submitted(id, .penaltyDecision, ["fine": "80000", "circumstance": "general"])
-            try await api.refused(.POST, "/api/v1/documents/\(heavier)/sign", as: "scj.wangfang", code: "review.required", rule: "REV-1")
-            try await api.passReview(heavier)
             try await api.refused(.POST, "/api/v1/documents/\(heavier)/sign", as: "scj.wangfang", code: "case.heavier_than_notice", rule: "REC-13")
             let unexplained = try await api.submitted(id, .penaltyDecision, ["fine": "40000", "circumstance": "general"])
-            try await api.passReview(unexplained)
             let discretion = try await api.refused(.POST, "/api/v1/documents/\(unexplained)/sign", as: "scj.wangfang", code: "case.discretion", rule: "STD-3")
             #expect(discretion.contains("50000–70000"))
             try await api.ok(.POST, "/api/v1/documents/\(decisionID)/submit")
