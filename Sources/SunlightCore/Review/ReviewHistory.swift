@@ -38,7 +38,9 @@ public struct ReviewHistory: Sendable, Equatable {
 
     public init(documentID: UUID, records: [ReviewRecord]) {
         self.documentID = documentID
-        let mine = records.filter { $0.documentID == documentID }.sorted { ($0.round, $0.recordedAt) < ($1.round, $1.recordedAt) }
+        // By round, and within a round in the order written (the store's order; times may tie).
+        let mine = records.filter { $0.documentID == documentID }.enumerated()
+            .sorted { ($0.element.round, $0.offset) < ($1.element.round, $1.offset) }.map(\.element)
         rounds = mine.compactMap { record -> ReviewRound? in
             guard let submission = record.submission else { return nil }
             let later = mine.filter { $0.round == record.round && $0.id != record.id }

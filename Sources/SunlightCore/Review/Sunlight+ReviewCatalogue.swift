@@ -75,7 +75,7 @@ extension Sunlight {
         var proposal = document?.fields ?? [:]
         if document == nil {
             let notices = try await store.caseRecords.documents(of: theCase.id).filter { $0.type == .penaltyNotice && $0.status == .issued }
-            proposal = notices.last?.fields ?? [:]
+            proposal = notices.max { ($0.issuedOn ?? .init(dayNumber: 0), $0.draftedAt) < ($1.issuedOn ?? .init(dayNumber: 0), $1.draftedAt) }?.fields ?? [:]
         }
         let amount = [proposal["fine"], proposal["amountInvolved"]].compactMap { $0.flatMap { Int($0) } }.max()
         let law = try await theCase.itemEntryID.asyncMap { try await store.lists.versions(entryID: $0).last { $0.status == .published }?.fields["law"] } ?? nil

@@ -55,7 +55,8 @@ extension Sunlight {
     func reviewNeeded(_ theCase: EnforcementCase, store: any Store) async throws -> Bool {
         guard theCase.stages.contains(where: { $0.code == "review" }) else { return false }
         if try await !store.reviews.records(ofCase: theCase.id).isEmpty { return true }
-        let draft = try await store.caseRecords.documents(of: theCase.id).last { $0.type.isDecision && $0.status != .issued }
+        let draft = try await store.caseRecords.documents(of: theCase.id).filter { $0.type.isDecision && $0.status != .issued }
+            .max { $0.draftedAt < $1.draftedAt }
         return try await reviewRequirement(for: draft, in: theCase, store: store).required
     }
 

@@ -47,8 +47,14 @@ extension Sunlight {
 
     /// 法制审核 completes on a passed review of the draft decision (REV-1, REV-7).
     private func checkReviewStage(_ snapshot: CaseSnapshot, in tx: any Store) async throws {
-        guard let draft = snapshot.documents.last(where: { $0.type.isDecision && $0.status != .issued }),
-              try await tx.reviews.records(ofCase: snapshot.enforcementCase.id).contains(where: { $0.documentID == draft.id }) else {
+        // The draft under review: of the unissued decisions sent to review, the one sent last.
+        let records = try await tx.reviews.records(ofCase: snapshot.enforcementCase.id)
+        let reviewed = snapshot.documents.filter { document in
+            document.type.isDecision && document.status != .issued && records.contains { $0.documentID == document.id }
+        }
+        // Records come in the order they were written (several may share a clock second).
+        let lastSent = { (document: CaseDocument) in records.lastIndex { $0.documentID == document.id } ?? -1 }
+        guard let draft = reviewed.max(by: { lastSent($0) < lastSent($1) }) else {
             throw ReviewGate.refuse(.rev1, "“法制审核”环节须起草决定书并提交法制审核，审核通过后方可进入作出决定", code: "review.required")
         }
         try await checkReviewGate(draft, of: snapshot.enforcementCase, in: tx)
