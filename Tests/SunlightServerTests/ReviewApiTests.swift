@@ -48,6 +48,14 @@ struct ArchivesCase {
         fields[key] = value
         try await api.ok(.PUT, document, as: "daj.chenming", ["fields": fields])
     }
+
+    /// The archives bureau's review form.
+    static var form: [String: Any] {
+        ["facts": "当事人擅自销毁工程档案 46 卷，有档案移交清单、缺失档案目录和当事人书面说明为证。",
+         "law": "《中华人民共和国档案法》第四十八条第一项；对单位处一万元以上十万元以下罚款。",
+         "hearing": "已告知听证权利，当事人书面放弃听证；陈述申辩已听取。",
+         "proposal": "对当事人罚款人民币拾万元。"]
+    }
 }
 
 @Suite("法制审核接口 /api/v1/reviews REV-1..9")
@@ -135,7 +143,7 @@ struct ReviewApiTests {
             #expect(page["draftUnchanged"] as? Bool == false && page[object: "gate"]?[string: "code"] == "review.draft_changed")
 
             // when: the changed draft goes through review again
-            let second = try await api.submitForReview(major.documentID, as: "daj.chenming", form: Self.archivesForm)
+            let second = try await api.submitForReview(major.documentID, as: "daj.chenming", form: ArchivesCase.form)
             #expect(second["number"] as? Int == 2 && second[object: "submission"]?[string: "draftHash"] != page[object: "round"]?[object: "submission"]?[string: "draftHash"])
             try await api.opinion(try #require(second[string: "id"]), as: "daj.fazhi")
 
@@ -235,7 +243,7 @@ struct ReviewApiTests {
                 try await api.refused(.GET, path, as: "daj.fazhi", status: .notFound, code: "not_found", rule: nil)
             }
             try await api.refused(.POST, "/api/v1/reviews/\(unknown)/opinion", as: "daj.fazhi", opinion, status: .notFound, code: "not_found", rule: nil)
-            try await api.refused(.POST, "/api/v1/documents/\(unknown)/review-submissions", as: "daj.chenming", Self.archivesForm,
+            try await api.refused(.POST, "/api/v1/documents/\(unknown)/review-submissions", as: "daj.chenming", ArchivesCase.form,
                                   status: .notFound, code: "not_found", rule: nil)
             try await api.refused(.POST, "/api/v1/cases/\(unknown)/major-factors", as: "daj.chenming", ["factors": ["complex"], "note": "案情复杂"],
                                   status: .notFound, code: "not_found", rule: nil)
@@ -273,7 +281,7 @@ struct ReviewApiTests {
                 "kind": "witness", "description": "项目施工员关于销毁施工日志经过的证言", "source": "询问调取", "original": true,
                 "confirmedBy": "赵金山", "confirmedOn": "2026-11-23"], status: .created)
             try await major.revise(api, "evidence", "档案移交清单、缺失档案目录、当事人书面说明、施工员证言。")
-            let second = try await api.submitForReview(major.documentID, as: "daj.chenming", form: Self.archivesForm)
+            let second = try await api.submitForReview(major.documentID, as: "daj.chenming", form: ArchivesCase.form)
 
             // then: round 2 has the new evidence; round 1 takes nothing more
             #expect(second["number"] as? Int == 2 && second[object: "submission"]?[objects: "evidence"].count == 3)
@@ -337,137 +345,6 @@ struct ReviewApiTests {
             try await api.ok(.POST, "\(major.document)/sign", as: "daj.zhoujun")
             try await api.ok(.POST, "\(major.document)/issue", as: "daj.chenming")
         }
-    }
-
-    @Test("REV-5: review statistics as JSON and as a CSV that Excel opens (UTF-8 with BOM); a round past its deadline is overdue")
-    func statistics() async throws {
-        try await TestServer.with { server in
-            // given: round 1 (due Thursday 26 November) still open on Friday
-            let api = try await CaseApiClient.make(server, also: ArchivesCase.staff)
-            let major = try await ArchivesCase.find(api)
-            api.day("2026-11-27")
-            #expect(try await api.ok(.GET, "/api/v1/reviews", as: "daj.fazhi")[objects: "items"].first?[string: "state"] == "overdue")
-            var statistics = try await api.ok(.GET, "/api/v1/reviews/statistics?from=2026-11-01&to=2026-11-30", as: "daj.zhoujun")
-            #expect(statistics[object: "total"]?["pending"] as? Int == 1 && statistics[object: "total"]?["overdue"] as? Int == 1)
-            #expect(statistics[object: "total"]?["passRate"] == nil)
-
-            // when: the reviewer approves a day late
-            try await api.opinion(major.roundID, as: "daj.fazhi")
-
-            // then: counted as reviewed, approved and overdue
-            statistics = try await api.ok(.GET, "/api/v1/reviews/statistics?from=2026-11-01&to=2026-11-30", as: "daj.zhoujun")
-            #expect(statistics[string: "from"] == "2026-11-01" && statistics[string: "to"] == "2026-11-30")
-            let total = try #require(statistics[object: "total"])
-            #expect(total["decisions"] as? Int == 1 && total["rounds"] as? Int == 1 && total["reviewed"] as? Int == 1 && total["approved"] as? Int == 1)
-            #expect(total["pending"] as? Int == 0 && total["overdue"] as? Int == 1 && total["passRate"] as? Double == 100)
-            #expect(total["meanWorkingDays"] as? Double == 4, "Monday to Friday")
-            #expect(statistics[objects: "byOrganisation"].map { $0[string: "label"] } == ["元谋县档案局"])
-            #expect(try await api.ok(.GET, "/api/v1/reviews/statistics", as: "daj.zhoujun")[object: "total"]?["rounds"] as? Int == 1, "this year up to today by default")
-            #expect(try await api.ok(.GET, "/api/v1/reviews/statistics?from=2026-12-01&to=2026-12-31", as: "daj.zhoujun")[object: "total"]?["rounds"] as? Int == 0)
-            #expect(try await api.ok(.GET, "/api/v1/reviews/statistics", as: "scj.wangfang")[object: "total"]?["rounds"] as? Int == 0, "another bureau's own figures")
-
-            let csv = try await api.call(.GET, "/api/v1/reviews/statistics.csv?from=2026-11-01&to=2026-11-30", as: "daj.zhoujun")
-            #expect(csv.status == .ok)
-            #expect(Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
-            #expect(csv.headers.first(name: .contentType) == "text/csv; charset=utf-8")
-            #expect(csv.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
-            let lines = csv.body.string.dropFirst().components(separatedBy: "\r\n")
-            #expect(lines.first == "机构,送审决定数,审核轮次,已审核,同意,通过率（%）,平均审核用时（工作日）,待审核,超期")
-            #expect(lines.contains("元谋县档案局,1,1,1,1,100.0,4.0,0,1") && lines.contains("合计,1,1,1,1,100.0,4.0,0,1"), "\(lines)")
-
-            try await api.refused(.GET, "/api/v1/reviews/statistics?from=2026-12-01&to=2026-11-01", as: "daj.zhoujun", status: .badRequest, rule: nil)
-            try await api.refused(.GET, "/api/v1/reviews/statistics.csv?from=yesterday", as: "daj.zhoujun", status: .badRequest, rule: nil)
-            #expect(try await server.accessLog().contains { $0.resourceType == "review_record" && $0.summary.contains("法制审核统计") })
-        }
-    }
-
-    @Test("REV-9: resubmitting the same draft after an opinion other than approval, without a coordination, is flagged to the supervisor")
-    func opinionIgnored() async throws {
-        try await TestServer.with { server in
-            // given: the reviewer says the law is misapplied
-            let api = try await CaseApiClient.make(server, also: ArchivesCase.staff)
-            let major = try await ArchivesCase.find(api)
-            try await api.opinion(major.roundID, "amend_law", problems: ["law"], as: "daj.fazhi")
-            #expect(try await api.ok(.GET, "/api/v1/reviews/flags", as: "daj.zhoujun")[objects: "items"].isEmpty)
-
-            // when: the officer sends the same draft again without coordinating
-            let second = try await api.submitForReview(major.documentID, as: "daj.chenming", form: Self.archivesForm)
-            #expect(second["number"] as? Int == 2)
-
-            // then: the head and the county's supervisor see it; an officer may not read the flags
-            let flags = try await api.ok(.GET, "/api/v1/reviews/flags", as: "daj.zhoujun")[objects: "items"]
-            #expect(flags.count == 1)
-            let flag = try #require(flags.first)
-            #expect(flag[string: "kind"] == "opinion_ignored" && flag[string: "kindName"] == "无正当理由不采纳审核意见")
-            #expect(flag[string: "caseID"] == major.caseID && flag[string: "documentID"] == major.documentID && flag[string: "organisationName"] == "元谋县档案局")
-            #expect(flag[string: "detail"]?.contains("第 1 轮") == true && flag[string: "on"] == "2026-11-23")
-            #expect(try await api.ok(.GET, "/api/v1/reviews/flags", as: "jiandu")[objects: "items"].contains { $0[string: "documentID"] == major.documentID })
-            try await api.refused(.GET, "/api/v1/reviews/flags", as: "daj.chenming", status: .forbidden, code: "role.missing", rule: nil)
-        }
-    }
-
-    @Test("REV-2: the catalogue reads with each rule's conditions; a head adopts a new version, kept beside the built-in one, and the requirement follows it")
-    func catalogue() async throws {
-        try await TestServer.with { server in
-            // given: the built-in catalogue
-            let api = try await CaseApiClient.make(server, also: ArchivesCase.staff)
-            let major = try await ArchivesCase.find(api)
-            let builtIn = try await api.ok(.GET, "/api/v1/review-catalogue", as: "daj.chenming")
-            let current = try #require(builtIn[object: "current"])
-            #expect(current["version"] as? Int == 0 && current["builtIn"] as? Bool == true && current["reviewDays"] as? Int == 3)
-            #expect(current[objects: "rules"].map { $0[string: "code"] } == ["R1", "R2", "R3", "R4", "R5", "R6"])
-            let r6 = try #require(current[objects: "rules"].last)
-            #expect(r6["minAmountOrganisation"] as? Int == 100_000 && (r6["categories"] as? [String]) == ["penalty"])
-            #expect((r6["conditions"] as? [String])?.contains("对法人或其他组织涉案金额 100000 元以上") == true)
-            #expect(builtIn[objects: "versions"].isEmpty)
-
-            // when: an officer, then the head, adopts a version with a higher amount for organisations
-            let version: [String: Any] = [
-                "rules": [
-                    ["code": "A1", "title": "对法人或其他组织处二十万元以上罚款的", "source": "元谋县档案局重大执法决定法制审核目录（2026 年版）",
-                     "categories": ["penalty"], "minAmountPerson": 20_000, "minAmountOrganisation": 200_000],
-                    ["code": "A2", "title": "案件情况疑难复杂、涉及多个法律关系的", "source": "《中华人民共和国行政处罚法》第五十八条第一款第（三）项",
-                     "factors": ["complex"], "collectiveDiscussion": true],
-                ],
-                "reviewDays": 5, "note": "按本地标准调整较大数额罚款的金额"]
-            try await api.refused(.POST, "/api/v1/review-catalogue", as: "daj.chenming", version, status: .forbidden, code: "role.missing", rule: nil)
-            let adopted = try await api.ok(.POST, "/api/v1/review-catalogue", as: "daj.zhoujun", version, status: .created)
-
-            // then: version 1 is in effect today, the built-in one still reads, and the draft is no longer major by the catalogue
-            #expect(adopted["version"] as? Int == 1 && adopted["builtIn"] as? Bool == false && adopted["reviewDays"] as? Int == 5)
-            #expect(adopted[string: "effectiveOn"] == "2026-11-23" && adopted[string: "note"] == "按本地标准调整较大数额罚款的金额")
-            let now = try await api.ok(.GET, "/api/v1/review-catalogue", as: "daj.fazhi")
-            #expect(now[object: "current"]?["version"] as? Int == 1 && now[objects: "versions"].map { $0["version"] as? Int } == [1])
-            #expect((now[object: "current"]?[objects: "rules"].last?["factors"] as? [String]) == ["complex"])
-            let requirement = try #require(try await api.ok(.GET, major.review, as: "daj.chenming")[object: "requirement"])
-            #expect(requirement["required"] as? Bool == false && requirement["catalogueVersion"] as? Int == 1)
-            // a review once asked for still binds (REV-1)
-            try await major.submitForSignature(api)
-            try await api.refused(.POST, "\(major.document)/sign", as: "daj.zhoujun", code: "review.pending", rule: "REV-1")
-            #expect(try await api.ok(.GET, "/api/v1/review-catalogue", as: "scj.wangfang")[object: "current"]?["version"] as? Int == 0, "the market bureau keeps the default")
-
-            // invalid versions are refused
-            var noCondition = version
-            noCondition["rules"] = [["code": "B1", "title": "所有决定", "source": "本机关规定"]]
-            try await api.refused(.POST, "/api/v1/review-catalogue", as: "daj.zhoujun", noCondition, status: .badRequest, code: "input.invalid", rule: "REV-2")
-            var past = version
-            past["effectiveOn"] = "2026-01-01"
-            try await api.refused(.POST, "/api/v1/review-catalogue", as: "daj.zhoujun", past, status: .badRequest, code: "input.invalid", rule: "REV-2")
-            var tooLong = version
-            tooLong["reviewDays"] = 60
-            try await api.refused(.POST, "/api/v1/review-catalogue", as: "daj.zhoujun", tooLong, status: .badRequest, code: "input.invalid", rule: "REV-5")
-            #expect(try await api.ok(.GET, "/api/v1/review-catalogue", as: "daj.zhoujun")[objects: "versions"].count == 1)
-        }
-    }
-
-    // MARK: Helpers
-
-    /// The archives bureau's review form.
-    static var archivesForm: [String: Any] {
-        ["facts": "当事人擅自销毁工程档案 46 卷，有档案移交清单、缺失档案目录和当事人书面说明为证。",
-         "law": "《中华人民共和国档案法》第四十八条第一项；对单位处一万元以上十万元以下罚款。",
-         "hearing": "已告知听证权利，当事人书面放弃听证；陈述申辩已听取。",
-         "proposal": "对当事人罚款人民币拾万元。"]
     }
 
     static func json(_ object: Any) throws -> String {

@@ -2,95 +2,9 @@ import Foundation
 import SunlightCore
 import Vapor
 
-/// JSON shapes of legal review of major decisions (重大执法决定法制审核, REV-1..9), described in
+/// JSON shapes of legal review rounds (重大执法决定法制审核, REV-3..8), described in
 /// `openapi.json`. Enums go out as their raw values with the Chinese name beside them.
 extension API {
-    // MARK: Catalogue (REV-2)
-
-    /// 目录规则 — one rule of the major-decision catalogue with its conditions.
-    struct ReviewRuleOut: Content {
-        let code: String
-        let title: String
-        let source: String
-        let categories: [EnforcementCategory]
-        let itemEntryIDs: [UUID]
-        let fields: [String]
-        let levels: [AdministrativeLevel]
-        let minAmountPerson: Int?
-        let minAmountOrganisation: Int?
-        let hearingHeld: Bool
-        let factors: [MajorFactor]
-        let collectiveDiscussion: Bool
-        /// The conditions in words, as the catalogue page shows them.
-        let conditions: [String]
-
-        init(_ r: MajorDecisionRule) {
-            code = r.code
-            title = r.title
-            source = r.source
-            categories = r.categories
-            itemEntryIDs = r.itemEntryIDs
-            fields = r.fields
-            levels = r.levels
-            minAmountPerson = r.minAmountPerson
-            minAmountOrganisation = r.minAmountOrganisation
-            hearingHeld = r.hearingHeld
-            factors = r.factors
-            collectiveDiscussion = r.collectiveDiscussion
-            conditions = r.conditions
-        }
-    }
-
-    /// 重大执法决定法制审核目录清单 — one version (0: the built-in default).
-    struct ReviewCatalogueOut: Content {
-        let organisationID: UUID?
-        let version: Int
-        let builtIn: Bool
-        let effectiveOn: CivilDate?
-        let reviewDays: Int
-        let rules: [ReviewRuleOut]
-        let adoptedBy: UUID?
-        let adoptedAt: Date?
-        let note: String
-
-        init(_ c: MajorDecisionCatalogue) {
-            organisationID = c.organisationID
-            version = c.version
-            builtIn = c.organisationID == nil
-            effectiveOn = c.effectiveOn
-            reviewDays = c.reviewDays
-            rules = c.rules.map(ReviewRuleOut.init)
-            adoptedBy = c.adoptedBy
-            adoptedAt = c.adoptedAt
-            note = c.note
-        }
-    }
-
-    /// The catalogue in effect today and every version the organisation adopted, oldest first.
-    struct ReviewCataloguesOut: Content {
-        let current: ReviewCatalogueOut
-        let versions: [ReviewCatalogueOut]
-    }
-
-    /// 审核要求 — whether a draft decision needs review, and which rules matched (REV-2).
-    struct ReviewRequirementOut: Content {
-        let required: Bool
-        let outsideReview: Bool
-        let collectiveDiscussion: Bool
-        let catalogueVersion: Int
-        let summary: String
-        let matched: [ReviewRuleOut]
-
-        init(_ r: ReviewRequirement) {
-            required = r.required
-            outsideReview = r.outsideReview
-            collectiveDiscussion = r.collectiveDiscussion
-            catalogueVersion = r.catalogueVersion
-            summary = r.summary
-            matched = r.matched.map(ReviewRuleOut.init)
-        }
-    }
-
     // MARK: Rounds (REV-3..7)
 
     /// 法制审核表 (REV-3).
@@ -362,71 +276,6 @@ extension API {
                 gate = nil
             }
             checklist = ReviewElement.allCases.map { ElementOut(element: $0, name: $0.chineseName) }
-        }
-    }
-
-    /// 问题线索 (REV-9).
-    struct ReviewFlagOut: Content {
-        let kind: String
-        let kindName: String
-        let caseID: UUID
-        let caseNumber: String
-        let organisationName: String
-        let documentID: UUID
-        let detail: String
-        let on: CivilDate
-
-        init(_ f: ReviewFlag) {
-            kind = f.kind.rawValue
-            kindName = f.kind.chineseName
-            caseID = f.caseID
-            caseNumber = f.caseNumber
-            organisationName = f.organisationName
-            documentID = f.documentID
-            detail = f.detail
-            on = f.on
-        }
-    }
-
-    /// 法制审核统计 (REV-5).
-    struct ReviewStatisticsOut: Content {
-        struct Row: Content {
-            let key: String
-            let label: String
-            let decisions: Int
-            let rounds: Int
-            let reviewed: Int
-            let approved: Int
-            let pending: Int
-            let overdue: Int
-            /// Per cent of reviewed rounds approved.
-            let passRate: Double?
-            let meanWorkingDays: Double?
-
-            init(_ r: ReviewStatistics.Row) {
-                key = r.key
-                label = r.label
-                decisions = r.decisions
-                rounds = r.rounds
-                reviewed = r.reviewed
-                approved = r.approved
-                pending = r.pending
-                overdue = r.overdue
-                passRate = r.passRate
-                meanWorkingDays = r.meanWorkingDays
-            }
-        }
-
-        let from: CivilDate
-        let to: CivilDate
-        let total: Row
-        let byOrganisation: [Row]
-
-        init(_ s: ReviewStatistics) {
-            from = s.from
-            to = s.to
-            total = Row(s.total)
-            byOrganisation = s.byOrganisation.map(Row.init)
         }
     }
 }
