@@ -146,9 +146,13 @@ extension Sunlight {
             throw ReviewGate.refuse(.rev8, "审核人员不得是本案的执法人员", code: "review.conflict")
         }
         if theCase.category == .penalty, (user.legalQualification ?? "").trimmed.isEmpty {
-            let penaltyCases = Set(try await store.cases.list(organisations: [theCase.organisationID], filter: CaseFilter(category: .penalty), limit: 100_000).map(\.id))
-            let reviewedBefore = try await store.reviews.records(organisations: [theCase.organisationID])
-                .contains { $0.opinion != nil && $0.recordedBy == user.id && penaltyCases.contains($0.caseID) }
+            // The reviewer's own earlier opinions, and whether any was on a penalty case.
+            let reviewedCases = Set(try await store.reviews.records(organisations: [theCase.organisationID])
+                .filter { $0.opinion != nil && $0.recordedBy == user.id }.map(\.caseID))
+            var reviewedBefore = false
+            for caseID in reviewedCases where !reviewedBefore {
+                reviewedBefore = try await store.cases.find(caseID)?.category == .penalty
+            }
             guard reviewedBefore else {
                 throw ReviewGate.refuse(.rev8, "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格（行政处罚法第五十八条）",
                                         code: "review.qualification")

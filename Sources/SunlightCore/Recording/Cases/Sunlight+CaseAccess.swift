@@ -33,9 +33,10 @@ extension Sunlight {
         return (theCase, organisation)
     }
 
-    /// Everything the gates look at, read in one go.
+    /// Everything the gates look at, read in one go; with `forNextStage`, also whether the case
+    /// goes through 法制审核 (only what moves the case, or shows where it goes, needs that).
     /// Reads only through `store`, so it may run inside a transaction.
-    func snapshot(of theCase: EnforcementCase, in store: any Store) async throws -> CaseSnapshot {
+    func snapshot(of theCase: EnforcementCase, in store: any Store, forNextStage: Bool = false) async throws -> CaseSnapshot {
         guard let organisation = try await store.organisations.find(theCase.organisationID) else { throw SunlightError.notFound("机构") }
         let evidence = try await store.caseRecords.evidence(of: theCase.id)
         var kinds: [EvidenceFile.ID: EvidenceFile.Kind] = [:]
@@ -47,13 +48,15 @@ extension Sunlight {
                             evidence: evidence, fileKinds: kinds, officers: officers,
                             audioVideoStages: try await audioVideoStages(organisation: organisation.id, category: theCase.category,
                                                                          simple: theCase.simple, store: store),
-                            reviewNeeded: try await reviewNeeded(theCase, store: store))
+                            reviewNeeded: forNextStage ? try await reviewNeeded(theCase, store: store) : false)
     }
 
     /// Whether the case goes through 法制审核: its draft decision (or, before there is one, what
     /// its notice proposed) is major by the catalogue, or a review was asked for (REV-2).
     func reviewNeeded(_ theCase: EnforcementCase, store: any Store) async throws -> Bool {
-        guard theCase.stages.contains(where: { $0.code == "review" }) else { return false }
+        // Only a case that has not yet reached 法制审核 asks where it goes next.
+        guard let review = theCase.stages.firstIndex(where: { $0.code == "review" }),
+              let current = theCase.stages.firstIndex(where: { $0.code == theCase.stage }), current < review else { return false }
         if try await !store.reviews.records(ofCase: theCase.id).isEmpty { return true }
         let draft = try await store.caseRecords.documents(of: theCase.id).filter { $0.type.isDecision && $0.status != .issued }
             .max { $0.draftedAt < $1.draftedAt }

@@ -14,7 +14,7 @@ extension Sunlight {
             guard let stage = theCase.currentStage else {
                 throw CaseRules.refuse(.rec1, "案件已办结，没有待完成的环节", code: "case.no_stage")
             }
-            let snapshot = try await self.snapshot(of: theCase, in: tx)
+            let snapshot = try await self.snapshot(of: theCase, in: tx, forNextStage: true)
             try CaseRules.checkCompletion(of: stage, in: snapshot, today: today, calendar: calendar)
             if stage.code == "review" { try await self.checkReviewStage(snapshot, in: tx) }
             var events = [CaseEvent(caseID: caseID, kind: .stageCompleted, stage: stage.code, at: at, on: today, by: actor.user?.id,

@@ -119,7 +119,7 @@ extension Sunlight {
     /// Everything about a case, read without logging (the caller logs).
     func detail(of theCase: EnforcementCase, in organisation: Organisation) async throws -> CaseDetail {
         let id = theCase.id
-        let stored = try await snapshot(of: theCase, in: store)
+        let stored = try await snapshot(of: theCase, in: store, forNextStage: true)
         let sealed = try await store.personalData.values(table: "case_parties", recordIDs: stored.parties.map { $0.id.uuidString.lowercased() })
         let parties = stored.parties.map { $0.unsealed(sealed) }
         let snapshot = CaseSnapshot(enforcementCase: theCase, parties: parties, events: stored.events, documents: stored.documents,
