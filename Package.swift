@@ -96,7 +96,7 @@ let package = Package(
             dependencies: ["SunlightLedger"],
             resources: [.copy("Resources/merkle-vectors")]
         ),
-        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore"]),
+        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightLedger"]),
         /// Test doubles and scratch databases shared by the store and server tests.
         .target(
             name: "SunlightTestSupport",

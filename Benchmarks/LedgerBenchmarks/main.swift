@@ -5,6 +5,7 @@
 //                                              write the leaves for the pymerkle comparison
 //   sunlight-bench evidence DIR FILES MIB      a data directory with FILES random files of MIB MiB
 //                                              recorded as evidence, for timing `sunlight verify`
+//   sunlight-bench redact FILE ROUNDS          the redactor over a text file (PUB-8)
 //   sunlight-bench cases DIR N MIB             N cases, one with a MIB MiB video: tasks, statistics
 //                                              and a case page against a list query; for export-case
 import Foundation
@@ -188,8 +189,9 @@ do {
     case "proofs": try await proofs(leaves: Int(arguments[2])!, directory: URL(fileURLWithPath: arguments[3]))
     case "evidence": try await evidence(directory: URL(fileURLWithPath: arguments[2]), files: Int(arguments[3])!, mib: Int(arguments[4])!)
     case "cases": try await cases(directory: URL(fileURLWithPath: arguments[2]), count: Int(arguments[3])!, mib: Int(arguments[4])!)
+    case "redact": try redaction(file: URL(fileURLWithPath: arguments[2]), rounds: Int(arguments[3])!)
     default:
-        FileHandle.standardError.write(Data("usage: sunlight-bench writes N [postgres-url] | proofs N DIR | evidence DIR FILES MIB | cases DIR N MIB\n".utf8))
+        FileHandle.standardError.write(Data("usage: sunlight-bench writes N [postgres-url] | proofs N DIR | evidence DIR FILES MIB | cases DIR N MIB | redact FILE ROUNDS\n".utf8))
         exit(2)
     }
 } catch {

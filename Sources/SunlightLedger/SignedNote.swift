@@ -52,6 +52,12 @@ public struct NoteSigner: Sendable {
         let signature = try privateKey.signature(for: Data(text.utf8))
         return text + "\n" + NoteKey.signatureLine(name: name, keyID: keyID, signature: Array(signature))
     }
+
+    /// A detached Ed25519 signature of raw bytes, base64 — for pushed messages (PUB-10), checked
+    /// with the same public key as the checkpoints.
+    public func detachedSignature(_ bytes: [UInt8]) throws -> String {
+        try privateKey.signature(for: Data(bytes)).base64EncodedString()
+    }
 }
 
 /// 验证公钥 — checks signatures of one named Ed25519 key.
@@ -82,6 +88,12 @@ public struct NoteVerifier: Sendable, Equatable {
     }
 
     /// Checks the note's signature by this key and returns the note's text.
+    /// Whether `signature` (base64) is this key's Ed25519 signature of `bytes`.
+    public func isValidSignature(_ signature: String, of bytes: [UInt8]) -> Bool {
+        guard let raw = Data(base64Encoded: signature), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
+        return key.isValidSignature(raw, for: Data(bytes))
+    }
+
     public func open(_ note: String) throws -> String {
         let (text, signatures) = try NoteKey.split(note)
         guard let signature = signatures.first(where: { $0.name == name && $0.keyID == keyID }) else {

@@ -38,6 +38,9 @@ public struct FluentStore: Store {
     public var caseRecords: any CaseRecordRepository { FluentCaseRecordRepository(database: database) }
     public var caseSettings: any CaseSettingsRepository { SQLCaseSettingsRepository(database: database) }
     public var reviews: any ReviewRepository { FluentReviewRepository(database: database) }
+    public var publications: any PublicationRepository { FluentPublicationRepository(database: database) }
+    public var outbox: any OutboxRepository { FluentOutboxRepository(database: database) }
+    public var draws: any DrawRepository { FluentDrawRepository(database: database) }
 
     /// Runs `work` in one transaction.
     ///

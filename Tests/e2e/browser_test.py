@@ -15,6 +15,7 @@ Usage: browser_test.py PATH/TO/sunlight
 """
 import datetime
 import hashlib
+import json
 import os
 import shutil
 import socket
@@ -32,6 +33,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BINARY = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/sunlight"
 SHOTS = os.path.join(".build", "e2e-screenshots")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "Yuanmou-2026"
 
 
@@ -329,6 +331,68 @@ def penalty_case(driver, base):
     driver.get(base + "/staff/cases/statistics")
     check(len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg")) >= 3, "the statistics page draws its charts")
     full_screenshot(driver, "17-statistics.png")
+    return decision_number
+
+
+def decision_publication(driver, base, decision_number):
+    """The clerk previews the redacted decision and publishes it; the public finds it by a
+    two-character word on the portal, not by the party's name; it is withdrawn and stays,
+    marked (PUB-6..8, PUB-10)."""
+    log_in(driver, base, "scj.gongshi")
+    check("公开决定：" + decision_number in text(driver, "tasks"), "the clerk's home page lists the decision to publish")
+    driver.find_element(By.ID, "nav-publications").click()
+    driver.find_element(By.LINK_TEXT, decision_number).click()
+    preview = text(driver, "redaction-preview")
+    check("王某某" in preview, "the preview shows the party as 王某某")
+    published_column = " ".join(td.text for td in driver.find_elements(By.CSS_SELECTOR, "#redaction-preview td:nth-child(3)"))
+    check("王小明" not in published_column, "the published column never shows the party's name")
+    full_screenshot(driver, "20-redaction-preview.png")
+    submit(driver, "#confirm-publish")
+    check(text(driver, "publication-status").startswith("已公开"), "the clerk confirms and the decision is published")
+    public = driver.find_element(By.ID, "public-link").get_attribute("href")
+
+    driver.delete_all_cookies()
+    driver.get(base + "/decisions")
+    fill(driver, "q", "保质期")
+    submit(driver, "#search-decisions")
+    check(decision_number in text(driver, "decisions"), "the portal search finds the decision by a Chinese word")
+    full_screenshot(driver, "21-portal-decisions.png")
+    fill(driver, "q", "王小明")
+    submit(driver, "#search-decisions")
+    check(len(driver.find_elements(By.ID, "no-decisions")) == 1, "searching the party's name finds nothing: it was redacted")
+    driver.get(public)
+    page = text(driver, "decision-text")
+    check(decision_number in page and "王某某" in page and "王小明" not in page, "the decision page shows the redacted text")
+    proof = json.loads(urllib.request.urlopen(driver.find_element(By.ID, "proof-link").get_attribute("href")).read())
+    entry = json.loads(proof["bundle"]["entry"])
+    check(proof["bundle"]["format"] == "sunlight-inclusion-proof-v1" and entry["content"] == hashlib.sha256(proof["content"].encode()).hexdigest()
+          and json.loads(proof["content"])["state"]["publishedHash"] in driver.page_source,
+          "the page links an inclusion proof whose logged content carries the page's published hash")
+    csv_text = urllib.request.urlopen(base + "/decisions.csv").read().decode("utf-8")
+    check(csv_text.startswith("\ufeff") and decision_number in csv_text, "bulk export is CSV with BOM for Excel")
+
+    log_in(driver, base, "scj.gongshi")
+    driver.get(public.replace("/d/", "/staff/publications/"))
+    Select(driver.find_element(By.ID, "wkind")).select_by_visible_text("决定被撤销")
+    set_value(driver, "wchangedOn", beijing_today().isoformat())
+    fill(driver, "statement", "本决定已被行政复议机关撤销，现予撤下。")
+    submit(driver, "#confirm-withdraw")
+    check(text(driver, "publication-status").startswith("已撤下"), "the clerk withdraws it with a public statement")
+    driver.delete_all_cookies()
+    driver.get(public)
+    check("本决定已被行政复议机关撤销" in text(driver, "withdrawn-banner"), "the public page stays, marked withdrawn with the reason")
+    full_screenshot(driver, "22-decision-withdrawn.png")
+
+
+def random_draw(base):
+    """The demo's 双随机 draw re-runs from its published pools and seed with redraw.py (PUB-9)."""
+    draws = json.loads(urllib.request.urlopen(base + "/api/v1/public/draws").read())["items"]
+    check(draws and draws[0]["draw"]["seed"], "the demo draw is published with its seed")
+    path = os.path.join(SHOTS, "draw.json")
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(draws[0]["draw"], out, ensure_ascii=False)
+    rerun = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "redraw.py"), path], capture_output=True, text=True)
+    check(rerun.returncode == 0 and "一致" in rerun.stdout, "redraw.py re-runs the published draw and gets the same result")
 
 
 REVIEW_ELEMENTS = ("subject", "officers", "facts", "evidence", "law", "discretion", "procedure", "power", "documents", "crime")
@@ -460,7 +524,9 @@ def main():
         check("/staff/login" in driver.current_url, "after logout the staff area needs a login again")
         driver.save_screenshot(os.path.join(SHOTS, "08-logged-out.png"))
 
-        penalty_case(driver, base)
+        decision_number = penalty_case(driver, base)
+        decision_publication(driver, base, decision_number)
+        random_draw(base)
         legal_review(driver, base)
     except Exception:
         driver.save_screenshot(os.path.join(SHOTS, "failure.png"))

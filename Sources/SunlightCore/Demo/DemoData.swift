@@ -108,6 +108,7 @@ public enum DemoData {
         }
         try await seedLists(sunlight, organisations: organisations)
         try await seedCases(sunlight, organisations: organisations)
+        try await seedPublicity(sunlight, market: organisations["元谋县市场监督管理局"]!)
         return Seeded(organisations: organisations, accounts: accounts)
     }
 }

@@ -140,6 +140,9 @@ public protocol Store: Sendable {
     var caseSettings: any CaseSettingsRepository { get }
     var reviews: any ReviewRepository { get }
     var search: any SearchRepository { get }
+    var publications: any PublicationRepository { get }
+    var outbox: any OutboxRepository { get }
+    var draws: any DrawRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,
     /// or, if it throws, nothing is.

@@ -101,6 +101,16 @@ struct LoggedTable: Sendable {
         LoggedTable(name: "review_records") { store, offset, limit in
             try await store.reviews.records(offset: offset, limit: limit).map(\.ledgerRecord)
         },
+        LoggedTable(name: "decision_publications") { store, offset, limit in
+            try await store.publications.chronological(offset: offset, limit: limit).map { try $0.ledgerRecord("") }
+        },
+        LoggedTable(name: "publication_events") { store, offset, limit in
+            try await store.publications.events(offset: offset, limit: limit).map { try $0.ledgerRecord() }
+        },
+        LoggedTable(name: "inspection_draws") { store, offset, limit in
+            try await store.draws.chronological(offset: offset, limit: limit).map { try $0.ledgerRecord("") }
+        },
+        .whole("publication_policies") { store in try await store.publications.policies().map(\.ledgerRecord) },
     ]
 
     /// A table of records that belong to a case: each record is logged under its case's organisation.

@@ -38,7 +38,7 @@ extension Sunlight {
     public func reviewQueue(includeDone: Bool = false, by actor: Actor) async throws -> [ReviewQueueItem] {
         guard let me = actor.user, let home = actor.organisation else { throw SunlightError.outsideScope }
         try await guarded(actor, "review_record", id: nil, in: home) { try actor.require(anyOf: .legalReviewer, .head, .supervisor) }
-        let organisations = try await store.organisations.subtree(home.path) + (actor.has(.supervisor) ? try await readableOrganisations(actor) : [])
+        let organisations = try await store.organisations.subtree(home.path) + (actor.has(.supervisor) ? try await readableOrganisations(of: actor) : [])
         let byID = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let records = try await store.reviews.records(organisations: Array(byID.keys))
         let calendar = try await calendars.current()
@@ -85,7 +85,7 @@ extension Sunlight {
     public func reviewFlags(by actor: Actor) async throws -> [ReviewFlag] {
         guard let home = actor.organisation else { throw SunlightError.outsideScope }
         try await guarded(actor, "review_flag", id: nil, in: home) { try actor.require(anyOf: .supervisor, .head, .legalReviewer) }
-        let organisations = try await readableOrganisations(actor)
+        let organisations = try await readableOrganisations(of: actor)
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let cases = try await store.cases.list(organisations: Array(names.keys), filter: .all, limit: 100_000)
         let ids = cases.map(\.id)
@@ -127,17 +127,10 @@ extension Sunlight {
         guard let home = actor.organisation else { throw SunlightError.outsideScope }
         try await guarded(actor, "review_record", id: nil, in: home) { try actor.require(anyOf: .legalReviewer, .head, .supervisor) }
         guard from <= to else { throw SunlightError.invalid("from", "开始日期不能晚于结束日期") }
-        let organisations = try await readableOrganisations(actor)
+        let organisations = try await readableOrganisations(of: actor)
         let records = try await store.reviews.records(organisations: organisations.map(\.id))
         let calendar = try await calendars.current()
         try await log(actor, .read, "review_record", id: nil, in: home, "查看法制审核统计（\(from.iso)–\(to.iso)）")
         return ReviewStatistics.compute(records: records, organisations: organisations, from: from, to: to, today: clock.today, calendar: calendar)
-    }
-
-    private func readableOrganisations(_ actor: Actor) async throws -> [Organisation] {
-        var organisations: [Organisation] = []
-        for path in actor.scope.readablePaths { organisations += try await store.organisations.subtree(path) }
-        var seen = Set<Organisation.ID>()
-        return organisations.filter { seen.insert($0.id).inserted }
     }
 }

@@ -93,4 +93,12 @@ extension Sunlight {
         }
         return organisation
     }
+
+    /// The organisations whose records the actor may read.
+    func readableOrganisations(of actor: Actor) async throws -> [Organisation] {
+        var organisations: [Organisation] = []
+        for path in actor.scope.readablePaths { organisations += try await store.organisations.subtree(path) }
+        var seen = Set<Organisation.ID>()
+        return organisations.filter { seen.insert($0.id).inserted }
+    }
 }

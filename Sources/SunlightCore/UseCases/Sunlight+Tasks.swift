@@ -64,6 +64,7 @@ extension Sunlight {
         }
         tasks += try await caseTasks(for: actor)
         tasks += try await reviewTasks(for: actor)
+        tasks += try await publicationTasks(for: actor)
         return tasks.sorted(by: StaffTask.urgencyOrder)
     }
 }

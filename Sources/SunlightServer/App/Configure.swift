@@ -53,6 +53,11 @@ public enum SunlightApp {
             passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost), secrets: secrets,
             ledger: try configuration.resolvedLedger(), blobs: blobs, settings: configuration.settings)
         app.lifecycle.use(WitnessKeeper(dataDirectory: configuration.dataDirectory))
+        if let url = configuration.upstreamURL {
+            let ledger = try configuration.resolvedLedger()
+            app.lifecycle.use(UpstreamPusher(platform: HTTPUpstreamPlatform(url: url, client: app.client, keyID: ledger.verifier.verifierKey),
+                                             interval: configuration.upstreamInterval, retry: configuration.upstreamRetry))
+        }
         registerRoutes(app)
     }
 }

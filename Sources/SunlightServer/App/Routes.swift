@@ -6,6 +6,8 @@ func registerRoutes(_ app: Application) {
     PortalController().register(app)
     LogPageController().register(app)
     PublicListsController().register(app)
+    PublicDecisionsController().register(app)
+    PublicDrawsController().register(app)
 
     let staff = app.grouped(StaffSessionMiddleware(), CSRFMiddleware(), NoStoreMiddleware())
     LoginController().register(public: app.grouped(NoStoreMiddleware()), session: staff)
@@ -33,6 +35,10 @@ func registerRoutes(_ app: Application) {
     ReviewFlagsController().register(staff)
     ReviewRoundController().register(staff)
     ReviewSubmissionController().register(staff)
+    PublicationsController().register(staff)
+    ExchangeController().register(staff)
+    DrawsController().register(staff)
+    AnnualReportController().register(staff)
 
     let api = app.grouped("api", "v1")
     let authenticated = api.grouped(ApiTokenMiddleware())
@@ -42,6 +48,7 @@ func registerRoutes(_ app: Application) {
     ListsApiController().register(authenticated)
     CasesApiController().register(authenticated)
     ReviewsApiController().register(authenticated)
+    PublicationsApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
     CaseFileController().register(staff: staff, api: authenticated)
 }

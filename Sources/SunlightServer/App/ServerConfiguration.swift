@@ -30,6 +30,13 @@ public struct ServerConfiguration: Sendable {
     public var blobDirectory: String?
     /// The log's origin and signing key; `nil` reads or creates `<data>/log-signing.key`.
     public var ledger: LedgerSettings?
+    /// `SUNLIGHT_UPSTREAM_URL` — the upper-level platform that receives pushed messages (PUB-10);
+    /// without it messages wait in the outbox.
+    public var upstreamURL: String?
+    /// `SUNLIGHT_UPSTREAM_INTERVAL_SECONDS` — how often the outbox is worked (5 s by default).
+    public var upstreamInterval: TimeInterval = 5
+    /// `SUNLIGHT_UPSTREAM_RETRY_SECONDS` — the first wait after a failed push; it doubles up to an hour.
+    public var upstreamRetry = OutboxRetryPolicy()
 
     public init(dataDirectory: String = "./sunlight-data", store: StoreConfiguration? = nil, hostname: String = "127.0.0.1",
                 port: Int = 8080, bcryptCost: Int = 12, secureCookies: Bool = false, trustProxy: Bool = false,
@@ -90,6 +97,12 @@ public struct ServerConfiguration: Sendable {
             settings: settings)
         configuration.maxUploadBytes = UInt64(try integer("SUNLIGHT_MAX_UPLOAD_MB", 4096, 1...1_048_576)) << 20
         configuration.blobDirectory = env["SUNLIGHT_BLOB_DIR"].flatMap(\.nilIfEmpty)
+        if let url = env["SUNLIGHT_UPSTREAM_URL"].flatMap(\.nilIfEmpty) {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw ConfigurationError("SUNLIGHT_UPSTREAM_URL 应以 http:// 或 https:// 开头") }
+            configuration.upstreamURL = url
+        }
+        configuration.upstreamInterval = TimeInterval(try integer("SUNLIGHT_UPSTREAM_INTERVAL_SECONDS", 5, 1...3600))
+        configuration.upstreamRetry.firstDelay = TimeInterval(try integer("SUNLIGHT_UPSTREAM_RETRY_SECONDS", 10, 1...3600))
         if let url = env["SUNLIGHT_PUBLIC_URL"].flatMap(\.nilIfEmpty) {
             guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw ConfigurationError("SUNLIGHT_PUBLIC_URL 应以 http:// 或 https:// 开头") }
             configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url

@@ -51,6 +51,10 @@ struct PageContext: Encodable {
 enum Notices {
     static let text: [String: String] = [
         "saved": "已保存。",
+        "decision_published": "已公开。公开内容与决定书原件的哈希已记入防篡改日志，并已排入上级平台推送队列（PUB-8、PUB-10）。",
+        "change_reported": "已登记决定变更：请在 3 个工作日内撤下（PUB-7）。",
+        "decision_withdrawn": "已撤下。公开页面保留并标明撤下及理由，撤下消息已排入上级平台推送队列（PUB-7、PUB-13）。",
+        "outbox_retry": "已安排立即重试。",
         "created": "已新增。",
         "revoked": "令牌已吊销，立即失效。",
         "password": "密码已修改。",

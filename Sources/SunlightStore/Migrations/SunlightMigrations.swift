@@ -9,6 +9,7 @@ public enum SunlightMigrations {
         M004_Publicity(),
         M005_Cases(),
         M006_Review(),
+        M007_Publication(),
     ]
 
     public static func register(on migrations: Migrations) {

@@ -134,6 +134,8 @@ extension Sunlight {
             throw CaseRules.refuse(.rec6, "\(found.type.chineseName)目前“\(found.status.chineseName)”，不能\(summary)", code: "case.document_status")
         }
         guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件已\(theCase.status.chineseName)", code: "case.not_open") }
+        // An issued decision starts its publication clock (PUB-6); read outside the transaction.
+        let calendar = to == .issued && found.type.isPublishedDecision ? try? await calendars.current() : nil
         return try await commit(actor, .update, "case_document", id: id.uuidString, in: organisation,
                                 "\(summary)\(found.type.chineseName)（\(theCase.number)）") { tx, at in
             var document = found
@@ -154,6 +156,8 @@ extension Sunlight {
                                             note: document.fields["document"], data: ["document": document.id.uuidString.lowercased()]))
                 }
                 records += try await Self.record(events, case: theCase, changed: false, in: tx)
+                records += try await Self.openPublication(of: document, in: theCase, decidedOn: today, at: at, by: actor.user?.id,
+                                                          calendar: calendar, in: tx)
             }
             return (document, records)
         }

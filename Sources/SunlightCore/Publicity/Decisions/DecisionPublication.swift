@@ -1,0 +1,184 @@
+import Foundation
+import SunlightLedger
+
+/// 行政执法决定公开 — one decision's way to the portal (PUB-6..8, PUB-13): the obligation that
+/// starts when the decision is made, the redacted text the clerk confirmed, and its withdrawal
+/// when the decision is changed, revoked, confirmed illegal or void. The row holds where it
+/// stands; every change is also a ``PublicationEvent`` carrying the whole state, so nothing
+/// published is ever lost.
+public struct DecisionPublication: Identifiable, Sendable, Equatable, Codable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        /// 待公开 — the clock runs.
+        case due
+        case published
+        /// 已撤下 — the page stays, marked withdrawn (PUB-7).
+        case withdrawn
+        /// 免于公开 — exempt by the installation's policy (PUB-6, configurable).
+        case exempt
+        /// 不予公开 — the case is classified: never published (PUB-8).
+        case withheld
+
+        public var chineseName: String {
+            switch self {
+            case .due: "待公开"
+            case .published: "已公开"
+            case .withdrawn: "已撤下"
+            case .exempt: "免于公开"
+            case .withheld: "不予公开"
+            }
+        }
+    }
+
+    /// Why a published decision is withdrawn (行政处罚法 第四十八条).
+    public enum ChangeKind: String, Codable, Sendable, CaseIterable {
+        case changed, revoked, illegal, void
+
+        public var chineseName: String {
+            switch self {
+            case .changed: "决定被变更"
+            case .revoked: "决定被撤销"
+            case .illegal: "决定被确认违法"
+            case .void: "决定被确认无效"
+            }
+        }
+    }
+
+    /// 撤下 — reported when the decision changed, done when the public statement is out; due
+    /// three working days after the change (PUB-7).
+    public struct Withdrawal: Codable, Sendable, Equatable {
+        public let kind: ChangeKind
+        /// The day the decision was changed, revoked or found illegal or void.
+        public let changedOn: CivilDate
+        public let dueOn: CivilDate?
+        public let reportedBy: StaffUser.ID?
+        /// 撤下说明 — the public statement of the reason.
+        public var statement: String?
+        public var withdrawnOn: CivilDate?
+        public var withdrawnBy: StaffUser.ID?
+    }
+
+    public let id: UUID
+    public let organisationID: Organisation.ID
+    public let caseID: EnforcementCase.ID
+    public let documentID: UUID
+    public let category: EnforcementCategory
+    public let decisionType: DocumentType
+    /// 决定书文号.
+    public let number: String
+    /// 案由.
+    public let title: String
+    public let decidedOn: CivilDate
+    /// 公开期限 — `nil` while the calendar of the period is not loaded (CAL-1).
+    public var dueOn: CivilDate?
+    public var status: Status
+    /// Why exempt or withheld.
+    public var note: String?
+    /// The published text (redacted and confirmed), empty until published.
+    public var content: [PublishedField]
+    /// SHA-256 (hex) of the decision document as it is in the log — the sealed original.
+    public var originalHash: String?
+    /// SHA-256 (hex) of the published text's canonical JSON.
+    public var publishedHash: String?
+    /// Published versions so far (a correction of the published text is a new version).
+    public var version: Int
+    public var publishedOn: CivilDate?
+    public var publishedAt: Date?
+    public var publishedBy: StaffUser.ID?
+    public var withdrawal: Withdrawal?
+
+    public init(id: UUID = UUID(), organisationID: Organisation.ID, caseID: EnforcementCase.ID, documentID: UUID, category: EnforcementCategory,
+                decisionType: DocumentType, number: String, title: String, decidedOn: CivilDate, dueOn: CivilDate?, status: Status,
+                note: String? = nil, content: [PublishedField] = [], originalHash: String? = nil, publishedHash: String? = nil, version: Int = 0,
+                publishedOn: CivilDate? = nil, publishedAt: Date? = nil, publishedBy: StaffUser.ID? = nil, withdrawal: Withdrawal? = nil) {
+        self.id = id
+        self.organisationID = organisationID
+        self.caseID = caseID
+        self.documentID = documentID
+        self.category = category
+        self.decisionType = decisionType
+        self.number = number
+        self.title = title
+        self.decidedOn = decidedOn
+        self.dueOn = dueOn
+        self.status = status
+        self.note = note
+        self.content = content
+        self.originalHash = originalHash
+        self.publishedHash = publishedHash
+        self.version = version
+        self.publishedOn = publishedOn
+        self.publishedAt = publishedAt
+        self.publishedBy = publishedBy
+        self.withdrawal = withdrawal
+    }
+
+    /// Whether the public may see it: published, or withdrawn (the page stays, marked, PUB-7).
+    public var isPublic: Bool { status == .published || status == .withdrawn }
+
+    /// Published later than the clock allowed (SUP-5 reads this).
+    public var publishedLate: Bool {
+        guard let publishedOn, let dueOn else { return false }
+        return publishedOn > dueOn
+    }
+
+    /// The text of one published field, if any.
+    public func text(_ key: String) -> String? { content.first { $0.key == key }?.text }
+
+    /// The whole state as sorted-key JSON: the row's `state` column, every event's body and,
+    /// parsed, the ledger content — one representation for all three.
+    public var stateJSON: String { PublicationJSON.encode(self) }
+
+    public static func decode(stateJSON json: String) throws -> DecisionPublication {
+        try PublicationJSON.decode(DecisionPublication.self, json)
+    }
+
+    func ledgerRecord(_ type: String) throws -> LedgerRecord {
+        LedgerRecord(type: type, table: "decision_publications", id: id.uuidString.lowercased(), organisationID: organisationID,
+                     content: try CanonicalJSON(parsing: Array(stateJSON.utf8)))
+    }
+}
+
+/// 公开字段 — one labelled part of a published decision (决定书文号, 当事人, 违法事实, …).
+public struct PublishedField: Codable, Sendable, Equatable {
+    public let key: String
+    public let label: String
+    public let text: String
+
+    public init(key: String, label: String, text: String) {
+        self.key = key
+        self.label = label
+        self.text = text
+    }
+
+    /// SHA-256 (hex) of a list of fields as canonical JSON — what the log links (PUB-8).
+    public static func hash(_ fields: [PublishedField]) -> String {
+        let json = CanonicalJSON.array(fields.map { .object(["key": .string($0.key), "label": .string($0.label), "text": .string($0.text)]) })
+        return LedgerHash.sha256(json.bytes).hex
+    }
+}
+
+/// Sorted-key JSON with times as the log writes them (UTC, milliseconds) — no floating point,
+/// so the text parses as canonical JSON.
+enum PublicationJSON {
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(LedgerTime.text(date))
+        }
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = LedgerTime.date(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "时间格式错误：\(text)"))
+            }
+            return date
+        }
+        return try decoder.decode(type, from: Data(json.utf8))
+    }
+}

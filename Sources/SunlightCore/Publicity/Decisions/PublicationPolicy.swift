@@ -1,0 +1,60 @@
+import Foundation
+
+/// 公开时限规定 — how long a category's decisions may wait before they are published, and
+/// which are exempt (PUB-6: permits and penalties 7 working days, everything else 20; warnings
+/// and simple-procedure decisions may be exempted — all configurable per jurisdiction).
+public struct PublicationPolicy: Sendable, Equatable, Codable {
+    public let category: EnforcementCategory
+    public let workingDays: Int
+    /// 仅警告的处罚免于公开.
+    public let exemptWarnings: Bool
+    /// 简易程序决定免于公开.
+    public let exemptSimple: Bool
+
+    public init(category: EnforcementCategory, workingDays: Int, exemptWarnings: Bool = false, exemptSimple: Bool = false) {
+        self.category = category
+        self.workingDays = workingDays
+        self.exemptWarnings = exemptWarnings
+        self.exemptSimple = exemptSimple
+    }
+
+    /// 国办发〔2018〕118号: 7 working days for permits and penalties, 20 for the rest.
+    public static func standard(_ category: EnforcementCategory) -> PublicationPolicy {
+        PublicationPolicy(category: category, workingDays: [.permit, .penalty].contains(category) ? 7 : 20)
+    }
+
+    /// Checks an administrator's change.
+    public func validated() throws -> PublicationPolicy {
+        guard (1...20).contains(workingDays) else {
+            throw SunlightError.invalid("workingDays", "公开期限应为 1–20 个工作日（国办发〔2018〕118号：其他决定不超过 20 个工作日）", rule: .pub6)
+        }
+        return self
+    }
+
+    /// Why a decision needs no publication under this policy, or `nil`.
+    public func exemption(of document: CaseDocument, in theCase: EnforcementCase) -> String? {
+        if exemptSimple, theCase.simple { return "简易程序作出的决定，依本级公开规定免于公开" }
+        if exemptWarnings, document.type.isDecision, Self.isWarningOnly(document) { return "仅给予警告的处罚决定，依本级公开规定免于公开" }
+        return nil
+    }
+
+    /// A penalty whose only content is a warning: no fine, and no other kind of penalty named.
+    static func isWarningOnly(_ document: CaseDocument) -> Bool {
+        guard [.penaltyDecision, .simpleDecision].contains(document.type) else { return false }
+        let fine = Double(document.fields["fine"] ?? "") ?? 0
+        let penalty = document.fields["penalty"] ?? ""
+        let heavier = ["罚款", "没收", "吊销", "暂扣", "降低资质", "责令停产", "责令停业", "责令关闭", "限制", "拘留", "通报批评"]
+        return fine == 0 && penalty.contains("警告") && !heavier.contains { penalty.contains($0) }
+    }
+
+    /// The publication deadline: `workingDays` working days from the day after the decision (CAL-2).
+    public func dueDate(decidedOn: CivilDate, calendar: WorkingDayCalendar) throws -> CivilDate {
+        try calendar.dueDate(from: decidedOn, .workingDays(workingDays))
+    }
+}
+
+/// Which decisions are published at all: the four decision documents and seizure decisions
+/// (行政强制, published in the 20-day minimum form).
+extension DocumentType {
+    public var isPublishedDecision: Bool { isDecision || self == .seizureDecision }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// 推送消息 — one message for the upper-level platform (数据交换, PUB-10, PUB-13), written to
+/// the outbox in the same transaction as the change it reports, so a change is never made
+/// without its message nor a message sent for a change that did not happen. The delivery ID
+/// stays the same over every retry, so the receiver can drop duplicates.
+public struct OutboxMessage: Identifiable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case decisionPublished = "decision.published"
+        case decisionCorrected = "decision.corrected"
+        case decisionWithdrawn = "decision.withdrawn"
+        case drawPublished = "draw.published"
+        case checkpoint
+
+        public var chineseName: String {
+            switch self {
+            case .decisionPublished: "决定公开"
+            case .decisionCorrected: "公开内容更正"
+            case .decisionWithdrawn: "决定撤下"
+            case .drawPublished: "抽查结果公开"
+            case .checkpoint: "日志检查点"
+            }
+        }
+    }
+
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case pending, delivered
+
+        public var chineseName: String { self == .pending ? "待推送" : "已送达" }
+    }
+
+    /// The delivery ID (`Sunlight-Delivery` header, `deliveryId` in the body).
+    public let id: UUID
+    public let kind: Kind
+    public let organisationID: Organisation.ID?
+    /// What it is about (a publication's ID, a checkpoint's size).
+    public let subject: String
+    /// The exact bytes sent, as text: signed as they are.
+    public let body: String
+    public let createdAt: Date
+    public var status: Status
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    public var lastAttemptAt: Date?
+    public var lastError: String?
+    public var deliveredAt: Date?
+
+    public init(id: UUID = UUID(), kind: Kind, organisationID: Organisation.ID?, subject: String, body: String, createdAt: Date,
+                status: Status = .pending, attempts: Int = 0, nextAttemptAt: Date? = nil, lastAttemptAt: Date? = nil,
+                lastError: String? = nil, deliveredAt: Date? = nil) {
+        self.id = id
+        self.kind = kind
+        self.organisationID = organisationID
+        self.subject = subject
+        self.body = body
+        self.createdAt = createdAt
+        self.status = status
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt ?? createdAt
+        self.lastAttemptAt = lastAttemptAt
+        self.lastError = lastError
+        self.deliveredAt = deliveredAt
+    }
+
+    /// A message whose body is `{"deliveryId", "kind", "origin", "createdAt", "data"}` as sorted-key JSON.
+    public static func make(_ kind: Kind, organisationID: Organisation.ID?, subject: String, origin: String, at: Date,
+                            data: some Encodable & Sendable) -> OutboxMessage {
+        let id = UUID()
+        let body = PublicationJSON.encode(Envelope(deliveryId: id.uuidString.lowercased(), kind: kind.rawValue, origin: origin, createdAt: at, data: data))
+        return OutboxMessage(id: id, kind: kind, organisationID: organisationID, subject: subject, body: body, createdAt: at)
+    }
+
+    struct Envelope<T: Encodable>: Encodable {
+        let deliveryId: String
+        let kind: String
+        let origin: String
+        let createdAt: Date
+        let data: T
+    }
+}
+
+/// 重试策略 — exponential backoff: 10 s, 20 s, 40 s, … up to an hour between attempts; a
+/// message is retried until delivered (a platform down for a weekend still gets everything).
+public struct OutboxRetryPolicy: Sendable, Equatable {
+    public var firstDelay: TimeInterval
+    public var maximumDelay: TimeInterval
+
+    public init(firstDelay: TimeInterval = 10, maximumDelay: TimeInterval = 3600) {
+        self.firstDelay = firstDelay
+        self.maximumDelay = maximumDelay
+    }
+
+    /// The wait after the `attempts`-th failed attempt (1-based).
+    public func delay(afterAttempts attempts: Int) -> TimeInterval {
+        let exponent = Double(max(0, min(attempts - 1, 30)))
+        return min(maximumDelay, firstDelay * pow(2, exponent))
+    }
+}
+
+/// 推送队列存储.
+public protocol OutboxRepository: Sendable {
+    func insert(_ message: OutboxMessage) async throws
+    func update(_ message: OutboxMessage) async throws
+    func find(_ id: OutboxMessage.ID) async throws -> OutboxMessage?
+    /// Pending messages whose next attempt is due, oldest first.
+    func due(at time: Date, limit: Int) async throws -> [OutboxMessage]
+    /// Newest first; only pending ones when `pendingOnly`.
+    func recent(limit: Int, pendingOnly: Bool) async throws -> [OutboxMessage]
+    func counts() async throws -> (pending: Int, failing: Int, delivered: Int)
+    /// The newest checkpoint message's tree size, if any.
+    func lastCheckpointSize() async throws -> UInt64?
+}
+
+/// 上级平台 — where messages go. The server implements it over HTTP; a delivery that throws or
+/// answers anything but 2xx is retried.
+public protocol UpstreamPlatform: Sendable {
+    /// Sends the body with its delivery ID and signature; returns normally only when accepted.
+    func deliver(_ message: OutboxMessage, signature: String) async throws
+}

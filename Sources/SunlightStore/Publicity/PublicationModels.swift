@@ -1,0 +1,193 @@
+import FluentKit
+import Foundation
+import SQLKit
+import SunlightCore
+
+final class DecisionPublicationModel: Model, @unchecked Sendable {
+    static let schema = "decision_publications"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "case_id") var caseID: UUID
+    @Field(key: "document_id") var documentID: UUID
+    @Field(key: "category") var category: String
+    @Field(key: "status") var status: String
+    @Field(key: "decided_on") var decidedOn: String
+    @OptionalField(key: "published_on") var publishedOn: String?
+    @Field(key: "search_text") var searchText: String
+    @Field(key: "state") var state: String
+
+    init() {}
+
+    init(_ publication: DecisionPublication) {
+        id = publication.id
+        organisationID = publication.organisationID
+        caseID = publication.caseID
+        documentID = publication.documentID
+        category = publication.category.rawValue
+        set(publication)
+    }
+
+    /// The columns that change; the rest is fixed when the decision is made.
+    func set(_ publication: DecisionPublication) {
+        status = publication.status.rawValue
+        decidedOn = publication.decidedOn.iso
+        publishedOn = publication.publishedOn?.iso
+        // Only the published (redacted) text is searchable.
+        searchText = ([publication.number] + publication.content.map(\.text)).joined(separator: "\n")
+        state = publication.stateJSON
+    }
+
+    func domain() throws -> DecisionPublication {
+        guard let publication = try? DecisionPublication.decode(stateJSON: state) else { throw StoreError.corrupt(Self.schema, id) }
+        return publication
+    }
+}
+
+final class PublicationEventModel: Model, @unchecked Sendable {
+    static let schema = "publication_events"
+    @ID(custom: "seq", generatedBy: .database) var id: Int?
+    @Field(key: "event_id") var eventID: UUID
+    @Field(key: "publication_id") var publicationID: UUID
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "kind") var kind: String
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "by") var by: UUID?
+    @Field(key: "state") var state: String
+
+    init() {}
+
+    init(_ event: PublicationEvent) {
+        eventID = event.id
+        publicationID = event.publicationID
+        organisationID = event.organisationID
+        kind = event.kind.rawValue
+        at = event.at
+        by = event.by
+        state = event.state.stateJSON
+    }
+
+    func domain() throws -> PublicationEvent {
+        guard let kind = PublicationEvent.Kind(rawValue: kind), let state = try? DecisionPublication.decode(stateJSON: state) else {
+            throw StoreError.corrupt(Self.schema, eventID)
+        }
+        return PublicationEvent(id: eventID, kind: kind, at: at, by: by, state: state)
+    }
+}
+
+final class PublicationPolicyModel: Model, @unchecked Sendable {
+    static let schema = "publication_policies"
+    @ID(custom: "category", generatedBy: .user) var id: String?
+    @Field(key: "working_days") var workingDays: Int
+    @Field(key: "exempt_warnings") var exemptWarnings: Bool
+    @Field(key: "exempt_simple") var exemptSimple: Bool
+
+    init() {}
+
+    func domain() throws -> PublicationPolicy {
+        guard let category = id.flatMap(EnforcementCategory.init(rawValue:)) else { throw StoreError(description: "publication_policies 记录损坏") }
+        return PublicationPolicy(category: category, workingDays: workingDays, exemptWarnings: exemptWarnings, exemptSimple: exemptSimple)
+    }
+}
+
+struct FluentPublicationRepository: PublicationRepository {
+    let database: any Database
+
+    func insert(_ publication: DecisionPublication) async throws { try await DecisionPublicationModel(publication).create(on: database) }
+
+    func update(_ publication: DecisionPublication) async throws {
+        guard let model = try await DecisionPublicationModel.find(publication.id, on: database) else { throw StoreError.corrupt(DecisionPublicationModel.schema, publication.id) }
+        model.set(publication)
+        try await model.update(on: database)
+    }
+
+    func find(_ id: DecisionPublication.ID) async throws -> DecisionPublication? {
+        try await DecisionPublicationModel.find(id, on: database)?.domain()
+    }
+
+    func find(document: UUID) async throws -> DecisionPublication? {
+        try await DecisionPublicationModel.query(on: database).filter(\.$documentID == document).first()?.domain()
+    }
+
+    func list(organisations: [Organisation.ID], statuses: Set<DecisionPublication.Status>) async throws -> [DecisionPublication] {
+        guard !organisations.isEmpty else { return [] }
+        var found: [DecisionPublication] = []
+        for chunk in organisations.chunked(500) {
+            let query = DecisionPublicationModel.query(on: database).filter(\.$organisationID ~~ chunk)
+            if !statuses.isEmpty { query.filter(\.$status ~~ statuses.map(\.rawValue)) }
+            found += try await query.all().map { try $0.domain() }
+        }
+        return found.sorted { ($0.decidedOn, $0.number) > ($1.decidedOn, $1.number) }
+    }
+
+    func publicDecisions(_ filter: DecisionFilter) async throws -> [DecisionPublication] {
+        let sql = database as! any SQLDatabase
+        let postgres = sql.dialect.name == "postgresql"
+        var query = SQLQueryString("SELECT state FROM decision_publications WHERE status IN ('published', 'withdrawn')")
+        if let organisations = filter.organisations {
+            guard !organisations.isEmpty else { return [] }
+            query.appendLiteral(" AND organisation_id IN (")
+            for (index, organisation) in organisations.enumerated() {
+                if index > 0 { query.appendLiteral(", ") }
+                query.appendInterpolation(bind: organisation)
+            }
+            query.appendLiteral(")")
+        }
+        if let category = filter.category {
+            query.appendLiteral(" AND category = ")
+            query.appendInterpolation(bind: category.rawValue)
+        }
+        if let from = filter.from {
+            query.appendLiteral(" AND decided_on >= ")
+            query.appendInterpolation(bind: from.iso)
+        }
+        if let to = filter.to {
+            query.appendLiteral(" AND decided_on <= ")
+            query.appendInterpolation(bind: to.iso)
+        }
+        for word in filter.words {
+            // LIKE reaches one- and two-character words (most Chinese words), which trigrams
+            // cannot; on PostgreSQL the pg_trgm index serves the longer ones (STACK.md).
+            let pattern = "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            query.appendLiteral(postgres ? " AND search_text ILIKE " : " AND search_text LIKE ")
+            query.appendInterpolation(bind: pattern)
+            query.appendLiteral(" ESCAPE '\\'")
+        }
+        query.appendLiteral(" ORDER BY decided_on DESC, id LIMIT \(max(1, min(filter.limit, 5000))) OFFSET \(max(0, filter.offset))")
+        return try await sql.raw(query).all().map { row in
+            let state = try row.decode(column: "state", as: String.self)
+            guard let publication = try? DecisionPublication.decode(stateJSON: state) else { throw StoreError(description: "decision_publications 记录损坏") }
+            return publication
+        }
+    }
+
+    func chronological(offset: Int, limit: Int) async throws -> [DecisionPublication] {
+        try await DecisionPublicationModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
+    }
+
+    func append(_ event: PublicationEvent) async throws { try await PublicationEventModel(event).create(on: database) }
+
+    func events(of publication: DecisionPublication.ID) async throws -> [PublicationEvent] {
+        try await PublicationEventModel.query(on: database).filter(\.$publicationID == publication).sort(\.$id).all().map { try $0.domain() }
+    }
+
+    func events(offset: Int, limit: Int) async throws -> [PublicationEvent] {
+        try await PublicationEventModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
+    }
+
+    func policies() async throws -> [PublicationPolicy] {
+        try await PublicationPolicyModel.query(on: database).sort(\.$id).all().map { try $0.domain() }
+    }
+
+    func save(_ policy: PublicationPolicy) async throws {
+        let model = try await PublicationPolicyModel.find(policy.category.rawValue, on: database) ?? {
+            let new = PublicationPolicyModel()
+            new.id = policy.category.rawValue
+            return new
+        }()
+        model.workingDays = policy.workingDays
+        model.exemptWarnings = policy.exemptWarnings
+        model.exemptSimple = policy.exemptSimple
+        try await model.save(on: database)
+    }
+}
