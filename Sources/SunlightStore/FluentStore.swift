@@ -41,6 +41,7 @@ public struct FluentStore: Store {
     public var publications: any PublicationRepository { FluentPublicationRepository(database: database) }
     public var outbox: any OutboxRepository { FluentOutboxRepository(database: database) }
     public var draws: any DrawRepository { FluentDrawRepository(database: database) }
+    public var complaints: any ComplaintRepository { FluentComplaintRepository(database: database) }
 
     /// Runs `work` in one transaction.
     ///

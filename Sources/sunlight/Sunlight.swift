@@ -16,7 +16,7 @@ struct SunlightCommand: AsyncParsableCommand {
             SUNLIGHT_SECURE_COOKIES、SUNLIGHT_TRUST_PROXY。
             """,
         subcommands: [Serve.self, Demo.self, Migrate.self, Init.self, CalendarCommand.self, Deadline.self, Verify.self, VerifyProof.self,
-                      ExportCase.self, VerifyCase.self]
+                      ExportCase.self, VerifyCase.self, InspectPublicity.self]
     )
 }
 

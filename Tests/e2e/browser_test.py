@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 from selenium import webdriver
@@ -33,6 +34,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BINARY = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/sunlight"
 SHOTS = os.path.join(".build", "e2e-screenshots")
+DATA = None
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "Yuanmou-2026"
 
@@ -45,7 +47,8 @@ def free_port():
 
 def start_demo():
     port = free_port()
-    data = tempfile.mkdtemp(prefix="sunlight-e2e-")
+    global DATA
+    data = DATA = tempfile.mkdtemp(prefix="sunlight-e2e-")
     env = dict(os.environ, SUNLIGHT_PORT=str(port), SUNLIGHT_DATA_DIR=data)
     env.pop("SUNLIGHT_DATABASE_URL", None)
     log = open(os.path.join(".build", "e2e-demo.log"), "w")
@@ -384,6 +387,71 @@ def decision_publication(driver, base, decision_number):
     full_screenshot(driver, "22-decision-withdrawn.png")
 
 
+def complaint(driver, base):
+    """A complaint from the portal form to the answer, read back with the tracking code; and
+    one filed by an Open311 client (SUP-1)."""
+    driver.delete_all_cookies()
+    driver.get(base + "/complaints/new")
+    Select(driver.find_element(By.ID, "organisation")).select_by_visible_text("元谋县市场监督管理局")
+    fill(driver, "subject", "菜市场电子秤短斤少两")
+    fill(driver, "description", "元马镇菜市场门口第三个摊位的电子秤每斤少二两，多次发生。")
+    fill(driver, "name", "赵六")
+    fill(driver, "phone", "13912345678")
+    submit(driver, "#submit-complaint")
+    code = text(driver, "tracking-code")
+    check(code.startswith("TS") and "元谋县市场监督管理局" in text(driver, "handled-by"), f"the complainant gets a tracking code ({code}) and is told who handles it")
+    full_screenshot(driver, "30-complaint-filed.png")
+
+    log_in(driver, base, "scj.gongshi")
+    driver.find_element(By.ID, "nav-complaints").click()
+    driver.find_element(By.LINK_TEXT, code).click()
+    check("13912345678" in text(driver, "contact"), "the clerk sees the complainant's contact (the read is logged)")
+    fill(driver, "feedback", "经核查，该摊位电子秤未经检定，已责令停止使用并依法立案。")
+    submit(driver, "#answer-complaint")
+    check(text(driver, "complaint-status") == "已答复", "the clerk answers the complaint")
+
+    driver.delete_all_cookies()
+    driver.get(base + "/complaints/track")
+    fill(driver, "code", code)
+    submit(driver, "form[action='/complaints/track'] button")
+    check("已责令停止使用" in text(driver, "feedback") and text(driver, "progress-status") == "已答复",
+          "with the code, the complainant reads the answer")
+    full_screenshot(driver, "31-complaint-answered.png")
+
+    services = json.loads(urllib.request.urlopen(base + "/open311/v2/services.json").read())
+    market = next(s["service_code"] for s in services if "市场监督管理局" in s["service_name"])
+    body = urllib.parse.urlencode({"service_code": market, "description": "超市门口长期占道堆放货物，影响行人通行。", "email": "citizen@example.com",
+                                   "first_name": "七", "last_name": "孙"}).encode()
+    created = json.loads(urllib.request.urlopen(urllib.request.Request(base + "/open311/v2/requests.json", data=body)).read())
+    request_id = created[0]["service_request_id"]
+    status = json.loads(urllib.request.urlopen(f"{base}/open311/v2/requests/{request_id}.json").read())[0]
+    check(status["status"] == "open" and status["agency_responsible"] == "元谋县市场监督管理局", "an Open311 client files a request and reads its status")
+
+
+def inspect_publicity(driver, base):
+    """The quarterly online inspection, from the console and from the supervisor's button (SUP-5)."""
+    today = beijing_today()
+    quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+    env = dict(os.environ, SUNLIGHT_DATA_DIR=DATA, SUNLIGHT_DATABASE_FILE="demo.sqlite")
+    env.pop("SUNLIGHT_DATABASE_URL", None)
+    run = subprocess.run([BINARY, "inspect-publicity", "--quarter", quarter, "--csv", os.path.join(SHOTS, "inspection.csv")],
+                         env=env, capture_output=True, text=True)
+    check(run.returncode == 1 and "元谋县档案局" in run.stdout and "清单缺失" in run.stdout,
+          "sunlight inspect-publicity reports the demo's missing lists and exits 1")
+    with open(os.path.join(SHOTS, "inspection.csv"), encoding="utf-8") as csv_file:
+        check(csv_file.read().startswith("\ufeff季度,机构,问题"), "the inspection is saved as CSV for Excel")
+    log_in(driver, base, "jiandu")
+    driver.find_element(By.ID, "nav-supervision").click()
+    check(int(text(driver, "overdue-total")) >= 0 and "元谋县市场监督管理局" in text(driver, "dashboard"),
+          "the supervisor's dashboard ranks the organisations by open overdue items")
+    full_screenshot(driver, "33-supervision-dashboard.png")
+    driver.find_element(By.ID, "nav-inspection").click()
+    set_value(driver, "quarter", quarter)
+    submit(driver, "#run-inspection")
+    check(int(text(driver, "finding-total")) >= 4, "the supervisor's button runs the same inspection")
+    full_screenshot(driver, "32-inspection.png")
+
+
 def random_draw(base):
     """The demo's 双随机 draw re-runs from its published pools and seed with redraw.py (PUB-9)."""
     draws = json.loads(urllib.request.urlopen(base + "/api/v1/public/draws").read())["items"]
@@ -527,6 +595,8 @@ def main():
         decision_number = penalty_case(driver, base)
         decision_publication(driver, base, decision_number)
         random_draw(base)
+        complaint(driver, base)
+        inspect_publicity(driver, base)
         legal_review(driver, base)
     except Exception:
         driver.save_screenshot(os.path.join(SHOTS, "failure.png"))

@@ -143,6 +143,7 @@ public protocol Store: Sendable {
     var publications: any PublicationRepository { get }
     var outbox: any OutboxRepository { get }
     var draws: any DrawRepository { get }
+    var complaints: any ComplaintRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,
     /// or, if it throws, nothing is.

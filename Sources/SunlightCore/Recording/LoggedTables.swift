@@ -110,6 +110,18 @@ struct LoggedTable: Sendable {
         LoggedTable(name: "inspection_draws") { store, offset, limit in
             try await store.draws.chronological(offset: offset, limit: limit).map { try $0.ledgerRecord("") }
         },
+        LoggedTable(name: "complaints") { store, offset, limit in
+            try await store.complaints.chronological(offset: offset, limit: limit).map { try $0.ledgerRecord("") }
+        },
+        LoggedTable(name: "complaint_events") { store, offset, limit in
+            var records: [LedgerRecord] = []
+            for event in try await store.complaints.events(offset: offset, limit: limit) {
+                let contact = event.kind == .registered
+                    ? try await store.personalData.values(table: "complaints", recordIDs: [event.complaintID.uuidString.lowercased()]) : []
+                records.append(try event.ledgerRecord(contact: contact))
+            }
+            return records
+        },
         .whole("publication_policies") { store in try await store.publications.policies().map(\.ledgerRecord) },
     ]
 

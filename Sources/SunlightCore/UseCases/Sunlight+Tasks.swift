@@ -65,6 +65,7 @@ extension Sunlight {
         tasks += try await caseTasks(for: actor)
         tasks += try await reviewTasks(for: actor)
         tasks += try await publicationTasks(for: actor)
+        tasks += try await complaintTasks(for: actor)
         return tasks.sorted(by: StaffTask.urgencyOrder)
     }
 }

@@ -12,6 +12,8 @@ public struct Sunlight: Sendable {
         public var loginBackoff = LoginBackoffPolicy()
         /// Working days left at which a deadline counts as due soon (CAL-3).
         public var dueSoonMargin = 1
+        /// Working days to answer a complaint (SUP-1, configurable).
+        public var complaintWorkingDays = 15
         public init() {}
     }
 

@@ -8,6 +8,8 @@ func registerRoutes(_ app: Application) {
     PublicListsController().register(app)
     PublicDecisionsController().register(app)
     PublicDrawsController().register(app)
+    PublicComplaintsController().register(app)
+    Open311Controller().register(app)
 
     let staff = app.grouped(StaffSessionMiddleware(), CSRFMiddleware(), NoStoreMiddleware())
     LoginController().register(public: app.grouped(NoStoreMiddleware()), session: staff)
@@ -39,6 +41,10 @@ func registerRoutes(_ app: Application) {
     ExchangeController().register(staff)
     DrawsController().register(staff)
     AnnualReportController().register(staff)
+    ComplaintsController().register(staff)
+    PublicityInspectionController().register(staff)
+    CluesController().register(staff)
+    SupervisorDashboardController().register(staff)
 
     let api = app.grouped("api", "v1")
     let authenticated = api.grouped(ApiTokenMiddleware())

@@ -85,6 +85,7 @@ public struct ServerConfiguration: Sendable {
         var settings = Sunlight.Settings()
         settings.sessionIdleTimeout = TimeInterval(try integer("SUNLIGHT_SESSION_IDLE_MINUTES", 120, 5...1440) * 60)
         settings.dueSoonMargin = try integer("SUNLIGHT_DUE_SOON_WORKING_DAYS", 1, 0...30)
+        settings.complaintWorkingDays = try integer("SUNLIGHT_COMPLAINT_WORKING_DAYS", 15, 1...60)
         var configuration = ServerConfiguration(
             dataDirectory: dataDirectory,
             store: try StoreConfiguration.from(environment: env, dataDirectory: dataDirectory, fileName: databaseFile),

@@ -10,6 +10,7 @@ public enum SunlightMigrations {
         M005_Cases(),
         M006_Review(),
         M007_Publication(),
+        M008_Supervision(),
     ]
 
     public static func register(on migrations: Migrations) {

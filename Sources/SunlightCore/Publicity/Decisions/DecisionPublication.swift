@@ -126,10 +126,10 @@ public struct DecisionPublication: Identifiable, Sendable, Equatable, Codable {
 
     /// The whole state as sorted-key JSON: the row's `state` column, every event's body and,
     /// parsed, the ledger content — one representation for all three.
-    public var stateJSON: String { PublicationJSON.encode(self) }
+    public var stateJSON: String { StateJSON.encode(self) }
 
     public static func decode(stateJSON json: String) throws -> DecisionPublication {
-        try PublicationJSON.decode(DecisionPublication.self, json)
+        try StateJSON.decode(DecisionPublication.self, json)
     }
 
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
@@ -154,31 +154,5 @@ public struct PublishedField: Codable, Sendable, Equatable {
     public static func hash(_ fields: [PublishedField]) -> String {
         let json = CanonicalJSON.array(fields.map { .object(["key": .string($0.key), "label": .string($0.label), "text": .string($0.text)]) })
         return LedgerHash.sha256(json.bytes).hex
-    }
-}
-
-/// Sorted-key JSON with times as the log writes them (UTC, milliseconds) — no floating point,
-/// so the text parses as canonical JSON.
-enum PublicationJSON {
-    static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(LedgerTime.text(date))
-        }
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = LedgerTime.date(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "时间格式错误：\(text)"))
-            }
-            return date
-        }
-        return try decoder.decode(type, from: Data(json.utf8))
     }
 }

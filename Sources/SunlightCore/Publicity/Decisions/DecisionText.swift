@@ -23,16 +23,11 @@ public struct DecisionText: Sendable, Equatable {
     public init(document: CaseDocument, of theCase: EnforcementCase, organisation: Organisation, parties: [CaseParty],
                 decidedOn: CivilDate, extraTerms: [String] = [], originalHash: String) {
         let original = Self.fields(document: document, of: theCase, organisation: organisation, parties: parties, decidedOn: decidedOn)
-        let persons = parties.filter { $0.kind == .person }
-        let names = persons.map(\.name) + parties.compactMap(\.representative)
-        let terms = persons.flatMap { [$0.idNumber, $0.address, $0.phone].compactMap { $0 } } + extraTerms
-        let redactor = Redactor(personNames: names.filter { !$0.isEmpty }, personalTerms: terms.map(\.trimmed).filter { $0.count >= 2 },
-                                allowed: [organisation.name])
+        let redactor = Redactor(parties: parties, extraTerms: extraTerms, allowed: [organisation.name])
         var redacted: [PublishedField] = []
         var findings: [String: [RedactionFinding]] = [:]
         for field in original {
-            // The number, the organisation and the date are the organisation's own: not redacted.
-            guard !["number", "organisation", "date", "category", "type"].contains(field.key) else { redacted.append(field); continue }
+            guard !PublishedField.organisationsOwn.contains(field.key) else { redacted.append(field); continue }
             let result = redactor.redact(field.text)
             redacted.append(PublishedField(key: field.key, label: field.label, text: result.text))
             if !result.findings.isEmpty { findings[field.key] = result.findings }
@@ -88,6 +83,23 @@ public struct DecisionText: Sendable, Equatable {
         case .person: party.name
         }
     }
+}
+
+extension Redactor {
+    /// The redactor for a case: its natural persons' and legal representatives' names, and the
+    /// persons' own ID numbers, addresses and phones as exact terms (PUB-8). `parties` unsealed.
+    public init(parties: [CaseParty], extraTerms: [String] = [], allowed: [String] = []) {
+        let persons = parties.filter { $0.kind == .person }
+        let names = persons.map(\.name) + parties.compactMap(\.representative)
+        let terms = persons.flatMap { [$0.idNumber, $0.address, $0.phone].compactMap { $0 } } + extraTerms
+        self.init(personNames: names.filter { !$0.isEmpty }, personalTerms: terms.map(\.trimmed).filter { $0.count >= 2 }, allowed: allowed)
+    }
+}
+
+extension PublishedField {
+    /// The number, the organisation, the date and the kinds of decision are the organisation's
+    /// own words: never redacted.
+    static let organisationsOwn: Set<String> = ["number", "organisation", "date", "category", "type"]
 }
 
 extension CivilDate {

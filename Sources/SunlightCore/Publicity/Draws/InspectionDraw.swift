@@ -107,7 +107,7 @@ public struct InspectionDraw: Identifiable, Sendable, Equatable, Codable {
         get throws {
             var visible = self
             if status == .committed { visible.seed = "" }
-            return try CanonicalJSON(parsing: Array(PublicationJSON.encode(visible).utf8))
+            return try CanonicalJSON(parsing: Array(StateJSON.encode(visible).utf8))
         }
     }
 
@@ -160,7 +160,7 @@ public struct PublishedDraw: Codable, Sendable, Equatable {
         results = draw.status == .published || withFindings ? draw.results : []
     }
 
-    public var json: String { PublicationJSON.encode(self) }
+    public var json: String { StateJSON.encode(self) }
 }
 
 /// 抽查存储.
@@ -175,8 +175,8 @@ public protocol DrawRepository: Sendable {
 
 extension InspectionDraw {
     /// The whole state (seed included) as stored in the row.
-    public var stateJSON: String { PublicationJSON.encode(self) }
+    public var stateJSON: String { StateJSON.encode(self) }
 
-    public static func decode(stateJSON json: String) throws -> InspectionDraw { try PublicationJSON.decode(InspectionDraw.self, json) }
+    public static func decode(stateJSON json: String) throws -> InspectionDraw { try StateJSON.decode(InspectionDraw.self, json) }
 }
 

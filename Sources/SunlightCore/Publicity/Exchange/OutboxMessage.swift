@@ -66,7 +66,7 @@ public struct OutboxMessage: Identifiable, Sendable, Equatable {
     public static func make(_ kind: Kind, organisationID: Organisation.ID?, subject: String, origin: String, at: Date,
                             data: some Encodable & Sendable) -> OutboxMessage {
         let id = UUID()
-        let body = PublicationJSON.encode(Envelope(deliveryId: id.uuidString.lowercased(), kind: kind.rawValue, origin: origin, createdAt: at, data: data))
+        let body = StateJSON.encode(Envelope(deliveryId: id.uuidString.lowercased(), kind: kind.rawValue, origin: origin, createdAt: at, data: data))
         return OutboxMessage(id: id, kind: kind, organisationID: organisationID, subject: subject, body: body, createdAt: at)
     }
 

@@ -1,0 +1,62 @@
+import Foundation
+
+extension Sunlight {
+    /// 监督线索 — every clue in the organisations the supervisor oversees, newest first (SUP-4).
+    /// Computed from the records each time: nothing to keep in step, nothing to forget.
+    public func supervisionClues(by actor: Actor) async throws -> [SupervisionClue] {
+        try await guarded(actor, "supervision_clue", id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor) }
+        let organisations = try await readableOrganisations(of: actor)
+        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let cases = try await store.cases.list(organisations: Array(names.keys), filter: .all, limit: 100_000)
+        let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
+        let today = clock.today
+        var clues: [SupervisionClue] = []
+        func clue(_ kind: SupervisionClue.Kind, _ rule: RuleID, _ organisation: Organisation.ID, _ reference: String, _ detail: String,
+                  _ on: CivilDate, _ link: String) {
+            clues.append(SupervisionClue(kind: kind, rule: rule, organisationID: organisation, organisationName: names[organisation] ?? "",
+                                         reference: reference, detail: detail, on: on, link: link))
+        }
+        for (caseID, clocks) in try await runningClocks(of: cases) {
+            guard let theCase = byID[caseID] else { continue }
+            for overdue in clocks where overdue.state == .overdue {
+                clue(.overdue, overdue.rule, theCase.organisationID, theCase.number, "\(overdue.title)已超过期限 \(overdue.due?.iso ?? "")",
+                     overdue.due ?? today, "/staff/cases/\(caseID.uuidString.lowercased())")
+            }
+        }
+        for event in try await store.cases.events(ofCases: cases.map(\.id)) where event.kind == .audioVideoExemptionApproved {
+            guard let theCase = byID[event.caseID] else { continue }
+            clue(.missingAudioVideo, .rec3, theCase.organisationID, theCase.number, "“\(theCase.stages.first { $0.code == event.stage }?.name ?? event.stage ?? "")”环节经批准免于音像记录" + (event.note.map { "：\($0)" } ?? ""),
+                 event.on, "/staff/cases/\(theCase.id.uuidString.lowercased())")
+        }
+        for document in try await store.caseRecords.documents(ofCases: cases.map(\.id))
+        where document.status == .issued && document.fields["discretionFlag"] == "yes" {
+            guard let theCase = byID[document.caseID] else { continue }
+            clue(.outsideBenchmark, .std3, theCase.organisationID, document.number ?? theCase.number,
+                 "罚款 \(document.fields["fine"] ?? "") 元超出裁量基准；理由：\(document.fields["deviationReason"] ?? "未说明")",
+                 document.issuedOn ?? today, "/staff/documents/\(document.id.uuidString.lowercased())")
+        }
+        for flag in try await reviewFlags(by: actor) {
+            guard let theCase = byID[flag.caseID] else { continue }
+            clue(flag.kind == .missingReview ? .skippedReview : .ignoredOpinion, .rev9, theCase.organisationID, flag.caseNumber, flag.detail, flag.on,
+                 "/staff/documents/\(flag.documentID.uuidString.lowercased())")
+        }
+        for publication in try await store.publications.list(organisations: Array(names.keys), statuses: []) {
+            let link = "/staff/publications/\(publication.id.uuidString.lowercased())"
+            if publication.publishedLate, let due = publication.dueOn, let on = publication.publishedOn {
+                clue(.latePublication, .pub6, publication.organisationID, publication.number, "应于 \(due.iso) 前公开，\(on.iso) 才公开", on, link)
+            } else if publication.status == .due, let due = publication.dueOn, due < today {
+                clue(.missingPublication, .pub6, publication.organisationID, publication.number, "应于 \(due.iso) 前公开，至今未公开", due, link)
+            }
+            if publication.isPublic {
+                let missed = try await redactionMisses(publication)
+                if !missed.isEmpty {
+                    clue(.unredacted, .pub8, publication.organisationID, publication.number,
+                         missed.map { "\($0.kind.chineseName)“\($0.original)”" }.joined(separator: "、"), publication.publishedOn ?? today,
+                         "/d/\(publication.id.uuidString.lowercased())")
+                }
+            }
+        }
+        try await log(actor, .read, "supervision_clue", id: nil, in: actor.organisation, "查看监督线索（\(clues.count) 条）")
+        return clues.sorted { ($0.on, $0.reference) > ($1.on, $1.reference) }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// 监督工作台 — for each organisation under the justice bureau, its open overdue items: case
+/// clocks, decisions not published or withdrawn in time, complaints past their deadline, legal
+/// reviews not given. The ranking counts what is overdue **now**: closing one easy item does not
+/// hide the others, as a rate of closed items would (SUP-4, SUP-8).
+public struct SupervisorDashboard: Sendable {
+    public struct Row: Sendable, Equatable {
+        public let organisation: Organisation
+        public var overdueCases = 0
+        public var overduePublications = 0
+        public var overdueComplaints = 0
+        public var overdueReviews = 0
+        public var openComplaints = 0
+
+        public var overdue: Int { overdueCases + overduePublications + overdueComplaints + overdueReviews }
+    }
+
+    public let today: CivilDate
+    /// Worst first; ties by name.
+    public let rows: [Row]
+
+    public var totalOverdue: Int { rows.reduce(0) { $0 + $1.overdue } }
+}
+
+extension Sunlight {
+    /// 监督工作台 — supervisors only; the read is logged.
+    public func supervisorDashboard(by actor: Actor) async throws -> SupervisorDashboard {
+        try await guarded(actor, "supervisor_dashboard", id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor) }
+        let organisations = try await readableOrganisations(of: actor)
+        let ids = organisations.map(\.id)
+        var rows = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, SupervisorDashboard.Row(organisation: $0)) })
+        let today = clock.today
+        let cases = try await store.cases.list(organisations: ids, filter: .all, limit: 100_000)
+        let organisationOf = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0.organisationID) })
+        for (caseID, clocks) in try await runningClocks(of: cases) where clocks.contains(where: { $0.state == .overdue }) {
+            if let organisation = organisationOf[caseID] { rows[organisation]?.overdueCases += 1 }
+        }
+        for publication in try await store.publications.list(organisations: ids, statuses: [.due, .published]) {
+            let late = publication.status == .due ? (publication.dueOn.map { $0 < today } ?? false)
+                : (publication.withdrawal.map { $0.withdrawnOn == nil && ($0.dueOn.map { $0 < today } ?? false) } ?? false)
+            if late { rows[publication.organisationID]?.overduePublications += 1 }
+        }
+        for complaint in try await store.complaints.list(organisations: ids) where complaint.isOpen {
+            rows[complaint.handlingOrganisation]?.openComplaints += 1
+            if complaint.dueOn.map({ $0 < today }) ?? false { rows[complaint.handlingOrganisation]?.overdueComplaints += 1 }
+        }
+        let records = try await store.reviews.records(organisations: ids)
+        for (documentID, documentRecords) in Dictionary(grouping: records, by: \.documentID) {
+            guard let round = ReviewHistory(documentID: documentID, records: documentRecords).last, round.pending,
+                  let due = round.submission.dueOn, due < today else { continue }
+            rows[round.submissionRecord.organisationID]?.overdueReviews += 1
+        }
+        try await log(actor, .read, "supervisor_dashboard", id: nil, in: actor.organisation, "查看监督工作台")
+        return SupervisorDashboard(today: today, rows: rows.values.sorted {
+            $0.overdue != $1.overdue ? $0.overdue > $1.overdue : $0.organisation.path < $1.organisation.path
+        })
+    }
+}

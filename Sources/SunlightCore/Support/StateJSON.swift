@@ -1,0 +1,28 @@
+import Foundation
+import SunlightLedger
+
+/// Sorted-key JSON with times as the log writes them (UTC, milliseconds) — no floating point,
+/// so the text parses as canonical JSON.
+enum StateJSON {
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(LedgerTime.text(date))
+        }
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = LedgerTime.date(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "时间格式错误：\(text)"))
+            }
+            return date
+        }
+        return try decoder.decode(type, from: Data(json.utf8))
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import SunlightCore
+import Vapor
+
+/// 投诉举报台账 — the ledger of complaints for the organisation (and, for the justice bureau,
+/// every organisation below it) with their deadlines; one complaint with the complainant's
+/// contact (logged read), its history and the steps: assign or hand over, take (supervisor),
+/// answer, close (SUP-1).
+struct ComplaintsController {
+    struct Row: Encodable { let id, code, subject, received, handling, receivedOn, due, dueClass, dueText, status: String }
+    struct ListPage: Encodable {
+        let page: PageContext
+        let rows: [Row]
+        let empty: Bool
+    }
+    struct Choice: Encodable { let code, label: String }
+    struct Step: Encodable { let at, what, note: String }
+    struct DetailPage: Encodable {
+        let page: PageContext
+        let id, code, subject, description, location, channel, receivedBy, handledBy, receivedOn, due, dueClass, dueText, status, feedback: String
+        let contact: [Choice]
+        let anonymous, open, answered, canAssign, canTake, canAnswer, canClose: Bool
+        let handlers, organisations: [Choice]
+        let steps: [Step]
+        let problem: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("staff", "complaints", use: list)
+        routes.get("staff", "complaints", ":complaint", use: detail)
+        routes.post("staff", "complaints", ":complaint", "assign", use: assign)
+        routes.post("staff", "complaints", ":complaint", "take", use: take)
+        routes.post("staff", "complaints", ":complaint", "answer", use: answer)
+        routes.post("staff", "complaints", ":complaint", "close", use: close)
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        let staff = try request.requireStaff()
+        let sunlight = request.sunlight
+        let complaints = try await sunlight.complaints(by: staff.actor)
+        let calendar = try? await sunlight.calendars.current()
+        var names: [UUID: String] = [:]
+        for id in Set(complaints.flatMap { [$0.receivedBy, $0.handlingOrganisation] }) { names[id] = try await sunlight.store.organisations.find(id)?.name }
+        let rows = complaints.map { c in
+            let badge = DeadlineBadge(c.isOpen ? c.dueOn.flatMap { try? calendar?.state(of: $0, on: sunlight.clock.today, dueSoonMargin: sunlight.settings.dueSoonMargin) } : nil)
+            return Row(id: c.id.uuidString.lowercased(), code: c.trackingCode, subject: c.subject, received: names[c.receivedBy] ?? "",
+                       handling: names[c.handlingOrganisation] ?? "", receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "",
+                       dueClass: c.isOpen ? badge.cssClass : "done", dueText: c.isOpen ? badge.text : c.status.chineseName, status: c.status.chineseName)
+        }
+        return try await Page.render("staff/supervision/complaints", ListPage(page: PageContext(request, title: "投诉举报"), rows: rows, empty: rows.isEmpty), on: request)
+    }
+
+    @Sendable func detail(_ request: Request) async throws -> Response {
+        try await render(request, problem: nil)
+    }
+
+    func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let staff = try request.requireStaff()
+        let sunlight = request.sunlight
+        let detail = try await sunlight.complaint(try request.uuid("complaint", "投诉举报"), by: staff.actor)
+        let c = detail.complaint
+        let actor = staff.actor
+        let mine = actor.organisation?.id == c.handlingOrganisation
+        let calendar = try? await sunlight.calendars.current()
+        let badge = DeadlineBadge(c.dueOn.flatMap { try? calendar?.state(of: $0, on: sunlight.clock.today, dueSoonMargin: sunlight.settings.dueSoonMargin) })
+        let handlers = mine ? try await sunlight.store.users.list(in: [c.handlingOrganisation]).filter(\.isActive)
+            .map { Choice(code: $0.id.uuidString.lowercased(), label: $0.displayName) } : []
+        let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation)
+            .map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) }
+        var steps: [Step] = []
+        for event in detail.events {
+            let who = try await event.by.asyncMap { try await sunlight.store.users.find($0)?.displayName } ?? nil
+            steps.append(Step(at: ChinaTime.minuteText(event.at), what: event.kind.chineseName + (who.map { "（\($0)）" } ?? ""), note: event.note ?? ""))
+        }
+        let labels = ["name": "姓名", "phone": "电话", "email": "电子邮箱"]
+        return try await Page.render("staff/supervision/complaint", DetailPage(
+            page: PageContext(request, title: "投诉举报 \(c.trackingCode)"), id: c.id.uuidString.lowercased(), code: c.trackingCode, subject: c.subject,
+            description: c.description, location: c.location ?? "", channel: c.channel.chineseName, receivedBy: detail.receivedBy.name,
+            handledBy: detail.handledBy.name, receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "日历未加载",
+            dueClass: c.isOpen ? badge.cssClass : "done", dueText: c.isOpen ? badge.text : c.status.chineseName, status: c.status.chineseName,
+            feedback: c.feedback ?? "",
+            contact: ["name", "phone", "email"].compactMap { key in detail.contact[key].map { Choice(code: labels[key]!, label: $0) } },
+            anonymous: c.anonymous, open: c.isOpen, answered: c.status == .answered,
+            canAssign: c.isOpen && mine && (actor.has(.head) || actor.has(.publicityClerk)),
+            canTake: c.isOpen && actor.has(.supervisor) && !mine,
+            canAnswer: c.isOpen && mine && (actor.has(.head) || actor.has(.publicityClerk) || actor.has(.supervisor) || c.handler == actor.user?.id),
+            canClose: c.status == .answered && mine && (actor.has(.head) || actor.has(.supervisor)),
+            handlers: handlers, organisations: organisations, steps: steps, problem: problem), on: request, status: status)
+    }
+
+    @Sendable func assign(_ request: Request) async throws -> Response {
+        try await act(request) { id, actor in
+            let organisation = (try? request.content.get(String.self, at: "organisation")).flatMap(UUID.init(uuidString:))
+            let handler = (try? request.content.get(String.self, at: "handler")).flatMap(UUID.init(uuidString:))
+            _ = try await request.sunlight.assignComplaint(id, to: organisation, handler: handler,
+                                                           note: (try? request.content.get(String.self, at: "note")) ?? "", by: actor)
+        }
+    }
+
+    @Sendable func take(_ request: Request) async throws -> Response {
+        try await act(request) { id, actor in
+            _ = try await request.sunlight.takeComplaint(id, note: (try? request.content.get(String.self, at: "note")) ?? "", by: actor)
+        }
+    }
+
+    @Sendable func answer(_ request: Request) async throws -> Response {
+        try await act(request) { id, actor in
+            _ = try await request.sunlight.answerComplaint(id, feedback: (try? request.content.get(String.self, at: "feedback")) ?? "", by: actor)
+        }
+    }
+
+    @Sendable func close(_ request: Request) async throws -> Response {
+        try await act(request) { id, actor in _ = try await request.sunlight.closeComplaint(id, by: actor) }
+    }
+
+    func act(_ request: Request, _ work: (UUID, Actor) async throws -> Void) async throws -> Response {
+        let staff = try request.requireStaff()
+        let id = try request.uuid("complaint", "投诉举报")
+        do {
+            try await work(id, staff.actor)
+            return Page.redirect("/staff/complaints/\(id.uuidString.lowercased())", notice: "saved")
+        } catch let error as SunlightError where error.belongsInForm {
+            return try await render(request, problem: error.description, status: error.httpStatus)
+        }
+    }
+}
