@@ -42,6 +42,7 @@ public struct FluentStore: Store {
     public var outbox: any OutboxRepository { FluentOutboxRepository(database: database) }
     public var draws: any DrawRepository { FluentDrawRepository(database: database) }
     public var complaints: any ComplaintRepository { FluentComplaintRepository(database: database) }
+    public var instruments: any SupervisionInstrumentRepository { FluentSupervisionInstrumentRepository(database: database) }
 
     /// Runs `work` in one transaction.
     ///

@@ -31,3 +31,31 @@ import VaporTesting
         }
     }
 }
+
+extension SupervisionWebTests {
+    @Test("The instruments page: the supervisor issues a notice, the head reports, the supervisor closes it (SUP-4)")
+    func instrumentsPage() async throws {
+        try await TestServer.with { server in
+            let market = server.seeded.organisation("元谋县市场监督管理局").id.uuidString.lowercased()
+            let supervisor = server.browser()
+            try await supervisor.logIn("jiandu")
+            #expect(try await supervisor.get("/staff/supervision/instruments").body.string.contains("instrument-form"))
+            let bad = try await supervisor.post("/staff/supervision/instruments", [("organisation", market), ("findings", "问题"), ("requirement", "整改要求内容"),
+                                                                                  ("rectifyBy", "2026-12-11"), ("evidence", ""), ("follows", "")])
+            #expect(bad.status == .badRequest && bad.body.string.contains("form-problem"))
+            let issued = try await supervisor.post("/staff/supervision/instruments", [("organisation", market), ("findings", "决定逾期未公开的问题"),
+                                                                                     ("requirement", "立即公开并说明原因"), ("rectifyBy", "2026-12-11"),
+                                                                                     ("evidence", ""), ("follows", "")])
+            #expect(issued.status == .seeOther)
+            let instrument = try #require(try await server.app.sunlight.store.instruments.list(organisations: [server.seeded.organisation("元谋县市场监督管理局").id]).first)
+            let head = server.browser()
+            try await head.logIn("scj.wangfang")
+            #expect(try await head.get("/staff/supervision/instruments").body.string.contains("元司监通〔2026〕1号"))
+            #expect(try await head.post("/staff/supervision/instruments/\(instrument.id.uuidString.lowercased())/report", [("report", "已公开并说明原因。")]).status == .seeOther)
+            _ = try await supervisor.get("/staff/supervision/instruments")
+            #expect(try await supervisor.post("/staff/supervision/instruments/\(instrument.id.uuidString.lowercased())/check",
+                                              [("note", "整改到位"), ("accepted", "yes")]).status == .seeOther)
+            #expect(try await server.app.sunlight.store.instruments.find(instrument.id)?.status == .closed)
+        }
+    }
+}

@@ -144,6 +144,7 @@ public protocol Store: Sendable {
     var outbox: any OutboxRepository { get }
     var draws: any DrawRepository { get }
     var complaints: any ComplaintRepository { get }
+    var instruments: any SupervisionInstrumentRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,
     /// or, if it throws, nothing is.

@@ -66,6 +66,7 @@ extension Sunlight {
         tasks += try await reviewTasks(for: actor)
         tasks += try await publicationTasks(for: actor)
         tasks += try await complaintTasks(for: actor)
+        tasks += try await instrumentTasks(for: actor)
         return tasks.sorted(by: StaffTask.urgencyOrder)
     }
 }

@@ -45,6 +45,7 @@ func registerRoutes(_ app: Application) {
     PublicityInspectionController().register(staff)
     CluesController().register(staff)
     SupervisorDashboardController().register(staff)
+    InstrumentsController().register(staff)
 
     let api = app.grouped("api", "v1")
     let authenticated = api.grouped(ApiTokenMiddleware())

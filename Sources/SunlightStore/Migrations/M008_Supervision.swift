@@ -1,8 +1,8 @@
 import FluentKit
 import SQLKit
 
-/// 008 — supervision (SUP-1): complaints and reports with their tracking codes, and their
-/// append-only events.
+/// 008 — supervision: complaints and reports with their tracking codes and append-only events
+/// (SUP-1); supervision notices, opinions and decisions with their rectification (SUP-4).
 struct M008_Supervision: AsyncMigration {
     var name: String { "008_supervision" }
 
@@ -28,6 +28,15 @@ struct M008_Supervision: AsyncMigration {
             .field("state", .string, .required)
             .unique(on: "event_id")
             .create()
+        try await database.schema("supervision_instruments")
+            .id()
+            .field("organisation_id", .uuid, .required, .references("organisations", "id"))
+            .field("issued_by", .uuid, .required, .references("organisations", "id"))
+            .field("kind", .string, .required)
+            .field("issued_on", .string, .required)
+            .field("status", .string, .required)
+            .field("state", .string, .required)
+            .create()
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.create(index: "idx_complaints_received_by").on("complaints").column("received_by").run()
         try await sql.create(index: "idx_complaints_handling").on("complaints").column("handling_organisation").run()
@@ -36,6 +45,6 @@ struct M008_Supervision: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["complaint_events", "complaints"] { try await database.schema(table).delete() }
+        for table in ["supervision_instruments", "complaint_events", "complaints"] { try await database.schema(table).delete() }
     }
 }

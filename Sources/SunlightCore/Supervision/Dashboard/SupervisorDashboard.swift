@@ -11,9 +11,11 @@ public struct SupervisorDashboard: Sendable {
         public var overduePublications = 0
         public var overdueComplaints = 0
         public var overdueReviews = 0
+        /// 监督文书 not rectified by their deadline (SUP-4).
+        public var overdueRectifications = 0
         public var openComplaints = 0
 
-        public var overdue: Int { overdueCases + overduePublications + overdueComplaints + overdueReviews }
+        public var overdue: Int { overdueCases + overduePublications + overdueComplaints + overdueReviews + overdueRectifications }
     }
 
     public let today: CivilDate
@@ -50,6 +52,9 @@ extension Sunlight {
             guard let round = ReviewHistory(documentID: documentID, records: documentRecords).last, round.pending,
                   let due = round.submission.dueOn, due < today else { continue }
             rows[round.submissionRecord.organisationID]?.overdueReviews += 1
+        }
+        for instrument in try await store.instruments.list(organisations: ids) where instrument.status == .issued && instrument.isOverdue(today: today) {
+            rows[instrument.organisationID]?.overdueRectifications += 1
         }
         try await log(actor, .read, "supervisor_dashboard", id: nil, in: actor.organisation, "查看监督工作台")
         return SupervisorDashboard(today: today, rows: rows.values.sorted {

@@ -1,0 +1,91 @@
+import Foundation
+import SunlightCore
+import Vapor
+
+/// 监督文书 — notices, opinions and decisions with their rectification deadlines (SUP-4): the
+/// supervisor issues and checks; the department's head reports; an unresolved notice escalates.
+struct InstrumentsController {
+    struct Row: Encodable {
+        let id, kind, number, organisation, issuedOn, rectifyBy, status, findings, requirement, report, checkNote: String
+        let overdue, canReport, canCheck, canEscalate: Bool
+    }
+    struct Choice: Encodable { let code, label: String }
+    struct InstrumentsPage: Encodable {
+        let page: PageContext
+        let rows: [Row]
+        let organisations: [Choice]
+        let canIssue: Bool
+        let problem: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("staff", "supervision", "instruments", use: list)
+        routes.post("staff", "supervision", "instruments", use: issue)
+        routes.post("staff", "supervision", "instruments", ":instrument", "report", use: report)
+        routes.post("staff", "supervision", "instruments", ":instrument", "check", use: check)
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        try await render(request, problem: nil)
+    }
+
+    func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let staff = try request.requireStaff()
+        let actor = staff.actor
+        let sunlight = request.sunlight
+        let instruments = try await sunlight.supervisionInstruments(by: actor)
+        let today = sunlight.clock.today
+        var names: [UUID: String] = [:]
+        for id in Set(instruments.map(\.organisationID)) { names[id] = try await sunlight.store.organisations.find(id)?.name }
+        let supervisor = actor.has(.supervisor)
+        let organisations = supervisor ? try await sunlight.organisationTree(for: actor).nodes.map(\.organisation).filter { $0.id != actor.organisation?.id } : []
+        return try await Page.render("staff/supervision/instruments", InstrumentsPage(
+            page: PageContext(request, title: "监督文书"),
+            rows: instruments.map { i in
+                Row(id: i.id.uuidString.lowercased(), kind: i.kind.chineseName, number: i.number, organisation: names[i.organisationID] ?? "",
+                    issuedOn: i.issuedOn.iso, rectifyBy: i.rectifyBy.iso, status: i.status.chineseName, findings: i.findings, requirement: i.requirement,
+                    report: i.report ?? "", checkNote: i.checkNote ?? "", overdue: i.isOpen && i.isOverdue(today: today),
+                    canReport: i.status == .issued && actor.has(.head) && actor.organisation?.id == i.organisationID,
+                    canCheck: i.status == .reported && supervisor && actor.organisation?.id == i.issuedBy,
+                    canEscalate: i.isOpen && supervisor && i.kind.next != nil && actor.organisation?.id == i.issuedBy)
+            },
+            organisations: organisations.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) }, canIssue: supervisor,
+            problem: problem), on: request, status: status)
+    }
+
+    @Sendable func issue(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            func field(_ key: String) -> String { (try? request.content.get(String.self, at: key)) ?? "" }
+            guard let organisation = UUID(uuidString: field("organisation")) else { throw SunlightError.invalid("organisation", "请选择被监督的机构", rule: .sup4) }
+            guard let rectifyBy = CivilDate(iso: field("rectifyBy")) else { throw SunlightError.invalid("rectifyBy", "整改期限格式应为 YYYY-MM-DD", rule: .sup4) }
+            _ = try await request.sunlight.issueSupervisionInstrument(to: organisation, findings: field("findings"), requirement: field("requirement"),
+                                                                      rectifyBy: rectifyBy, evidence: field("evidence"),
+                                                                      follows: UUID(uuidString: field("follows")), by: actor)
+        }
+    }
+
+    @Sendable func report(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            _ = try await request.sunlight.reportRectification(try request.uuid("instrument", "监督文书"),
+                                                               report: (try? request.content.get(String.self, at: "report")) ?? "", by: actor)
+        }
+    }
+
+    @Sendable func check(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            _ = try await request.sunlight.checkRectification(try request.uuid("instrument", "监督文书"),
+                                                              accepted: (try? request.content.get(String.self, at: "accepted")) == "yes",
+                                                              note: (try? request.content.get(String.self, at: "note")) ?? "", by: actor)
+        }
+    }
+
+    func act(_ request: Request, _ work: (Actor) async throws -> Void) async throws -> Response {
+        let staff = try request.requireStaff()
+        do {
+            try await work(staff.actor)
+            return Page.redirect("/staff/supervision/instruments", notice: "saved")
+        } catch let error as SunlightError where error.belongsInForm {
+            return try await render(request, problem: error.description, status: error.httpStatus)
+        }
+    }
+}
