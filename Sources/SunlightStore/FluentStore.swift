@@ -43,6 +43,7 @@ public struct FluentStore: Store {
     public var draws: any DrawRepository { FluentDrawRepository(database: database) }
     public var complaints: any ComplaintRepository { FluentComplaintRepository(database: database) }
     public var instruments: any SupervisionInstrumentRepository { FluentSupervisionInstrumentRepository(database: database) }
+    public var referrals: any DisciplineReferralRepository { FluentDisciplineReferralRepository(database: database) }
 
     /// Runs `work` in one transaction.
     ///

@@ -59,3 +59,38 @@ extension SupervisionWebTests {
         }
     }
 }
+
+extension SupervisionWebTests {
+    @Test("The referral page renders for the head and the supervisor and refuses an officer (SUP-9)")
+    func referralsPage() async throws {
+        try await TestServer.with { server in
+            for username in ["jiandu", "scj.wangfang"] {
+                let browser = server.browser()
+                try await browser.logIn(username)
+                let page = try await browser.get("/staff/supervision/referrals")
+                #expect(page.status == .ok && page.body.string.contains("no-referrals"), "the demo has no penalised official (\(username))")
+            }
+            let officer = server.browser()
+            try await officer.logIn("scj.zhangwei")
+            #expect(try await officer.get("/staff/supervision/referrals").status == .forbidden)
+            let head = server.browser()
+            try await head.logIn("scj.wangfang")
+            _ = try await head.get("/staff/supervision/referrals")
+            #expect(try await head.post("/staff/supervision/referrals/\(UUID().uuidString)", [("recipient", "元谋县纪委监委"), ("note", "移送")]).status == .notFound)
+        }
+    }
+}
+
+extension SupervisionWebTests {
+    @Test("The statistics page and its CSV; a bad date is a 400 (SUP-6)")
+    func statisticsPage() async throws {
+        try await TestServer.with { server in
+            let supervisor = server.browser()
+            try await supervisor.logIn("jiandu")
+            let page = try await supervisor.get("/staff/supervision/statistics?from=2026-01-01&to=2026-11-23")
+            #expect(page.status == .ok && page.body.string.contains("enforcement-statistics") && page.body.string.contains("元谋县市场监督管理局"))
+            #expect(try await supervisor.get("/staff/supervision/statistics?format=csv").body.string.hasPrefix("\u{FEFF}机构"))
+            #expect(try await supervisor.get("/staff/supervision/statistics?from=2026-13-01").status == .badRequest)
+        }
+    }
+}

@@ -12,10 +12,11 @@ struct CaseDriver {
 
     /// Opens a penalty case for the food-safety item, with 张伟 and 李娜.
     static func open(in world: DemoWorld, simple: Bool = false, person: Bool = true, title: String = "销售超过保质期的食品",
-                     decisionDays: Int? = nil) async throws -> CaseDriver {
+                     decisionDays: Int? = nil, official: Bool = false) async throws -> CaseDriver {
         let item = try await world.sunlight.publishedList(.item, organisationID: world.market.id).first { $0.version.fields["code"] == "5323280-CF-001" }!
         let parties: [NewCase.Party] = person
-            ? [NewCase.Party(kind: .person, name: "王小明", idNumber: "532328198001011234", address: "元谋县元马镇龙川街 12 号", phone: "13800001111")]
+            ? [NewCase.Party(kind: .person, name: "王小明", idNumber: "532328198001011234", address: "元谋县元马镇龙川街 12 号", phone: "13800001111",
+                             partyMemberOrOfficial: official)]
             : [NewCase.Party(kind: .organisation, name: "元谋县好又多超市有限公司", idNumber: "91532328MA6K000000", address: "元谋县元马镇龙川街 12 号",
                              representative: "王小明")]
         let theCase = try await world.sunlight.openCase(

@@ -26,6 +26,7 @@ import time
 import urllib.parse
 import urllib.request
 
+import publicity_scenarios
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -337,132 +338,6 @@ def penalty_case(driver, base):
     return decision_number
 
 
-def decision_publication(driver, base, decision_number):
-    """The clerk previews the redacted decision and publishes it; the public finds it by a
-    two-character word on the portal, not by the party's name; it is withdrawn and stays,
-    marked (PUB-6..8, PUB-10)."""
-    log_in(driver, base, "scj.gongshi")
-    check("公开决定：" + decision_number in text(driver, "tasks"), "the clerk's home page lists the decision to publish")
-    driver.find_element(By.ID, "nav-publications").click()
-    driver.find_element(By.LINK_TEXT, decision_number).click()
-    preview = text(driver, "redaction-preview")
-    check("王某某" in preview, "the preview shows the party as 王某某")
-    published_column = " ".join(td.text for td in driver.find_elements(By.CSS_SELECTOR, "#redaction-preview td:nth-child(3)"))
-    check("王小明" not in published_column, "the published column never shows the party's name")
-    full_screenshot(driver, "20-redaction-preview.png")
-    submit(driver, "#confirm-publish")
-    check(text(driver, "publication-status").startswith("已公开"), "the clerk confirms and the decision is published")
-    public = driver.find_element(By.ID, "public-link").get_attribute("href")
-
-    driver.delete_all_cookies()
-    driver.get(base + "/decisions")
-    fill(driver, "q", "保质期")
-    submit(driver, "#search-decisions")
-    check(decision_number in text(driver, "decisions"), "the portal search finds the decision by a Chinese word")
-    full_screenshot(driver, "21-portal-decisions.png")
-    fill(driver, "q", "王小明")
-    submit(driver, "#search-decisions")
-    check(len(driver.find_elements(By.ID, "no-decisions")) == 1, "searching the party's name finds nothing: it was redacted")
-    driver.get(public)
-    page = text(driver, "decision-text")
-    check(decision_number in page and "王某某" in page and "王小明" not in page, "the decision page shows the redacted text")
-    proof = json.loads(urllib.request.urlopen(driver.find_element(By.ID, "proof-link").get_attribute("href")).read())
-    entry = json.loads(proof["bundle"]["entry"])
-    check(proof["bundle"]["format"] == "sunlight-inclusion-proof-v1" and entry["content"] == hashlib.sha256(proof["content"].encode()).hexdigest()
-          and json.loads(proof["content"])["state"]["publishedHash"] in driver.page_source,
-          "the page links an inclusion proof whose logged content carries the page's published hash")
-    csv_text = urllib.request.urlopen(base + "/decisions.csv").read().decode("utf-8")
-    check(csv_text.startswith("\ufeff") and decision_number in csv_text, "bulk export is CSV with BOM for Excel")
-
-    log_in(driver, base, "scj.gongshi")
-    driver.get(public.replace("/d/", "/staff/publications/"))
-    Select(driver.find_element(By.ID, "wkind")).select_by_visible_text("决定被撤销")
-    set_value(driver, "wchangedOn", beijing_today().isoformat())
-    fill(driver, "statement", "本决定已被行政复议机关撤销，现予撤下。")
-    submit(driver, "#confirm-withdraw")
-    check(text(driver, "publication-status").startswith("已撤下"), "the clerk withdraws it with a public statement")
-    driver.delete_all_cookies()
-    driver.get(public)
-    check("本决定已被行政复议机关撤销" in text(driver, "withdrawn-banner"), "the public page stays, marked withdrawn with the reason")
-    full_screenshot(driver, "22-decision-withdrawn.png")
-
-
-def complaint(driver, base):
-    """A complaint from the portal form to the answer, read back with the tracking code; and
-    one filed by an Open311 client (SUP-1)."""
-    driver.delete_all_cookies()
-    driver.get(base + "/complaints/new")
-    Select(driver.find_element(By.ID, "organisation")).select_by_visible_text("元谋县市场监督管理局")
-    fill(driver, "subject", "菜市场电子秤短斤少两")
-    fill(driver, "description", "元马镇菜市场门口第三个摊位的电子秤每斤少二两，多次发生。")
-    fill(driver, "name", "赵六")
-    fill(driver, "phone", "13912345678")
-    submit(driver, "#submit-complaint")
-    code = text(driver, "tracking-code")
-    check(code.startswith("TS") and "元谋县市场监督管理局" in text(driver, "handled-by"), f"the complainant gets a tracking code ({code}) and is told who handles it")
-    full_screenshot(driver, "30-complaint-filed.png")
-
-    log_in(driver, base, "scj.gongshi")
-    driver.find_element(By.ID, "nav-complaints").click()
-    driver.find_element(By.LINK_TEXT, code).click()
-    check("13912345678" in text(driver, "contact"), "the clerk sees the complainant's contact (the read is logged)")
-    fill(driver, "feedback", "经核查，该摊位电子秤未经检定，已责令停止使用并依法立案。")
-    submit(driver, "#answer-complaint")
-    check(text(driver, "complaint-status") == "已答复", "the clerk answers the complaint")
-
-    driver.delete_all_cookies()
-    driver.get(base + "/complaints/track")
-    fill(driver, "code", code)
-    submit(driver, "form[action='/complaints/track'] button")
-    check("已责令停止使用" in text(driver, "feedback") and text(driver, "progress-status") == "已答复",
-          "with the code, the complainant reads the answer")
-    full_screenshot(driver, "31-complaint-answered.png")
-
-    services = json.loads(urllib.request.urlopen(base + "/open311/v2/services.json").read())
-    market = next(s["service_code"] for s in services if "市场监督管理局" in s["service_name"])
-    body = urllib.parse.urlencode({"service_code": market, "description": "超市门口长期占道堆放货物，影响行人通行。", "email": "citizen@example.com",
-                                   "first_name": "七", "last_name": "孙"}).encode()
-    created = json.loads(urllib.request.urlopen(urllib.request.Request(base + "/open311/v2/requests.json", data=body)).read())
-    request_id = created[0]["service_request_id"]
-    status = json.loads(urllib.request.urlopen(f"{base}/open311/v2/requests/{request_id}.json").read())[0]
-    check(status["status"] == "open" and status["agency_responsible"] == "元谋县市场监督管理局", "an Open311 client files a request and reads its status")
-
-
-def inspect_publicity(driver, base):
-    """The quarterly online inspection, from the console and from the supervisor's button (SUP-5)."""
-    today = beijing_today()
-    quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
-    env = dict(os.environ, SUNLIGHT_DATA_DIR=DATA, SUNLIGHT_DATABASE_FILE="demo.sqlite")
-    env.pop("SUNLIGHT_DATABASE_URL", None)
-    run = subprocess.run([BINARY, "inspect-publicity", "--quarter", quarter, "--csv", os.path.join(SHOTS, "inspection.csv")],
-                         env=env, capture_output=True, text=True)
-    check(run.returncode == 1 and "元谋县档案局" in run.stdout and "清单缺失" in run.stdout,
-          "sunlight inspect-publicity reports the demo's missing lists and exits 1")
-    with open(os.path.join(SHOTS, "inspection.csv"), encoding="utf-8") as csv_file:
-        check(csv_file.read().startswith("\ufeff季度,机构,问题"), "the inspection is saved as CSV for Excel")
-    log_in(driver, base, "jiandu")
-    driver.find_element(By.ID, "nav-supervision").click()
-    check(int(text(driver, "overdue-total")) >= 0 and "元谋县市场监督管理局" in text(driver, "dashboard"),
-          "the supervisor's dashboard ranks the organisations by open overdue items")
-    full_screenshot(driver, "33-supervision-dashboard.png")
-    driver.find_element(By.ID, "nav-inspection").click()
-    set_value(driver, "quarter", quarter)
-    submit(driver, "#run-inspection")
-    check(int(text(driver, "finding-total")) >= 4, "the supervisor's button runs the same inspection")
-    full_screenshot(driver, "32-inspection.png")
-
-
-def random_draw(base):
-    """The demo's 双随机 draw re-runs from its published pools and seed with redraw.py (PUB-9)."""
-    draws = json.loads(urllib.request.urlopen(base + "/api/v1/public/draws").read())["items"]
-    check(draws and draws[0]["draw"]["seed"], "the demo draw is published with its seed")
-    path = os.path.join(SHOTS, "draw.json")
-    with open(path, "w", encoding="utf-8") as out:
-        json.dump(draws[0]["draw"], out, ensure_ascii=False)
-    rerun = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "redraw.py"), path], capture_output=True, text=True)
-    check(rerun.returncode == 0 and "一致" in rerun.stdout, "redraw.py re-runs the published draw and gets the same result")
-
-
 REVIEW_ELEMENTS = ("subject", "officers", "facts", "evidence", "law", "discretion", "procedure", "power", "documents", "crime")
 
 
@@ -593,10 +468,11 @@ def main():
         driver.save_screenshot(os.path.join(SHOTS, "08-logged-out.png"))
 
         decision_number = penalty_case(driver, base)
-        decision_publication(driver, base, decision_number)
-        random_draw(base)
-        complaint(driver, base)
-        inspect_publicity(driver, base)
+        helpers = sys.modules[__name__]
+        publicity_scenarios.decision_publication(helpers, driver, base, decision_number)
+        publicity_scenarios.random_draw(helpers, base)
+        publicity_scenarios.complaint(helpers, driver, base)
+        publicity_scenarios.inspect_publicity(helpers, driver, base)
         legal_review(driver, base)
     except Exception:
         driver.save_screenshot(os.path.join(SHOTS, "failure.png"))

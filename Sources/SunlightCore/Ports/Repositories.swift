@@ -145,6 +145,7 @@ public protocol Store: Sendable {
     var draws: any DrawRepository { get }
     var complaints: any ComplaintRepository { get }
     var instruments: any SupervisionInstrumentRepository { get }
+    var referrals: any DisciplineReferralRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,
     /// or, if it throws, nothing is.

@@ -21,6 +21,8 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let sup1 = RuleID(rawValue: "SUP-1")
     public static let sup4 = RuleID(rawValue: "SUP-4")
     public static let sup5 = RuleID(rawValue: "SUP-5")
+    public static let sup6 = RuleID(rawValue: "SUP-6")
+    public static let sup9 = RuleID(rawValue: "SUP-9")
     public static let pub13 = RuleID(rawValue: "PUB-13")
     public static let pub11 = RuleID(rawValue: "PUB-11")
     public static let rec4 = RuleID(rawValue: "REC-4")

@@ -67,6 +67,7 @@ extension Sunlight {
         tasks += try await publicationTasks(for: actor)
         tasks += try await complaintTasks(for: actor)
         tasks += try await instrumentTasks(for: actor)
+        tasks += try await referralTasks(for: actor)
         return tasks.sorted(by: StaffTask.urgencyOrder)
     }
 }

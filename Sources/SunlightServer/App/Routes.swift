@@ -46,6 +46,8 @@ func registerRoutes(_ app: Application) {
     CluesController().register(staff)
     SupervisorDashboardController().register(staff)
     InstrumentsController().register(staff)
+    ReferralsController().register(staff)
+    EnforcementStatisticsController().register(staff)
 
     let api = app.grouped("api", "v1")
     let authenticated = api.grouped(ApiTokenMiddleware())

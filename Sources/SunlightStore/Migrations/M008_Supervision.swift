@@ -2,7 +2,8 @@ import FluentKit
 import SQLKit
 
 /// 008 — supervision: complaints and reports with their tracking codes and append-only events
-/// (SUP-1); supervision notices, opinions and decisions with their rectification (SUP-4).
+/// (SUP-1); supervision notices, opinions and decisions with their rectification (SUP-4); referrals
+/// to the discipline inspection organ (SUP-9, append-only).
 struct M008_Supervision: AsyncMigration {
     var name: String { "008_supervision" }
 
@@ -37,14 +38,23 @@ struct M008_Supervision: AsyncMigration {
             .field("status", .string, .required)
             .field("state", .string, .required)
             .create()
+        try await database.schema("discipline_referrals")
+            .id()
+            .field("case_id", .uuid, .required, .references("cases", "id"))
+            .field("organisation_id", .uuid, .required, .references("organisations", "id"))
+            .field("referred_on", .string, .required)
+            .field("state", .string, .required)
+            .unique(on: "case_id")
+            .create()
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.create(index: "idx_complaints_received_by").on("complaints").column("received_by").run()
         try await sql.create(index: "idx_complaints_handling").on("complaints").column("handling_organisation").run()
         try await sql.create(index: "idx_complaint_events_complaint").on("complaint_events").column("complaint_id").run()
         try await AppendOnly.protect("complaint_events", on: sql)
+        try await AppendOnly.protect("discipline_referrals", on: sql)
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["supervision_instruments", "complaint_events", "complaints"] { try await database.schema(table).delete() }
+        for table in ["discipline_referrals", "supervision_instruments", "complaint_events", "complaints"] { try await database.schema(table).delete() }
     }
 }

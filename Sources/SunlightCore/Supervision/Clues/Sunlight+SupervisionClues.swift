@@ -56,6 +56,13 @@ extension Sunlight {
                 }
             }
         }
+        for obligation in try await referralObligations(in: organisations) {
+            guard let due = obligation.dueOn, (obligation.referral?.referredOn ?? today) > due, obligation.referral != nil || due < today else { continue }
+            let theCase = obligation.enforcementCase
+            clue(.referralOverdue, .sup9, theCase.organisationID, theCase.number,
+                 "\(obligation.closedOn.iso) 结案，应于 \(due.iso) 前移送纪检监察机关" + (obligation.referral.map { "，\($0.referredOn.iso) 才移送" } ?? "，至今未移送"),
+                 due, "/staff/cases/\(theCase.id.uuidString.lowercased())")
+        }
         try await log(actor, .read, "supervision_clue", id: nil, in: actor.organisation, "查看监督线索（\(clues.count) 条）")
         return clues.sorted { ($0.on, $0.reference) > ($1.on, $1.reference) }
     }

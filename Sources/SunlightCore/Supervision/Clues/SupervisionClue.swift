@@ -9,6 +9,7 @@ public struct SupervisionClue: Sendable, Equatable {
         case overdue, missingAudioVideo = "missing_audio_video", outsideBenchmark = "outside_benchmark"
         case skippedReview = "skipped_review", ignoredOpinion = "ignored_opinion"
         case latePublication = "late_publication", missingPublication = "missing_publication", unredacted
+        case referralOverdue = "referral_overdue"
 
         public var chineseName: String {
             switch self {
@@ -20,6 +21,7 @@ public struct SupervisionClue: Sendable, Equatable {
             case .latePublication: "逾期公开"
             case .missingPublication: "应公开未公开"
             case .unredacted: "公开内容含个人信息"
+            case .referralOverdue: "逾期未移送纪检监察"
             }
         }
     }

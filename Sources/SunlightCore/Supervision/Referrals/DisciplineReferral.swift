@@ -1,0 +1,126 @@
+import Foundation
+import SunlightLedger
+
+/// 监察执纪衔接 — the referral to the discipline inspection organ of a case whose penalised party
+/// is a Party member or public official, due within 10 working days of closing the case (SUP-9).
+public struct DisciplineReferral: Identifiable, Sendable, Equatable, Codable {
+    public let id: UUID
+    public let caseID: EnforcementCase.ID
+    public let organisationID: Organisation.ID
+    /// 移送的纪检监察机关.
+    public let recipient: String
+    public let referredOn: CivilDate
+    public let note: String
+    public let referredBy: StaffUser.ID?
+
+    public init(id: UUID = UUID(), caseID: EnforcementCase.ID, organisationID: Organisation.ID, recipient: String, referredOn: CivilDate,
+                note: String, referredBy: StaffUser.ID?) {
+        self.id = id
+        self.caseID = caseID
+        self.organisationID = organisationID
+        self.recipient = recipient
+        self.referredOn = referredOn
+        self.note = note
+        self.referredBy = referredBy
+    }
+
+    public var stateJSON: String { StateJSON.encode(self) }
+    public static func decode(stateJSON json: String) throws -> DisciplineReferral { try StateJSON.decode(Self.self, json) }
+
+    /// Working days from closing the case (SUP-9).
+    public static let workingDays = 10
+
+    func ledgerRecord() throws -> LedgerRecord {
+        LedgerRecord(type: "discipline.referred", table: "discipline_referrals", id: id.uuidString.lowercased(), organisationID: organisationID,
+                     content: try CanonicalJSON(parsing: Array(stateJSON.utf8)))
+    }
+}
+
+/// One case that must be referred, with its clock and, once done, the referral.
+public struct ReferralObligation: Sendable {
+    public let enforcementCase: EnforcementCase
+    public let organisationName: String
+    public let closedOn: CivilDate
+    public let dueOn: CivilDate?
+    public let referral: DisciplineReferral?
+
+    public var late: Bool {
+        guard let dueOn else { return false }
+        return referral.map { $0.referredOn > dueOn } ?? false
+    }
+}
+
+/// 监察执纪衔接存储 (append-only).
+public protocol DisciplineReferralRepository: Sendable {
+    func insert(_ referral: DisciplineReferral) async throws
+    func list(organisations: [Organisation.ID]) async throws -> [DisciplineReferral]
+    func chronological(offset: Int, limit: Int) async throws -> [DisciplineReferral]
+}
+
+extension Sunlight {
+    /// The cases of these organisations that must be referred (SUP-9): closed, with a penalty
+    /// decision issued, and a party recorded as a Party member or public official.
+    func referralObligations(in organisations: [Organisation]) async throws -> [ReferralObligation] {
+        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let cases = try await store.cases.list(organisations: Array(names.keys), filter: .all, limit: 100_000)
+            .filter { $0.category == .penalty && ($0.status == .closed || $0.status == .archived) }
+        guard !cases.isEmpty else { return [] }
+        let ids = cases.map(\.id)
+        let events = Dictionary(grouping: try await store.cases.events(ofCases: ids), by: \.caseID)
+        let documents = Dictionary(grouping: try await store.caseRecords.documents(ofCases: ids), by: \.caseID)
+        let referrals = Dictionary(try await store.referrals.list(organisations: Array(names.keys)).map { ($0.caseID, $0) }, uniquingKeysWith: { a, _ in a })
+        let calendar = try? await calendars.current()
+        var out: [ReferralObligation] = []
+        for theCase in cases {
+            let penalised = (documents[theCase.id] ?? []).contains { $0.status == .issued && [.penaltyDecision, .simpleDecision].contains($0.type) }
+            guard penalised, try await store.cases.parties(of: theCase.id).contains(where: \.partyMemberOrOfficial),
+                  let closedOn = events[theCase.id]?.last(where: { $0.kind == .closed })?.on else { continue }
+            out.append(ReferralObligation(enforcementCase: theCase, organisationName: names[theCase.organisationID] ?? "", closedOn: closedOn,
+                                          dueOn: try? calendar?.dueDate(from: closedOn, .workingDays(DisciplineReferral.workingDays)),
+                                          referral: referrals[theCase.id]))
+        }
+        return out.sorted { ($0.dueOn?.iso ?? "9999") < ($1.dueOn?.iso ?? "9999") }
+    }
+
+    /// 移送纪检监察 — what must be and was referred: the organisation's heads and clerks see their
+    /// own, supervisors everything below them (SUP-9).
+    public func disciplineReferrals(by actor: Actor) async throws -> [ReferralObligation] {
+        try await guarded(actor, "discipline_referral", id: nil, in: actor.organisation) { try actor.require(anyOf: .head, .publicityClerk, .supervisor) }
+        let organisations = actor.has(.supervisor) ? try await readableOrganisations(of: actor) : [actor.organisation].compactMap { $0 }
+        return try await referralObligations(in: organisations)
+    }
+
+    /// Records the referral of a case (its organisation's head).
+    public func referToDiscipline(case caseID: EnforcementCase.ID, recipient: String, note: String, by actor: Actor) async throws -> DisciplineReferral {
+        let (theCase, organisation) = try await workableCase(caseID, by: actor, headOnly: true)
+        let recipient = recipient.trimmed, note = note.trimmed
+        guard (2...100).contains(recipient.count) else { throw SunlightError.invalid("recipient", "请填写接收移送的纪检监察机关", rule: .sup9) }
+        guard (2...1000).contains(note.count) else { throw SunlightError.invalid("note", "请写明移送的材料和情况（2–1000 字）", rule: .sup9) }
+        guard let obligation = try await referralObligations(in: [organisation]).first(where: { $0.enforcementCase.id == caseID }) else {
+            throw SunlightError(.ruleViolation, code: "referral.not_required",
+                                "只有当事人为党员或公职人员、已作出处罚并结案的案件需要移送纪检监察机关", rule: .sup9)
+        }
+        guard obligation.referral == nil else { throw SunlightError(.conflict, code: "referral.done", "该案件已移送", rule: .sup9) }
+        let referral = DisciplineReferral(caseID: caseID, organisationID: organisation.id, recipient: recipient, referredOn: clock.today, note: note,
+                                          referredBy: actor.user?.id)
+        return try await commit(actor, .create, "discipline_referral", id: referral.id.uuidString, in: organisation,
+                                "将 \(theCase.number) 移送\(recipient)") { tx, _ in
+            try await tx.referrals.insert(referral)
+            return (referral, [try referral.ledgerRecord()])
+        }
+    }
+}
+
+extension Sunlight {
+    /// 移送待办 — a head's cases to refer, with their deadlines (SUP-9).
+    func referralTasks(for actor: Actor) async throws -> [StaffTask] {
+        guard let user = actor.user, user.has(.head), let home = actor.organisation else { return [] }
+        let calendar = try? await calendars.current()
+        let today = clock.today
+        return try await referralObligations(in: [home]).filter { $0.referral == nil }.map { obligation in
+            StaffTask(title: "移送纪检监察：\(obligation.enforcementCase.number)", detail: "当事人为党员或公职人员，\(obligation.closedOn.iso) 结案",
+                      due: obligation.dueOn, state: obligation.dueOn.flatMap { try? calendar?.state(of: $0, on: today, dueSoonMargin: settings.dueSoonMargin) },
+                      link: "/staff/supervision/referrals", rule: .sup9)
+        }
+    }
+}
