@@ -45,7 +45,7 @@ import Testing
                 throws: { "referral.done" ~= $0 }
             #expect(try await sunlight.disciplineReferrals(by: head).first?.late == true)
             let clues = try await sunlight.supervisionClues(by: try await world.actor("jiandu"))
-            #expect(clues.contains { $0.kind == .referralOverdue && $0.reference == (try? #require(obligations.first)).map(\.enforcementCase.number) && $0.detail.contains("10-20 才移送") })
+            #expect(clues.contains { $0.kind == .referralOverdue && $0.reference == obligations.first?.enforcementCase.number && $0.detail.contains("10-20 才移送") })
             #expect(try await sunlight.verify().isClean)
         }
     }

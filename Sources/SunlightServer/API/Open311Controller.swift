@@ -93,7 +93,7 @@ struct Open311Controller {
     static func serviceRequest(_ code: String, _ request: Request) async throws -> ServiceRequest {
         let progress = try await request.sunlight.complaintProgress(trackingCode: code)
         let time: (CivilDate) -> String = { "\($0.iso)T00:00:00+08:00" }
-        return ServiceRequest(service_request_id: progress.trackingCode, status: progress.status == "answered" || progress.status == "closed" ? "closed" : "open",
+        return ServiceRequest(service_request_id: progress.trackingCode, status: Complaint.Status(rawValue: progress.status)?.open311 ?? "open",
                               status_notes: progress.feedback ?? progress.statusName, service_name: "向\(progress.receivedBy)投诉举报",
                               service_code: progress.serviceCode, description: progress.subject, agency_responsible: progress.handledBy,
                               requested_datetime: time(progress.receivedOn), updated_datetime: time(progress.steps.last?.on ?? progress.receivedOn),

@@ -95,12 +95,6 @@ public struct Complaint: Identifiable, Sendable, Equatable, Codable {
 
     public var isOpen: Bool { status == .registered || status == .handling }
 
-    /// Answered after its deadline, or still open past it.
-    public func isLate(today: CivilDate) -> Bool {
-        guard let dueOn else { return false }
-        return (answeredOn ?? today) > dueOn && (answeredOn != nil || isOpen)
-    }
-
     public var stateJSON: String { StateJSON.encode(self) }
 
     public static func decode(stateJSON json: String) throws -> Complaint { try StateJSON.decode(Complaint.self, json) }
