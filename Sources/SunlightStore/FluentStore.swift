@@ -44,6 +44,7 @@ public struct FluentStore: Store {
     public var complaints: any ComplaintRepository { FluentComplaintRepository(database: database) }
     public var instruments: any SupervisionInstrumentRepository { FluentSupervisionInstrumentRepository(database: database) }
     public var referrals: any DisciplineReferralRepository { FluentDisciplineReferralRepository(database: database) }
+    public var transfers: any CaseTransferRepository { FluentCaseTransferRepository(database: database) }
 
     /// Runs `work` in one transaction.
     ///

@@ -94,3 +94,32 @@ extension SupervisionWebTests {
         }
     }
 }
+
+extension SupervisionWebTests {
+    @Test("The transfers page: the head decides a transfer, sends it, the receiver acknowledges; a crime report needs a second officer (SUP-2)")
+    func transfersPage() async throws {
+        try await TestServer.with { server in
+            let market = server.seeded.organisation("元谋县市场监督管理局")
+            let enforcement = server.seeded.organisation("元谋县综合行政执法局").id.uuidString.lowercased()
+            let theCase = try #require(try await server.app.sunlight.store.cases.list(organisations: [market.id], filter: .all, limit: 10).first { !$0.simple && $0.status == .open })
+            let head = server.browser()
+            try await head.logIn("scj.wangfang")
+            #expect(try await head.get("/staff/transfers").body.string.contains("transfer-organisation"))
+            let decided = try await head.post("/staff/transfers/organisation", [("case", theCase.id.uuidString.lowercased()), ("organisation", enforcement),
+                                                                               ("reason", "占道经营属于综合行政执法局管辖")])
+            #expect(decided.status == .seeOther)
+            let transfer = try #require(try await server.app.sunlight.store.transfers.list(organisations: [market.id]).first)
+            _ = try await head.get("/staff/transfers")
+            #expect(try await head.post("/staff/transfers/\(transfer.id.uuidString.lowercased())/send", []).status == .seeOther)
+            let receiver = server.browser()
+            try await receiver.logIn("zf.sunqiang")
+            #expect(try await receiver.get("/staff/transfers").body.string.contains("已移送，待接收"))
+            #expect(try await receiver.post("/staff/transfers/\(transfer.id.uuidString.lowercased())/outcome",
+                                            [("on", "2026-11-23"), ("outcome", "已接收"), ("accepted", "yes")]).status == .seeOther)
+            #expect(try await server.app.sunlight.store.transfers.find(transfer.id)?.status == .accepted)
+            let lone = try await head.post("/staff/transfers/crime", [("case", theCase.id.uuidString.lowercased()), ("officer", ""),
+                                                                      ("facts", "涉嫌生产销售有毒有害食品罪的事实"), ("police", "元谋县公安局")])
+            #expect(lone.status == .badRequest && lone.body.string.contains("两名以上"))
+        }
+    }
+}

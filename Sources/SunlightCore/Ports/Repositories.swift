@@ -146,6 +146,7 @@ public protocol Store: Sendable {
     var complaints: any ComplaintRepository { get }
     var instruments: any SupervisionInstrumentRepository { get }
     var referrals: any DisciplineReferralRepository { get }
+    var transfers: any CaseTransferRepository { get }
 
     /// Runs `work` in one database transaction: everything it writes is committed together,
     /// or, if it throws, nothing is.

@@ -110,6 +110,9 @@ struct LoggedTable: Sendable {
         LoggedTable(name: "inspection_draws") { store, offset, limit in
             try await store.draws.chronological(offset: offset, limit: limit).map { try $0.ledgerRecord("") }
         },
+        LoggedTable(name: "case_transfers") { store, offset, limit in
+            try await store.transfers.chronological(offset: offset, limit: limit).map { try $0.ledgerRecord("") }
+        },
         LoggedTable(name: "discipline_referrals") { store, offset, limit in
             try await store.referrals.chronological(offset: offset, limit: limit).map { try $0.ledgerRecord() }
         },

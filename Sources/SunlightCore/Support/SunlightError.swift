@@ -19,6 +19,7 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let pub10 = RuleID(rawValue: "PUB-10")
     public static let pub12 = RuleID(rawValue: "PUB-12")
     public static let sup1 = RuleID(rawValue: "SUP-1")
+    public static let sup2 = RuleID(rawValue: "SUP-2")
     public static let sup4 = RuleID(rawValue: "SUP-4")
     public static let sup5 = RuleID(rawValue: "SUP-5")
     public static let sup6 = RuleID(rawValue: "SUP-6")

@@ -48,6 +48,7 @@ func registerRoutes(_ app: Application) {
     InstrumentsController().register(staff)
     ReferralsController().register(staff)
     EnforcementStatisticsController().register(staff)
+    TransfersController().register(staff)
 
     let api = app.grouped("api", "v1")
     let authenticated = api.grouped(ApiTokenMiddleware())

@@ -11,6 +11,7 @@ public enum SunlightMigrations {
         M006_Review(),
         M007_Publication(),
         M008_Supervision(),
+        M009_Transfers(),
     ]
 
     public static func register(on migrations: Migrations) {

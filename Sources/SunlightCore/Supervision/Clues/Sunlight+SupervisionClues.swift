@@ -63,6 +63,11 @@ extension Sunlight {
                  "\(obligation.closedOn.iso) 结案，应于 \(due.iso) 前移送纪检监察机关" + (obligation.referral.map { "，\($0.referredOn.iso) 才移送" } ?? "，至今未移送"),
                  due, "/staff/cases/\(theCase.id.uuidString.lowercased())")
         }
+        for transfer in try await store.transfers.list(organisations: Array(names.keys)) {
+            guard let problem = transfer.overdue(now: now, today: today), let theCase = byID[transfer.caseID] else { continue }
+            clue(.transferOverdue, .sup2, transfer.fromOrganisation, theCase.number, "\(transfer.kind.chineseName)：\(problem)", transfer.createdOn,
+                 "/staff/cases/\(theCase.id.uuidString.lowercased())")
+        }
         try await log(actor, .read, "supervision_clue", id: nil, in: actor.organisation, "查看监督线索（\(clues.count) 条）")
         return clues.sorted { ($0.on, $0.reference) > ($1.on, $1.reference) }
     }

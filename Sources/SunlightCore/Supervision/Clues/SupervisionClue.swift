@@ -9,7 +9,7 @@ public struct SupervisionClue: Sendable, Equatable {
         case overdue, missingAudioVideo = "missing_audio_video", outsideBenchmark = "outside_benchmark"
         case skippedReview = "skipped_review", ignoredOpinion = "ignored_opinion"
         case latePublication = "late_publication", missingPublication = "missing_publication", unredacted
-        case referralOverdue = "referral_overdue"
+        case referralOverdue = "referral_overdue", transferOverdue = "transfer_overdue"
 
         public var chineseName: String {
             switch self {
@@ -22,6 +22,7 @@ public struct SupervisionClue: Sendable, Equatable {
             case .missingPublication: "应公开未公开"
             case .unredacted: "公开内容含个人信息"
             case .referralOverdue: "逾期未移送纪检监察"
+            case .transferOverdue: "案件移送超期"
             }
         }
     }

@@ -1,0 +1,125 @@
+import Foundation
+import SunlightCore
+import Vapor
+
+/// 案件移送 — transfers from and to the organisation with their clocks, the forms to decide a
+/// transfer or report a suspected crime, and each next step (SUP-2).
+struct TransfersController {
+    struct Row: Encodable {
+        let id, kind, caseNumber, recipient, status, reason, clock, overdue, copies, outcome: String
+        let canDecide, canSend, police, canAnswer, canObject: Bool
+    }
+    struct Choice: Encodable { let code, label: String }
+    struct TransfersPage: Encodable {
+        let page: PageContext
+        let rows: [Row]
+        let cases, organisations, officers, attachments: [Choice]
+        let canStart: Bool
+        let problem: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("staff", "transfers", use: list)
+        routes.post("staff", "transfers", "organisation", use: toOrganisation)
+        routes.post("staff", "transfers", "crime", use: crime)
+        routes.post("staff", "transfers", ":transfer", "decide", use: decide)
+        routes.post("staff", "transfers", ":transfer", "send", use: send)
+        routes.post("staff", "transfers", ":transfer", "outcome", use: outcome)
+        routes.post("staff", "transfers", ":transfer", "object", use: object)
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response { try await render(request, problem: nil) }
+
+    func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let staff = try request.requireStaff()
+        let actor = staff.actor
+        let sunlight = request.sunlight
+        let transfers = try await sunlight.transfers(by: actor)
+        let home = actor.organisation?.id
+        var numbers: [UUID: String] = [:]
+        for id in Set(transfers.map(\.caseID)) { numbers[id] = try await sunlight.store.cases.find(id)?.number }
+        let head = actor.has(.head)
+        let rows = transfers.map { t in
+            let clock = [t.decideBy.map { "决定期限 \($0.iso)" }, t.sendByDate.map { "移送期限 \($0.iso)" }, t.sendByTime.map { "移送期限 \(ChinaTime.minuteText($0))" },
+                         t.policeDecideBy.map { "公安机关决定期限 \($0.iso)" }, t.objectBy.map { "复议期限 \($0.iso)" }].compactMap { $0 }.joined(separator: "；")
+            return Row(id: t.id.uuidString.lowercased(), kind: t.kind.chineseName, caseNumber: numbers[t.caseID] ?? "", recipient: t.recipient,
+                       status: t.status.chineseName, reason: t.refusalReason.map { "不批准理由：\($0)" } ?? t.reason, clock: clock,
+                       overdue: t.overdue(now: sunlight.clock.now, today: sunlight.clock.today) ?? "", copies: t.copiesTo.joined(separator: "、"),
+                       outcome: t.outcome ?? "",
+                       canDecide: head && t.status == .reported && t.fromOrganisation == home, canSend: t.status == .approved && t.fromOrganisation == home,
+                       police: t.kind == .police,
+                       canAnswer: t.status == .sent && (t.kind == .organisation ? t.toOrganisation == home : t.fromOrganisation == home),
+                       canObject: head && t.status == .declined && t.kind == .police && t.fromOrganisation == home)
+        }
+        let cases = home.map { [$0] } ?? []
+        let open = try await sunlight.store.cases.list(organisations: cases, filter: CaseFilter(statuses: [.open]), limit: 500)
+        let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation).filter { $0.id != home }
+        let officers = try await sunlight.store.users.list(in: cases).filter { $0.isActive && $0.has(.officer) && $0.id != actor.user?.id }
+        return try await Page.render("staff/supervision/transfers", TransfersPage(
+            page: PageContext(request, title: "案件移送"), rows: rows,
+            cases: open.map { Choice(code: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)") },
+            organisations: organisations.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) },
+            officers: officers.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.displayName) },
+            attachments: CaseTransfer.Attachment.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
+            canStart: actor.has(.head) || actor.has(.officer), problem: problem), on: request, status: status)
+    }
+
+    func field(_ request: Request, _ key: String) -> String { (try? request.content.get(String.self, at: key)) ?? "" }
+
+    @Sendable func toOrganisation(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            guard let caseID = UUID(uuidString: field(request, "case")), let to = UUID(uuidString: field(request, "organisation")) else {
+                throw SunlightError.invalid("case", "请选择案件和接收机关", rule: .sup2)
+            }
+            _ = try await request.sunlight.decideOrganisationTransfer(case: caseID, to: to, reason: field(request, "reason"),
+                                                                      urgent: field(request, "urgent") == "yes", by: actor)
+        }
+    }
+
+    @Sendable func crime(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            guard let caseID = UUID(uuidString: field(request, "case")) else { throw SunlightError.invalid("case", "请选择案件", rule: .sup2) }
+            _ = try await request.sunlight.reportSuspectedCrime(case: caseID, officers: [UUID(uuidString: field(request, "officer"))].compactMap { $0 },
+                                                                facts: field(request, "facts"), police: field(request, "police"), by: actor)
+        }
+    }
+
+    @Sendable func decide(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            _ = try await request.sunlight.decideCrimeTransfer(try request.uuid("transfer", "案件移送"), approve: field(request, "approve") == "yes",
+                                                               reason: field(request, "reason"), by: actor)
+        }
+    }
+
+    @Sendable func send(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            let chosen = (try? request.content.get([String].self, at: "attachments")) ?? []
+            _ = try await request.sunlight.sendTransfer(try request.uuid("transfer", "案件移送"),
+                                                        attachments: Set(chosen.compactMap(CaseTransfer.Attachment.init(rawValue:))), by: actor)
+        }
+    }
+
+    @Sendable func outcome(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            guard let on = CivilDate(iso: field(request, "on")) else { throw SunlightError.invalid("on", "日期格式应为 YYYY-MM-DD", rule: .sup2) }
+            _ = try await request.sunlight.recordTransferOutcome(try request.uuid("transfer", "案件移送"), accepted: field(request, "accepted") == "yes",
+                                                                 outcome: field(request, "outcome"), on: on, by: actor)
+        }
+    }
+
+    @Sendable func object(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            _ = try await request.sunlight.objectToTransferRefusal(try request.uuid("transfer", "案件移送"), objection: field(request, "objection"), by: actor)
+        }
+    }
+
+    func act(_ request: Request, _ work: (Actor) async throws -> Void) async throws -> Response {
+        let staff = try request.requireStaff()
+        do {
+            try await work(staff.actor)
+            return Page.redirect("/staff/transfers", notice: "saved")
+        } catch let error as SunlightError where error.belongsInForm {
+            return try await render(request, problem: error.description, status: error.httpStatus)
+        }
+    }
+}
