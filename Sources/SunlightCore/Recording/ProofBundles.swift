@@ -110,10 +110,7 @@ extension Sunlight {
                   found.index == leafIndex else { throw SunlightError.notFound("日志叶子 #\(leafIndex)") }
             stored = found
         } else if let table, let recordID {
-            guard let found = try await ledger.entries(table: table, recordIDs: [recordID.lowercased()]).last(where: { $0.index < checkpoint.size }) else {
-                throw SunlightError.notFound("记录 \(table)/\(recordID) 的日志叶子")
-            }
-            stored = found
+            stored = try await newestLeaf(table: table, recordID: recordID, within: checkpoint, missing: "记录 \(table)/\(recordID) 的日志叶子")
         } else {
             throw SunlightError.invalid("id", "请指定 table 与 id，或 leaf", rule: .rec5)
         }
@@ -123,9 +120,23 @@ extension Sunlight {
             guard actor.user != nil || actor.channel == .console else { throw SunlightError.outsideScope }
             if let organisation { try actor.requireRead(organisation) } else { try actor.require(anyOf: .administrator, .supervisor) }
         }
-        let proof = try await MerkleMath.inclusionProof(index: stored.index, size: checkpoint.size, from: ledger)
+        let bundle = try await proofBundle(stored, checkpoint: checkpoint)
         try await log(actor, .read, "ledger_proof", id: String(stored.index), in: organisation,
                       "获取 \(stored.table)/\(stored.recordID) 的包含证明（叶子 #\(stored.index)）")
+        return bundle
+    }
+
+    /// A record's newest leaf inside `checkpoint`, or not found as `missing`.
+    func newestLeaf(table: String, recordID: String, within checkpoint: StoredCheckpoint, missing: String) async throws -> StoredLedgerEntry {
+        guard let found = try await store.ledger.entries(table: table, recordIDs: [recordID.lowercased()]).last(where: { $0.index < checkpoint.size }) else {
+            throw SunlightError.notFound(missing)
+        }
+        return found
+    }
+
+    /// The bundle proving a leaf up to `checkpoint` (no access check: callers decide who may ask).
+    func proofBundle(_ stored: StoredLedgerEntry, checkpoint: StoredCheckpoint) async throws -> InclusionProofBundle {
+        let proof = try await MerkleMath.inclusionProof(index: stored.index, size: checkpoint.size, from: store.ledger)
         return InclusionProofBundle(leafIndex: stored.index, treeSize: checkpoint.size, entry: String(decoding: stored.entry, as: UTF8.self),
                                     leafHash: RFC6962.leafHash(stored.entry), proof: proof, checkpoint: checkpoint.note)
     }

@@ -280,10 +280,10 @@ public struct ReviewRecord: Identifiable, Sendable, Equatable {
     /// The body as stored: sorted-key JSON (integers and strings only, so it is canonical-ready).
     public var bodyJSON: String {
         switch body {
-        case .submission(let value): sortedJSON(value)
-        case .opinion(let value): sortedJSON(value)
-        case .coordination(let value): sortedJSON(value)
-        case .discussion(let value): sortedJSON(value)
+        case .submission(let value): StateJSON.encode(value)
+        case .opinion(let value): StateJSON.encode(value)
+        case .coordination(let value): StateJSON.encode(value)
+        case .discussion(let value): StateJSON.encode(value)
         }
     }
 
@@ -311,7 +311,7 @@ public struct ReviewRecord: Identifiable, Sendable, Equatable {
 
 extension MajorDecisionCatalogue {
     /// The rules as stored: sorted-key JSON.
-    public var rulesJSON: String { sortedJSON(rules) }
+    public var rulesJSON: String { StateJSON.encode(rules) }
 
     public static func rules(json: String) throws -> [MajorDecisionRule] {
         try JSONDecoder().decode([MajorDecisionRule].self, from: Data(json.utf8))
@@ -327,13 +327,4 @@ extension MajorDecisionCatalogue {
                                               "rules": rules, "adoptedBy": Snapshot.uuid(adoptedBy),
                                               "adoptedAt": adoptedAt.map(Snapshot.time) ?? .null, "note": .string(note)]))
     }
-}
-
-/// Sorted-key JSON of a value made of strings, integers, booleans and arrays — ready for
-/// ``CanonicalJSON`` (which has no floats).
-private func sortedJSON(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    // Encoding these plain Codable values cannot fail; `null` would show up in verification if it did.
-    return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
 }

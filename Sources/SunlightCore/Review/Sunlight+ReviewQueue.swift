@@ -42,7 +42,6 @@ extension Sunlight {
         let byID = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let records = try await store.reviews.records(organisations: Array(byID.keys))
         let calendar = try await calendars.current()
-        let today = clock.today
         var items: [ReviewQueueItem] = []
         for (caseID, caseRecords) in Dictionary(grouping: records, by: \.caseID) {
             guard let theCase = try await store.cases.find(caseID), let organisation = byID[theCase.organisationID] else { continue }
@@ -51,9 +50,7 @@ extension Sunlight {
                 let history = ReviewHistory(documentID: documentID, records: caseRecords)
                 guard let document = try await store.caseRecords.document(documentID) else { continue }
                 for round in history.rounds where includeDone || (round.pending && round.number == history.last?.number) {
-                    let state = round.pending ? round.submission.dueOn.flatMap { due in
-                        today > due ? .overdue : try? calendar.state(of: due, on: today, dueSoonMargin: settings.dueSoonMargin)
-                    } : nil
+                    let state = round.pending ? deadlineState(of: round.submission.dueOn, calendar: calendar) : nil
                     items.append(ReviewQueueItem(round: round, enforcementCase: theCase, organisation: organisation, document: document,
                                                  state: state, conflict: officers.contains(me.id)))
                 }

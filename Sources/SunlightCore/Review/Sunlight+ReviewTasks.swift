@@ -9,7 +9,6 @@ extension Sunlight {
         let reviewer = user.has(.legalReviewer), head = user.has(.head), officer = user.has(.officer)
         guard reviewer || head || officer else { return [] }
         let calendar = try await calendars.current()
-        let today = clock.today
         let organisations = reviewer ? try await store.organisations.subtree(home.path).map(\.id) : [home.id]
         let records = try await store.reviews.records(organisations: organisations)
         guard !records.isEmpty else { return [] }
@@ -21,7 +20,7 @@ extension Sunlight {
             let link = "/staff/reviews/\(round.submissionRecord.id.uuidString.lowercased())"
             if round.pending, reviewer {
                 let due = round.submission.dueOn
-                let state = due.flatMap { today > $0 ? .overdue : try? calendar.state(of: $0, on: today, dueSoonMargin: settings.dueSoonMargin) }
+                let state = deadlineState(of: due, calendar: calendar)
                 tasks.append(StaffTask(title: "法制审核：\(theCase.number) 第 \(round.number) 轮", detail: "\(theCase.title)；\(round.submission.form.proposal)",
                                        due: due, state: state, link: link, rule: .rev5))
             } else if round.approved, head, theCase.organisationID == home.id, round.submission.collectiveDiscussion,

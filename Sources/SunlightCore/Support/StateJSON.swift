@@ -26,3 +26,23 @@ enum StateJSON {
         return try decoder.decode(type, from: Data(json.utf8))
     }
 }
+
+/// 整体状态记录 — a record kept whole as sorted-key JSON: the row's `state` column, the body of
+/// its events and, parsed, its ledger content — one representation for all three (REC-5).
+public protocol StoredState: Codable, Identifiable where ID == UUID {}
+
+extension StoredState {
+    public var stateJSON: String { StateJSON.encode(self) }
+
+    public static func decode(stateJSON json: String) throws -> Self { try StateJSON.decode(Self.self, json) }
+
+    /// The state as the log's canonical JSON.
+    var stateContent: CanonicalJSON {
+        get throws { try CanonicalJSON(parsing: Array(stateJSON.utf8)) }
+    }
+
+    /// The ledger record of the whole state.
+    func stateRecord(_ type: String, table: String, organisationID: UUID) throws -> LedgerRecord {
+        LedgerRecord(type: type, table: table, id: id.uuidString.lowercased(), organisationID: organisationID, content: try stateContent)
+    }
+}

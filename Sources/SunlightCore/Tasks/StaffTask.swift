@@ -18,11 +18,14 @@ public struct StaffTask: Sendable, Equatable {
         self.rule = rule
     }
 
+    /// Overdue first, then due soon, then on time; unknown last.
+    public static func urgencyRank(_ state: DeadlineState?) -> Int {
+        switch state { case .overdue: 0; case .dueSoon: 1; case .onTime: 2; case nil: 3 }
+    }
+
     /// Overdue first, then due soon, then by due date; tasks without a date last.
     public static func urgencyOrder(_ a: StaffTask, _ b: StaffTask) -> Bool {
-        func rank(_ t: StaffTask) -> Int {
-            switch t.state { case .overdue: 0; case .dueSoon: 1; case .onTime: 2; case nil: 3 }
-        }
+        func rank(_ t: StaffTask) -> Int { urgencyRank(t.state) }
         if rank(a) != rank(b) { return rank(a) < rank(b) }
         switch (a.due, b.due) {
         case let (x?, y?): return x < y

@@ -33,6 +33,13 @@ extension Sunlight {
         return DeadlineAnswer(from: from, period: period, due: due, state: state, workingDaysLeft: left)
     }
 
+    /// The state of a deadline today (CAL-3), with the installation's due-soon margin; `nil` when
+    /// there is no date or the calendar cannot tell (a year not loaded, CAL-1).
+    public func deadlineState(of due: CivilDate?, calendar: WorkingDayCalendar?) -> DeadlineState? {
+        guard let due, let calendar else { return nil }
+        return try? calendar.state(of: due, on: clock.today, dueSoonMargin: settings.dueSoonMargin)
+    }
+
     /// Loads a year's official holiday notice (administrator or console), validated (CAL-1).
     /// Every load is kept; the newest load of a year is in force from now on.
     public func loadHolidayNotice(_ data: Data, by actor: Actor) async throws -> HolidayNotice {

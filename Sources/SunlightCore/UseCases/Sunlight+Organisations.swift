@@ -94,6 +94,11 @@ extension Sunlight {
         return organisation
     }
 
+    /// A desk's organisations: a supervisor's whole jurisdiction, anyone else's own organisation.
+    func organisationsInView(of actor: Actor) async throws -> [Organisation] {
+        actor.has(.supervisor) ? try await readableOrganisations(of: actor) : [actor.organisation].compactMap { $0 }
+    }
+
     /// The organisations whose records the actor may read.
     func readableOrganisations(of actor: Actor) async throws -> [Organisation] {
         var organisations: [Organisation] = []

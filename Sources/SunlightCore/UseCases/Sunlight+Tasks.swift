@@ -8,10 +8,7 @@ extension Sunlight {
     public func tasks(for actor: Actor) async throws -> [StaffTask] {
         let calendar = try await calendars.current()
         let today = clock.today
-        func state(_ due: CivilDate) -> DeadlineState? {
-            if today > due { return .overdue }
-            return try? calendar.state(of: due, on: today, dueSoonMargin: settings.dueSoonMargin)
-        }
+        func state(_ due: CivilDate) -> DeadlineState? { deadlineState(of: due, calendar: calendar) }
         var tasks: [StaffTask] = []
 
         if let user = actor.user, user.has(.officer) {

@@ -54,8 +54,9 @@ public enum SunlightApp {
             ledger: try configuration.resolvedLedger(), blobs: blobs, settings: configuration.settings)
         app.lifecycle.use(WitnessKeeper(dataDirectory: configuration.dataDirectory))
         if let url = configuration.upstreamURL {
-            let ledger = try configuration.resolvedLedger()
-            app.lifecycle.use(UpstreamPusher(platform: HTTPUpstreamPlatform(url: url, client: app.client, keyID: ledger.verifier.verifierKey),
+            // The key the use cases sign with, read once above.
+            let keyID = app.sunlight.ledger.verifier.verifierKey
+            app.lifecycle.use(UpstreamPusher(platform: HTTPUpstreamPlatform(url: url, client: app.client, keyID: keyID),
                                              interval: configuration.upstreamInterval, retry: configuration.upstreamRetry))
         }
         registerRoutes(app)

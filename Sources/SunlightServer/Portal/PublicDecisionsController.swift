@@ -56,11 +56,6 @@ struct PublicDecisionsController {
 
     /// The filter from the query string: `q`, `o` (organisation), `category`, `from`, `to`, `offset`.
     static func filter(_ request: Request, limit: Int) throws -> DecisionFilter {
-        func date(_ key: String) throws -> CivilDate? {
-            guard let text = request.query[String.self, at: key], !text.isEmpty else { return nil }
-            guard let date = CivilDate(iso: text) else { throw SunlightError.invalid(key, "日期格式应为 YYYY-MM-DD", rule: .pub10) }
-            return date
-        }
         var organisations: [Organisation.ID]?
         if let text = request.query[String.self, at: "o"], !text.isEmpty {
             guard let id = UUID(uuidString: text) else { throw SunlightError.invalid("o", "机构编号格式错误", rule: .pub10) }
@@ -72,7 +67,7 @@ struct PublicDecisionsController {
             category = found
         }
         let q = request.query[String.self, at: "q"].map { String($0.prefix(100)) }
-        return DecisionFilter(text: q, organisations: organisations, category: category, from: try date("from"), to: try date("to"),
+        return DecisionFilter(text: q, organisations: organisations, category: category, from: try request.queryDate("from", rule: .pub10), to: try request.queryDate("to", rule: .pub10),
                               limit: limit, offset: max(0, request.query[Int.self, at: "offset"] ?? 0))
     }
 

@@ -85,6 +85,20 @@ enum Page {
         return response
     }
 
+    /// A staff form's action: runs `work` as the logged-in staff member; on success a 303 to
+    /// `success` saying it was saved; a refusal that belongs in the form re-renders the page with
+    /// it (`render` gets the message and the status).
+    static func submit(_ request: Request, to success: String, _ work: (Actor) async throws -> Void,
+                       render: (String, HTTPResponseStatus) async throws -> Response) async throws -> Response {
+        let staff = try request.requireStaff()
+        do {
+            try await work(staff.actor)
+            return redirect(success, notice: "saved")
+        } catch let error as SunlightError where error.belongsInForm {
+            return try await render(error.description, error.httpStatus)
+        }
+    }
+
     /// A 303 redirect after a POST.
     static func redirect(_ path: String, notice: String? = nil) -> Response {
         let target = notice.map { path + (path.contains("?") ? "&" : "?") + "notice=" + $0 } ?? path

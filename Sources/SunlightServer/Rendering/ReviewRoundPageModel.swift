@@ -105,7 +105,7 @@ extension ReviewRoundPageModel {
             var state: DeadlineState? = .overdue
             if today <= due {
                 let calendar = try? await sunlight.calendars.current()
-                state = calendar.flatMap { try? $0.state(of: due, on: today, dueSoonMargin: sunlight.settings.dueSoonMargin) }
+                state = sunlight.deadlineState(of: due, calendar: calendar)
             }
             let badge = DeadlineBadge(state)
             dueClass = badge.cssClass

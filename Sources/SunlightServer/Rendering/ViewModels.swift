@@ -60,6 +60,21 @@ extension Request {
         return id
     }
 
+    /// A `YYYY-MM-DD` field of a posted form; missing or malformed is invalid input for that field.
+    func formDate(_ key: String, label: String = "日期", rule: RuleID) throws -> CivilDate {
+        guard let date = (try? content.get(String.self, at: key)).flatMap(CivilDate.init(iso:)) else {
+            throw SunlightError.invalid(key, "\(label)格式应为 YYYY-MM-DD", rule: rule)
+        }
+        return date
+    }
+
+    /// An optional `YYYY-MM-DD` in the query string: absent or empty is `nil`, malformed is invalid.
+    func queryDate(_ key: String, rule: RuleID) throws -> CivilDate? {
+        guard let text = query[String.self, at: key], !text.isEmpty else { return nil }
+        guard let date = CivilDate(iso: text) else { throw SunlightError.invalid(key, "日期格式应为 YYYY-MM-DD", rule: rule) }
+        return date
+    }
+
     /// A file download of CSV that Excel opens as UTF-8.
     func csvResponse(_ text: String, filename: String) -> Response {
         let response = Response(status: .ok, body: .init(string: text))

@@ -48,3 +48,17 @@ struct StoreError: Error, CustomStringConvertible {
         StoreError(description: "表 \(table) 的记录 \(id?.uuidString ?? "?") 内容无效")
     }
 }
+
+/// A row that keeps its record whole in a `state` column (publications, draws, complaints,
+/// instruments, referrals, transfers): read back the same way, or reported as corrupt.
+protocol StateRow: Model where IDValue == UUID {
+    associatedtype State: StoredState
+    var state: String { get }
+}
+
+extension StateRow {
+    func domain() throws -> State {
+        guard let value = try? State.decode(stateJSON: state) else { throw StoreError.corrupt(Self.schema, id) }
+        return value
+    }
+}

@@ -2,7 +2,8 @@ import FluentKit
 import Foundation
 import SunlightCore
 
-final class InspectionDrawModel: Model, @unchecked Sendable {
+final class InspectionDrawModel: StateRow, @unchecked Sendable {
+    typealias State = InspectionDraw
     static let schema = "inspection_draws"
     @ID(key: .id) var id: UUID?
     @Field(key: "organisation_id") var organisationID: UUID
@@ -22,11 +23,6 @@ final class InspectionDrawModel: Model, @unchecked Sendable {
     func set(_ draw: InspectionDraw) {
         status = draw.status.rawValue
         state = draw.stateJSON
-    }
-
-    func domain() throws -> InspectionDraw {
-        guard let draw = try? InspectionDraw.decode(stateJSON: state) else { throw StoreError.corrupt(Self.schema, id) }
-        return draw
     }
 }
 

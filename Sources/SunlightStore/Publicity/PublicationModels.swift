@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 import SunlightCore
 
-final class DecisionPublicationModel: Model, @unchecked Sendable {
+final class DecisionPublicationModel: StateRow, @unchecked Sendable {
+    typealias State = DecisionPublication
     static let schema = "decision_publications"
     @ID(key: .id) var id: UUID?
     @Field(key: "organisation_id") var organisationID: UUID
@@ -35,11 +36,6 @@ final class DecisionPublicationModel: Model, @unchecked Sendable {
         // Only the published (redacted) text is searchable.
         searchText = ([publication.number] + publication.content.map(\.text)).joined(separator: "\n")
         state = publication.stateJSON
-    }
-
-    func domain() throws -> DecisionPublication {
-        guard let publication = try? DecisionPublication.decode(stateJSON: state) else { throw StoreError.corrupt(Self.schema, id) }
-        return publication
     }
 }
 

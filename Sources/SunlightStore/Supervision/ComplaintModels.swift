@@ -2,7 +2,8 @@ import FluentKit
 import Foundation
 import SunlightCore
 
-final class ComplaintModel: Model, @unchecked Sendable {
+final class ComplaintModel: StateRow, @unchecked Sendable {
+    typealias State = Complaint
     static let schema = "complaints"
     @ID(key: .id) var id: UUID?
     @Field(key: "tracking_code") var trackingCode: String
@@ -26,11 +27,6 @@ final class ComplaintModel: Model, @unchecked Sendable {
         handlingOrganisation = complaint.handlingOrganisation
         status = complaint.status.rawValue
         state = complaint.stateJSON
-    }
-
-    func domain() throws -> Complaint {
-        guard let complaint = try? Complaint.decode(stateJSON: state) else { throw StoreError.corrupt(Self.schema, id) }
-        return complaint
     }
 }
 

@@ -2,7 +2,8 @@ import FluentKit
 import Foundation
 import SunlightCore
 
-final class SupervisionInstrumentModel: Model, @unchecked Sendable {
+final class SupervisionInstrumentModel: StateRow, @unchecked Sendable {
+    typealias State = SupervisionInstrument
     static let schema = "supervision_instruments"
     @ID(key: .id) var id: UUID?
     @Field(key: "organisation_id") var organisationID: UUID
@@ -26,11 +27,6 @@ final class SupervisionInstrumentModel: Model, @unchecked Sendable {
     func set(_ instrument: SupervisionInstrument) {
         status = instrument.status.rawValue
         state = instrument.stateJSON
-    }
-
-    func domain() throws -> SupervisionInstrument {
-        guard let instrument = try? SupervisionInstrument.decode(stateJSON: state) else { throw StoreError.corrupt(Self.schema, id) }
-        return instrument
     }
 }
 

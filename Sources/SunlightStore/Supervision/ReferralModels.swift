@@ -2,7 +2,8 @@ import FluentKit
 import Foundation
 import SunlightCore
 
-final class DisciplineReferralModel: Model, @unchecked Sendable {
+final class DisciplineReferralModel: StateRow, @unchecked Sendable {
+    typealias State = DisciplineReferral
     static let schema = "discipline_referrals"
     @ID(key: .id) var id: UUID?
     @Field(key: "case_id") var caseID: UUID
@@ -18,11 +19,6 @@ final class DisciplineReferralModel: Model, @unchecked Sendable {
         organisationID = referral.organisationID
         referredOn = referral.referredOn.iso
         state = referral.stateJSON
-    }
-
-    func domain() throws -> DisciplineReferral {
-        guard let referral = try? DisciplineReferral.decode(stateJSON: state) else { throw StoreError.corrupt(Self.schema, id) }
-        return referral
     }
 }
 

@@ -2,7 +2,8 @@ import FluentKit
 import Foundation
 import SunlightCore
 
-final class CaseTransferModel: Model, @unchecked Sendable {
+final class CaseTransferModel: StateRow, @unchecked Sendable {
+    typealias State = CaseTransfer
     static let schema = "case_transfers"
     @ID(key: .id) var id: UUID?
     @Field(key: "case_id") var caseID: UUID
@@ -26,11 +27,6 @@ final class CaseTransferModel: Model, @unchecked Sendable {
     func set(_ transfer: CaseTransfer) {
         status = transfer.status.rawValue
         state = transfer.stateJSON
-    }
-
-    func domain() throws -> CaseTransfer {
-        guard let transfer = try? CaseTransfer.decode(stateJSON: state) else { throw StoreError.corrupt(Self.schema, id) }
-        return transfer
     }
 }
 

@@ -6,7 +6,7 @@ import SunlightLedger
 /// when the decision is changed, revoked, confirmed illegal or void. The row holds where it
 /// stands; every change is also a ``PublicationEvent`` carrying the whole state, so nothing
 /// published is ever lost.
-public struct DecisionPublication: Identifiable, Sendable, Equatable, Codable {
+public struct DecisionPublication: StoredState, Sendable, Equatable {
     public enum Status: String, Codable, Sendable, CaseIterable {
         /// 待公开 — the clock runs.
         case due
@@ -124,17 +124,8 @@ public struct DecisionPublication: Identifiable, Sendable, Equatable, Codable {
     /// The text of one published field, if any.
     public func text(_ key: String) -> String? { content.first { $0.key == key }?.text }
 
-    /// The whole state as sorted-key JSON: the row's `state` column, every event's body and,
-    /// parsed, the ledger content — one representation for all three.
-    public var stateJSON: String { StateJSON.encode(self) }
-
-    public static func decode(stateJSON json: String) throws -> DecisionPublication {
-        try StateJSON.decode(DecisionPublication.self, json)
-    }
-
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
-        LedgerRecord(type: type, table: "decision_publications", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: try CanonicalJSON(parsing: Array(stateJSON.utf8)))
+        try stateRecord(type, table: "decision_publications", organisationID: organisationID)
     }
 }
 

@@ -49,7 +49,7 @@ public struct PublicationEvent: Identifiable, Sendable, Equatable {
                      organisationID: organisationID,
                      content: .object(["id": Snapshot.uuid(id), "publication": Snapshot.uuid(publicationID), "kind": .string(kind.rawValue),
                                        "at": Snapshot.time(at), "by": Snapshot.uuid(by),
-                                       "state": try CanonicalJSON(parsing: Array(state.stateJSON.utf8))]))
+                                       "state": try state.stateContent]))
     }
 }
 

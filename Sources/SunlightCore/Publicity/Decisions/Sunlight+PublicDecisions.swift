@@ -37,15 +37,9 @@ extension Sunlight {
         let events = try await store.publications.events(of: id).filter { [.published, .corrected, .withdrawn].contains($0.kind) }
         guard let event = eventID.map({ wanted in events.first { $0.id == wanted } }) ?? events.last else { throw SunlightError.notFound("公开记录") }
         let record = try event.ledgerRecord()
-        let ledger = store.ledger
-        guard let checkpoint = try await ledger.latestCheckpoint(),
-              let stored = try await ledger.entries(table: record.table, recordIDs: [record.id]).last(where: { $0.index < checkpoint.size }) else {
-            throw SunlightError.notFound("公开记录的日志叶子")
-        }
-        let proof = try await MerkleMath.inclusionProof(index: stored.index, size: checkpoint.size, from: ledger)
-        return PublicationProof(content: record.content.text,
-                                bundle: InclusionProofBundle(leafIndex: stored.index, treeSize: checkpoint.size, entry: String(decoding: stored.entry, as: UTF8.self),
-                                                             leafHash: RFC6962.leafHash(stored.entry), proof: proof, checkpoint: checkpoint.note))
+        guard let checkpoint = try await store.ledger.latestCheckpoint() else { throw SunlightError.notFound("公开记录的日志叶子") }
+        let stored = try await newestLeaf(table: record.table, recordID: record.id, within: checkpoint, missing: "公开记录的日志叶子")
+        return PublicationProof(content: record.content.text, bundle: try await proofBundle(stored, checkpoint: checkpoint))
     }
 
     /// 公开时限规定 — the policy of every category, standard where not changed (PUB-6).

@@ -51,10 +51,8 @@ extension Sunlight {
         }
         let organisations = try await readableOrganisations(of: actor).map(\.id)
         let calendar = try? await calendars.current()
-        let today = clock.today
         func task(_ kind: PublicationTask.Kind, _ publication: DecisionPublication, _ due: CivilDate?) -> PublicationTask {
-            PublicationTask(kind: kind, publication: publication, due: due,
-                            state: due.flatMap { d in try? calendar?.state(of: d, on: today, dueSoonMargin: settings.dueSoonMargin) })
+            PublicationTask(kind: kind, publication: publication, due: due, state: deadlineState(of: due, calendar: calendar))
         }
         var tasks: [PublicationTask] = []
         for publication in try await store.publications.list(organisations: organisations, statuses: [.due, .published]) {
@@ -65,7 +63,7 @@ extension Sunlight {
             }
         }
         return tasks.sorted { a, b in
-            let rank: (PublicationTask) -> Int = { t in [DeadlineState.overdue: 0, .dueSoon: 1, .onTime: 2][t.state ?? .onTime] ?? 3 }
+            let rank: (PublicationTask) -> Int = { StaffTask.urgencyRank($0.state) }
             return rank(a) != rank(b) ? rank(a) < rank(b) : (a.due?.iso ?? "9999") < (b.due?.iso ?? "9999")
         }
     }

@@ -7,9 +7,7 @@ extension Sunlight {
         guard let user = actor.user, user.has(.publicityClerk), let home = actor.organisation else { return [] }
         let calendar = try? await calendars.current()
         let today = clock.today
-        func state(_ due: CivilDate?) -> DeadlineState? {
-            due.flatMap { try? calendar?.state(of: $0, on: today, dueSoonMargin: settings.dueSoonMargin) }
-        }
+        func state(_ due: CivilDate?) -> DeadlineState? { deadlineState(of: due, calendar: calendar) }
         var tasks: [StaffTask] = []
         for publication in try await store.publications.list(organisations: [home.id], statuses: [.due, .published]) {
             let link = "/staff/publications/\(publication.id.uuidString.lowercased())"

@@ -5,7 +5,7 @@ import SunlightLedger
 /// targets and certified inspectors, the seed committed to the log before the draw and
 /// published after it, the result anyone can re-run (`scripts/redraw.py`), the inspection's
 /// findings and their publication within 20 working days of its end.
-public struct InspectionDraw: Identifiable, Sendable, Equatable, Codable {
+public struct InspectionDraw: StoredState, Sendable, Equatable {
     public enum Status: String, Codable, Sendable, CaseIterable {
         /// 已承诺 — pools fixed, the seed's hash in the log; not yet drawn.
         case committed
@@ -86,9 +86,9 @@ public struct InspectionDraw: Identifiable, Sendable, Equatable, Codable {
 
     /// The pools in canonical order with the parameters, hashed: what the commitment binds the seed to.
     public static func poolsHash(targets: [RandomDraw.Target], inspectors: [RandomDraw.Inspector], parameters: RandomDraw.Parameters) -> String {
+        // The same canonical order as the draw itself.
         func pool(_ items: [(String, String)]) -> CanonicalJSON {
-            .array(items.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
-                .map { .object(["key": .string($0.0), "name": .string($0.1)]) })
+            .array(RandomDraw.canonicalOrder(items, key: \.0).sorted.map { .object(["key": .string($0.0), "name": .string($0.1)]) })
         }
         let json = CanonicalJSON.object([
             "algorithm": .string(algorithm),
@@ -107,7 +107,7 @@ public struct InspectionDraw: Identifiable, Sendable, Equatable, Codable {
         get throws {
             var visible = self
             if status == .committed { visible.seed = "" }
-            return try CanonicalJSON(parsing: Array(StateJSON.encode(visible).utf8))
+            return try visible.stateContent
         }
     }
 
@@ -171,12 +171,5 @@ public protocol DrawRepository: Sendable {
     /// These organisations' draws, newest first (all when `nil`).
     func list(organisations: [Organisation.ID]?) async throws -> [InspectionDraw]
     func chronological(offset: Int, limit: Int) async throws -> [InspectionDraw]
-}
-
-extension InspectionDraw {
-    /// The whole state (seed included) as stored in the row.
-    public var stateJSON: String { StateJSON.encode(self) }
-
-    public static func decode(stateJSON json: String) throws -> InspectionDraw { try StateJSON.decode(InspectionDraw.self, json) }
 }
 

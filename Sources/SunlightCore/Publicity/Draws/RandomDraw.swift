@@ -124,6 +124,22 @@ public enum RandomDraw {
         parameters: Parameters
     ) throws(Problem) -> [Assignment] {
         guard let seedBytes = seedBytes(seed) else { throw .badSeed }
+        let (targetPool, inspectorPool) = try pools(targets: targets, inspectors: inspectors, parameters: parameters)
+
+        var targetStream = DrawStream(seed: seedBytes, label: DrawStream.targetsLabel)
+        let drawn = targetStream.choose(parameters.targetCount, from: targetPool)
+        return drawn.enumerated().map { t, target in
+            var stream = DrawStream(seed: seedBytes, label: DrawStream.inspectorsLabel(forTarget: t))
+            let chosen = stream.choose(parameters.inspectorsPerTarget, from: inspectorPool)
+            return Assignment(target: target, inspectors: chosen)
+        }
+    }
+}
+
+extension RandomDraw {
+    /// The pools in canonical order, once every check after the seed's has passed: parameters,
+    /// duplicates, pool sizes — what setting up a draw must refuse before a seed exists.
+    public static func pools(targets: [Target], inspectors: [Inspector], parameters: Parameters) throws(Problem) -> ([Target], [Inspector]) {
         guard parameters.targetCount >= 1, parameters.inspectorsPerTarget >= 1 else {
             throw .badParameters
         }
@@ -139,13 +155,7 @@ public enum RandomDraw {
                 have: inspectorPool.sorted.count, need: parameters.inspectorsPerTarget)
         }
 
-        var targetStream = DrawStream(seed: seedBytes, label: DrawStream.targetsLabel)
-        let drawn = targetStream.choose(parameters.targetCount, from: targetPool.sorted)
-        return drawn.enumerated().map { t, target in
-            var stream = DrawStream(seed: seedBytes, label: DrawStream.inspectorsLabel(forTarget: t))
-            let chosen = stream.choose(parameters.inspectorsPerTarget, from: inspectorPool.sorted)
-            return Assignment(target: target, inspectors: chosen)
-        }
+        return (targetPool.sorted, inspectorPool.sorted)
     }
 }
 

@@ -15,8 +15,8 @@ extension Sunlight {
         let inspectors = try await qualifications(in: [organisation]).filter { (try? $0.checkAssignable(to: category, on: today)) != nil }
             .compactMap { q in q.mainCertificate(on: today).map { RandomDraw.Inspector(key: $0.number, name: q.user.displayName) } }
         let parameters = RandomDraw.Parameters(targetCount: targetCount, inspectorsPerTarget: inspectorsPerTarget)
-        // Refuse now what the draw would refuse later: the seed does not matter for these checks.
-        do { _ = try RandomDraw.run(seed: String(repeating: "0", count: 64), targets: targets, inspectors: inspectors, parameters: parameters) } catch {
+        // Refuse now what the draw would refuse later (REC-7: too few certified inspectors).
+        do { _ = try RandomDraw.pools(targets: targets, inspectors: inspectors, parameters: parameters) } catch {
             throw SunlightError(.ruleViolation, code: "draw.pool", Self.describe(error), rule: .pub9)
         }
         let draw = InspectionDraw(organisationID: organisation.id, itemEntryID: itemEntryID, title: title, category: category, targets: targets,

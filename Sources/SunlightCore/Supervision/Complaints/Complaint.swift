@@ -5,7 +5,7 @@ import SunlightLedger
 /// Open311 GeoReport v2 client, registered in the ledger with a tracking code, assigned, worked
 /// to a deadline, answered. The complainant's name and contact are personal data, sealed apart
 /// (REC-5); the complaint itself holds none.
-public struct Complaint: Identifiable, Sendable, Equatable, Codable {
+public struct Complaint: StoredState, Sendable, Equatable {
     public enum Status: String, Codable, Sendable, CaseIterable {
         /// 已登记 — registered at the organisation it was sent to; the clock runs.
         case registered
@@ -95,13 +95,8 @@ public struct Complaint: Identifiable, Sendable, Equatable, Codable {
 
     public var isOpen: Bool { status == .registered || status == .handling }
 
-    public var stateJSON: String { StateJSON.encode(self) }
-
-    public static func decode(stateJSON json: String) throws -> Complaint { try StateJSON.decode(Complaint.self, json) }
-
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
-        LedgerRecord(type: type, table: "complaints", id: id.uuidString.lowercased(), organisationID: handlingOrganisation,
-                     content: try CanonicalJSON(parsing: Array(stateJSON.utf8)))
+        try stateRecord(type, table: "complaints", organisationID: handlingOrganisation)
     }
 
     /// 查询码: `TS` + year + two groups of four from an alphabet without 0/O/1/I, from `bytes`.
@@ -155,7 +150,7 @@ public struct ComplaintEvent: Identifiable, Sendable, Equatable {
                      content: .object(["id": Snapshot.uuid(id), "complaint": Snapshot.uuid(complaintID), "kind": .string(kind.rawValue),
                                        "at": Snapshot.time(at), "by": Snapshot.uuid(by), "note": Snapshot.text(note),
                                        "contact": .object(Dictionary(contact.map { ($0.field, PersonalData.json($0.commitment)) }, uniquingKeysWith: { $1 })),
-                                       "state": try CanonicalJSON(parsing: Array(state.stateJSON.utf8))]))
+                                       "state": try state.stateContent]))
     }
 }
 

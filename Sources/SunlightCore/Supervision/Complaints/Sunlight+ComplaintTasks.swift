@@ -8,11 +8,10 @@ extension Sunlight {
         let desk = user.has(.head) || user.has(.publicityClerk) || user.has(.supervisor)
         guard desk || user.has(.officer) else { return [] }
         let calendar = try? await calendars.current()
-        let today = clock.today
         return try await store.complaints.list(organisations: [home.id]).compactMap { complaint in
             guard complaint.isOpen, complaint.handlingOrganisation == home.id, desk || complaint.handler == user.id else { return nil }
-            let state = complaint.dueOn.flatMap { try? calendar?.state(of: $0, on: today, dueSoonMargin: settings.dueSoonMargin) }
-            return StaffTask(title: "投诉举报：\(complaint.trackingCode)", detail: complaint.subject, due: complaint.dueOn, state: state,
+            return StaffTask(title: "投诉举报：\(complaint.trackingCode)", detail: complaint.subject, due: complaint.dueOn,
+                             state: deadlineState(of: complaint.dueOn, calendar: calendar),
                              link: "/staff/complaints/\(complaint.id.uuidString.lowercased())", rule: .sup1)
         }
     }

@@ -129,7 +129,7 @@ extension Sunlight {
         try await guarded(actor, "complaint", id: nil, in: actor.organisation) {
             try actor.require(anyOf: .head, .publicityClerk, .officer, .supervisor)
         }
-        let organisations = actor.has(.supervisor) ? try await readableOrganisations(of: actor).map(\.id) : [actor.organisation?.id].compactMap { $0 }
+        let organisations = try await organisationsInView(of: actor).map(\.id)
         return try await store.complaints.list(organisations: organisations)
     }
 

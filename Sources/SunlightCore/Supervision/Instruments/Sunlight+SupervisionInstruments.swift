@@ -92,7 +92,7 @@ extension Sunlight {
     /// The instruments the actor may see: a department its own, the bureau's supervisors all below it.
     public func supervisionInstruments(by actor: Actor) async throws -> [SupervisionInstrument] {
         try await guarded(actor, "supervision_instrument", id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor, .head, .publicityClerk) }
-        let organisations = actor.has(.supervisor) ? try await readableOrganisations(of: actor).map(\.id) : [actor.organisation?.id].compactMap { $0 }
+        let organisations = try await organisationsInView(of: actor).map(\.id)
         return try await store.instruments.list(organisations: organisations)
     }
 
@@ -110,10 +110,9 @@ extension Sunlight {
     func instrumentTasks(for actor: Actor) async throws -> [StaffTask] {
         guard let user = actor.user, user.has(.head), let home = actor.organisation else { return [] }
         let calendar = try? await calendars.current()
-        let today = clock.today
         return try await store.instruments.list(organisations: [home.id]).filter { $0.organisationID == home.id && $0.status == .issued }.map {
             StaffTask(title: "整改：\($0.kind.chineseName) \($0.number)", detail: $0.requirement, due: $0.rectifyBy,
-                      state: try? calendar?.state(of: $0.rectifyBy, on: today, dueSoonMargin: settings.dueSoonMargin),
+                      state: deadlineState(of: $0.rectifyBy, calendar: calendar),
                       link: "/staff/supervision/instruments", rule: .sup4)
         }
     }

@@ -4,7 +4,7 @@ import SunlightLedger
 /// 行政执法监督文书 — a finding of the justice bureau sent to a department with a rectification
 /// deadline, tracked to closure (SUP-4): the 监督通知书 (seed 001 (七)), escalated to the 监督意见书
 /// and the 监督决定书 of the 行政执法监督条例 when rectification fails.
-public struct SupervisionInstrument: Identifiable, Sendable, Equatable, Codable {
+public struct SupervisionInstrument: StoredState, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case notice, opinion, decision
 
@@ -86,12 +86,8 @@ public struct SupervisionInstrument: Identifiable, Sendable, Equatable, Codable 
         status == .issued ? today > rectifyBy : (reportedOn.map { $0 > rectifyBy } ?? false)
     }
 
-    public var stateJSON: String { StateJSON.encode(self) }
-    public static func decode(stateJSON json: String) throws -> SupervisionInstrument { try StateJSON.decode(Self.self, json) }
-
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
-        LedgerRecord(type: type, table: "supervision_instruments", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: try CanonicalJSON(parsing: Array(stateJSON.utf8)))
+        try stateRecord(type, table: "supervision_instruments", organisationID: organisationID)
     }
 }
 

@@ -3,7 +3,7 @@ import SunlightLedger
 
 /// 监察执纪衔接 — the referral to the discipline inspection organ of a case whose penalised party
 /// is a Party member or public official, due within 10 working days of closing the case (SUP-9).
-public struct DisciplineReferral: Identifiable, Sendable, Equatable, Codable {
+public struct DisciplineReferral: StoredState, Sendable, Equatable {
     public let id: UUID
     public let caseID: EnforcementCase.ID
     public let organisationID: Organisation.ID
@@ -24,15 +24,11 @@ public struct DisciplineReferral: Identifiable, Sendable, Equatable, Codable {
         self.referredBy = referredBy
     }
 
-    public var stateJSON: String { StateJSON.encode(self) }
-    public static func decode(stateJSON json: String) throws -> DisciplineReferral { try StateJSON.decode(Self.self, json) }
-
     /// Working days from closing the case (SUP-9).
     public static let workingDays = 10
 
     func ledgerRecord() throws -> LedgerRecord {
-        LedgerRecord(type: "discipline.referred", table: "discipline_referrals", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: try CanonicalJSON(parsing: Array(stateJSON.utf8)))
+        try stateRecord("discipline.referred", table: "discipline_referrals", organisationID: organisationID)
     }
 }
 
@@ -86,7 +82,7 @@ extension Sunlight {
     /// own, supervisors everything below them (SUP-9).
     public func disciplineReferrals(by actor: Actor) async throws -> [ReferralObligation] {
         try await guarded(actor, "discipline_referral", id: nil, in: actor.organisation) { try actor.require(anyOf: .head, .publicityClerk, .supervisor) }
-        let organisations = actor.has(.supervisor) ? try await readableOrganisations(of: actor) : [actor.organisation].compactMap { $0 }
+        let organisations = try await organisationsInView(of: actor)
         return try await referralObligations(in: organisations)
     }
 
@@ -116,10 +112,9 @@ extension Sunlight {
     func referralTasks(for actor: Actor) async throws -> [StaffTask] {
         guard let user = actor.user, user.has(.head), let home = actor.organisation else { return [] }
         let calendar = try? await calendars.current()
-        let today = clock.today
         return try await referralObligations(in: [home]).filter { $0.referral == nil }.map { obligation in
             StaffTask(title: "移送纪检监察：\(obligation.enforcementCase.number)", detail: "当事人为党员或公职人员，\(obligation.closedOn.iso) 结案",
-                      due: obligation.dueOn, state: obligation.dueOn.flatMap { try? calendar?.state(of: $0, on: today, dueSoonMargin: settings.dueSoonMargin) },
+                      due: obligation.dueOn, state: deadlineState(of: obligation.dueOn, calendar: calendar),
                       link: "/staff/supervision/referrals", rule: .sup9)
         }
     }

@@ -35,7 +35,7 @@ extension Sunlight {
     public func enforcementStatistics(from: CivilDate, to: CivilDate, by actor: Actor) async throws -> EnforcementStatistics {
         try await guarded(actor, "enforcement_statistics", id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor, .head) }
         guard from <= to, from.days(until: to) <= 3660 else { throw SunlightError.invalid("from", "统计期间应为十年以内，且开始日期不晚于结束日期", rule: .sup6) }
-        let organisations = actor.has(.supervisor) ? try await readableOrganisations(of: actor) : [actor.organisation].compactMap { $0 }
+        let organisations = try await organisationsInView(of: actor)
         var rows = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, EnforcementStatistics.Row(organisation: $0)) })
         let cases = try await store.cases.list(organisations: organisations.map(\.id), filter: .all, limit: 100_000)
         let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })

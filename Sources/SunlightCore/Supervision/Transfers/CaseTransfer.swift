@@ -4,7 +4,7 @@ import SunlightLedger
 /// 案件移送 — a case sent to another organisation because it is outside the sender's
 /// jurisdiction (within 3 working days, 24 hours if urgent; seed 001 (十五)一), or to the police
 /// because a crime is suspected, under the clocks of 国务院令第310号 (SUP-2).
-public struct CaseTransfer: Identifiable, Sendable, Equatable, Codable {
+public struct CaseTransfer: StoredState, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         /// 移送其他行政机关.
         case organisation
@@ -122,12 +122,8 @@ public struct CaseTransfer: Identifiable, Sendable, Equatable, Codable {
         return nil
     }
 
-    public var stateJSON: String { StateJSON.encode(self) }
-    public static func decode(stateJSON json: String) throws -> CaseTransfer { try StateJSON.decode(Self.self, json) }
-
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
-        LedgerRecord(type: type, table: "case_transfers", id: id.uuidString.lowercased(), organisationID: fromOrganisation,
-                     content: try CanonicalJSON(parsing: Array(stateJSON.utf8)))
+        try stateRecord(type, table: "case_transfers", organisationID: fromOrganisation)
     }
 }
 

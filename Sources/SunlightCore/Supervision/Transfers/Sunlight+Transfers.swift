@@ -123,7 +123,7 @@ extension Sunlight {
     /// Transfers from or to the actor's organisation; supervisors see all below them.
     public func transfers(by actor: Actor) async throws -> [CaseTransfer] {
         try await guarded(actor, "case_transfer", id: nil, in: actor.organisation) { try actor.require(anyOf: .head, .officer, .publicityClerk, .supervisor) }
-        let organisations = actor.has(.supervisor) ? try await readableOrganisations(of: actor).map(\.id) : [actor.organisation?.id].compactMap { $0 }
+        let organisations = try await organisationsInView(of: actor).map(\.id)
         return try await store.transfers.list(organisations: organisations)
     }
 

@@ -108,9 +108,7 @@ struct DrawsController {
                 InspectionDraw.TargetResult(targetKey: a.target.key, findings: (try? request.content.get(String.self, at: "findings_\(index)")) ?? "",
                                             handling: (try? request.content.get(String.self, at: "handling_\(index)")) ?? "")
             }
-            guard let ended = (try? request.content.get(String.self, at: "endedOn")).flatMap(CivilDate.init(iso:)) else {
-                throw SunlightError.invalid("endedOn", "检查结束日期格式应为 YYYY-MM-DD", rule: .pub9)
-            }
+            let ended = try request.formDate("endedOn", label: "检查结束日期", rule: .pub9)
             _ = try await request.sunlight.recordInspectionResults(id, endedOn: ended, results: results, by: actor)
         }
     }
@@ -120,13 +118,9 @@ struct DrawsController {
     }
 
     func act(_ request: Request, _ work: (UUID, Actor) async throws -> Void) async throws -> Response {
-        let staff = try request.requireStaff()
         let id = try request.uuid("draw", "双随机抽查")
-        do {
-            try await work(id, staff.actor)
-            return Page.redirect("/staff/draws/\(id.uuidString.lowercased())", notice: "saved")
-        } catch let error as SunlightError where error.belongsInForm {
-            return try await renderDetail(request, problem: error.description, status: error.httpStatus)
+        return try await Page.submit(request, to: "/staff/draws/\(id.uuidString.lowercased())", { try await work(id, $0) }) {
+            try await renderDetail(request, problem: $0, status: $1)
         }
     }
 }

@@ -91,8 +91,7 @@ struct PublicationsController {
             }
         }
         let calendar = try? await sunlight.calendars.current()
-        let badge = DeadlineBadge(publication.dueOn.flatMap { due in
-            try? calendar?.state(of: due, on: sunlight.clock.today, dueSoonMargin: sunlight.settings.dueSoonMargin) })
+        let badge = DeadlineBadge(sunlight.deadlineState(of: publication.dueOn, calendar: calendar))
         let withdrawal = publication.withdrawal
         return try await Page.render("staff/publicity/publication", DetailPage(
             page: PageContext(request, title: "决定公开 · \(publication.number)"),
@@ -132,7 +131,7 @@ struct PublicationsController {
         let staff = try request.requireStaff()
         let id = try request.uuid("publication", "决定公开事项")
         do {
-            _ = try await request.sunlight.reportDecisionChange(id, kind: try Self.kind(request), changedOn: try Self.date(request, "changedOn"), by: staff.actor)
+            _ = try await request.sunlight.reportDecisionChange(id, kind: try Self.kind(request), changedOn: try request.formDate("changedOn", rule: .pub7), by: staff.actor)
             return Page.redirect("/staff/publications/\(id.uuidString.lowercased())", notice: "change_reported")
         } catch let error as SunlightError where error.belongsInForm {
             return try await render(request, extraTerms: "", problem: error.description, status: error.httpStatus)
@@ -146,7 +145,7 @@ struct PublicationsController {
             let reported = (try? request.content.get(String.self, at: "kind")).map { !$0.isEmpty } ?? false
             _ = try await request.sunlight.withdrawDecision(id, statement: (try? request.content.get(String.self, at: "statement")) ?? "",
                                                             kind: reported ? try Self.kind(request) : nil,
-                                                            changedOn: reported ? try Self.date(request, "changedOn") : nil, by: staff.actor)
+                                                            changedOn: reported ? try request.formDate("changedOn", rule: .pub7) : nil, by: staff.actor)
             return Page.redirect("/staff/publications/\(id.uuidString.lowercased())", notice: "decision_withdrawn")
         } catch let error as SunlightError where error.belongsInForm {
             return try await render(request, extraTerms: "", problem: error.description, status: error.httpStatus)
@@ -158,12 +157,5 @@ struct PublicationsController {
             throw SunlightError.invalid("kind", "请选择撤下原因：变更、撤销、确认违法或确认无效", rule: .pub7)
         }
         return kind
-    }
-
-    static func date(_ request: Request, _ key: String) throws -> CivilDate {
-        guard let date = (try? request.content.get(String.self, at: key)).flatMap(CivilDate.init(iso:)) else {
-            throw SunlightError.invalid(key, "日期格式应为 YYYY-MM-DD", rule: .pub7)
-        }
-        return date
     }
 }

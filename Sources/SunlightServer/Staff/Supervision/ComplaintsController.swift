@@ -42,7 +42,7 @@ struct ComplaintsController {
         var names: [UUID: String] = [:]
         for id in Set(complaints.flatMap { [$0.receivedBy, $0.handlingOrganisation] }) { names[id] = try await sunlight.store.organisations.find(id)?.name }
         let rows = complaints.map { c in
-            let badge = DeadlineBadge(c.isOpen ? c.dueOn.flatMap { try? calendar?.state(of: $0, on: sunlight.clock.today, dueSoonMargin: sunlight.settings.dueSoonMargin) } : nil)
+            let badge = DeadlineBadge(c.isOpen ? sunlight.deadlineState(of: c.dueOn, calendar: calendar) : nil)
             return Row(id: c.id.uuidString.lowercased(), code: c.trackingCode, subject: c.subject, received: names[c.receivedBy] ?? "",
                        handling: names[c.handlingOrganisation] ?? "", receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "",
                        dueClass: c.isOpen ? badge.cssClass : "done", dueText: c.isOpen ? badge.text : c.status.chineseName, status: c.status.chineseName)
@@ -62,7 +62,7 @@ struct ComplaintsController {
         let actor = staff.actor
         let mine = actor.organisation?.id == c.handlingOrganisation
         let calendar = try? await sunlight.calendars.current()
-        let badge = DeadlineBadge(c.dueOn.flatMap { try? calendar?.state(of: $0, on: sunlight.clock.today, dueSoonMargin: sunlight.settings.dueSoonMargin) })
+        let badge = DeadlineBadge(sunlight.deadlineState(of: c.dueOn, calendar: calendar))
         let handlers = mine ? try await sunlight.store.users.list(in: [c.handlingOrganisation]).filter(\.isActive)
             .map { Choice(code: $0.id.uuidString.lowercased(), label: $0.displayName) } : []
         let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation)
@@ -114,13 +114,9 @@ struct ComplaintsController {
     }
 
     func act(_ request: Request, _ work: (UUID, Actor) async throws -> Void) async throws -> Response {
-        let staff = try request.requireStaff()
         let id = try request.uuid("complaint", "投诉举报")
-        do {
-            try await work(id, staff.actor)
-            return Page.redirect("/staff/complaints/\(id.uuidString.lowercased())", notice: "saved")
-        } catch let error as SunlightError where error.belongsInForm {
-            return try await render(request, problem: error.description, status: error.httpStatus)
+        return try await Page.submit(request, to: "/staff/complaints/\(id.uuidString.lowercased())", { try await work(id, $0) }) {
+            try await render(request, problem: $0, status: $1)
         }
     }
 }

@@ -25,13 +25,9 @@ struct EnforcementStatisticsController {
     @Sendable func show(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let today = request.sunlight.clock.today
-        func date(_ key: String, _ fallback: CivilDate) throws -> CivilDate {
-            guard let text = request.query[String.self, at: key], !text.isEmpty else { return fallback }
-            guard let date = CivilDate(iso: text) else { throw SunlightError.invalid(key, "日期格式应为 YYYY-MM-DD", rule: .sup6) }
-            return date
-        }
-        let statistics = try await request.sunlight.enforcementStatistics(from: try date("from", CivilDate(year: today.year, month: 1, day: 1)!),
-                                                                          to: try date("to", today), by: staff.actor)
+        let statistics = try await request.sunlight.enforcementStatistics(
+            from: try request.queryDate("from", rule: .sup6) ?? CivilDate(year: today.year, month: 1, day: 1)!,
+            to: try request.queryDate("to", rule: .sup6) ?? today, by: staff.actor)
         if request.query[String.self, at: "format"] == "csv" {
             return request.csvResponse(statistics.csv, filename: "执法统计\(statistics.from.iso)至\(statistics.to.iso).csv")
         }

@@ -57,7 +57,7 @@ struct InstrumentsController {
         try await act(request) { actor in
             func field(_ key: String) -> String { (try? request.content.get(String.self, at: key)) ?? "" }
             guard let organisation = UUID(uuidString: field("organisation")) else { throw SunlightError.invalid("organisation", "请选择被监督的机构", rule: .sup4) }
-            guard let rectifyBy = CivilDate(iso: field("rectifyBy")) else { throw SunlightError.invalid("rectifyBy", "整改期限格式应为 YYYY-MM-DD", rule: .sup4) }
+            let rectifyBy = try request.formDate("rectifyBy", label: "整改期限", rule: .sup4)
             _ = try await request.sunlight.issueSupervisionInstrument(to: organisation, findings: field("findings"), requirement: field("requirement"),
                                                                       rectifyBy: rectifyBy, evidence: field("evidence"),
                                                                       follows: UUID(uuidString: field("follows")), by: actor)
@@ -80,12 +80,6 @@ struct InstrumentsController {
     }
 
     func act(_ request: Request, _ work: (Actor) async throws -> Void) async throws -> Response {
-        let staff = try request.requireStaff()
-        do {
-            try await work(staff.actor)
-            return Page.redirect("/staff/supervision/instruments", notice: "saved")
-        } catch let error as SunlightError where error.belongsInForm {
-            return try await render(request, problem: error.description, status: error.httpStatus)
-        }
+        try await Page.submit(request, to: "/staff/supervision/instruments", work) { try await render(request, problem: $0, status: $1) }
     }
 }

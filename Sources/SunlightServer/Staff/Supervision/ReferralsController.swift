@@ -31,7 +31,7 @@ struct ReferralsController {
         let obligations = try await sunlight.disciplineReferrals(by: staff.actor)
         let calendar = try? await sunlight.calendars.current()
         let rows = obligations.map { o in
-            let badge = DeadlineBadge(o.referral == nil ? o.dueOn.flatMap { try? calendar?.state(of: $0, on: sunlight.clock.today, dueSoonMargin: sunlight.settings.dueSoonMargin) } : nil)
+            let badge = DeadlineBadge(o.referral == nil ? sunlight.deadlineState(of: o.dueOn, calendar: calendar) : nil)
             return Row(caseID: o.enforcementCase.id.uuidString.lowercased(), number: o.enforcementCase.number, title: o.enforcementCase.title,
                        organisation: o.organisationName, closedOn: o.closedOn.iso, due: o.dueOn?.iso ?? "日历未加载",
                        dueClass: o.referral == nil ? badge.cssClass : "done", dueText: o.referral == nil ? badge.text : (o.late ? "逾期移送" : "已移送"),
@@ -43,14 +43,10 @@ struct ReferralsController {
     }
 
     @Sendable func refer(_ request: Request) async throws -> Response {
-        let staff = try request.requireStaff()
-        do {
+        try await Page.submit(request, to: "/staff/supervision/referrals", { actor in
             _ = try await request.sunlight.referToDiscipline(case: try request.uuid("case", "案件"),
                                                              recipient: (try? request.content.get(String.self, at: "recipient")) ?? "",
-                                                             note: (try? request.content.get(String.self, at: "note")) ?? "", by: staff.actor)
-            return Page.redirect("/staff/supervision/referrals", notice: "saved")
-        } catch let error as SunlightError where error.belongsInForm {
-            return try await render(request, problem: error.description, status: error.httpStatus)
-        }
+                                                             note: (try? request.content.get(String.self, at: "note")) ?? "", by: actor)
+        }) { try await render(request, problem: $0, status: $1) }
     }
 }

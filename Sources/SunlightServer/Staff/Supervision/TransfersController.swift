@@ -101,7 +101,7 @@ struct TransfersController {
 
     @Sendable func outcome(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            guard let on = CivilDate(iso: field(request, "on")) else { throw SunlightError.invalid("on", "日期格式应为 YYYY-MM-DD", rule: .sup2) }
+            let on = try request.formDate("on", rule: .sup2)
             _ = try await request.sunlight.recordTransferOutcome(try request.uuid("transfer", "案件移送"), accepted: field(request, "accepted") == "yes",
                                                                  outcome: field(request, "outcome"), on: on, by: actor)
         }
@@ -114,12 +114,6 @@ struct TransfersController {
     }
 
     func act(_ request: Request, _ work: (Actor) async throws -> Void) async throws -> Response {
-        let staff = try request.requireStaff()
-        do {
-            try await work(staff.actor)
-            return Page.redirect("/staff/transfers", notice: "saved")
-        } catch let error as SunlightError where error.belongsInForm {
-            return try await render(request, problem: error.description, status: error.httpStatus)
-        }
+        try await Page.submit(request, to: "/staff/transfers", work) { try await render(request, problem: $0, status: $1) }
     }
 }
