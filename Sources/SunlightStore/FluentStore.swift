@@ -45,6 +45,9 @@ public struct FluentStore: Store {
     public var instruments: any SupervisionInstrumentRepository { FluentSupervisionInstrumentRepository(database: database) }
     public var referrals: any DisciplineReferralRepository { FluentDisciplineReferralRepository(database: database) }
     public var transfers: any CaseTransferRepository { FluentCaseTransferRepository(database: database) }
+    public func records<S: OrganisationState>(_ kind: S.Type) -> any OrganisationStateRepository<S> {
+        FluentOrganisationStateRepository<S>(database: database)
+    }
 
     /// Runs `work` in one transaction.
     ///

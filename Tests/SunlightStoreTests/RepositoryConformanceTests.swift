@@ -227,7 +227,7 @@ struct RepositoryConformanceTests {
     func migrations() async throws {
         try await TestDatabase.withHost { host in
             try await host.migrate()
-            #expect(try await host.strings("SELECT name FROM _fluent_migrations ORDER BY name") == ["001_foundation", "002_ledger", "003_evidence", "004_publicity", "005_cases", "006_review", "007_publication", "008_supervision", "009_transfers"])
+            #expect(try await host.strings("SELECT name FROM _fluent_migrations ORDER BY name") == ["001_foundation", "002_ledger", "003_evidence", "004_publicity", "005_cases", "006_review", "007_publication", "008_supervision", "009_transfers", "010_coordination"])
             if TestDatabase.kind == "sqlite" {
                 #expect(try await host.strings("PRAGMA journal_mode") == ["wal"])
             }

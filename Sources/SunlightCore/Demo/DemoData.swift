@@ -7,7 +7,7 @@ public enum DemoData {
     /// The password of every demo account.
     public static let password = "Yuanmou-2026"
     /// How many accounts the demo has.
-    public static let accountCount = 17
+    public static let accountCount = 18
 
     /// A demo account, for the start-up banner and the tests.
     public struct Account: Sendable {
@@ -78,6 +78,10 @@ public enum DemoData {
                 Person(username: "daj.zhoujun", name: "周军", post: "局长", roles: [.head]),
                 Person(username: "daj.fazhi", name: "吴敏", post: "法制审核员", roles: [.legalReviewer, .publicityClerk],
                        legalQualification: "A20195323002"),
+            ],
+            "元马镇人民政府": [
+                Person(username: "ym.yangfan", name: "杨帆", post: "综合行政执法办公室主任", roles: [.officer, .head],
+                       certificate: ("53232800401", [.penalty, .inspection], "2025-01-01", "2029-12-31")),
             ],
             "元谋县综合行政执法局": [
                 Person(username: "zf.sunqiang", name: "孙强", post: "执法中队队长", roles: [.officer, .head],

@@ -147,6 +147,8 @@ public protocol Store: Sendable {
     var instruments: any SupervisionInstrumentRepository { get }
     var referrals: any DisciplineReferralRepository { get }
     var transfers: any CaseTransferRepository { get }
+    /// Records kept whole between organisations, one table per kind (SUP-3, SUP-7, SUP-8, SUP-10..13).
+    func records<S: OrganisationState>(_ kind: S.Type) -> any OrganisationStateRepository<S>
 
     /// Runs `work` in one database transaction: everything it writes is committed together,
     /// or, if it throws, nothing is.

@@ -131,8 +131,23 @@ struct LoggedTable: Sendable {
             }
             return records
         },
+        .states(CoordinationMatter.self),
+        .states(ApprovalRoute.self),
+        .states(JointMeeting.self),
+        .states(SupervisionInspection.self),
+        .states(GuidingCase.self),
+        .states(AssessmentScheme.self),
+        .states(OrganisationAssessment.self),
+        .states(AssessmentFiling.self),
         .whole("publication_policies") { store in try await store.publications.policies().map(\.ledgerRecord) },
     ]
+
+    /// A table of ``OrganisationState`` records, each logged under the organisation that raised it.
+    static func states<S: OrganisationState>(_ kind: S.Type) -> LoggedTable {
+        LoggedTable(name: S.table) { store, offset, limit in
+            try await store.records(S.self).chronological(offset: offset, limit: limit).map { try $0.ledgerRecord("") }
+        }
+    }
 
     /// A table of records that belong to a case: each record is logged under its case's organisation.
     static func caseRecords(_ name: String,

@@ -95,7 +95,7 @@ extension Sunlight {
     }
 
     /// A desk's organisations: a supervisor's whole jurisdiction, anyone else's own organisation.
-    func organisationsInView(of actor: Actor) async throws -> [Organisation] {
+    public func organisationsInView(of actor: Actor) async throws -> [Organisation] {
         actor.has(.supervisor) ? try await readableOrganisations(of: actor) : [actor.organisation].compactMap { $0 }
     }
 

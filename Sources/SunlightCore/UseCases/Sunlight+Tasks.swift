@@ -65,6 +65,9 @@ extension Sunlight {
         tasks += try await complaintTasks(for: actor)
         tasks += try await instrumentTasks(for: actor)
         tasks += try await referralTasks(for: actor)
+        tasks += try await coordinationTasks(for: actor)
+        tasks += try await guidingCaseTasks(for: actor)
+        tasks += try await assessmentTasks(for: actor)
         return tasks.sorted(by: StaffTask.urgencyOrder)
     }
 }

@@ -10,6 +10,7 @@ func registerRoutes(_ app: Application) {
     PublicDrawsController().register(app)
     PublicComplaintsController().register(app)
     Open311Controller().register(app)
+    PublicSupervisionController().register(app)
 
     let staff = app.grouped(StaffSessionMiddleware(), CSRFMiddleware(), NoStoreMiddleware())
     LoginController().register(public: app.grouped(NoStoreMiddleware()), session: staff)
@@ -49,6 +50,12 @@ func registerRoutes(_ app: Application) {
     ReferralsController().register(staff)
     EnforcementStatisticsController().register(staff)
     TransfersController().register(staff)
+    CoordinationController().register(staff)
+    JointMeetingsController().register(staff)
+    ApprovalRoutesController().register(staff)
+    SupervisionInspectionsController().register(staff)
+    GuidingCasesController().register(staff)
+    AssessmentController().register(staff)
 
     let api = app.grouped("api", "v1")
     let authenticated = api.grouped(ApiTokenMiddleware())

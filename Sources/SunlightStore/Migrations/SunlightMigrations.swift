@@ -12,6 +12,7 @@ public enum SunlightMigrations {
         M007_Publication(),
         M008_Supervision(),
         M009_Transfers(),
+        M010_Coordination(),
     ]
 
     public static func register(on migrations: Migrations) {

@@ -158,6 +158,7 @@ extension Sunlight {
                 records += try await Self.record(events, case: theCase, changed: false, in: tx)
                 records += try await Self.openPublication(of: document, in: theCase, decidedOn: today, at: at, by: actor.user?.id,
                                                           calendar: calendar, in: tx)
+                records += try await Self.routeApproval(of: document, in: theCase, on: today, at: at, by: actor, calendar: calendar, in: tx)
             }
             return (document, records)
         }

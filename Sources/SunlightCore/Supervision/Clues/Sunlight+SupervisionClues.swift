@@ -64,9 +64,25 @@ extension Sunlight {
                  due, "/staff/cases/\(theCase.id.uuidString.lowercased())")
         }
         for transfer in try await store.transfers.list(organisations: Array(names.keys)) {
-            guard let problem = transfer.overdue(now: now, today: today), let theCase = byID[transfer.caseID] else { continue }
-            clue(.transferOverdue, .sup2, transfer.fromOrganisation, theCase.number, "\(transfer.kind.chineseName)：\(problem)", transfer.createdOn,
-                 "/staff/cases/\(theCase.id.uuidString.lowercased())")
+            guard let theCase = byID[transfer.caseID] else { continue }
+            let link = "/staff/cases/\(theCase.id.uuidString.lowercased())"
+            if let problem = transfer.overdue(now: now, today: today) {
+                clue(.transferOverdue, .sup2, transfer.fromOrganisation, theCase.number, "\(transfer.kind.chineseName)：\(problem)", transfer.createdOn, link)
+            }
+            // 应当移送而不移送 (310号 第十四条): a refused crime report, or a case closed before it was sent.
+            if transfer.status == .refused {
+                clue(.notTransferred, .sup2, transfer.fromOrganisation, theCase.number, "负责人不批准移送公安机关：\(transfer.refusalReason ?? "")",
+                     transfer.createdOn, link)
+            } else if [.reported, .approved].contains(transfer.status), theCase.status != .open {
+                clue(.notTransferred, .sup2, transfer.fromOrganisation, theCase.number, "案件已\(theCase.status.chineseName)，\(transfer.kind.chineseName)仍未移送",
+                     transfer.createdOn, link)
+            }
+        }
+        for matter in try await store.records(CoordinationMatter.self).list(organisations: Array(names.keys)) where matter.isOverdue(today: today) {
+            let awaited = matter.awaitedOrganisation ?? matter.organisationID
+            clue(.coordinationOverdue, matter.kind.rule, awaited, matter.subject,
+                 "\(matter.kind.chineseName)“\(matter.status.chineseName)”，应于 \(matter.dueOn?.iso ?? "") 前办理", matter.dueOn ?? today,
+                 "/staff/coordination/\(matter.id.uuidString.lowercased())")
         }
         try await log(actor, .read, "supervision_clue", id: nil, in: actor.organisation, "查看监督线索（\(clues.count) 条）")
         return clues.sorted { ($0.on, $0.reference) > ($1.on, $1.reference) }

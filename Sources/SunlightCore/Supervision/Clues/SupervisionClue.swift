@@ -9,7 +9,8 @@ public struct SupervisionClue: Sendable, Equatable {
         case overdue, missingAudioVideo = "missing_audio_video", outsideBenchmark = "outside_benchmark"
         case skippedReview = "skipped_review", ignoredOpinion = "ignored_opinion"
         case latePublication = "late_publication", missingPublication = "missing_publication", unredacted
-        case referralOverdue = "referral_overdue", transferOverdue = "transfer_overdue"
+        case referralOverdue = "referral_overdue", transferOverdue = "transfer_overdue", notTransferred = "not_transferred"
+        case coordinationOverdue = "coordination_overdue"
 
         public var chineseName: String {
             switch self {
@@ -23,6 +24,8 @@ public struct SupervisionClue: Sendable, Equatable {
             case .unredacted: "公开内容含个人信息"
             case .referralOverdue: "逾期未移送纪检监察"
             case .transferOverdue: "案件移送超期"
+            case .notTransferred: "应移送未移送"
+            case .coordinationOverdue: "协调事项超期"
             }
         }
     }

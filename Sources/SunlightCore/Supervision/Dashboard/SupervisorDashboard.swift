@@ -13,9 +13,11 @@ public struct SupervisorDashboard: Sendable {
         public var overdueReviews = 0
         /// 监督文书 not rectified by their deadline (SUP-4).
         public var overdueRectifications = 0
+        /// 协调事项 (disputes, assistance, approval links, decided items, accountability) past their clock.
+        public var overdueCoordination = 0
         public var openComplaints = 0
 
-        public var overdue: Int { overdueCases + overduePublications + overdueComplaints + overdueReviews + overdueRectifications }
+        public var overdue: Int { overdueCases + overduePublications + overdueComplaints + overdueReviews + overdueRectifications + overdueCoordination }
     }
 
     public let today: CivilDate
@@ -55,6 +57,9 @@ extension Sunlight {
         }
         for instrument in try await store.instruments.list(organisations: ids) where instrument.status == .issued && instrument.isOverdue(today: today) {
             rows[instrument.organisationID]?.overdueRectifications += 1
+        }
+        for matter in try await store.records(CoordinationMatter.self).list(organisations: ids) where matter.isOverdue(today: today) {
+            if let awaited = matter.awaitedOrganisation { rows[awaited]?.overdueCoordination += 1 }
         }
         try await log(actor, .read, "supervisor_dashboard", id: nil, in: actor.organisation, "查看监督工作台")
         return SupervisorDashboard(today: today, rows: rows.values.sorted {

@@ -7,7 +7,7 @@ struct SupervisorDashboardController {
     struct Row: Encodable {
         let rank: Int
         let name: String
-        let overdue, cases, publications, complaints, reviews, rectifications, openComplaints: Int
+        let overdue, cases, publications, complaints, reviews, rectifications, coordination, openComplaints: Int
     }
     struct DashboardPage: Encodable {
         let page: PageContext
@@ -26,7 +26,7 @@ struct SupervisorDashboardController {
         let dashboard = try await request.sunlight.supervisorDashboard(by: staff.actor)
         let rows = dashboard.rows.enumerated().map { index, row in
             Row(rank: index + 1, name: row.organisation.name, overdue: row.overdue, cases: row.overdueCases, publications: row.overduePublications,
-                complaints: row.overdueComplaints, reviews: row.overdueReviews, rectifications: row.overdueRectifications,
+                complaints: row.overdueComplaints, reviews: row.overdueReviews, rectifications: row.overdueRectifications, coordination: row.overdueCoordination,
                 openComplaints: row.openComplaints)
         }
         let chart = BarChartSVG.render(id: "chart-overdue", title: "各机构超期未办结事项",

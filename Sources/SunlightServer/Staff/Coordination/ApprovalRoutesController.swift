@@ -1,0 +1,56 @@
+import Foundation
+import SunlightCore
+import Vapor
+
+/// 审批监管衔接路由 — the administrator decides which supervising department receives an approving
+/// organisation's permit decisions (SUP-12).
+struct ApprovalRoutesController {
+    struct Choice: Encodable { let code, label: String }
+    struct Row: Encodable { let id, from, to, keyword: String; let active: Bool }
+    struct RoutesPage: Encodable {
+        let page: PageContext
+        let rows: [Row]
+        let organisations: [Choice]
+        let canEdit: Bool
+        let problem: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("staff", "coordination", "routes", use: list)
+        routes.post("staff", "coordination", "routes", use: add)
+        routes.post("staff", "coordination", "routes", ":route", "retire", use: retire)
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response { try await render(request, problem: nil) }
+
+    func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let actor = try request.requireStaff().actor
+        let sunlight = request.sunlight
+        let routes = try await sunlight.approvalRoutes(by: actor)
+        let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation).filter { $0.kind != .government || $0.level == .town }
+        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return try await Page.render("staff/coordination/routes", RoutesPage(
+            page: PageContext(request, title: "审批监管衔接路由"),
+            rows: routes.map { Row(id: $0.id.uuidString.lowercased(), from: names[$0.organisationID] ?? "", to: $0.counterpartID.flatMap { names[$0] } ?? "",
+                                   keyword: $0.keyword ?? "（全部许可决定）", active: $0.active) },
+            organisations: organisations.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) },
+            canEdit: actor.has(.administrator), problem: problem), on: request, status: status)
+    }
+
+    @Sendable func add(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            guard let from = request.field("from").flatMap(UUID.init(uuidString:)), let to = request.field("to").flatMap(UUID.init(uuidString:)) else {
+                throw SunlightError.invalid("from", "请选择审批机关和监管部门", rule: .sup12)
+            }
+            _ = try await request.sunlight.addApprovalRoute(from: from, to: to, keyword: request.field("keyword") ?? "", by: actor)
+        }
+    }
+
+    @Sendable func retire(_ request: Request) async throws -> Response {
+        try await act(request) { actor in _ = try await request.sunlight.retireApprovalRoute(try request.uuid("route", "衔接路由"), by: actor) }
+    }
+
+    func act(_ request: Request, _ work: (Actor) async throws -> Void) async throws -> Response {
+        try await Page.submit(request, to: "/staff/coordination/routes", work) { try await render(request, problem: $0, status: $1) }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import SunlightCore
+import Vapor
+
+/// 协调事项 — disputes, assistance requests, approval links, decided items and accountability
+/// records: the list with clocks, each matter's steps and the forms to raise and advance them
+/// (SUP-3, SUP-7, SUP-11, SUP-12, SUP-13).
+struct CoordinationController {
+    struct Choice: Encodable { let code, label: String }
+    struct Row: Encodable {
+        let id, kind, subject, from, to, status, due: String
+        let overdue, open: Bool
+    }
+    struct ListPage: Encodable {
+        let page: PageContext
+        let rows: [Row]
+        let kinds: [Choice]
+        let kind: String
+        let departments, towns, organisations, assistanceKinds: [Choice]
+        let canDispute, canAssist, canAccount: Bool
+        let problem: String?
+    }
+    struct StepView: Encodable { let action, on, by, option, text: String }
+    struct ActionForm: Encodable { let action, label, prompt: String; let minText, maxText: Int; let options: [String]; let choose: Bool }
+    struct DetailPage: Encodable {
+        let page: PageContext
+        let id, kind, rule, subject, details, from, to, coordinator, reference, link, person, option, status, due, created: String
+        let overdue: Bool
+        let steps: [StepView]
+        let actions: [ActionForm]
+        let problem: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("staff", "coordination", use: list)
+        routes.post("staff", "coordination", "disputes", use: dispute)
+        routes.post("staff", "coordination", "assistance", use: assistance)
+        routes.post("staff", "coordination", "accountability", use: accountability)
+        routes.get("staff", "coordination", ":matter", use: show)
+        routes.post("staff", "coordination", ":matter", "steps", use: advance)
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response { try await renderList(request, problem: nil) }
+
+    func renderList(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let actor = try request.requireStaff().actor
+        let sunlight = request.sunlight
+        let kind = request.query[String.self, at: "kind"].flatMap(CoordinationMatter.Kind.init(rawValue:))
+        let matters = try await sunlight.coordinationMatters(by: actor).filter { kind == nil || $0.kind == kind }
+        let all = try await sunlight.publicOrganisationTree().nodes.map(\.organisation)
+        let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let today = sunlight.clock.today
+        let rows = matters.map { m in
+            Row(id: m.id.uuidString.lowercased(), kind: m.kind.chineseName, subject: m.subject, from: names[m.organisationID] ?? "",
+                to: m.counterpartID.flatMap { names[$0] } ?? "", status: m.status.chineseName, due: m.dueOn?.iso ?? "",
+                overdue: m.isOverdue(today: today), open: m.status.isOpen)
+        }
+        let home = actor.organisation
+        let peers = all.filter { $0.id != home?.id && $0.parentID == home?.parentID && $0.kind != .justiceBureau }
+        let below = try await sunlight.organisationsInView(of: actor)
+        func choices(_ list: [Organisation]) -> [Choice] { list.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) } }
+        return try await Page.render("staff/coordination/list", ListPage(
+            page: PageContext(request, title: "协调事项"), rows: rows,
+            kinds: CoordinationMatter.Kind.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) }, kind: kind?.rawValue ?? "",
+            departments: choices(peers), towns: choices(peers.filter { ($0.level == .town) != (home?.level == .town) }), organisations: choices(below),
+            assistanceKinds: CoordinationFlow.assistanceKinds.map { Choice(code: $0, label: $0) },
+            canDispute: actor.has(.head), canAssist: (actor.has(.head) || actor.has(.officer)) && peers.contains { ($0.level == .town) != (home?.level == .town) }, canAccount: actor.has(.supervisor) || actor.has(.head),
+            problem: problem), on: request, status: status)
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response { try await renderDetail(request, problem: nil) }
+
+    func renderDetail(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let actor = try request.requireStaff().actor
+        let sunlight = request.sunlight
+        let matter = try await sunlight.coordinationMatter(try request.uuid("matter", "协调事项"), by: actor)
+        func name(_ id: Organisation.ID?) async throws -> String { guard let id else { return "" }; return try await sunlight.store.organisations.find(id)?.name ?? "" }
+        var steps: [StepView] = []
+        for step in matter.steps {
+            steps.append(StepView(action: step.action.chineseName, on: ChinaTime.minuteText(step.at), by: "\(step.byName)（\(try await name(step.organisationID))）",
+                                  option: step.option ?? "", text: step.text))
+        }
+        let actions = sunlight.coordinationActions(matter, by: actor).map {
+            ActionForm(action: $0.action.rawValue, label: $0.action.chineseName, prompt: $0.prompt, minText: $0.text.lowerBound,
+                       maxText: $0.text.upperBound, options: $0.options, choose: !$0.options.isEmpty)
+        }
+        return try await Page.render("staff/coordination/matter", DetailPage(
+            page: PageContext(request, title: matter.subject), id: matter.id.uuidString.lowercased(), kind: matter.kind.chineseName,
+            rule: matter.kind.rule.rawValue, subject: matter.subject, details: matter.details, from: try await name(matter.organisationID),
+            to: try await name(matter.counterpartID), coordinator: try await name(matter.coordinatorID), reference: matter.reference ?? "",
+            link: matter.link ?? "", person: matter.responsiblePerson ?? "", option: matter.option ?? "", status: matter.status.chineseName,
+            due: matter.dueOn?.iso ?? "", created: matter.createdOn.iso, overdue: matter.isOverdue(today: sunlight.clock.today),
+            steps: steps, actions: actions, problem: problem), on: request, status: status)
+    }
+
+    @Sendable func dispute(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            _ = try await request.sunlight.applyForDisputeCoordination(against: try organisation(request, "respondent"), subject: request.field("subject") ?? "",
+                                                                      details: request.field("details") ?? "", consultation: request.field("consultation") ?? "",
+                                                                      by: actor)
+        }
+    }
+
+    @Sendable func assistance(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            _ = try await request.sunlight.requestAssistance(from: try organisation(request, "helper"), kind: request.field("kind") ?? "",
+                                                            subject: request.field("subject") ?? "", details: request.field("details") ?? "", by: actor)
+        }
+    }
+
+    @Sendable func accountability(_ request: Request) async throws -> Response {
+        try await act(request) { actor in
+            _ = try await request.sunlight.recordAccountability(of: try organisation(request, "organisation"), person: request.field("person") ?? "",
+                                                               fault: request.field("fault") ?? "", basis: request.field("basis") ?? "", by: actor)
+        }
+    }
+
+    @Sendable func advance(_ request: Request) async throws -> Response {
+        let id = try request.uuid("matter", "协调事项")
+        return try await Page.submit(request, to: "/staff/coordination/\(id.uuidString.lowercased())", { actor in
+            guard let action = request.field("action").flatMap(CoordinationMatter.Action.init(rawValue:)) else {
+                throw SunlightError.invalid("action", "未知的办理步骤", rule: .sup3)
+            }
+            _ = try await request.sunlight.advanceCoordination(id, action, text: request.field("text") ?? "", option: request.field("option"), by: actor)
+        }) { try await renderDetail(request, problem: $0, status: $1) }
+    }
+
+    func organisation(_ request: Request, _ key: String) throws -> Organisation.ID {
+        guard let id = request.field(key).flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid(key, "请选择机构", rule: .sup3) }
+        return id
+    }
+
+    func act(_ request: Request, _ work: (Actor) async throws -> Void) async throws -> Response {
+        try await Page.submit(request, to: "/staff/coordination", work) { try await renderList(request, problem: $0, status: $1) }
+    }
+}
