@@ -56,6 +56,11 @@ import Testing
             await #expect { try await sunlight.decideCrimeTransfer(report.id, approve: false, reason: "", by: head) } throws: { error in
                 (error as? SunlightError)?.field == "reason"
             }
+            // 应当移送而不移送: a refused report is flagged to the supervisor, with the head's reason.
+            let second = try await sunlight.reportSuspectedCrime(case: theCase.id, officers: [lina], facts: facts, police: "元谋县公安局", by: officer)
+            _ = try await sunlight.decideCrimeTransfer(second.id, approve: false, reason: "涉案金额未达到立案追诉标准", by: head)
+            let flagged = try await sunlight.supervisionClues(by: try await world.actor("jiandu")).filter { $0.kind == .notTransferred }
+            #expect(flagged.count == 1 && flagged.first?.detail.contains("涉案金额未达到立案追诉标准") == true && flagged.first?.rule == .sup2)
             let approved = try await sunlight.decideCrimeTransfer(report.id, approve: true, reason: "", by: head)
             #expect(approved.sendByTime == world.clock.now.addingTimeInterval(24 * 3600))
             await #expect { try await sunlight.sendTransfer(report.id, attachments: [.letter, .investigationReport], by: officer) }

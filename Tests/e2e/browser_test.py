@@ -27,6 +27,7 @@ import urllib.parse
 import urllib.request
 
 import publicity_scenarios
+import supervision_scenarios
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -473,6 +474,8 @@ def main():
         publicity_scenarios.random_draw(helpers, base)
         publicity_scenarios.complaint(helpers, driver, base)
         publicity_scenarios.inspect_publicity(helpers, driver, base)
+        supervision_scenarios.dispute_coordination(helpers, driver, base)
+        supervision_scenarios.assessment_published(helpers, driver, base)
         legal_review(driver, base)
     except Exception:
         driver.save_screenshot(os.path.join(SHOTS, "failure.png"))

@@ -5,7 +5,6 @@ import Vapor
 /// 审批监管衔接路由 — the administrator decides which supervising department receives an approving
 /// organisation's permit decisions (SUP-12).
 struct ApprovalRoutesController {
-    struct Choice: Encodable { let code, label: String }
     struct Row: Encodable { let id, from, to, keyword: String; let active: Bool }
     struct RoutesPage: Encodable {
         let page: PageContext
@@ -33,7 +32,7 @@ struct ApprovalRoutesController {
             page: PageContext(request, title: "审批监管衔接路由"),
             rows: routes.map { Row(id: $0.id.uuidString.lowercased(), from: names[$0.organisationID] ?? "", to: $0.counterpartID.flatMap { names[$0] } ?? "",
                                    keyword: $0.keyword ?? "（全部许可决定）", active: $0.active) },
-            organisations: organisations.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) },
+            organisations: organisations.map { Choice($0) },
             canEdit: actor.has(.administrator), problem: problem), on: request, status: status)
     }
 

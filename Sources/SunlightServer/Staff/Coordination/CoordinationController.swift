@@ -6,7 +6,6 @@ import Vapor
 /// records: the list with clocks, each matter's steps and the forms to raise and advance them
 /// (SUP-3, SUP-7, SUP-11, SUP-12, SUP-13).
 struct CoordinationController {
-    struct Choice: Encodable { let code, label: String }
     struct Row: Encodable {
         let id, kind, subject, from, to, status, due: String
         let overdue, open: Bool
@@ -57,8 +56,8 @@ struct CoordinationController {
         }
         let home = actor.organisation
         let peers = all.filter { $0.id != home?.id && $0.parentID == home?.parentID && $0.kind != .justiceBureau }
-        let below = try await sunlight.organisationsInView(of: actor)
-        func choices(_ list: [Organisation]) -> [Choice] { list.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) } }
+        let below = try await sunlight.organisationsInView(of: actor).filter { $0.kind == .department || $0.level == .town }
+        func choices(_ list: [Organisation]) -> [Choice] { list.map { Choice($0) } }
         return try await Page.render("staff/coordination/list", ListPage(
             page: PageContext(request, title: "协调事项"), rows: rows,
             kinds: CoordinationMatter.Kind.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) }, kind: kind?.rawValue ?? "",

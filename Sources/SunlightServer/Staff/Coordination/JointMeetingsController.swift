@@ -5,7 +5,6 @@ import Vapor
 /// 联席会议与联合执法 — meetings and joint actions with members, minutes and decided items; each
 /// item is a coordination matter with its owner's feedback deadline (SUP-11).
 struct JointMeetingsController {
-    struct Choice: Encodable { let code, label: String }
     struct ItemView: Encodable { let text, owner, due, status, link: String; let overdue: Bool }
     struct MeetingView: Encodable {
         let id, kind, title, heldOn, place, convener, members, attendees, minutes, recordedBy: String
@@ -49,7 +48,7 @@ struct JointMeetingsController {
         return try await Page.render("staff/coordination/meetings", ListPage(
             page: PageContext(request, title: "联席会议与联合执法"), meetings: views, cadence: cadence,
             kinds: JointMeeting.Kind.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
-            organisations: organisations.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) },
+            organisations: organisations.map { Choice($0) },
             rows: Array(1...Self.itemRows), canRecord: actor.has(.supervisor) || actor.has(.head), problem: problem), on: request, status: status)
     }
 

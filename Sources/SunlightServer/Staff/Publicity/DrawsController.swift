@@ -7,7 +7,6 @@ import Vapor
 /// commitment before the draw and the seed after it.
 struct DrawsController {
     struct Row: Encodable { let id, title, category, committedAt, status, due: String }
-    struct Choice: Encodable { let code, label: String }
     struct ListPage: Encodable {
         let page: PageContext
         let rows: [Row]

@@ -41,7 +41,6 @@ struct PublicationsController {
         let publicLink: String
     }
 
-    struct Choice: Encodable { let code, label: String }
 
     func register(_ routes: any RoutesBuilder) {
         routes.get("staff", "publications", use: queue)

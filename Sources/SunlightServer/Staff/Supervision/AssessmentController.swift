@@ -6,7 +6,6 @@ import Vapor
 /// from the records, the rest scored), publication after the government's approval; a head's view of
 /// the organisation's scores, its self-assessment and the half-yearly officer evaluation (SUP-8).
 struct AssessmentController {
-    struct Choice: Encodable { let code, label: String }
     struct IndicatorView: Encodable { let code, name, source: String; let points: Int; let scored: Bool }
     struct ScoreView: Encodable { let name, measured, score: String; let points: Int }
     struct RatingView: Encodable {

@@ -13,7 +13,6 @@ struct ComplaintsController {
         let rows: [Row]
         let empty: Bool
     }
-    struct Choice: Encodable { let code, label: String }
     struct Step: Encodable { let at, what, note: String }
     struct DetailPage: Encodable {
         let page: PageContext
@@ -66,7 +65,7 @@ struct ComplaintsController {
         let handlers = mine ? try await sunlight.store.users.list(in: [c.handlingOrganisation]).filter(\.isActive)
             .map { Choice(code: $0.id.uuidString.lowercased(), label: $0.displayName) } : []
         let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation)
-            .map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) }
+            .map { Choice($0) }
         var steps: [Step] = []
         for event in detail.events {
             let who = try await event.by.asyncMap { try await sunlight.store.users.find($0)?.displayName } ?? nil

@@ -5,7 +5,6 @@ import Vapor
 /// 指导案例 — departments nominate closed cases for the year, the bureau reviews and publishes the
 /// accepted ones; the count per department against the yearly minimum (SUP-10).
 struct GuidingCasesController {
-    struct Choice: Encodable { let code, label: String }
     struct Row: Encodable {
         let id, title, organisation, caseNumber, category, year, reasons, summary, status, opinion: String
         let canReview, canPublish, published: Bool

@@ -9,7 +9,6 @@ struct InstrumentsController {
         let id, kind, number, organisation, issuedOn, rectifyBy, status, findings, requirement, report, checkNote: String
         let overdue, canReport, canCheck, canEscalate: Bool
     }
-    struct Choice: Encodable { let code, label: String }
     struct InstrumentsPage: Encodable {
         let page: PageContext
         let rows: [Row]
@@ -49,7 +48,7 @@ struct InstrumentsController {
                     canCheck: i.status == .reported && supervisor && actor.organisation?.id == i.issuedBy,
                     canEscalate: i.isOpen && supervisor && i.kind.next != nil && actor.organisation?.id == i.issuedBy)
             },
-            organisations: organisations.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) }, canIssue: supervisor,
+            organisations: organisations.map { Choice($0) }, canIssue: supervisor,
             problem: problem), on: request, status: status)
     }
 

@@ -5,7 +5,6 @@ import Vapor
 /// 监督检查 — the bureau's inspections of the listed kinds, each with what it found and the notices
 /// issued from it (SUP-4).
 struct SupervisionInspectionsController {
-    struct Choice: Encodable { let code, label: String }
     struct Row: Encodable {
         let id, method, organisation, title, period, scope, assessor, findings, notices: String
         let problems, canNotify: Bool
@@ -45,7 +44,7 @@ struct SupervisionInspectionsController {
         return try await Page.render("staff/supervision/inspections", InspectionsPage(
             page: PageContext(request, title: "监督检查"), rows: rows,
             methods: SupervisionInspection.Method.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
-            organisations: targets.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) }, canRecord: supervisor,
+            organisations: targets.map { Choice($0) }, canRecord: supervisor,
             problem: problem), on: request, status: status)
     }
 

@@ -9,7 +9,6 @@ struct TransfersController {
         let id, kind, caseNumber, recipient, status, reason, clock, overdue, copies, outcome: String
         let canDecide, canSend, police, canAnswer, canObject: Bool
     }
-    struct Choice: Encodable { let code, label: String }
     struct TransfersPage: Encodable {
         let page: PageContext
         let rows: [Row]
@@ -58,7 +57,7 @@ struct TransfersController {
         return try await Page.render("staff/supervision/transfers", TransfersPage(
             page: PageContext(request, title: "案件移送"), rows: rows,
             cases: open.map { Choice(code: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)") },
-            organisations: organisations.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name) },
+            organisations: organisations.map { Choice($0) },
             officers: officers.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.displayName) },
             attachments: CaseTransfer.Attachment.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
             canStart: actor.has(.head) || actor.has(.officer), problem: problem), on: request, status: status)
