@@ -82,7 +82,13 @@ extension Sunlight {
     public func reviewFlags(by actor: Actor) async throws -> [ReviewFlag] {
         guard let home = actor.organisation else { throw SunlightError.outsideScope }
         try await guarded(actor, "review_flag", id: nil, in: home) { try actor.require(anyOf: .supervisor, .head, .legalReviewer) }
-        let organisations = try await readableOrganisations(of: actor)
+        let flags = try await reviewFlags(in: try await readableOrganisations(of: actor))
+        try await log(actor, .read, "review_flag", id: nil, in: home, "查看法制审核监督线索（\(flags.count) 条）")
+        return flags
+    }
+
+    /// The flags of these organisations' cases, newest first; not logged (the callers log their reads).
+    func reviewFlags(in organisations: [Organisation]) async throws -> [ReviewFlag] {
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let cases = try await store.cases.list(organisations: Array(names.keys), filter: .all, limit: 100_000)
         let ids = cases.map(\.id)
@@ -115,7 +121,6 @@ extension Sunlight {
                 }
             }
         }
-        try await log(actor, .read, "review_flag", id: nil, in: home, "查看法制审核监督线索（\(flags.count) 条）")
         return flags.sorted { ($0.on, $0.caseNumber) > ($1.on, $1.caseNumber) }
     }
 

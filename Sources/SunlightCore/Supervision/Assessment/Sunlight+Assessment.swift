@@ -29,7 +29,7 @@ extension Sunlight {
             guard actor.scope.canRead(organisation) else { throw SunlightError.outsideScope }
         }
         let scheme = try await assessmentScheme(year: year, by: actor)
-        let measured = try await measures(of: organisation, year: year, by: actor)
+        let measured = try await measures(of: organisation, year: year)
         var scores: [OrganisationAssessment.Score] = []
         for indicator in scheme.indicators {
             if let measure = indicator.measure {
@@ -98,21 +98,21 @@ extension Sunlight {
     // MARK: - Measures
 
     /// Each measured indicator as (done, of) for the organisation's items of the year.
-    func measures(of organisation: Organisation, year: Int, by actor: Actor) async throws -> [AssessmentMeasure: (Int, Int)] {
+    func measures(of organisation: Organisation, year: Int) async throws -> [AssessmentMeasure: (Int, Int)] {
         let today = clock.today
         var result: [AssessmentMeasure: (Int, Int)] = [:]
         let publications = try await store.publications.list(organisations: [organisation.id], statuses: [])
             .filter { $0.dueOn?.year == year && ($0.publishedOn != nil || ($0.dueOn.map { $0 < today } ?? false)) }
         result[.publicationOnTime] = (publications.filter { $0.publishedOn != nil && !$0.publishedLate }.count, publications.count)
 
-        let cases = try await store.cases.list(organisations: [organisation.id], filter: .all, limit: 100_000).filter { $0.openedOn.year == year }
+        let all = try await store.cases.list(organisations: [organisation.id], filter: .all, limit: 100_000)
+        let cases = all.filter { $0.openedOn.year == year }
         let overdue = try await runningClocks(of: cases).filter { $0.value.contains { $0.state == .overdue } }.count
         result[.casesWithinClocks] = (cases.count - overdue, cases.count)
 
         // Decisions reviewed, plus those that should have been and were not; a flag (skipped or ignored) counts against.
         let reviewed = Set(try await store.reviews.records(organisations: [organisation.id]).filter { ChinaTime.date(of: $0.recordedAt).year == year }.map(\.documentID))
-        let caseIDs = Set(try await store.cases.list(organisations: [organisation.id], filter: .all, limit: 100_000).map(\.id))
-        let flags = try await reviewFlags(by: actor).filter { $0.on.year == year && caseIDs.contains($0.caseID) }
+        let flags = try await reviewFlags(in: [organisation]).filter { $0.on.year == year }
         let due = reviewed.count + flags.filter { $0.kind == .missingReview }.count
         result[.reviewsHonoured] = (max(0, due - flags.count), due)
 
