@@ -81,8 +81,7 @@ import Testing
             let found = try await sunlight.recordAccountability(of: market.id, person: "赵磊", fault: "执法证过期后仍参与现场检查", basis: "元司监通〔2026〕1号",
                                                                by: try await world.actor("jiandu"))
             #expect(found.status == .found && found.responsiblePerson == "赵磊" && found.counterpartID == market.id)
-            let due30 = try await sunlight.calendars.current().dueDate(from: world.clock.today, .workingDays(30))
-            #expect(found.dueOn == due30)
+            #expect(found.dueOn == CivilDate(iso: "2026-11-16"), "30 working days from 29 September skip 1–7 October and count Saturday 10 October")
             await #expect { try await sunlight.advanceCoordination(found.id, .handle, text: "批评教育并暂停执法", option: "口头警告",
                                                                   by: try await world.actor("scj.wangfang")) } throws: { ($0 as? SunlightError)?.field == "option" }
             await #expect { try await sunlight.advanceCoordination(found.id, .handle, text: "批评教育并暂停执法", option: "批评教育",
@@ -120,7 +119,7 @@ import Testing
             let head = try await world.actor("zf.sunqiang")
             _ = try await sunlight.advanceCoordination(item.id, .report, text: "已开展整治两次", by: head)
             let back = try await sunlight.advanceCoordination(item.id, .sendBack, text: "请附整治台账", by: bureau)
-            #expect(back.status == .assigned && back.dueOn != nil)
+            #expect(back.status == .assigned && back.dueOn == CivilDate(iso: "2026-10-19"), "10 working days across National Day")
             _ = try await sunlight.advanceCoordination(item.id, .report, text: "已开展整治两次，台账见附件", by: head)
             #expect(try await sunlight.advanceCoordination(item.id, .close, text: "", by: bureau).status == .closed)
             #expect(try await sunlight.verify().isClean)
