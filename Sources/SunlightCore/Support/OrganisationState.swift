@@ -29,10 +29,16 @@ public protocol OrganisationStateRepository<State>: Sendable {
     func insert(_ record: State) async throws
     func update(_ record: State) async throws
     func find(_ id: UUID) async throws -> State?
-    /// Records raised by or addressed to these organisations, newest first.
-    func list(organisations: [Organisation.ID]) async throws -> [State]
+    /// Records raised by or addressed to these organisations (nil: any), in these statuses (nil:
+    /// any; the records' `statusCode`s), newest first.
+    func list(organisations: [Organisation.ID]?, statuses: [String]?) async throws -> [State]
     /// Every record, oldest first, a page at a time (for `verify`).
     func chronological(offset: Int, limit: Int) async throws -> [State]
+}
+
+extension OrganisationStateRepository {
+    /// Records raised by or addressed to these organisations, newest first.
+    public func list(organisations: [Organisation.ID]) async throws -> [State] { try await list(organisations: organisations, statuses: nil) }
 }
 
 extension Sunlight {

@@ -34,8 +34,7 @@ struct PublicSupervisionController {
     }
 
     @Sendable func guidingCase(_ request: Request) async throws -> Response {
-        let id = try request.uuid("case", "指导案例")
-        guard let found = try await request.sunlight.publishedGuidingCases().first(where: { $0.id == id }) else { throw SunlightError.notFound("指导案例") }
+        let found = try await request.sunlight.publishedGuidingCase(try request.uuid("case", "指导案例"))
         return try await Page.render("portal/guiding-case", CasePage(page: PageContext(request, title: found.title), row: row(found, try await names(request)),
                                                                   text: found.publishedText ?? "", opinion: found.reviewOpinion ?? ""), on: request)
     }

@@ -44,11 +44,12 @@ struct FluentOrganisationStateRepository<State: OrganisationState>: Organisation
 
     func find(_ id: UUID) async throws -> State? { try await Row.find(id, on: database)?.domain() }
 
-    func list(organisations: [Organisation.ID]) async throws -> [State] {
-        guard !organisations.isEmpty else { return [] }
-        return try await Row.query(on: database)
-            .group(.or) { $0.filter(\.$organisationID ~~ organisations).filter(\.$counterpartID ~~ organisations) }
-            .sort(\.$createdAt, .descending).sort(\.$id).all().map { try $0.domain() }
+    func list(organisations: [Organisation.ID]?, statuses: [String]?) async throws -> [State] {
+        guard organisations?.isEmpty != true, statuses?.isEmpty != true else { return [] }
+        let query = Row.query(on: database)
+        if let organisations { query.group(.or) { $0.filter(\.$organisationID ~~ organisations).filter(\.$counterpartID ~~ organisations) } }
+        if let statuses { query.filter(\.$status ~~ statuses) }
+        return try await query.sort(\.$createdAt, .descending).sort(\.$id).all().map { try $0.domain() }
     }
 
     func chronological(offset: Int, limit: Int) async throws -> [State] {

@@ -28,7 +28,28 @@ extension Sunlight {
             try actor.require(anyOf: .supervisor, .head)
             guard actor.scope.canRead(organisation) else { throw SunlightError.outsideScope }
         }
+        return try await score(organisation, year: year, scheme: try await assessmentScheme(year: year, by: actor), scored: scored, by: actor)
+    }
+
+    /// 考核一览 — for each department and town in the actor's view, its saved rating for the year,
+    /// or one computed from the records as they stand; the scheme is read and the role checked once (SUP-8).
+    public func assessmentOverview(year: Int, by actor: Actor) async throws -> [(rating: OrganisationAssessment, saved: Bool)] {
+        try await guarded(actor, OrganisationAssessment.table, id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor, .head) }
         let scheme = try await assessmentScheme(year: year, by: actor)
+        let saved = try await assessments(by: actor).filter { $0.year == year }
+        var overview: [(rating: OrganisationAssessment, saved: Bool)] = []
+        for organisation in try await organisationsInView(of: actor) where organisation.kind == .department || organisation.level == .town {
+            if let rating = saved.first(where: { $0.organisationID == organisation.id }) {
+                overview.append((rating, true))
+            } else {
+                overview.append((try await score(organisation, year: year, scheme: scheme, scored: [:], by: actor), false))
+            }
+        }
+        return overview
+    }
+
+    /// An organisation's scores under a scheme.
+    private func score(_ organisation: Organisation, year: Int, scheme: AssessmentScheme, scored: [String: Int], by actor: Actor) async throws -> OrganisationAssessment {
         let measured = try await measures(of: organisation, year: year)
         var scores: [OrganisationAssessment.Score] = []
         for indicator in scheme.indicators {
@@ -91,8 +112,8 @@ extension Sunlight {
 
     /// 公布的考核结果、自评和评议 — for the portal.
     public func publicAssessments() async throws -> ([OrganisationAssessment], [AssessmentFiling]) {
-        (try await store.records(OrganisationAssessment.self).chronological(offset: 0, limit: 10_000).filter { $0.status == .published }.reversed(),
-         try await store.records(AssessmentFiling.self).chronological(offset: 0, limit: 10_000).reversed())
+        (try await store.records(OrganisationAssessment.self).list(organisations: nil, statuses: [OrganisationAssessment.Status.published.rawValue]),
+         try await store.records(AssessmentFiling.self).list(organisations: nil, statuses: nil))
     }
 
     // MARK: - Measures
@@ -112,7 +133,7 @@ extension Sunlight {
 
         // Decisions reviewed, plus those that should have been and were not; a flag (skipped or ignored) counts against.
         let reviewed = Set(try await store.reviews.records(organisations: [organisation.id]).filter { ChinaTime.date(of: $0.recordedAt).year == year }.map(\.documentID))
-        let flags = try await reviewFlags(in: [organisation]).filter { $0.on.year == year }
+        let flags = try await reviewFlags(in: [organisation], cases: all).filter { $0.on.year == year }
         let due = reviewed.count + flags.filter { $0.kind == .missingReview }.count
         result[.reviewsHonoured] = (max(0, due - flags.count), due)
 

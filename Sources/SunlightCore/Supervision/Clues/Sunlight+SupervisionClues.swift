@@ -35,7 +35,7 @@ extension Sunlight {
                  "罚款 \(document.fields["fine"] ?? "") 元超出裁量基准；理由：\(document.fields["deviationReason"] ?? "未说明")",
                  document.issuedOn ?? today, "/staff/documents/\(document.id.uuidString.lowercased())")
         }
-        for flag in try await reviewFlags(by: actor) {
+        for flag in try await reviewFlags(in: organisations) {
             guard let theCase = byID[flag.caseID] else { continue }
             clue(flag.kind == .missingReview ? .skippedReview : .ignoredOpinion, .rev9, theCase.organisationID, flag.caseNumber, flag.detail, flag.on,
                  "/staff/documents/\(flag.documentID.uuidString.lowercased())")

@@ -39,7 +39,7 @@ public struct CoordinationMatter: OrganisationState, Equatable {
         }
     }
 
-    public enum Status: String, Codable, Sendable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
         case applied, accepted, opinionIssued = "opinion_issued", referred
         case requested, routed, acknowledged, assigned, reported, found
         case closed, declined
@@ -62,6 +62,9 @@ public struct CoordinationMatter: OrganisationState, Equatable {
         }
 
         public var isOpen: Bool { self != .closed && self != .declined }
+
+        /// The stored codes of the open statuses.
+        public static let openCodes = allCases.filter(\.isOpen).map(\.rawValue)
     }
 
     /// 步骤 — what one party did to the matter.

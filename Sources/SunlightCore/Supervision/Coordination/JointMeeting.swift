@@ -48,6 +48,11 @@ public struct JointMeeting: OrganisationState, Equatable {
 
     public var statusCode: String { "recorded" }
 
+    /// Whether one of these organisations convened it or is a member.
+    func involves(_ organisations: Set<Organisation.ID>) -> Bool {
+        organisations.contains(organisationID) || members.contains(where: organisations.contains)
+    }
+
     /// How often it must meet, if the rules say (seed 001 (一), (十四)一).
     public static func cadence(of kind: Kind) -> String? {
         switch kind {
@@ -110,10 +115,22 @@ extension Sunlight {
 
     /// The meetings the actor's organisation convened or took part in; a supervisor's, all below.
     public func jointMeetings(by actor: Actor) async throws -> [JointMeeting] {
-        try await guarded(actor, JointMeeting.table, id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor, .head, .publicityClerk, .officer) }
-        let inView = Set(try await organisationsInView(of: actor).map(\.id))
-        return try await store.records(JointMeeting.self).chronological(offset: 0, limit: 10_000)
-            .filter { inView.contains($0.organisationID) || $0.members.contains(where: inView.contains) }
+        let inView = try await meetingDesk(actor)
+        return try await store.records(JointMeeting.self).list(organisations: nil, statuses: nil)
+            .filter { $0.involves(inView) }
             .sorted { ($0.heldOn, $0.createdAt) > ($1.heldOn, $1.createdAt) }
+    }
+
+    /// One meeting the actor's organisation convened or took part in (a supervisor's: any below).
+    public func jointMeeting(_ id: JointMeeting.ID, by actor: Actor) async throws -> JointMeeting {
+        let inView = try await meetingDesk(actor)
+        guard let meeting = try await store.records(JointMeeting.self).find(id), meeting.involves(inView) else { throw SunlightError.notFound("会议") }
+        return meeting
+    }
+
+    /// The organisations whose meetings the actor may read, once the role is checked.
+    private func meetingDesk(_ actor: Actor) async throws -> Set<Organisation.ID> {
+        try await guarded(actor, JointMeeting.table, id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor, .head, .publicityClerk, .officer) }
+        return Set(try await organisationsInView(of: actor).map(\.id))
     }
 }

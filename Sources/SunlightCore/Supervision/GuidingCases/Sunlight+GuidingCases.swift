@@ -68,8 +68,14 @@ extension Sunlight {
 
     /// 已发布的指导案例 — for the portal.
     public func publishedGuidingCases() async throws -> [GuidingCase] {
-        try await store.records(GuidingCase.self).chronological(offset: 0, limit: 10_000).filter { $0.status == .published }
-            .sorted { ($0.publishedOn ?? $0.reviewedOn ?? CivilDate(year: 2000, month: 1, day: 1)!, $0.title) > ($1.publishedOn ?? $1.reviewedOn ?? CivilDate(year: 2000, month: 1, day: 1)!, $1.title) }
+        try await store.records(GuidingCase.self).list(organisations: nil, statuses: [GuidingCase.Status.published.rawValue])
+            .sorted { ($0.publishedOn?.iso ?? "", $0.title) > ($1.publishedOn?.iso ?? "", $1.title) }
+    }
+
+    /// One published guiding case, for the portal.
+    public func publishedGuidingCase(_ id: GuidingCase.ID) async throws -> GuidingCase {
+        guard let found = try await store.records(GuidingCase.self).find(id), found.status == .published else { throw SunlightError.notFound("指导案例") }
+        return found
     }
 
     /// 报送指导案例待办 — in December and January, a head whose organisation has nominated fewer

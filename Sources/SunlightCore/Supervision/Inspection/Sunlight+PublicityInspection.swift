@@ -38,7 +38,7 @@ extension Sunlight {
         for publication in try await store.publications.list(organisations: [organisation.id], statuses: []) {
             let link = "/staff/publications/\(publication.id.uuidString.lowercased())"
             if let due = publication.dueOn, inQuarter(due) {
-                if let on = publication.publishedOn, on > due {
+                if publication.publishedLate, let on = publication.publishedOn {
                     findings.append(Finding(kind: .latePublication, detail: "\(publication.number) 应于 \(due.iso) 前公开，\(on.iso) 才公开", link: link))
                 } else if publication.status == .due, due < asOf {
                     findings.append(Finding(kind: .missingPublication, detail: "\(publication.number) 应于 \(due.iso) 前公开，至 \(asOf.iso) 仍未公开", link: link))

@@ -56,10 +56,11 @@ public protocol DisciplineReferralRepository: Sendable {
 extension Sunlight {
     /// The cases of these organisations that must be referred (SUP-9): closed, with a penalty
     /// decision issued, and a party recorded as a Party member or public official.
-    func referralObligations(in organisations: [Organisation]) async throws -> [ReferralObligation] {
+    /// `pendingOnly` leaves out the cases already referred (the head's tasks).
+    func referralObligations(in organisations: [Organisation], pendingOnly: Bool = false) async throws -> [ReferralObligation] {
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cases = try await store.cases.list(organisations: Array(names.keys), filter: .all, limit: 100_000)
-            .filter { $0.category == .penalty && ($0.status == .closed || $0.status == .archived) }
+        let cases = try await store.cases.list(organisations: Array(names.keys), filter: CaseFilter(statuses: [.closed, .archived], category: .penalty),
+                                               limit: 100_000)
         guard !cases.isEmpty else { return [] }
         let ids = cases.map(\.id)
         let events = Dictionary(grouping: try await store.cases.events(ofCases: ids), by: \.caseID)
@@ -67,7 +68,7 @@ extension Sunlight {
         let referrals = Dictionary(try await store.referrals.list(organisations: Array(names.keys)).map { ($0.caseID, $0) }, uniquingKeysWith: { a, _ in a })
         let calendar = try? await calendars.current()
         var out: [ReferralObligation] = []
-        for theCase in cases {
+        for theCase in cases where !(pendingOnly && referrals[theCase.id] != nil) {
             let penalised = (documents[theCase.id] ?? []).contains { $0.status == .issued && [.penaltyDecision, .simpleDecision].contains($0.type) }
             guard penalised, try await store.cases.parties(of: theCase.id).contains(where: \.partyMemberOrOfficial),
                   let closedOn = events[theCase.id]?.last(where: { $0.kind == .closed })?.on else { continue }
@@ -112,7 +113,7 @@ extension Sunlight {
     func referralTasks(for actor: Actor) async throws -> [StaffTask] {
         guard let user = actor.user, user.has(.head), let home = actor.organisation else { return [] }
         let calendar = try? await calendars.current()
-        return try await referralObligations(in: [home]).filter { $0.referral == nil }.map { obligation in
+        return try await referralObligations(in: [home], pendingOnly: true).map { obligation in
             StaffTask(title: "移送纪检监察：\(obligation.enforcementCase.number)", detail: "当事人为党员或公职人员，\(obligation.closedOn.iso) 结案",
                       due: obligation.dueOn, state: deadlineState(of: obligation.dueOn, calendar: calendar),
                       link: "/staff/supervision/referrals", rule: .sup9)

@@ -73,7 +73,7 @@ extension Sunlight {
                 throw SunlightError(.ruleViolation, code: "transfer.attachments", "移送涉嫌犯罪案件应当附有：" + missing.map(\.chineseName).joined(separator: "、"), rule: .sup2)
             }
             // The justice bureau of the same government supervises the sender (seed 001 (四)).
-            let bureau = try await store.organisations.all().first { $0.kind == .justiceBureau && $0.parentID == organisation.parentID }
+            let bureau = try await justiceBureau(over: organisation)
             transfer.copiesTo = ["同级人民检察院", bureau?.name ?? "同级司法行政机关"]
             transfer.policeDecideBy = try await calendars.current().dueDate(from: clock.today, .calendarDays(3))
         }

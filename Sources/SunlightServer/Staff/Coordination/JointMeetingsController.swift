@@ -55,7 +55,7 @@ struct JointMeetingsController {
     @Sendable func show(_ request: Request) async throws -> Response {
         let actor = try request.requireStaff().actor
         let id = try request.uuid("meeting", "会议")
-        guard let meeting = try await request.sunlight.jointMeetings(by: actor).first(where: { $0.id == id }) else { throw SunlightError.notFound("会议") }
+        let meeting = try await request.sunlight.jointMeeting(id, by: actor)
         return try await Page.render("staff/coordination/meeting", DetailPage(page: PageContext(request, title: meeting.title),
                                                                            meeting: try await view(meeting, request)), on: request)
     }

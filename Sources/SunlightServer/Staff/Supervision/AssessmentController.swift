@@ -49,21 +49,18 @@ struct AssessmentController {
         let sunlight = request.sunlight
         let year = year(request)
         let scheme = try await sunlight.assessmentScheme(year: year, by: actor)
-        let saved = try await sunlight.assessments(by: actor).filter { $0.year == year }
-        let inView = try await sunlight.organisationsInView(of: actor).filter { $0.kind == .department || $0.level == .town }
-        var ratings: [RatingView] = []
-        for organisation in inView {
-            let stored = saved.first { $0.organisationID == organisation.id }
-            var rating: OrganisationAssessment
-            if let stored { rating = stored } else { rating = try await sunlight.computeAssessment(of: organisation.id, year: year, by: actor) }
-            ratings.append(RatingView(
-                organisationID: organisation.id.uuidString.lowercased(), organisation: organisation.name, total: OrganisationAssessment.pointsText(rating.totalTenths),
+        let inView = try await sunlight.organisationsInView(of: actor)
+        let names = Dictionary(inView.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let ratings = try await sunlight.assessmentOverview(year: year, by: actor).map { rating, saved in
+            let stored = saved ? rating : nil
+            return RatingView(
+                organisationID: rating.organisationID.uuidString.lowercased(), organisation: names[rating.organisationID] ?? "",
+                total: OrganisationAssessment.pointsText(rating.totalTenths),
                 grade: rating.grade.chineseName, status: stored == nil ? "未评定（按现有数据试算）" : (stored?.status == .published ? "已公布" : "已评定"),
                 approval: stored?.approval ?? "", ratingID: stored?.id.uuidString.lowercased() ?? "",
                 scores: rating.scores.map { ScoreView(name: $0.name, measured: $0.measured ?? "评分", score: OrganisationAssessment.pointsText($0.tenths), points: $0.points) },
-                saved: stored != nil, published: stored?.status == .published))
+                saved: stored != nil, published: stored?.status == .published)
         }
-        let names = Dictionary(inView.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let filings = try await sunlight.assessmentFilings(by: actor).map {
             FilingView(kind: $0.kind.chineseName, period: $0.period, organisation: names[$0.organisationID] ?? "", filedOn: $0.filedOn.iso, text: $0.text,
                        officers: $0.officers.map { "\($0.name)：\($0.grade.chineseName)" }.joined(separator: "；"))
