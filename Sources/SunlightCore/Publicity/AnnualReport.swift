@@ -69,7 +69,7 @@ public struct AnnualReport: Sendable, Equatable {
             "二、重大执法决定法制审核。全年对 \(reviewedMajorDecisions) 件重大执法决定进行了法制审核（重大执法决定法制审核制度）。",
             "三、执法决定公开。应公开执法决定 \(decisionsToPublish) 件，按期公开 \(publishedOnTime) 件，逾期公开 \(publishedLate) 件，尚未公开 \(unpublished) 件；因决定变更、撤销或被确认违法、无效撤下 \(withdrawn) 件（行政执法公示制度）。",
             "四、双随机抽查。全年开展双随机抽查 \(draws) 次，已完成检查的对象 \(inspectedTargets) 个。",
-            "五、本报告由系统根据执法记录自动生成，经本机关核对后于 \(dueOn.chineseText) 前公开。",
+            "五、本报告由系统根据执法记录自动生成，经本机关核对后于 \(dueOn.chinese) 前公开。",
         ]
     }
 }
@@ -83,7 +83,9 @@ extension Sunlight {
             try actor.require(anyOf: .head, .publicityClerk, .supervisor, .administrator)
             try actor.requireRead(organisation)
         }
-        let cases = try await store.cases.list(organisations: [organisation.id], filter: CaseFilter(), limit: 100_000)
+        // Cases opened after the year have nothing in it.
+        let cases = try await store.cases.list(organisations: [organisation.id], filter: CaseFilter(openedTo: CivilDate(year: year, month: 12, day: 31)!),
+                                               limit: 100_000)
         let report = AnnualReport.compute(
             organisation: organisation, year: year, cases: cases, events: try await store.cases.events(ofCases: cases.map(\.id)),
             reviews: try await store.reviews.records(organisations: [organisation.id]),

@@ -94,6 +94,11 @@ extension Sunlight {
         return organisation
     }
 
+    /// Every organisation's name, by ID, in one read (organisations are public, PUB-1).
+    func organisationNames() async throws -> [Organisation.ID: String] {
+        Dictionary(try await store.organisations.all().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// A desk's organisations: a supervisor's whole jurisdiction, anyone else's own organisation.
     public func organisationsInView(of actor: Actor) async throws -> [Organisation] {
         actor.has(.supervisor) ? try await readableOrganisations(of: actor) : [actor.organisation].compactMap { $0 }

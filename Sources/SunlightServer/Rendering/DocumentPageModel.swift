@@ -133,7 +133,7 @@ extension DocumentPageModel {
 /// facts and fine for the decision, the decision's number for the delivery receipt, and the
 /// standard wording of rights and remedies.
 enum DocumentDefaults {
-    static let remedies = "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。"
+    static let remedies = DecisionText.standardRemedies
     static let rights = "你（单位）有权进行陈述和申辩。请在收到本告知书之日起三个工作日内提出；逾期视为放弃陈述和申辩的权利。"
     static let payment = "自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款；逾期不缴纳的，每日按罚款数额的百分之三加处罚款。"
 

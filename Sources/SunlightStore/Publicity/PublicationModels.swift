@@ -121,12 +121,8 @@ struct FluentPublicationRepository: PublicationRepository {
         var query = SQLQueryString("SELECT state FROM decision_publications WHERE status IN ('published', 'withdrawn')")
         if let organisations = filter.organisations {
             guard !organisations.isEmpty else { return [] }
-            query.appendLiteral(" AND organisation_id IN (")
-            for (index, organisation) in organisations.enumerated() {
-                if index > 0 { query.appendLiteral(", ") }
-                query.appendInterpolation(bind: organisation)
-            }
-            query.appendLiteral(")")
+            query.appendLiteral(" AND organisation_id IN ")
+            query.appendList(organisations)
         }
         if let category = filter.category {
             query.appendLiteral(" AND category = ")
@@ -143,10 +139,8 @@ struct FluentPublicationRepository: PublicationRepository {
         for word in filter.words {
             // LIKE reaches one- and two-character words (most Chinese words), which trigrams
             // cannot; on PostgreSQL the pg_trgm index serves the longer ones (STACK.md).
-            let pattern = "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
             query.appendLiteral(postgres ? " AND search_text ILIKE " : " AND search_text LIKE ")
-            query.appendInterpolation(bind: pattern)
+            query.appendInterpolation(bind: SQLQueryText.containing(word))
             query.appendLiteral(" ESCAPE '\\'")
         }
         query.appendLiteral(" ORDER BY decided_on DESC, id LIMIT \(max(1, min(filter.limit, 5000))) OFFSET \(max(0, filter.offset))")

@@ -27,12 +27,10 @@ struct SQLSearchRepository: SearchRepository {
     }
 
     func search(_ query: String, organisations: [Organisation.ID]?, limit: Int) async throws -> [SearchDocument] {
-        let words = query.split(whereSeparator: \.isWhitespace).map(String.init).filter { !$0.isEmpty }.prefix(8)
+        let words = SearchWords.of(query)
         guard !words.isEmpty else { return [] }
         let sqlite = sql.dialect.name == "sqlite"
-        func like(_ word: String) -> String {
-            "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        }
+        let like = SQLQueryText.containing
         var query = SQLQueryString("SELECT d.doc_id, d.organisation_id, d.kind, d.title, d.body, d.link, d.updated_at FROM search_documents d WHERE 1 = 1")
         let long = words.filter { $0.count >= 3 }
         if sqlite, !long.isEmpty {
@@ -55,12 +53,8 @@ struct SQLSearchRepository: SearchRepository {
         }
         if let organisations {
             guard !organisations.isEmpty else { return [] }
-            query.appendLiteral(" AND d.organisation_id IN (")
-            for (index, organisation) in organisations.enumerated() {
-                if index > 0 { query.appendLiteral(", ") }
-                query.appendInterpolation(bind: organisation.uuidString.lowercased())
-            }
-            query.appendLiteral(")")
+            query.appendLiteral(" AND d.organisation_id IN ")
+            query.appendList(organisations.map { $0.uuidString.lowercased() })
         }
         query.appendLiteral(" ORDER BY d.updated_at DESC, d.doc_id LIMIT \(max(1, min(limit, 500)))")
         return try await sql.raw(query).all().map { row in

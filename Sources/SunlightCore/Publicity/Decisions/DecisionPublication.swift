@@ -116,6 +116,14 @@ public struct DecisionPublication: StoredState, Sendable, Equatable {
     public var isPublic: Bool { status == .published || status == .withdrawn }
 
     /// Published later than the clock allowed (SUP-5 reads this).
+    /// What the clerk must do next and by when: publish a due decision (PUB-6), or withdraw a
+    /// published one reported changed (PUB-7); nil when nothing is waiting.
+    public var pendingStep: (kind: PublicationTask.Kind, due: CivilDate?)? {
+        if status == .due { return (.publish, dueOn) }
+        if status == .published, let withdrawal, withdrawal.withdrawnOn == nil { return (.withdraw, withdrawal.dueOn) }
+        return nil
+    }
+
     public var publishedLate: Bool {
         guard let publishedOn, let dueOn else { return false }
         return publishedOn > dueOn

@@ -71,7 +71,7 @@ public struct DecisionText: Sendable, Equatable {
             break
         }
         add("organisation", "执法机关", organisation.name)
-        add("date", "决定日期", decidedOn.chineseText)
+        add("date", "决定日期", decidedOn.chinese)
         if document.type != .seizureDecision { add("remedies", "救济途径", f["remedies"] ?? standardRemedies) }
         return out
     }
@@ -100,9 +100,4 @@ extension PublishedField {
     /// The number, the organisation, the date and the kinds of decision are the organisation's
     /// own words: never redacted.
     static let organisationsOwn: Set<String> = ["number", "organisation", "date", "category", "type"]
-}
-
-extension CivilDate {
-    /// `2026年11月22日`.
-    public var chineseText: String { "\(year)年\(month)月\(day)日" }
 }

@@ -98,6 +98,6 @@ public struct DecisionFilter: Sendable, Equatable {
     }
 
     public var words: [String] {
-        (text ?? "").split(whereSeparator: \.isWhitespace).map(String.init).filter { !$0.isEmpty }.prefix(8).map { $0 }
+        SearchWords.of(text ?? "")
     }
 }

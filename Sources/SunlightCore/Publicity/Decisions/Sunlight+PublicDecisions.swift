@@ -14,8 +14,7 @@ extension Sunlight {
     /// Public decisions (published or withdrawn) for the portal, the API, the feed and the export.
     public func publicDecisions(_ filter: DecisionFilter) async throws -> [PublicDecision] {
         let found = try await store.publications.publicDecisions(filter)
-        var names: [Organisation.ID: String] = [:]
-        for id in Set(found.map(\.organisationID)) { names[id] = try await store.organisations.find(id)?.name }
+        let names = found.isEmpty ? [:] : try await organisationNames()
         return found.map { PublicDecision($0, organisationName: names[$0.organisationID] ?? "") }
     }
 

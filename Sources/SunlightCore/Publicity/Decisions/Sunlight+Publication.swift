@@ -54,17 +54,17 @@ extension Sunlight {
         func task(_ kind: PublicationTask.Kind, _ publication: DecisionPublication, _ due: CivilDate?) -> PublicationTask {
             PublicationTask(kind: kind, publication: publication, due: due, state: deadlineState(of: due, calendar: calendar))
         }
-        var tasks: [PublicationTask] = []
-        for publication in try await store.publications.list(organisations: organisations, statuses: [.due, .published]) {
-            if publication.status == .due {
-                tasks.append(task(.publish, publication, publication.dueOn))
-            } else if let withdrawal = publication.withdrawal, withdrawal.withdrawnOn == nil {
-                tasks.append(task(.withdraw, publication, withdrawal.dueOn))
-            }
+        let tasks = try await store.publications.list(organisations: organisations, statuses: [.due, .published]).compactMap { publication in
+            publication.pendingStep.map { task($0.kind, publication, $0.due) }
         }
         return tasks.sorted { a, b in
-            let rank: (PublicationTask) -> Int = { StaffTask.urgencyRank($0.state) }
-            return rank(a) != rank(b) ? rank(a) < rank(b) : (a.due?.iso ?? "9999") < (b.due?.iso ?? "9999")
+            let (ra, rb) = (StaffTask.urgencyRank(a.state), StaffTask.urgencyRank(b.state))
+            if ra != rb { return ra < rb }
+            switch (a.due, b.due) {
+            case let (x?, y?): return x < y
+            case (_?, nil): return true
+            default: return false
+            }
         }
     }
 

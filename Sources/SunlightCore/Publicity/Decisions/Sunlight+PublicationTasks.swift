@@ -11,12 +11,15 @@ extension Sunlight {
         var tasks: [StaffTask] = []
         for publication in try await store.publications.list(organisations: [home.id], statuses: [.due, .published]) {
             let link = "/staff/publications/\(publication.id.uuidString.lowercased())"
-            if publication.status == .due {
+            switch publication.pendingStep {
+            case let (.publish, due)?:
                 tasks.append(StaffTask(title: "公开决定：\(publication.number)", detail: "\(publication.title)（\(publication.decidedOn.iso) 作出）",
-                                       due: publication.dueOn, state: state(publication.dueOn), link: link, rule: .pub6))
-            } else if let withdrawal = publication.withdrawal, withdrawal.withdrawnOn == nil {
-                tasks.append(StaffTask(title: "撤下决定：\(publication.number)", detail: "\(withdrawal.kind.chineseName)，应在 3 个工作日内撤下并说明理由",
-                                       due: withdrawal.dueOn, state: state(withdrawal.dueOn), link: link, rule: .pub7))
+                                       due: due, state: state(due), link: link, rule: .pub6))
+            case let (.withdraw, due)?:
+                tasks.append(StaffTask(title: "撤下决定：\(publication.number)",
+                                       detail: "\(publication.withdrawal?.kind.chineseName ?? "")，应在 3 个工作日内撤下并说明理由",
+                                       due: due, state: state(due), link: link, rule: .pub7))
+            case nil: break
             }
         }
         for draw in try await store.draws.list(organisations: [home.id]) where draw.status == .inspected {

@@ -1,4 +1,5 @@
-import Crypto
+import Foundation
+import SunlightLedger
 
 /// 双随机抽取 — the reproducible random draw of 双随机、一公开 (PUB-4, PUB-9).
 ///
@@ -101,14 +102,14 @@ public enum RandomDraw {
         for _ in 0..<4 {
             bytes.append(contentsOf: DrawStream.bigEndianBytes(generator.next()))
         }
-        return hex(bytes)
+        return Hex.encode(bytes)
     }
 
     /// 种子承诺值 — the commitment published before the draw: the lowercase hex SHA-256 of the
     /// seed's 64 ASCII hex characters (the text, not the 32 bytes), so that
     /// `printf %s SEED | sha256sum` reproduces it. The seed is hashed as given, unchecked.
     public static func commitment(ofSeed seed: String) -> String {
-        hex(SHA256.hash(data: Array(seed.utf8)))
+        LedgerHash.sha256(Array(seed.utf8)).hex
     }
 
     /// 双随机抽取 — draws `parameters.targetCount` targets, and for each of them
@@ -186,18 +187,6 @@ extension RandomDraw {
         }
     }
 
-    /// Lowercase hex of `bytes`.
-    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.underestimatedCount * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// The pool sorted by key compared as UTF-8 byte sequences, and the first key that occurs
     /// twice (byte for byte), if any.
     static func canonicalOrder<Element>(
@@ -205,20 +194,12 @@ extension RandomDraw {
         key: (Element) -> String
     ) -> (sorted: [Element], duplicate: String?) {
         let keys = pool.map { Array(key($0).utf8) }
-        let order = keys.indices.sorted { precedes(keys[$0], keys[$1]) }
+        // Lexicographic order of the bytes: a proper prefix comes first (as Python compares `bytes`).
+        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         let sorted = order.map { pool[$0] }
         for i in order.indices.dropFirst() where keys[order[i - 1]] == keys[order[i]] {
             return (sorted, key(pool[order[i]]))
         }
         return (sorted, nil)
-    }
-
-    /// Lexicographic order of byte strings: the first differing byte decides, and a proper
-    /// prefix comes first (as Python compares `bytes`).
-    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        for i in 0..<min(a.count, b.count) where a[i] != b[i] {
-            return a[i] < b[i]
-        }
-        return a.count < b.count
     }
 }

@@ -116,13 +116,8 @@ extension Sunlight {
 
     /// Every draw as the public sees it (the seed only once drawn, results only once published).
     public func publicDraws() async throws -> [(PublishedDraw, String)] {
-        var names: [Organisation.ID: String] = [:]
-        var out: [(PublishedDraw, String)] = []
-        for draw in try await store.draws.list(organisations: nil) {
-            if names[draw.organisationID] == nil { names[draw.organisationID] = try await store.organisations.find(draw.organisationID)?.name }
-            out.append((draw.published, names[draw.organisationID] ?? ""))
-        }
-        return out
+        let names = try await organisationNames()
+        return try await store.draws.list(organisations: nil).map { ($0.published, names[$0.organisationID] ?? "") }
     }
 
     public func publicDraw(_ id: InspectionDraw.ID) async throws -> (PublishedDraw, String) {
