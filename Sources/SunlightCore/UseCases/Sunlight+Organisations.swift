@@ -95,7 +95,7 @@ extension Sunlight {
     }
 
     /// Every organisation's name, by ID, in one read (organisations are public, PUB-1).
-    func organisationNames() async throws -> [Organisation.ID: String] {
+    public func organisationNames() async throws -> [Organisation.ID: String] {
         Dictionary(try await store.organisations.all().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -57,7 +57,7 @@ struct Open311Controller {
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
-        func field(_ key: String) -> String? { (try? request.content.get(String.self, at: key))?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
+        func field(_ key: String) -> String? { request.field(key)?.nilIfEmpty }
         return try await answer(request) {
             guard let service = field("service_code"), let organisation = UUID(uuidString: service) else {
                 throw SunlightError.invalid("service_code", "service_code 缺失或无效", rule: .sup1)

@@ -60,14 +60,6 @@ extension Request {
         return id
     }
 
-    /// A `YYYY-MM-DD` field of a posted form; missing or malformed is invalid input for that field.
-    func formDate(_ key: String, label: String = "日期", rule: RuleID) throws -> CivilDate {
-        guard let date = (try? content.get(String.self, at: key)).flatMap(CivilDate.init(iso:)) else {
-            throw SunlightError.invalid(key, "\(label)格式应为 YYYY-MM-DD", rule: rule)
-        }
-        return date
-    }
-
     /// An optional `YYYY-MM-DD` in the query string: absent or empty is `nil`, malformed is invalid.
     func queryDate(_ key: String, rule: RuleID) throws -> CivilDate? {
         guard let text = query[String.self, at: key], !text.isEmpty else { return nil }
@@ -89,4 +81,11 @@ extension Request {
 extension Optional where Wrapped == String {
     /// `—` for a missing value in a table cell.
     var orDash: String { self ?? "—" }
+}
+
+extension Option {
+    /// An organisation, by its ID.
+    init(_ organisation: Organisation) {
+        self.init(value: organisation.id.uuidString.lowercased(), label: organisation.name)
+    }
 }

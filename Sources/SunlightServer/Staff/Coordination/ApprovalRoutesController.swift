@@ -9,7 +9,7 @@ struct ApprovalRoutesController {
     struct RoutesPage: Encodable {
         let page: PageContext
         let rows: [Row]
-        let organisations: [Choice]
+        let organisations: [Option]
         let canEdit: Bool
         let problem: String?
     }
@@ -32,7 +32,7 @@ struct ApprovalRoutesController {
             page: PageContext(request, title: "审批监管衔接路由"),
             rows: routes.map { Row(id: $0.id.uuidString.lowercased(), from: names[$0.organisationID] ?? "", to: $0.counterpartID.flatMap { names[$0] } ?? "",
                                    keyword: $0.keyword ?? "（全部许可决定）", active: $0.active) },
-            organisations: organisations.map { Choice($0) },
+            organisations: organisations.map { Option($0) },
             canEdit: actor.has(.administrator), problem: problem), on: request, status: status)
     }
 

@@ -13,9 +13,9 @@ struct CoordinationController {
     struct ListPage: Encodable {
         let page: PageContext
         let rows: [Row]
-        let kinds: [Choice]
+        let kinds: [Option]
         let kind: String
-        let departments, towns, organisations, assistanceKinds: [Choice]
+        let departments, towns, organisations, assistanceKinds: [Option]
         let canDispute, canAssist, canAccount: Bool
         let problem: String?
     }
@@ -57,12 +57,12 @@ struct CoordinationController {
         let home = actor.organisation
         let peers = all.filter { $0.id != home?.id && $0.parentID == home?.parentID && $0.kind != .justiceBureau }
         let below = try await sunlight.organisationsInView(of: actor).filter { $0.kind == .department || $0.level == .town }
-        func choices(_ list: [Organisation]) -> [Choice] { list.map { Choice($0) } }
+        func choices(_ list: [Organisation]) -> [Option] { list.map { Option($0) } }
         return try await Page.render("staff/coordination/list", ListPage(
             page: PageContext(request, title: "协调事项"), rows: rows,
-            kinds: CoordinationMatter.Kind.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) }, kind: kind?.rawValue ?? "",
+            kinds: CaseText.options(CoordinationMatter.Kind.self, \.chineseName), kind: kind?.rawValue ?? "",
             departments: choices(peers), towns: choices(peers.filter { ($0.level == .town) != (home?.level == .town) }), organisations: choices(below),
-            assistanceKinds: CoordinationFlow.assistanceKinds.map { Choice(code: $0, label: $0) },
+            assistanceKinds: CoordinationFlow.assistanceKinds.map { Option(value: $0, label: $0) },
             canDispute: actor.has(.head), canAssist: (actor.has(.head) || actor.has(.officer)) && peers.contains { ($0.level == .town) != (home?.level == .town) }, canAccount: actor.has(.supervisor) || actor.has(.head),
             problem: problem), on: request, status: status)
     }
@@ -73,10 +73,11 @@ struct CoordinationController {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
         let matter = try await sunlight.coordinationMatter(try request.uuid("matter", "协调事项"), by: actor)
-        func name(_ id: Organisation.ID?) async throws -> String { guard let id else { return "" }; return try await sunlight.store.organisations.find(id)?.name ?? "" }
+        let names = try await sunlight.organisationNames()
+        func name(_ id: Organisation.ID?) -> String { id.flatMap { names[$0] } ?? "" }
         var steps: [StepView] = []
         for step in matter.steps {
-            steps.append(StepView(action: step.action.chineseName, on: ChinaTime.minuteText(step.at), by: "\(step.byName)（\(try await name(step.organisationID))）",
+            steps.append(StepView(action: step.action.chineseName, on: ChinaTime.minuteText(step.at), by: "\(step.byName)（\(name(step.organisationID))）",
                                   option: step.option ?? "", text: step.text))
         }
         let actions = sunlight.coordinationActions(matter, by: actor).map {
@@ -85,8 +86,8 @@ struct CoordinationController {
         }
         return try await Page.render("staff/coordination/matter", DetailPage(
             page: PageContext(request, title: matter.subject), id: matter.id.uuidString.lowercased(), kind: matter.kind.chineseName,
-            rule: matter.kind.rule.rawValue, subject: matter.subject, details: matter.details, from: try await name(matter.organisationID),
-            to: try await name(matter.counterpartID), coordinator: try await name(matter.coordinatorID), reference: matter.reference ?? "",
+            rule: matter.kind.rule.rawValue, subject: matter.subject, details: matter.details, from: name(matter.organisationID),
+            to: name(matter.counterpartID), coordinator: name(matter.coordinatorID), reference: matter.reference ?? "",
             link: matter.link ?? "", person: matter.responsiblePerson ?? "", option: matter.option ?? "", status: matter.status.chineseName,
             due: matter.dueOn?.iso ?? "", created: matter.createdOn.iso, overdue: matter.isOverdue(today: sunlight.clock.today),
             steps: steps, actions: actions, problem: problem), on: request, status: status)

@@ -14,7 +14,7 @@ struct JointMeetingsController {
         let page: PageContext
         let meetings: [MeetingView]
         let cadence: [String]
-        let kinds, organisations: [Choice]
+        let kinds, organisations: [Option]
         let rows: [Int]
         let canRecord: Bool
         let problem: String?
@@ -37,8 +37,9 @@ struct JointMeetingsController {
         let sunlight = request.sunlight
         let meetings = try await sunlight.jointMeetings(by: actor)
         let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation).filter { $0.kind != .government || $0.level == .town }
+        let names = try await sunlight.organisationNames()
         var views: [MeetingView] = []
-        for meeting in meetings { views.append(try await view(meeting, request)) }
+        for meeting in meetings { views.append(try await view(meeting, names: names, request)) }
         let today = sunlight.clock.today
         let quarterStart = CivilDate(year: today.year, month: (today.month - 1) / 3 * 3 + 1, day: 1)!
         let cadence = [
@@ -47,8 +48,8 @@ struct JointMeetingsController {
         ]
         return try await Page.render("staff/coordination/meetings", ListPage(
             page: PageContext(request, title: "联席会议与联合执法"), meetings: views, cadence: cadence,
-            kinds: JointMeeting.Kind.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
-            organisations: organisations.map { Choice($0) },
+            kinds: CaseText.options(JointMeeting.Kind.self, \.chineseName),
+            organisations: organisations.map { Option($0) },
             rows: Array(1...Self.itemRows), canRecord: actor.has(.supervisor) || actor.has(.head), problem: problem), on: request, status: status)
     }
 
@@ -57,7 +58,7 @@ struct JointMeetingsController {
         let id = try request.uuid("meeting", "会议")
         let meeting = try await request.sunlight.jointMeeting(id, by: actor)
         return try await Page.render("staff/coordination/meeting", DetailPage(page: PageContext(request, title: meeting.title),
-                                                                           meeting: try await view(meeting, request)), on: request)
+                                                                           meeting: try await view(meeting, names: try await request.sunlight.organisationNames(), request)), on: request)
     }
 
     @Sendable func record(_ request: Request) async throws -> Response {
@@ -68,28 +69,27 @@ struct JointMeetingsController {
             for row in 1...Self.itemRows {
                 guard let text = request.field("item\(row)"), !text.isEmpty else { continue }
                 guard let owner = request.field("owner\(row)").flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid("owner", "请选择第 \(row) 项的责任单位", rule: .sup11) }
-                items.append(DecidedItemDraft(text: text, ownerID: owner, dueOn: try request.formDate("due\(row)", label: "第 \(row) 项的反馈期限", rule: .sup11)))
+                items.append(DecidedItemDraft(text: text, ownerID: owner, dueOn: try request.dateField("due\(row)", "第 \(row) 项的反馈期限", rule: .sup11)))
             }
-            _ = try await request.sunlight.recordJointMeeting(kind: kind, title: request.field("title") ?? "", heldOn: try request.formDate("heldOn", label: "会议日期", rule: .sup11),
+            _ = try await request.sunlight.recordJointMeeting(kind: kind, title: request.field("title") ?? "", heldOn: try request.dateField("heldOn", "会议日期", rule: .sup11),
                                                              place: request.field("place") ?? "", members: members, attendees: request.field("attendees") ?? "",
                                                              minutes: request.field("minutes") ?? "", items: items, by: actor)
         }) { try await render(request, problem: $0, status: $1) }
     }
 
-    func view(_ meeting: JointMeeting, _ request: Request) async throws -> MeetingView {
+    func view(_ meeting: JointMeeting, names: [Organisation.ID: String], _ request: Request) async throws -> MeetingView {
         let sunlight = request.sunlight
-        func name(_ id: Organisation.ID) async throws -> String { try await sunlight.store.organisations.find(id)?.name ?? "" }
+        func name(_ id: Organisation.ID) -> String { names[id] ?? "" }
         let today = sunlight.clock.today
         var items: [ItemView] = []
         for item in meeting.items {
             let matter = try await sunlight.store.records(CoordinationMatter.self).find(item.matterID)
-            items.append(ItemView(text: item.text, owner: try await name(item.ownerID), due: item.dueOn.iso, status: matter?.status.chineseName ?? "",
+            items.append(ItemView(text: item.text, owner: name(item.ownerID), due: item.dueOn.iso, status: matter?.status.chineseName ?? "",
                                   link: "/staff/coordination/\(item.matterID.uuidString.lowercased())", overdue: matter?.isOverdue(today: today) ?? false))
         }
-        var members: [String] = []
-        for id in meeting.members { members.append(try await name(id)) }
+        let members = meeting.members.map(name)
         return MeetingView(id: meeting.id.uuidString.lowercased(), kind: meeting.kind.chineseName, title: meeting.title, heldOn: meeting.heldOn.iso,
-                           place: meeting.place, convener: try await name(meeting.organisationID), members: members.joined(separator: "、"),
+                           place: meeting.place, convener: name(meeting.organisationID), members: members.joined(separator: "、"),
                            attendees: meeting.attendees, minutes: meeting.minutes, recordedBy: meeting.recordedBy, items: items)
     }
 }

@@ -10,7 +10,7 @@ struct DrawsController {
     struct ListPage: Encodable {
         let page: PageContext
         let rows: [Row]
-        let categories: [Choice]
+        let categories: [Option]
         let canCreate: Bool
         let problem: String?
         let form: [String: String]
@@ -58,7 +58,7 @@ struct DrawsController {
             page: PageContext(request, title: "双随机抽查"),
             rows: draws.map { Row(id: $0.id.uuidString.lowercased(), title: $0.title, category: $0.category.chineseName,
                                   committedAt: ChinaTime.minuteText($0.committedAt), status: $0.status.chineseName, due: $0.resultsDueOn?.iso ?? "") },
-            categories: EnforcementCategory.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
+            categories: CaseText.options(EnforcementCategory.self, \.chineseName),
             canCreate: staff.actor.has(.head) || staff.actor.has(.publicityClerk), problem: problem, form: form), on: request, status: status)
     }
 
@@ -107,7 +107,7 @@ struct DrawsController {
                 InspectionDraw.TargetResult(targetKey: a.target.key, findings: (try? request.content.get(String.self, at: "findings_\(index)")) ?? "",
                                             handling: (try? request.content.get(String.self, at: "handling_\(index)")) ?? "")
             }
-            let ended = try request.formDate("endedOn", label: "检查结束日期", rule: .pub9)
+            let ended = try request.dateField("endedOn", "检查结束日期", rule: .pub9)
             _ = try await request.sunlight.recordInspectionResults(id, endedOn: ended, results: results, by: actor)
         }
     }

@@ -35,7 +35,7 @@ struct PublicationsController {
         let publishedHash, originalHash, extraTerms: String
         let canPublish, isPublished, canWithdraw, withdrawalReported: Bool
         let withdrawalDue, withdrawalKind: String
-        let kinds: [Choice]
+        let kinds: [Option]
         let history: [HistoryRow]
         let problem: String?
         let publicLink: String
@@ -104,7 +104,7 @@ struct PublicationsController {
             canWithdraw: publication.status == .published && (staff.actor.has(.publicityClerk) || staff.actor.has(.head)),
             withdrawalReported: withdrawal != nil && withdrawal?.withdrawnOn == nil,
             withdrawalDue: withdrawal?.dueOn?.iso ?? "", withdrawalKind: withdrawal?.kind.chineseName ?? "",
-            kinds: DecisionPublication.ChangeKind.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
+            kinds: CaseText.options(DecisionPublication.ChangeKind.self, \.chineseName),
             history: events.map { HistoryRow(at: ChinaTime.minuteText($0.at), kind: $0.kind.chineseName, status: $0.state.status.chineseName,
                                              publishedHash: $0.state.publishedHash ?? "") },
             problem: problem, publicLink: publication.isPublic ? "/d/\(id.uuidString.lowercased())" : ""), on: request, status: status)
@@ -130,7 +130,7 @@ struct PublicationsController {
         let staff = try request.requireStaff()
         let id = try request.uuid("publication", "决定公开事项")
         do {
-            _ = try await request.sunlight.reportDecisionChange(id, kind: try Self.kind(request), changedOn: try request.formDate("changedOn", rule: .pub7), by: staff.actor)
+            _ = try await request.sunlight.reportDecisionChange(id, kind: try Self.kind(request), changedOn: try request.dateField("changedOn", "日期", rule: .pub7), by: staff.actor)
             return Page.redirect("/staff/publications/\(id.uuidString.lowercased())", notice: "change_reported")
         } catch let error as SunlightError where error.belongsInForm {
             return try await render(request, extraTerms: "", problem: error.description, status: error.httpStatus)
@@ -144,7 +144,7 @@ struct PublicationsController {
             let reported = (try? request.content.get(String.self, at: "kind")).map { !$0.isEmpty } ?? false
             _ = try await request.sunlight.withdrawDecision(id, statement: (try? request.content.get(String.self, at: "statement")) ?? "",
                                                             kind: reported ? try Self.kind(request) : nil,
-                                                            changedOn: reported ? try request.formDate("changedOn", rule: .pub7) : nil, by: staff.actor)
+                                                            changedOn: reported ? try request.dateField("changedOn", "日期", rule: .pub7) : nil, by: staff.actor)
             return Page.redirect("/staff/publications/\(id.uuidString.lowercased())", notice: "decision_withdrawn")
         } catch let error as SunlightError where error.belongsInForm {
             return try await render(request, extraTerms: "", problem: error.description, status: error.httpStatus)

@@ -23,7 +23,7 @@ struct AssessmentController {
         let ratings: [RatingView]
         let filings: [FilingView]
         let officers: [OfficerView]
-        let grades: [Choice]
+        let grades: [Option]
         let half: String
         let supervisor, head: Bool
         let problem: String?
@@ -73,7 +73,7 @@ struct AssessmentController {
                                                              points: $0.points, scored: $0.measure == nil) },
             excellentFrom: scheme.excellentFrom, goodFrom: scheme.goodFrom, passFrom: scheme.passFrom, ratings: ratings, filings: filings,
             officers: officers.map { OfficerView(id: $0.id.uuidString.lowercased(), name: $0.displayName) },
-            grades: AssessmentGrade.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
+            grades: CaseText.options(AssessmentGrade.self, \.chineseName),
             half: AssessmentFiling.lastHalf(before: sunlight.clock.today).period, supervisor: actor.has(.supervisor), head: head,
             problem: problem), on: request, status: status)
     }

@@ -17,9 +17,9 @@ struct ComplaintsController {
     struct DetailPage: Encodable {
         let page: PageContext
         let id, code, subject, description, location, channel, receivedBy, handledBy, receivedOn, due, dueClass, dueText, status, feedback: String
-        let contact: [Choice]
+        let contact: [Option]
         let anonymous, open, answered, canAssign, canTake, canAnswer, canClose: Bool
-        let handlers, organisations: [Choice]
+        let handlers, organisations: [Option]
         let steps: [Step]
         let problem: String?
     }
@@ -63,9 +63,9 @@ struct ComplaintsController {
         let calendar = try? await sunlight.calendars.current()
         let badge = DeadlineBadge(sunlight.deadlineState(of: c.dueOn, calendar: calendar))
         let handlers = mine ? try await sunlight.store.users.list(in: [c.handlingOrganisation]).filter(\.isActive)
-            .map { Choice(code: $0.id.uuidString.lowercased(), label: $0.displayName) } : []
+            .map { Option(value: $0.id.uuidString.lowercased(), label: $0.displayName) } : []
         let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation)
-            .map { Choice($0) }
+            .map { Option($0) }
         var steps: [Step] = []
         for event in detail.events {
             let who = try await event.by.asyncMap { try await sunlight.store.users.find($0)?.displayName } ?? nil
@@ -78,7 +78,7 @@ struct ComplaintsController {
             handledBy: detail.handledBy.name, receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "日历未加载",
             dueClass: c.isOpen ? badge.cssClass : "done", dueText: c.isOpen ? badge.text : c.status.chineseName, status: c.status.chineseName,
             feedback: c.feedback ?? "",
-            contact: ["name", "phone", "email"].compactMap { key in detail.contact[key].map { Choice(code: labels[key]!, label: $0) } },
+            contact: ["name", "phone", "email"].compactMap { key in detail.contact[key].map { Option(value: labels[key]!, label: $0) } },
             anonymous: c.anonymous, open: c.isOpen, answered: c.status == .answered,
             canAssign: c.isOpen && mine && (actor.has(.head) || actor.has(.publicityClerk)),
             canTake: c.isOpen && actor.has(.supervisor) && !mine,
@@ -89,22 +89,22 @@ struct ComplaintsController {
 
     @Sendable func assign(_ request: Request) async throws -> Response {
         try await act(request) { id, actor in
-            let organisation = (try? request.content.get(String.self, at: "organisation")).flatMap(UUID.init(uuidString:))
-            let handler = (try? request.content.get(String.self, at: "handler")).flatMap(UUID.init(uuidString:))
+            let organisation = request.field("organisation").flatMap(UUID.init(uuidString:))
+            let handler = request.field("handler").flatMap(UUID.init(uuidString:))
             _ = try await request.sunlight.assignComplaint(id, to: organisation, handler: handler,
-                                                           note: (try? request.content.get(String.self, at: "note")) ?? "", by: actor)
+                                                           note: request.field("note") ?? "", by: actor)
         }
     }
 
     @Sendable func take(_ request: Request) async throws -> Response {
         try await act(request) { id, actor in
-            _ = try await request.sunlight.takeComplaint(id, note: (try? request.content.get(String.self, at: "note")) ?? "", by: actor)
+            _ = try await request.sunlight.takeComplaint(id, note: request.field("note") ?? "", by: actor)
         }
     }
 
     @Sendable func answer(_ request: Request) async throws -> Response {
         try await act(request) { id, actor in
-            _ = try await request.sunlight.answerComplaint(id, feedback: (try? request.content.get(String.self, at: "feedback")) ?? "", by: actor)
+            _ = try await request.sunlight.answerComplaint(id, feedback: request.field("feedback") ?? "", by: actor)
         }
     }
 

@@ -16,7 +16,7 @@ struct GuidingCasesController {
         let quotas: [Quota]
         let year: Int
         let minimum: Int
-        let cases, reasons: [Choice]
+        let cases, reasons: [Option]
         let years: [Int]
         let canNominate: Bool
         let problem: String?
@@ -55,8 +55,8 @@ struct GuidingCasesController {
         let closed = try await sunlight.store.cases.list(organisations: departments.map(\.id), filter: .all, limit: 1000).filter { $0.status != .open }
         return try await Page.render("staff/supervision/guiding-cases", GuidingPage(
             page: PageContext(request, title: "行政执法指导案例"), rows: rows, quotas: quotas, year: year, minimum: GuidingCase.yearlyMinimum,
-            cases: closed.map { Choice(code: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)（\(names[$0.organisationID] ?? "")）") },
-            reasons: GuidingCase.reasons.map { Choice(code: $0, label: $0) }, years: [today.year, today.year - 1],
+            cases: closed.map { Option(value: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)（\(names[$0.organisationID] ?? "")）") },
+            reasons: GuidingCase.reasons.map { Option(value: $0, label: $0) }, years: [today.year, today.year - 1],
             canNominate: actor.has(.head) || actor.has(.supervisor), problem: problem), on: request, status: status)
     }
 

@@ -12,7 +12,7 @@ struct InstrumentsController {
     struct InstrumentsPage: Encodable {
         let page: PageContext
         let rows: [Row]
-        let organisations: [Choice]
+        let organisations: [Option]
         let canIssue: Bool
         let problem: String?
     }
@@ -48,33 +48,32 @@ struct InstrumentsController {
                     canCheck: i.status == .reported && supervisor && actor.organisation?.id == i.issuedBy,
                     canEscalate: i.isOpen && supervisor && i.kind.next != nil && actor.organisation?.id == i.issuedBy)
             },
-            organisations: organisations.map { Choice($0) }, canIssue: supervisor,
+            organisations: organisations.map { Option($0) }, canIssue: supervisor,
             problem: problem), on: request, status: status)
     }
 
     @Sendable func issue(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            func field(_ key: String) -> String { (try? request.content.get(String.self, at: key)) ?? "" }
-            guard let organisation = UUID(uuidString: field("organisation")) else { throw SunlightError.invalid("organisation", "请选择被监督的机构", rule: .sup4) }
-            let rectifyBy = try request.formDate("rectifyBy", label: "整改期限", rule: .sup4)
-            _ = try await request.sunlight.issueSupervisionInstrument(to: organisation, findings: field("findings"), requirement: field("requirement"),
-                                                                      rectifyBy: rectifyBy, evidence: field("evidence"),
-                                                                      follows: UUID(uuidString: field("follows")), by: actor)
+            guard let organisation = request.field("organisation").flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid("organisation", "请选择被监督的机构", rule: .sup4) }
+            let rectifyBy = try request.dateField("rectifyBy", "整改期限", rule: .sup4)
+            _ = try await request.sunlight.issueSupervisionInstrument(to: organisation, findings: request.field("findings") ?? "", requirement: request.field("requirement") ?? "",
+                                                                      rectifyBy: rectifyBy, evidence: request.field("evidence") ?? "",
+                                                                      follows: request.field("follows").flatMap(UUID.init(uuidString:)), by: actor)
         }
     }
 
     @Sendable func report(_ request: Request) async throws -> Response {
         try await act(request) { actor in
             _ = try await request.sunlight.reportRectification(try request.uuid("instrument", "监督文书"),
-                                                               report: (try? request.content.get(String.self, at: "report")) ?? "", by: actor)
+                                                               report: request.field("report") ?? "", by: actor)
         }
     }
 
     @Sendable func check(_ request: Request) async throws -> Response {
         try await act(request) { actor in
             _ = try await request.sunlight.checkRectification(try request.uuid("instrument", "监督文书"),
-                                                              accepted: (try? request.content.get(String.self, at: "accepted")) == "yes",
-                                                              note: (try? request.content.get(String.self, at: "note")) ?? "", by: actor)
+                                                              accepted: request.field("accepted") == "yes",
+                                                              note: request.field("note") ?? "", by: actor)
         }
     }
 

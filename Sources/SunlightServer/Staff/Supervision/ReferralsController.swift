@@ -45,8 +45,8 @@ struct ReferralsController {
     @Sendable func refer(_ request: Request) async throws -> Response {
         try await Page.submit(request, to: "/staff/supervision/referrals", { actor in
             _ = try await request.sunlight.referToDiscipline(case: try request.uuid("case", "案件"),
-                                                             recipient: (try? request.content.get(String.self, at: "recipient")) ?? "",
-                                                             note: (try? request.content.get(String.self, at: "note")) ?? "", by: actor)
+                                                             recipient: request.field("recipient") ?? "",
+                                                             note: request.field("note") ?? "", by: actor)
         }) { try await render(request, problem: $0, status: $1) }
     }
 }

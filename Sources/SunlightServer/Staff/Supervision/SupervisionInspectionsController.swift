@@ -12,7 +12,7 @@ struct SupervisionInspectionsController {
     struct InspectionsPage: Encodable {
         let page: PageContext
         let rows: [Row]
-        let methods, organisations: [Choice]
+        let methods, organisations: [Option]
         let canRecord: Bool
         let problem: String?
     }
@@ -43,8 +43,8 @@ struct SupervisionInspectionsController {
         let targets = inView.filter { $0.id != actor.organisation?.id && ($0.kind == .department || $0.level == .town) }
         return try await Page.render("staff/supervision/inspections", InspectionsPage(
             page: PageContext(request, title: "监督检查"), rows: rows,
-            methods: SupervisionInspection.Method.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
-            organisations: targets.map { Choice($0) }, canRecord: supervisor,
+            methods: CaseText.options(SupervisionInspection.Method.self, \.chineseName),
+            organisations: targets.map { Option($0) }, canRecord: supervisor,
             problem: problem), on: request, status: status)
     }
 
@@ -55,8 +55,8 @@ struct SupervisionInspectionsController {
                 throw SunlightError.invalid("method", "请选择监督方式和被检查单位", rule: .sup4)
             }
             _ = try await request.sunlight.recordSupervisionInspection(
-                method, of: organisation, title: request.field("title") ?? "", from: try request.formDate("from", label: "开始日期", rule: .sup4),
-                to: try request.formDate("to", label: "结束日期", rule: .sup4), scope: request.field("scope") ?? "", findings: request.field("findings") ?? "",
+                method, of: organisation, title: request.field("title") ?? "", from: try request.dateField("from", "开始日期", rule: .sup4),
+                to: try request.dateField("to", "结束日期", rule: .sup4), scope: request.field("scope") ?? "", findings: request.field("findings") ?? "",
                 problemsFound: request.field("problems") == "yes", assessor: request.field("assessor"), by: actor)
         }
     }
@@ -64,7 +64,7 @@ struct SupervisionInspectionsController {
     @Sendable func notify(_ request: Request) async throws -> Response {
         try await act(request) { actor in
             _ = try await request.sunlight.notifyFromInspection(try request.uuid("inspection", "监督检查记录"), requirement: request.field("requirement") ?? "",
-                                                               rectifyBy: try request.formDate("rectifyBy", label: "整改期限", rule: .sup4), by: actor)
+                                                               rectifyBy: try request.dateField("rectifyBy", "整改期限", rule: .sup4), by: actor)
         }
     }
 

@@ -12,7 +12,7 @@ struct TransfersController {
     struct TransfersPage: Encodable {
         let page: PageContext
         let rows: [Row]
-        let cases, organisations, officers, attachments: [Choice]
+        let cases, organisations, officers, attachments: [Option]
         let canStart: Bool
         let problem: String?
     }
@@ -56,37 +56,35 @@ struct TransfersController {
         let officers = try await sunlight.store.users.list(in: cases).filter { $0.isActive && $0.has(.officer) && $0.id != actor.user?.id }
         return try await Page.render("staff/supervision/transfers", TransfersPage(
             page: PageContext(request, title: "案件移送"), rows: rows,
-            cases: open.map { Choice(code: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)") },
-            organisations: organisations.map { Choice($0) },
-            officers: officers.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.displayName) },
-            attachments: CaseTransfer.Attachment.allCases.map { Choice(code: $0.rawValue, label: $0.chineseName) },
+            cases: open.map { Option(value: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)") },
+            organisations: organisations.map { Option($0) },
+            officers: officers.map { Option(value: $0.id.uuidString.lowercased(), label: $0.displayName) },
+            attachments: CaseText.options(CaseTransfer.Attachment.self, \.chineseName),
             canStart: actor.has(.head) || actor.has(.officer), problem: problem), on: request, status: status)
     }
 
-    func field(_ request: Request, _ key: String) -> String { (try? request.content.get(String.self, at: key)) ?? "" }
-
     @Sendable func toOrganisation(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            guard let caseID = UUID(uuidString: field(request, "case")), let to = UUID(uuidString: field(request, "organisation")) else {
+            guard let caseID = request.field("case").flatMap(UUID.init(uuidString:)), let to = request.field("organisation").flatMap(UUID.init(uuidString:)) else {
                 throw SunlightError.invalid("case", "请选择案件和接收机关", rule: .sup2)
             }
-            _ = try await request.sunlight.decideOrganisationTransfer(case: caseID, to: to, reason: field(request, "reason"),
-                                                                      urgent: field(request, "urgent") == "yes", by: actor)
+            _ = try await request.sunlight.decideOrganisationTransfer(case: caseID, to: to, reason: request.field("reason") ?? "",
+                                                                      urgent: request.field("urgent") == "yes", by: actor)
         }
     }
 
     @Sendable func crime(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            guard let caseID = UUID(uuidString: field(request, "case")) else { throw SunlightError.invalid("case", "请选择案件", rule: .sup2) }
-            _ = try await request.sunlight.reportSuspectedCrime(case: caseID, officers: [UUID(uuidString: field(request, "officer"))].compactMap { $0 },
-                                                                facts: field(request, "facts"), police: field(request, "police"), by: actor)
+            guard let caseID = request.field("case").flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid("case", "请选择案件", rule: .sup2) }
+            _ = try await request.sunlight.reportSuspectedCrime(case: caseID, officers: [request.field("officer").flatMap(UUID.init(uuidString:))].compactMap { $0 },
+                                                                facts: request.field("facts") ?? "", police: request.field("police") ?? "", by: actor)
         }
     }
 
     @Sendable func decide(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.decideCrimeTransfer(try request.uuid("transfer", "案件移送"), approve: field(request, "approve") == "yes",
-                                                               reason: field(request, "reason"), by: actor)
+            _ = try await request.sunlight.decideCrimeTransfer(try request.uuid("transfer", "案件移送"), approve: request.field("approve") == "yes",
+                                                               reason: request.field("reason") ?? "", by: actor)
         }
     }
 
@@ -100,15 +98,15 @@ struct TransfersController {
 
     @Sendable func outcome(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            let on = try request.formDate("on", rule: .sup2)
-            _ = try await request.sunlight.recordTransferOutcome(try request.uuid("transfer", "案件移送"), accepted: field(request, "accepted") == "yes",
-                                                                 outcome: field(request, "outcome"), on: on, by: actor)
+            let on = try request.dateField("on", "日期", rule: .sup2)
+            _ = try await request.sunlight.recordTransferOutcome(try request.uuid("transfer", "案件移送"), accepted: request.field("accepted") == "yes",
+                                                                 outcome: request.field("outcome") ?? "", on: on, by: actor)
         }
     }
 
     @Sendable func object(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.objectToTransferRefusal(try request.uuid("transfer", "案件移送"), objection: field(request, "objection"), by: actor)
+            _ = try await request.sunlight.objectToTransferRefusal(try request.uuid("transfer", "案件移送"), objection: request.field("objection") ?? "", by: actor)
         }
     }
 
