@@ -4,6 +4,8 @@ import Foundation
 public protocol OrganisationRepository: Sendable {
     func all() async throws -> [Organisation]
     func find(_ id: Organisation.ID) async throws -> Organisation?
+    /// These organisations, in one query (unknown IDs are skipped).
+    func find(ids: [Organisation.ID]) async throws -> [Organisation]
     /// The organisation at `path` and everything below it.
     func subtree(_ path: String) async throws -> [Organisation]
     func insert(_ organisation: Organisation) async throws
@@ -13,6 +15,8 @@ public protocol OrganisationRepository: Sendable {
 /// 用户存储.
 public protocol StaffUserRepository: Sendable {
     func find(_ id: StaffUser.ID) async throws -> StaffUser?
+    /// These users, in one query (unknown IDs are skipped).
+    func find(ids: [StaffUser.ID]) async throws -> [StaffUser]
     /// Looks a user up by login name (case-insensitive: names are stored lower-case).
     func find(username: String) async throws -> StaffUser?
     /// The users of the given organisations, ordered by organisation then username.

@@ -198,3 +198,18 @@ extension Sunlight {
         return ListImportReport(drafted: versions, problems: [])
     }
 }
+
+/// 待核对 — a draft change of a public list with who drafted it (PUB-3).
+public struct ListCheckItem: Sendable {
+    public let draft: ListEntryVersion
+    public let drafter: String?
+}
+
+extension Sunlight {
+    /// The clerk's queue of drafts to check, with their drafters named in one query (PUB-3).
+    public func listCheckQueue(by actor: Actor) async throws -> [ListCheckItem] {
+        let drafts = try await pendingListChecks(by: actor)
+        let names = try await userNames(drafts.compactMap(\.draftedBy))
+        return drafts.map { ListCheckItem(draft: $0, drafter: $0.draftedBy.flatMap { names[$0] }) }
+    }
+}

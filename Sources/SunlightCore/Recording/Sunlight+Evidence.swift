@@ -168,3 +168,21 @@ extension Sunlight {
         return try await store.users.list(in: [organisation.id]).filter { $0.isActive && $0.has(.officer) }
     }
 }
+
+/// 文件记录详情 — one evidence file with the staff who recorded and uploaded it named (REC-4).
+public struct EvidenceFileView: Sendable {
+    public let file: EvidenceFile
+    /// `姓名（用户名）`, if known.
+    public let recorder: String?
+    public let uploader: String?
+}
+
+extension Sunlight {
+    /// One evidence file as its page shows it; the read is logged (REC-4, REC-11).
+    public func evidenceFileView(_ id: EvidenceFile.ID, by actor: Actor) async throws -> EvidenceFileView {
+        let file = try await evidenceFile(id, by: actor)
+        let people = Dictionary(try await store.users.find(ids: [file.recordedBy, file.uploadedBy].compactMap { $0 })
+            .map { ($0.id, "\($0.displayName)（\($0.username)）") }, uniquingKeysWith: { a, _ in a })
+        return EvidenceFileView(file: file, recorder: people[file.recordedBy], uploader: file.uploadedBy.flatMap { people[$0] })
+    }
+}

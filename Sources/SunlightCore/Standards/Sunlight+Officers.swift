@@ -69,7 +69,7 @@ extension Sunlight {
     /// 年度审验 — records a certificate's annual review (administrator).
     public func recordAnnualReview(certificate certificateID: EnforcementCertificate.ID, year: Int, passed: Bool, note: String?,
                                    by actor: Actor) async throws -> CertificateReview {
-        let (certificate, organisation) = try await administeredCertificate(certificateID, by: actor)
+        let (certificate, organisation) = try await administeredCertificate(certificateID, .review, by: actor)
         guard (2000...clock.today.year).contains(year) else { throw SunlightError.invalid("year", "审验年度不正确", rule: .std2) }
         if !passed, note?.trimmed.nilIfEmpty == nil { throw SunlightError.invalid("note", "审验不合格须写明原因", rule: .std2) }
         let review = CertificateReview(certificateID: certificate.id, year: year, passed: passed, reviewedOn: clock.today,
@@ -85,8 +85,7 @@ extension Sunlight {
 
     /// 注销 — revokes a certificate from a date, with the reason (administrator). Irreversible.
     public func revokeCertificate(_ certificateID: EnforcementCertificate.ID, reason: String, by actor: Actor) async throws {
-        let (certificate, organisation) = try await administeredCertificate(certificateID, by: actor)
-        guard certificate.revokedOn == nil else { throw SunlightError(.conflict, code: "certificate.revoked", "该证件已经注销", rule: .std2) }
+        let (certificate, organisation) = try await administeredCertificate(certificateID, .revoke, by: actor)
         let reason = reason.trimmed
         guard reason.count >= 2 else { throw SunlightError.invalid("reason", "请写明注销原因", rule: .std2) }
         var revoked = certificate
@@ -105,10 +104,7 @@ extension Sunlight {
     public func recordTraining(_ training: TrainingRecord, by actor: Actor) async throws {
         guard let user = try await store.users.find(training.userID) else { throw SunlightError.notFound("人员") }
         let organisation = try await requireOrganisation(user.organisationID)
-        try await guarded(actor, "training", id: nil, in: organisation) {
-            if actor.has(.head), actor.scope.canChange(organisation) { return }
-            try actor.requireAdminister(organisation)
-        }
+        try await guarded(actor, "training", id: nil, in: organisation) { try OfficerPermissions(actor: actor, organisation: organisation).check(.train) }
         guard (1...200).contains(training.hours) else { throw SunlightError.invalid("hours", "学时应为 1–200", rule: .std2) }
         guard (2...100).contains(training.topic.trimmed.count) else { throw SunlightError.invalid("topic", "请填写培训内容", rule: .std2) }
         guard training.date <= clock.today else { throw SunlightError.invalid("date", "培训日期不能晚于今天", rule: .std2) }
@@ -119,9 +115,14 @@ extension Sunlight {
         }
     }
 
-    private func administeredCertificate(_ id: EnforcementCertificate.ID, by actor: Actor) async throws -> (EnforcementCertificate, Organisation) {
+    private func administeredCertificate(_ id: EnforcementCertificate.ID, _ action: CertificateAction,
+                                         by actor: Actor) async throws -> (EnforcementCertificate, Organisation) {
         guard let certificate = try await store.certificates.find(id) else { throw SunlightError.notFound("执法证") }
-        let (_, organisation) = try await administeredUser(certificate.holderID, by: actor)
+        guard let holder = try await store.users.find(certificate.holderID) else { throw SunlightError.notFound("用户") }
+        let organisation = try await requireOrganisation(holder.organisationID)
+        try await guarded(actor, "user", id: holder.id.uuidString, in: organisation) {
+            try CertificatePermissions(actor: actor, certificate: certificate, organisation: organisation).check(action)
+        }
         return (certificate, organisation)
     }
 

@@ -84,14 +84,13 @@ struct EvidenceController {
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let file = try await request.sunlight.evidenceFile(try request.uuid("id", "文件记录"), by: staff.actor)
-        let people = try await request.sunlight.store.users.list(in: [file.organisationID])
-        func name(_ id: UUID?) -> String { people.first { $0.id == id }.map { "\($0.displayName)（\($0.username)）" } ?? "—" }
+        let view = try await request.sunlight.evidenceFileView(try request.uuid("id", "文件记录"), by: staff.actor)
+        let file = view.file
         let detail = Detail(
             id: file.id.uuidString, kind: file.kind.chineseName, title: file.title, filename: file.filename, mediaType: file.mediaType,
             size: ByteCounts.text(file.size), sha256: file.sha256.hex, recordedAt: ChinaTime.minuteText(file.recordedAt),
-            place: file.place, recorder: name(file.recordedBy), device: file.device, parties: file.parties ?? "—",
-            uploadedAt: ChinaTime.secondText(file.uploadedAt), uploader: name(file.uploadedBy),
+            place: file.place, recorder: view.recorder ?? "—", device: file.device, parties: file.parties ?? "—",
+            uploadedAt: ChinaTime.secondText(file.uploadedAt), uploader: view.uploader ?? "—",
             corrects: file.corrects?.uuidString, correctionReason: file.correctionReason)
         return try await Page.render("staff/evidence-file", DetailPage(page: PageContext(request, title: file.title), file: detail), on: request)
     }

@@ -203,13 +203,12 @@ struct ChecksController {
 
     @Sendable func queue(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let drafts = try await request.sunlight.pendingListChecks(by: staff.actor)
+        let queue = try await request.sunlight.listCheckQueue(by: staff.actor)
         var items: [Item] = []
-        for draft in drafts {
-            let drafter = try await draft.draftedBy.asyncMap { try await request.sunlight.store.users.find($0) } ?? nil
+        for (draft, drafter) in queue.map({ ($0.draft, $0.drafter) }) {
             let previous = try? await request.sunlight.entryHistory(draft.entryID).published.last
             items.append(Item(id: draft.id.uuidString, kind: draft.kind.chineseName, title: draft.title, change: draft.change.chineseName,
-                              effectiveFrom: draft.effectiveFrom.iso, drafter: drafter?.displayName ?? "—",
+                              effectiveFrom: draft.effectiveFrom.iso, drafter: drafter ?? "—",
                               draftedAt: ChinaTime.minuteText(draft.draftedAt), version: draft.version,
                               fields: PublicListsController.rows(draft), previous: previous.map(PublicListsController.rows) ?? []))
         }

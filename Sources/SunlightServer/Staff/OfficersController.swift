@@ -24,7 +24,8 @@ struct OfficersController {
     struct CertificateRow: Encodable {
         let id, number, categories, region, validity, status, review: String
         let revocation: String?
-        let revocable: Bool
+        /// ``CertificateAction`` → allowed now.
+        let can: [String: Bool]
     }
 
     struct TrainingRow: Encodable { let date, topic, provider: String; let hours: Int }
@@ -34,7 +35,8 @@ struct OfficersController {
         let id, name, organisation, year: String
         let certificates: [CertificateRow]
         let trainings: [TrainingRow]
-        let canAdminister, canTrain: Bool
+        /// ``OfficerAction`` → allowed now.
+        let can: [String: Bool]
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -82,11 +84,8 @@ struct OfficersController {
     @Sendable func officer(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let id = try request.uuid("user", "执法人员")
-        guard let user = try await request.sunlight.store.users.find(id) else { throw SunlightError.notFound("执法人员") }
-        let organisation = try await request.sunlight.organisation(user.organisationID, for: staff.actor)
-        guard let officer = try await request.sunlight.publicOfficers(of: organisation.id).first(where: { $0.user.id == id }) else {
-            throw SunlightError.notFound("执法人员")
-        }
+        let view = try await request.sunlight.officerRecord(id, by: staff.actor)
+        let officer = view.officer, organisation = view.organisation, user = officer.user
         let today = request.sunlight.clock.today
         let certificates = officer.certificates.sorted { $0.validFrom > $1.validFrom }.map { certificate in
             CertificateRow(id: certificate.id.uuidString.lowercased(), number: certificate.number,
@@ -94,7 +93,7 @@ struct OfficersController {
                            validity: "\(certificate.validFrom.iso) 至 \(certificate.validUntil.iso)", status: certificate.status(on: today).chineseName,
                            review: officer.reviewText(of: certificate),
                            revocation: certificate.revokedOn.map { "\($0.iso) 注销：\(certificate.revocationReason ?? "")" },
-                           revocable: certificate.revokedOn == nil)
+                           can: Can.flags(view.certificateActions[certificate.id] ?? []))
         }
         let trainings = officer.trainings.sorted { $0.date > $1.date }.map {
             TrainingRow(date: $0.date.iso, topic: $0.topic, provider: $0.provider, hours: $0.hours)
@@ -102,8 +101,7 @@ struct OfficersController {
         return try await Page.render("staff/officer", OfficerPage(
             page: PageContext(request, title: user.displayName), id: id.uuidString.lowercased(), name: user.displayName,
             organisation: organisation.name, year: String(today.year - 1), certificates: certificates, trainings: trainings,
-            canAdminister: staff.actor.scope.canAdminister(organisation) && staff.actor.has(.administrator),
-            canTrain: staff.actor.has(.administrator) || (staff.actor.has(.head) && staff.actor.scope.canChange(organisation))), on: request)
+            can: Can.flags(view.actions)), on: request)
     }
 
     struct ReviewForm: Content { var year: Int?; var passed: String?; var note: String? }
@@ -137,7 +135,7 @@ struct OfficersController {
     }
 
     private func backToOfficer(_ request: Request, certificate: UUID, notice: String) async throws -> Response {
-        guard let found = try await request.sunlight.store.certificates.find(certificate) else { throw SunlightError.notFound("执法证") }
-        return Page.redirect("/staff/officers/\(found.holderID.uuidString.lowercased())", notice: notice)
+        let holder = try await request.sunlight.certificateHolder(certificate, by: try request.requireStaff().actor)
+        return Page.redirect("/staff/officers/\(holder.uuidString.lowercased())", notice: notice)
     }
 }

@@ -16,6 +16,11 @@ struct FluentCaseRepository: CaseRepository {
 
     func find(_ id: EnforcementCase.ID) async throws -> EnforcementCase? { try await CaseModel.find(id, on: database)?.domain() }
 
+    func find(ids: [EnforcementCase.ID]) async throws -> [EnforcementCase] {
+        guard !ids.isEmpty else { return [] }
+        return try await CaseModel.query(on: database).filter(\.$id ~~ Array(Set(ids))).sort(\.$openedAt).sort(\.$id).all().map { try $0.domain() }
+    }
+
     func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase] {
         guard !organisations.isEmpty else { return [] }
         let query = CaseModel.query(on: database).filter(\.$organisationID ~~ organisations)

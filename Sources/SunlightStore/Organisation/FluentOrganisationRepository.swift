@@ -13,6 +13,11 @@ struct FluentOrganisationRepository: OrganisationRepository {
         try await OrganisationModel.find(id, on: database)?.domain()
     }
 
+    func find(ids: [Organisation.ID]) async throws -> [Organisation] {
+        guard !ids.isEmpty else { return [] }
+        return try await OrganisationModel.query(on: database).filter(\.$id ~~ Array(Set(ids))).sort(\.$path).all().map { try $0.domain() }
+    }
+
     func subtree(_ path: String) async throws -> [Organisation] {
         try await OrganisationModel.query(on: database).filter(\.$path =~ path).sort(\.$path).all().map { try $0.domain() }
     }
@@ -36,6 +41,11 @@ struct FluentStaffUserRepository: StaffUserRepository {
     func find(_ id: StaffUser.ID) async throws -> StaffUser? {
         guard let model = try await StaffUserModel.find(id, on: database) else { return nil }
         return try await withRoles([model]).first
+    }
+
+    func find(ids: [StaffUser.ID]) async throws -> [StaffUser] {
+        guard !ids.isEmpty else { return [] }
+        return try await withRoles(try await StaffUserModel.query(on: database).filter(\.$id ~~ Array(Set(ids))).sort(\.$username).all())
     }
 
     func find(username: String) async throws -> StaffUser? {

@@ -5,6 +5,8 @@ public protocol CaseRepository: Sendable {
     func insert(_ enforcementCase: EnforcementCase) async throws
     func update(_ enforcementCase: EnforcementCase) async throws
     func find(_ id: EnforcementCase.ID) async throws -> EnforcementCase?
+    /// These cases, in one query (unknown IDs are skipped).
+    func find(ids: [EnforcementCase.ID]) async throws -> [EnforcementCase]
     /// The cases of these organisations that match, newest first.
     func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase]
     /// The cases the user is an active officer of.

@@ -81,3 +81,12 @@ extension Sunlight {
         }
     }
 }
+
+extension Sunlight {
+    /// 执法人员评议 — the officers a head evaluates: their organisation's active officers (SUP-8).
+    /// Empty for anyone who files no evaluation.
+    public func officersToEvaluate(by actor: Actor) async throws -> [PersonName] {
+        guard actor.has(.head), let home = actor.organisation, home.kind != .justiceBureau else { return [] }
+        return try await store.users.list(in: [home.id]).filter { $0.isActive && $0.has(.officer) }.map { PersonName(id: $0.id, name: $0.displayName) }
+    }
+}

@@ -51,14 +51,32 @@ public struct ComplaintProgress: Sendable, Codable, Equatable {
     public let steps: [Step]
 }
 
-/// A complaint with its history and, for staff who may read it, the complainant's contact.
+/// 投诉举报详情 — one complaint as its page shows it: its history with who took each step, the
+/// complainant's contact for staff who may read it, and what the reader may do now (SUP-1).
 public struct ComplaintDetail: Sendable {
+    public struct Step: Sendable {
+        public let event: ComplaintEvent
+        /// Who took the step, if a member of staff.
+        public let by: String?
+    }
+
     public let complaint: Complaint
-    public let events: [ComplaintEvent]
+    public let events: [Step]
     public let receivedBy: Organisation
     public let handledBy: Organisation
     /// name, phone, email — unsealed (the read is logged).
     public let contact: [String: String]
+    /// What the reader may do now (``ComplaintPermissions``).
+    public let actions: Set<ComplaintAction>
+    /// Whom it may be assigned to: the handling organisation's active staff (when it may be assigned).
+    public let handlers: [PersonName]
+}
+
+/// A row of the complaints ledger, with the organisations named.
+public struct ComplaintListItem: Sendable {
+    public let complaint: Complaint
+    public let receivedBy: String
+    public let handledBy: String
 }
 
 extension Sunlight {
@@ -133,21 +151,42 @@ extension Sunlight {
         return try await store.complaints.list(organisations: organisations)
     }
 
+    /// The ledger as a page shows it: each complaint with the names of the organisations that
+    /// received and handle it, read in one query (SUP-1).
+    public func complaintList(by actor: Actor) async throws -> [ComplaintListItem] {
+        let complaints = try await complaints(by: actor)
+        let names = try await organisationNames(complaints.flatMap { [$0.receivedBy, $0.handlingOrganisation] })
+        return complaints.map { ComplaintListItem(complaint: $0, receivedBy: names[$0.receivedBy] ?? "", handledBy: names[$0.handlingOrganisation] ?? "") }
+    }
+
     /// One complaint with its history and the complainant's contact; the read is logged (REC-11).
     public func complaint(_ id: Complaint.ID, by actor: Actor) async throws -> ComplaintDetail {
         let (complaint, handling) = try await readableComplaint(id, by: actor)
         let sealed = try await store.personalData.values(table: "complaints", recordIDs: [id.uuidString.lowercased()])
         try await log(actor, .read, "complaint", id: id.uuidString, in: handling, "查看投诉举报 \(complaint.trackingCode)")
-        return ComplaintDetail(complaint: complaint, events: try await store.complaints.events(of: id),
+        let events = try await store.complaints.events(of: id)
+        let permissions = ComplaintPermissions(actor: actor, complaint: complaint, handling: handling)
+        let allowed = permissions.allowed
+        let people = try await userNames(events.compactMap(\.by))
+        let handlers = allowed.contains(.assign)
+            ? try await store.users.list(in: [handling.id]).filter(\.isActive).map { PersonName(id: $0.id, name: $0.displayName) } : []
+        return ComplaintDetail(complaint: complaint, events: events.map { ComplaintDetail.Step(event: $0, by: $0.by.flatMap { people[$0] }) },
                                receivedBy: try await requireOrganisation(complaint.receivedBy), handledBy: handling,
-                               contact: Dictionary(sealed.map { ($0.field, $0.value ?? "（已依法删除）") }, uniquingKeysWith: { $1 }))
+                               contact: Dictionary(sealed.map { ($0.field, $0.value ?? "（已依法删除）") }, uniquingKeysWith: { $1 }),
+                               actions: allowed, handlers: handlers)
+    }
+
+    /// What the actor may do to this complaint now — the same decision its use cases make (SUP-1).
+    public func complaintActions(_ id: Complaint.ID, by actor: Actor) async throws -> Set<ComplaintAction> {
+        guard let complaint = try await store.complaints.find(id) else { throw SunlightError.notFound("投诉举报") }
+        return ComplaintPermissions(actor: actor, complaint: complaint, handling: try await requireOrganisation(complaint.handlingOrganisation)).allowed
     }
 
     /// 分派 / 转办 — the handling organisation's head or clerk names a handler of its own, or
     /// hands the complaint to another organisation (the complainant sees who handles it).
     public func assignComplaint(_ id: Complaint.ID, to organisationID: Organisation.ID? = nil, handler: StaffUser.ID? = nil, note: String,
                                 by actor: Actor) async throws -> Complaint {
-        let (found, handling) = try await workableComplaint(id, by: actor, roles: [.head, .publicityClerk, .supervisor])
+        let (found, handling) = try await workableComplaint(id, .assign, by: actor)
         let note = note.trimmed
         guard (2...500).contains(note.count) else { throw SunlightError.invalid("note", "请写明分派或转办说明（2–500 字）", rule: .sup1) }
         var complaint = found
@@ -171,11 +210,8 @@ extension Sunlight {
 
     /// 直接办理 — a supervisor of the justice bureau takes any complaint below it (SUP-1).
     public func takeComplaint(_ id: Complaint.ID, note: String, by actor: Actor) async throws -> Complaint {
-        let (found, handling) = try await readableComplaint(id, by: actor)
-        try await guarded(actor, "complaint", id: id.uuidString, in: handling) { try actor.require(anyOf: .supervisor) }
-        guard found.isOpen, let bureau = actor.organisation else {
-            throw SunlightError(.conflict, code: "complaint.status", "该投诉举报已\(found.status.chineseName)", rule: .sup1)
-        }
+        let (found, _) = try await workableComplaint(id, .take, by: actor)
+        guard let bureau = actor.organisation else { throw SunlightError.missingRole([.supervisor]) }
         var complaint = found
         complaint.handlingOrganisation = bureau.id
         complaint.handler = actor.user?.id
@@ -186,7 +222,7 @@ extension Sunlight {
 
     /// 答复 — the feedback to the complainant, shown with the tracking code.
     public func answerComplaint(_ id: Complaint.ID, feedback: String, by actor: Actor) async throws -> Complaint {
-        let (found, handling) = try await workableComplaint(id, by: actor, roles: [.head, .publicityClerk, .officer, .supervisor])
+        let (found, handling) = try await workableComplaint(id, .answer, by: actor)
         let feedback = feedback.trimmed
         guard (5...4000).contains(feedback.count) else { throw SunlightError.invalid("feedback", "请填写答复内容（5–4000 字）", rule: .sup1) }
         var complaint = found
@@ -198,8 +234,7 @@ extension Sunlight {
 
     /// 办结 — after the answer, the head (or the supervisor) closes it.
     public func closeComplaint(_ id: Complaint.ID, by actor: Actor) async throws -> Complaint {
-        let (found, handling) = try await workableComplaint(id, by: actor, roles: [.head, .supervisor], allowAnswered: true)
-        guard found.status == .answered else { throw SunlightError(.ruleViolation, code: "complaint.not_answered", "答复投诉人之后才能办结", rule: .sup1) }
+        let (found, handling) = try await workableComplaint(id, .close, by: actor)
         var complaint = found
         complaint.status = .closed
         complaint.closedOn = clock.today
@@ -232,19 +267,13 @@ extension Sunlight {
         return (complaint, handling)
     }
 
-    /// The handling organisation's staff with one of `roles` (an officer only as its handler), or
-    /// a supervisor who took it; the complaint must be open.
-    private func workableComplaint(_ id: Complaint.ID, by actor: Actor, roles: [Role], allowAnswered: Bool = false) async throws -> (Complaint, Organisation) {
+    /// A complaint the actor may take `action` on now, by ``ComplaintPermissions``; a refusal for
+    /// lack of role or scope is logged.
+    private func workableComplaint(_ id: Complaint.ID, _ action: ComplaintAction, by actor: Actor) async throws -> (Complaint, Organisation) {
         guard let complaint = try await store.complaints.find(id) else { throw SunlightError.notFound("投诉举报") }
         let handling = try await requireOrganisation(complaint.handlingOrganisation)
         try await guarded(actor, "complaint", id: id.uuidString, in: handling) {
-            guard roles.contains(where: actor.has) else { throw SunlightError.missingRole(roles) }
-            guard actor.organisation?.id == handling.id || (actor.has(.supervisor) && actor.scope.canRead(handling)) else { throw SunlightError.outsideScope }
-            let onlyOfficer = !actor.has(.head) && !actor.has(.publicityClerk) && !actor.has(.supervisor)
-            if onlyOfficer, complaint.handler != actor.user?.id { throw SunlightError.missingRole([.head, .publicityClerk]) }
-        }
-        guard complaint.isOpen || (allowAnswered && complaint.status == .answered) else {
-            throw SunlightError(.conflict, code: "complaint.status", "该投诉举报已\(complaint.status.chineseName)", rule: .sup1)
+            try ComplaintPermissions(actor: actor, complaint: complaint, handling: handling).check(action)
         }
         return (complaint, handling)
     }

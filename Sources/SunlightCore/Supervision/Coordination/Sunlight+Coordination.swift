@@ -182,3 +182,13 @@ extension Sunlight {
         try await store.organisations.all().first { $0.kind == .justiceBureau && $0.parentID == organisation.parentID }
     }
 }
+
+extension Sunlight {
+    /// The matters a meeting's decided items became (SUP-11), for a meeting the caller has read
+    /// through a use case; at most a handful per meeting.
+    public func itemMatters(of meeting: JointMeeting) async throws -> [CoordinationMatter.ID: CoordinationMatter] {
+        var matters: [CoordinationMatter.ID: CoordinationMatter] = [:]
+        for item in meeting.items { matters[item.matterID] = try await store.records(CoordinationMatter.self).find(item.matterID) }
+        return matters
+    }
+}

@@ -7,12 +7,7 @@ extension Sunlight {
                                     by actor: Actor) async throws -> GuidingCase {
         guard let theCase = try await store.cases.find(caseID) else { throw SunlightError.notFound("案件") }
         let organisation = try await requireOrganisation(theCase.organisationID)
-        try await guarded(actor, GuidingCase.table, id: nil, in: organisation) {
-            let own = actor.has(.head) && actor.organisation?.id == organisation.id
-            guard own || (actor.has(.supervisor) && actor.scope.canRead(organisation)) else {
-                throw actor.has(.head) || actor.has(.supervisor) ? SunlightError.outsideScope : SunlightError.missingRole([.head, .supervisor])
-            }
-        }
+        try await guarded(actor, GuidingCase.table, id: nil, in: organisation) { try GuidingCasePermissions.requireNominator(actor, for: organisation) }
         guard theCase.status != .open else { throw SunlightError(.ruleViolation, code: "guiding.case_open", "指导案例应从已办结的案件中选择", rule: .sup10) }
         let today = clock.today
         guard year == today.year || year == today.year - 1 else { throw SunlightError.invalid("year", "只能报送本年度或上年度的案例", rule: .sup10) }
@@ -34,8 +29,7 @@ extension Sunlight {
 
     /// 审查 — the bureau's supervisor records the experts' opinion and accepts or rejects (SUP-10).
     public func reviewGuidingCase(_ id: GuidingCase.ID, accept: Bool, opinion: String, by actor: Actor) async throws -> GuidingCase {
-        let (found, organisation) = try await bureauGuidingCase(id, by: actor)
-        guard found.status == .nominated else { throw Self.guidingStatus(found) }
+        let (found, organisation) = try await bureauGuidingCase(id, .review, by: actor)
         let opinion = opinion.trimmed
         guard (5...4000).contains(opinion.count) else { throw SunlightError.invalid("opinion", "请填写专家论证和审查意见（5–4000 字）", rule: .sup10) }
         var reviewed = found
@@ -48,8 +42,7 @@ extension Sunlight {
 
     /// 发布 — an accepted case goes on the portal, its text redacted with the case's parties known (SUP-10, PUB-8).
     public func publishGuidingCase(_ id: GuidingCase.ID, by actor: Actor) async throws -> GuidingCase {
-        let (found, organisation) = try await bureauGuidingCase(id, by: actor)
-        guard found.status == .accepted else { throw Self.guidingStatus(found) }
+        let (found, organisation) = try await bureauGuidingCase(id, .publish, by: actor)
         let parties = try await store.cases.parties(of: found.caseID)
         let sealed = try await store.personalData.values(table: "case_parties", recordIDs: parties.map { $0.id.uuidString.lowercased() })
         let redactor = Redactor(parties: parties.map { $0.unsealed(sealed) }, allowed: [organisation.name])
@@ -96,13 +89,35 @@ extension Sunlight {
         SunlightError(.conflict, code: "guiding.status", "该案例目前“\(nomination.status.chineseName)”", rule: .sup10)
     }
 
-    private func bureauGuidingCase(_ id: GuidingCase.ID, by actor: Actor) async throws -> (GuidingCase, Organisation) {
+    private func bureauGuidingCase(_ id: GuidingCase.ID, _ action: GuidingCaseAction, by actor: Actor) async throws -> (GuidingCase, Organisation) {
         guard let found = try await store.records(GuidingCase.self).find(id) else { throw SunlightError.notFound("指导案例") }
         let organisation = try await requireOrganisation(found.organisationID)
         try await guarded(actor, GuidingCase.table, id: id.uuidString, in: organisation) {
-            try actor.require(anyOf: .supervisor)
-            guard actor.organisation?.id == found.counterpartID else { throw SunlightError.outsideScope }
+            try GuidingCasePermissions(actor: actor, nomination: found).check(action)
         }
         return (found, organisation)
+    }
+
+    /// 指导案例 as the desk shows it (SUP-10): nominations in view with what the reader may do, each
+    /// department's count for the year, and the closed cases the reader may nominate.
+    public func guidingCaseDesk(by actor: Actor) async throws -> GuidingCaseDesk {
+        let nominations = try await guidingCases(by: actor)
+        let inView = try await organisationsInView(of: actor)
+        let names = Dictionary(inView.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let today = clock.today
+        let year = today.month == 1 ? today.year - 1 : today.year
+        let items = nominations.map {
+            GuidingCaseListItem(nomination: $0, organisationName: names[$0.organisationID] ?? "",
+                                actions: GuidingCasePermissions(actor: actor, nomination: $0).allowed)
+        }
+        let departments = inView.filter { $0.kind == .department || $0.level == .town }
+        let quotas = departments.map { d in
+            GuidingCaseDesk.Quota(organisation: d, count: nominations.filter { $0.organisationID == d.id && $0.year == year }.count)
+        }
+        let nominators = departments.filter { (try? GuidingCasePermissions.requireNominator(actor, for: $0)) != nil }
+        let nominated = Set(nominations.map(\.caseID))
+        let closed = try await store.cases.list(organisations: nominators.map(\.id), filter: CaseFilter(statuses: [.suspended, .terminated, .closed, .archived]), limit: 1000)
+            .filter { !nominated.contains($0.id) }
+        return GuidingCaseDesk(items: items, year: year, quotas: quotas, nominable: closed, names: names)
     }
 }

@@ -7,10 +7,7 @@ extension Sunlight {
     public func issueSupervisionInstrument(to organisationID: Organisation.ID, findings: String, requirement: String, rectifyBy: CivilDate,
                                            evidence: String? = nil, follows: SupervisionInstrument.ID? = nil, by actor: Actor) async throws -> SupervisionInstrument {
         let organisation = try await requireOrganisation(organisationID)
-        try await guarded(actor, "supervision_instrument", id: nil, in: organisation) {
-            try actor.require(anyOf: .supervisor)
-            guard actor.scope.canRead(organisation), actor.organisation?.id != organisation.id else { throw SunlightError.outsideScope }
-        }
+        try await guarded(actor, "supervision_instrument", id: nil, in: organisation) { try InstrumentPermissions.requireIssuer(actor, to: organisation) }
         guard let bureau = actor.organisation else { throw SunlightError.outsideScope }
         let findings = findings.trimmed, requirement = requirement.trimmed
         guard (5...4000).contains(findings.count) else { throw SunlightError.invalid("findings", "请写明发现的问题（5–4000 字）", rule: .sup4) }
@@ -22,10 +19,8 @@ extension Sunlight {
             guard let previous = try await store.instruments.find(follows), previous.organisationID == organisationID else {
                 throw SunlightError.notFound("被升级的监督文书")
             }
-            guard previous.isOpen, let next = previous.kind.next else {
-                throw SunlightError(.ruleViolation, code: "instrument.escalation", "只有未销号的通知书或意见书可以升级", rule: .sup4)
-            }
-            kind = next
+            try InstrumentPermissions(actor: actor, instrument: previous, organisation: organisation).check(.escalate)
+            kind = previous.kind.next ?? kind
         }
         let evidence = evidence?.trimmed.nilIfEmpty
         let kindIssued = kind
@@ -50,15 +45,9 @@ extension Sunlight {
 
     /// 报告整改 — the supervised organisation's head reports what was done.
     public func reportRectification(_ id: SupervisionInstrument.ID, report: String, by actor: Actor) async throws -> SupervisionInstrument {
-        guard let found = try await store.instruments.find(id) else { throw SunlightError.notFound("监督文书") }
-        let organisation = try await requireOrganisation(found.organisationID)
-        try await guarded(actor, "supervision_instrument", id: id.uuidString, in: organisation) {
-            try actor.require(anyOf: .head)
-            guard actor.organisation?.id == organisation.id else { throw SunlightError.outsideScope }
-        }
+        let (found, organisation) = try await workableInstrument(id, .report, by: actor)
         let report = report.trimmed
         guard (5...4000).contains(report.count) else { throw SunlightError.invalid("report", "请写明整改情况（5–4000 字）", rule: .sup4) }
-        guard found.status == .issued else { throw SunlightError(.conflict, code: "instrument.status", "该文书目前“\(found.status.chineseName)”", rule: .sup4) }
         var instrument = found
         instrument.status = .reported
         instrument.report = report
@@ -68,13 +57,7 @@ extension Sunlight {
 
     /// 核查销号 — the bureau accepts the rectification and closes the instrument, or sends it back.
     public func checkRectification(_ id: SupervisionInstrument.ID, accepted: Bool, note: String, by actor: Actor) async throws -> SupervisionInstrument {
-        guard let found = try await store.instruments.find(id) else { throw SunlightError.notFound("监督文书") }
-        let organisation = try await requireOrganisation(found.organisationID)
-        try await guarded(actor, "supervision_instrument", id: id.uuidString, in: organisation) {
-            try actor.require(anyOf: .supervisor)
-            guard actor.organisation?.id == found.issuedBy else { throw SunlightError.outsideScope }
-        }
-        guard found.status == .reported else { throw SunlightError(.conflict, code: "instrument.status", "该文书目前“\(found.status.chineseName)”", rule: .sup4) }
+        let (found, organisation) = try await workableInstrument(id, .check, by: actor)
         let note = note.trimmed
         guard accepted || note.count >= 5 else { throw SunlightError.invalid("note", "退回整改请写明理由（至少 5 字）", rule: .sup4) }
         var instrument = found
@@ -94,6 +77,33 @@ extension Sunlight {
         try await guarded(actor, "supervision_instrument", id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor, .head, .publicityClerk) }
         let organisations = try await organisationsInView(of: actor).map(\.id)
         return try await store.instruments.list(organisations: organisations)
+    }
+
+    /// 监督文书台账 as the desk shows it: each instrument with the supervised organisation's name
+    /// and the steps the reader may take now; the organisations the reader may issue to (SUP-4).
+    public func instrumentDesk(by actor: Actor) async throws -> InstrumentDesk {
+        let instruments = try await supervisionInstruments(by: actor)
+        let organisations = Dictionary(try await store.organisations.find(ids: instruments.map(\.organisationID)).map { ($0.id, $0) },
+                                       uniquingKeysWith: { a, _ in a })
+        let items = instruments.compactMap { instrument -> InstrumentListItem? in
+            guard let organisation = organisations[instrument.organisationID] else { return nil }
+            return InstrumentListItem(instrument: instrument, organisationName: organisation.name,
+                                      actions: InstrumentPermissions(actor: actor, instrument: instrument, organisation: organisation).allowed)
+        }
+        let issuable = actor.has(.supervisor)
+            ? try await organisationsInView(of: actor).filter { (try? InstrumentPermissions.requireIssuer(actor, to: $0)) != nil } : []
+        return InstrumentDesk(items: items, issuableTo: issuable)
+    }
+
+    /// An instrument the actor may take `action` on now; a refusal for lack of role or scope is logged.
+    private func workableInstrument(_ id: SupervisionInstrument.ID, _ action: InstrumentAction,
+                                    by actor: Actor) async throws -> (SupervisionInstrument, Organisation) {
+        guard let found = try await store.instruments.find(id) else { throw SunlightError.notFound("监督文书") }
+        let organisation = try await requireOrganisation(found.organisationID)
+        try await guarded(actor, "supervision_instrument", id: id.uuidString, in: organisation) {
+            try InstrumentPermissions(actor: actor, instrument: found, organisation: organisation).check(action)
+        }
+        return (found, organisation)
     }
 
     private func saveInstrument(_ instrument: SupervisionInstrument, _ type: String, _ summary: String, in organisation: Organisation,

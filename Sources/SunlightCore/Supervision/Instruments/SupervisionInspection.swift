@@ -51,8 +51,8 @@ extension Sunlight {
                                             assessor: String? = nil, by actor: Actor) async throws -> SupervisionInspection {
         let organisation = try await requireOrganisation(organisationID)
         let bureau = try await guarded(actor, SupervisionInspection.table, id: nil, in: organisation) { () throws -> Organisation in
-            try actor.require(anyOf: .supervisor)
-            guard let bureau = actor.organisation, actor.scope.canRead(organisation), bureau.id != organisation.id else { throw SunlightError.outsideScope }
+            try InstrumentPermissions.requireIssuer(actor, to: organisation)
+            guard let bureau = actor.organisation else { throw SunlightError.outsideScope }
             return bureau
         }
         let title = title.trimmed, scope = scope.trimmed, findings = findings.trimmed, assessor = assessor?.trimmed.nilIfEmpty
@@ -77,6 +77,10 @@ extension Sunlight {
     public func notifyFromInspection(_ id: SupervisionInspection.ID, requirement: String, rectifyBy: CivilDate, by actor: Actor) async throws -> SupervisionInstrument {
         guard let inspection = try await store.records(SupervisionInspection.self).find(id), let inspected = inspection.counterpartID else {
             throw SunlightError.notFound("监督检查记录")
+        }
+        let organisation = try await requireOrganisation(inspected)
+        try await guarded(actor, SupervisionInspection.table, id: id.uuidString, in: organisation) {
+            try InspectionPermissions(actor: actor, inspection: inspection, inspected: organisation).check(.notify)
         }
         return try await issueSupervisionInstrument(to: inspected, findings: inspection.findings, requirement: requirement, rectifyBy: rectifyBy,
                                                     evidence: inspection.evidenceReference, by: actor)

@@ -97,7 +97,9 @@ extension Sunlight {
             throw SunlightError(.ruleViolation, code: "referral.not_required",
                                 "只有当事人为党员或公职人员、已作出处罚并结案的案件需要移送纪检监察机关", rule: .sup9)
         }
-        guard obligation.referral == nil else { throw SunlightError(.conflict, code: "referral.done", "该案件已移送", rule: .sup9) }
+        try await guarded(actor, "case", id: caseID.uuidString, in: organisation) {
+            try ReferralPermissions(actor: actor, obligation: obligation, organisation: organisation).check(.refer)
+        }
         let referral = DisciplineReferral(caseID: caseID, organisationID: organisation.id, recipient: recipient, referredOn: clock.today, note: note,
                                           referredBy: actor.user?.id)
         return try await commit(actor, .create, "discipline_referral", id: referral.id.uuidString, in: organisation,

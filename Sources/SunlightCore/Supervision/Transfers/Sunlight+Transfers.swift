@@ -44,8 +44,7 @@ extension Sunlight {
     /// 批准或不批准移送 — the head's decision on a crime report; a refusal records its reason;
     /// an approval starts the 24-hour clock to send (310号 第五条).
     public func decideCrimeTransfer(_ id: CaseTransfer.ID, approve: Bool, reason: String, by actor: Actor) async throws -> CaseTransfer {
-        let (found, organisation) = try await workableTransfer(id, by: actor, headOnly: true)
-        guard found.status == .reported else { throw Self.transferStatus(found) }
+        let (found, organisation) = try await workableTransfer(id, .decide, by: actor)
         var transfer = found
         transfer.decidedAt = now
         if approve {
@@ -64,8 +63,7 @@ extension Sunlight {
     /// 移送 — sends it; a police transfer carries all four attachments of 310号 第六条 and copies to
     /// the procuratorate and the justice bureau (seed 001 (四)); the police then have 3 days.
     public func sendTransfer(_ id: CaseTransfer.ID, attachments: Set<CaseTransfer.Attachment>, by actor: Actor) async throws -> CaseTransfer {
-        let (found, organisation) = try await workableTransfer(id, by: actor)
-        guard found.status == .approved else { throw Self.transferStatus(found) }
+        let (found, organisation) = try await workableTransfer(id, .send, by: actor)
         var transfer = found
         if found.kind == .police {
             let missing = CaseTransfer.Attachment.allCases.filter { !attachments.contains($0) }
@@ -87,14 +85,9 @@ extension Sunlight {
     /// 接收与结果 — the receiving organisation acknowledges a transfer (its head or clerk); for the
     /// police, the sender records whether they filed the case; a refusal opens 3 days to object.
     public func recordTransferOutcome(_ id: CaseTransfer.ID, accepted: Bool, outcome: String, on date: CivilDate, by actor: Actor) async throws -> CaseTransfer {
-        guard let found = try await store.transfers.find(id) else { throw SunlightError.notFound("案件移送") }
-        let answering = found.kind == .organisation ? found.toOrganisation : found.fromOrganisation
-        let organisation = try await requireOrganisation(answering ?? found.fromOrganisation)
-        try await guarded(actor, "case_transfer", id: id.uuidString, in: organisation) {
-            try actor.require(anyOf: .head, .publicityClerk)
-            guard actor.organisation?.id == organisation.id else { throw SunlightError.outsideScope }
-        }
-        guard found.status == .sent else { throw Self.transferStatus(found) }
+        let (found, permissions) = try await transferPermissions(id, by: actor)
+        let organisation = try await requireOrganisation(permissions.answeringOrganisation)
+        try await guarded(actor, "case_transfer", id: id.uuidString, in: organisation) { try permissions.check(.recordOutcome) }
         guard date <= clock.today, let sentOn = found.sentOn, date >= sentOn else { throw SunlightError.invalid("on", "日期应在移送之后、今天或以前", rule: .sup2) }
         var transfer = found
         transfer.status = accepted ? .accepted : .declined
@@ -107,11 +100,7 @@ extension Sunlight {
 
     /// 提请复议 — within 3 days of the police's refusal to file (310号 第九条).
     public func objectToTransferRefusal(_ id: CaseTransfer.ID, objection: String, by actor: Actor) async throws -> CaseTransfer {
-        let (found, organisation) = try await workableTransfer(id, by: actor, headOnly: true)
-        guard found.status == .declined, found.kind == .police, let objectBy = found.objectBy else { throw Self.transferStatus(found) }
-        guard clock.today <= objectBy else {
-            throw SunlightError(.ruleViolation, code: "transfer.objection_late", "提请复议应于 \(objectBy.iso) 前提出", rule: .sup2)
-        }
+        let (found, organisation) = try await workableTransfer(id, .object, by: actor)
         let objection = objection.trimmed
         guard (5...2000).contains(objection.count) else { throw SunlightError.invalid("objection", "请写明复议理由（5–2000 字）", rule: .sup2) }
         var transfer = found
@@ -127,16 +116,45 @@ extension Sunlight {
         return try await store.transfers.list(organisations: organisations)
     }
 
-    // MARK: - Helpers
-
-    static func transferStatus(_ transfer: CaseTransfer) -> SunlightError {
-        SunlightError(.conflict, code: "transfer.status", "该移送目前“\(transfer.status.chineseName)”", rule: .sup2)
+    /// 案件移送台账 as the desk shows it: every transfer in view with its case number and the
+    /// steps the reader may take now, and what the reader may start (SUP-2).
+    public func transferDesk(by actor: Actor) async throws -> TransferDesk {
+        let transfers = try await transfers(by: actor)
+        let numbers = try await caseNumbers(transfers.map(\.caseID))
+        let senders = Dictionary(try await store.organisations.find(ids: transfers.map(\.fromOrganisation)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let assigned = Set(try await actor.user.asyncMap { try await store.cases.assigned(to: $0.id) } ?? [])
+        let today = clock.today
+        let items = transfers.compactMap { transfer -> TransferListItem? in
+            guard let sender = senders[transfer.fromOrganisation] else { return nil }
+            let permissions = TransferPermissions(actor: actor, transfer: transfer, sender: sender, assignedToCase: assigned.contains(transfer.caseID), today: today)
+            return TransferListItem(transfer: transfer, caseNumber: numbers[transfer.caseID] ?? "", actions: permissions.allowed)
+        }
+        let start = TransferStart.allowed(for: actor)
+        guard !start.isEmpty, let home = actor.organisation else {
+            return TransferDesk(items: items, start: start, openCases: [], colleagues: [], receivers: [])
+        }
+        let open = try await store.cases.list(organisations: [home.id], filter: CaseFilter(statuses: [.open]), limit: 500)
+        let colleagues = try await store.users.list(in: [home.id]).filter { $0.isActive && $0.has(.officer) && $0.id != actor.user?.id }
+        let receivers = try await publicOrganisationTree().nodes.map(\.organisation).filter { $0.id != home.id }
+        return TransferDesk(items: items, start: start, openCases: open, colleagues: colleagues.map { PersonName(id: $0.id, name: $0.displayName) },
+                            receivers: receivers)
     }
 
-    private func workableTransfer(_ id: CaseTransfer.ID, by actor: Actor, headOnly: Bool = false) async throws -> (CaseTransfer, Organisation) {
+    // MARK: - Helpers
+
+    /// A transfer and what the actor may do to it (``TransferPermissions``).
+    private func transferPermissions(_ id: CaseTransfer.ID, by actor: Actor) async throws -> (CaseTransfer, TransferPermissions) {
         guard let transfer = try await store.transfers.find(id) else { throw SunlightError.notFound("案件移送") }
-        let (_, organisation) = try await workableCase(transfer.caseID, by: actor, headOnly: headOnly)
-        return (transfer, organisation)
+        let sender = try await requireOrganisation(transfer.fromOrganisation)
+        let assigned = try await store.cases.officers(of: transfer.caseID).contains { $0.isActive && $0.userID == actor.user?.id }
+        return (transfer, TransferPermissions(actor: actor, transfer: transfer, sender: sender, assignedToCase: assigned, today: clock.today))
+    }
+
+    /// A transfer the actor may take `action` on now; a refusal for lack of role or scope is logged.
+    private func workableTransfer(_ id: CaseTransfer.ID, _ action: TransferAction, by actor: Actor) async throws -> (CaseTransfer, Organisation) {
+        let (transfer, permissions) = try await transferPermissions(id, by: actor)
+        try await guarded(actor, "case", id: transfer.caseID.uuidString, in: permissions.sender) { try permissions.check(action) }
+        return (transfer, permissions.sender)
     }
 
     private func saveTransfer(_ transfer: CaseTransfer, new: Bool, _ type: String, _ summary: String, in organisation: Organisation,

@@ -89,10 +89,10 @@ struct OrganisationsController {
         let staff = try request.requireStaff()
         let organisation = try await request.sunlight.organisation(try request.uuid("id", "机构"), for: staff.actor)
         try staff.actor.requireAdminister(organisation)
-        let parent = try await organisation.parentID.asyncMap { try await request.sunlight.store.organisations.find($0) } ?? nil
+        let parent = try await organisation.parentID.asyncMap { try await request.sunlight.organisationNames([$0])[$0] } ?? nil
         let detail = Detail(id: organisation.id.uuidString, name: organisation.name, shortName: organisation.shortName,
                             kind: organisation.kind.chineseName, level: organisation.level.chineseName,
-                            parent: parent?.name ?? "（顶层）")
+                            parent: parent ?? "（顶层）")
         return try await Page.render("admin/organisation", DetailPage(
             page: PageContext(request, title: organisation.name), organisation: detail, error: error), on: request, status: status)
     }

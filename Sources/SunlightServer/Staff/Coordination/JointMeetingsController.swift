@@ -82,8 +82,9 @@ struct JointMeetingsController {
         func name(_ id: Organisation.ID) -> String { names[id] ?? "" }
         let today = sunlight.clock.today
         var items: [ItemView] = []
+        let matters = try await sunlight.itemMatters(of: meeting)
         for item in meeting.items {
-            let matter = try await sunlight.store.records(CoordinationMatter.self).find(item.matterID)
+            let matter = matters[item.matterID]
             items.append(ItemView(text: item.text, owner: name(item.ownerID), due: item.dueOn.iso, status: matter?.status.chineseName ?? "",
                                   link: "/staff/coordination/\(item.matterID.uuidString.lowercased())", overdue: matter?.isOverdue(today: today) ?? false))
         }

@@ -65,16 +65,15 @@ struct AssessmentController {
             FilingView(kind: $0.kind.chineseName, period: $0.period, organisation: names[$0.organisationID] ?? "", filedOn: $0.filedOn.iso, text: $0.text,
                        officers: $0.officers.map { "\($0.name)：\($0.grade.chineseName)" }.joined(separator: "；"))
         }
-        let head = actor.has(.head) && actor.organisation?.kind != .justiceBureau
-        let officers = head ? try await sunlight.store.users.list(in: [actor.organisation!.id]).filter { $0.isActive && $0.has(.officer) } : []
+        let officers = try await sunlight.officersToEvaluate(by: actor)
         return try await Page.render("staff/assessment/assessment", AssessmentPage(
             page: PageContext(request, title: "考核评价"), year: year,
             indicators: scheme.indicators.map { IndicatorView(code: $0.code, name: $0.name, source: $0.measure.map { "系统计算（\($0.rule.rawValue)）" } ?? "人工评分",
                                                              points: $0.points, scored: $0.measure == nil) },
             excellentFrom: scheme.excellentFrom, goodFrom: scheme.goodFrom, passFrom: scheme.passFrom, ratings: ratings, filings: filings,
-            officers: officers.map { OfficerView(id: $0.id.uuidString.lowercased(), name: $0.displayName) },
+            officers: officers.map { OfficerView(id: $0.id.uuidString.lowercased(), name: $0.name) },
             grades: CaseText.options(AssessmentGrade.self, \.chineseName),
-            half: AssessmentFiling.lastHalf(before: sunlight.clock.today).period, supervisor: actor.has(.supervisor), head: head,
+            half: AssessmentFiling.lastHalf(before: sunlight.clock.today).period, supervisor: actor.has(.supervisor), head: actor.has(.head) && actor.organisation?.kind != .justiceBureau,
             problem: problem), on: request, status: status)
     }
 
@@ -115,7 +114,7 @@ struct AssessmentController {
 
     @Sendable func officers(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            let officers = try await request.sunlight.store.users.list(in: [actor.organisation?.id].compactMap { $0 }).filter { $0.isActive && $0.has(.officer) }
+            let officers = try await request.sunlight.officersToEvaluate(by: actor)
             var grades: [StaffUser.ID: AssessmentGrade] = [:], comments: [StaffUser.ID: String] = [:]
             for officer in officers {
                 let key = officer.id.uuidString.lowercased()

@@ -18,7 +18,9 @@ struct ComplaintsController {
         let page: PageContext
         let id, code, subject, description, location, channel, receivedBy, handledBy, receivedOn, due, dueClass, dueText, status, feedback: String
         let contact: [Option]
-        let anonymous, open, answered, canAssign, canTake, canAnswer, canClose: Bool
+        let anonymous, open, answered: Bool
+        /// ``ComplaintAction`` → allowed now.
+        let can: [String: Bool]
         let handlers, organisations: [Option]
         let steps: [Step]
         let problem: String?
@@ -36,14 +38,13 @@ struct ComplaintsController {
     @Sendable func list(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let sunlight = request.sunlight
-        let complaints = try await sunlight.complaints(by: staff.actor)
+        let items = try await sunlight.complaintList(by: staff.actor)
         let calendar = try? await sunlight.calendars.current()
-        var names: [UUID: String] = [:]
-        for id in Set(complaints.flatMap { [$0.receivedBy, $0.handlingOrganisation] }) { names[id] = try await sunlight.store.organisations.find(id)?.name }
-        let rows = complaints.map { c in
+        let rows = items.map { item in
+            let c = item.complaint
             let badge = DeadlineBadge(c.isOpen ? sunlight.deadlineState(of: c.dueOn, calendar: calendar) : nil)
-            return Row(id: c.id.uuidString.lowercased(), code: c.trackingCode, subject: c.subject, received: names[c.receivedBy] ?? "",
-                       handling: names[c.handlingOrganisation] ?? "", receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "",
+            return Row(id: c.id.uuidString.lowercased(), code: c.trackingCode, subject: c.subject, received: item.receivedBy,
+                       handling: item.handledBy, receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "",
                        dueClass: c.isOpen ? badge.cssClass : "done", dueText: c.isOpen ? badge.text : c.status.chineseName, status: c.status.chineseName)
         }
         return try await Page.render("staff/supervision/complaints", ListPage(page: PageContext(request, title: "投诉举报"), rows: rows, empty: rows.isEmpty), on: request)
@@ -58,18 +59,12 @@ struct ComplaintsController {
         let sunlight = request.sunlight
         let detail = try await sunlight.complaint(try request.uuid("complaint", "投诉举报"), by: staff.actor)
         let c = detail.complaint
-        let actor = staff.actor
-        let mine = actor.organisation?.id == c.handlingOrganisation
         let calendar = try? await sunlight.calendars.current()
         let badge = DeadlineBadge(sunlight.deadlineState(of: c.dueOn, calendar: calendar))
-        let handlers = mine ? try await sunlight.store.users.list(in: [c.handlingOrganisation]).filter(\.isActive)
-            .map { Option(value: $0.id.uuidString.lowercased(), label: $0.displayName) } : []
-        let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation)
-            .map { Option($0) }
-        var steps: [Step] = []
-        for event in detail.events {
-            let who = try await event.by.asyncMap { try await sunlight.store.users.find($0)?.displayName } ?? nil
-            steps.append(Step(at: ChinaTime.minuteText(event.at), what: event.kind.chineseName + (who.map { "（\($0)）" } ?? ""), note: event.note ?? ""))
+        let organisations = detail.actions.contains(.assign)
+            ? try await sunlight.publicOrganisationTree().nodes.map { Option($0.organisation) } : []
+        let steps = detail.events.map { step in
+            Step(at: ChinaTime.minuteText(step.event.at), what: step.event.kind.chineseName + (step.by.map { "（\($0)）" } ?? ""), note: step.event.note ?? "")
         }
         let labels = ["name": "姓名", "phone": "电话", "email": "电子邮箱"]
         return try await Page.render("staff/supervision/complaint", DetailPage(
@@ -80,11 +75,7 @@ struct ComplaintsController {
             feedback: c.feedback ?? "",
             contact: ["name", "phone", "email"].compactMap { key in detail.contact[key].map { Option(value: labels[key]!, label: $0) } },
             anonymous: c.anonymous, open: c.isOpen, answered: c.status == .answered,
-            canAssign: c.isOpen && mine && (actor.has(.head) || actor.has(.publicityClerk)),
-            canTake: c.isOpen && actor.has(.supervisor) && !mine,
-            canAnswer: c.isOpen && mine && (actor.has(.head) || actor.has(.publicityClerk) || actor.has(.supervisor) || c.handler == actor.user?.id),
-            canClose: c.status == .answered && mine && (actor.has(.head) || actor.has(.supervisor)),
-            handlers: handlers, organisations: organisations, steps: steps, problem: problem), on: request, status: status)
+            can: Can.flags(detail.actions), handlers: detail.handlers.map(Option.init), organisations: organisations, steps: steps, problem: problem), on: request, status: status)
     }
 
     @Sendable func assign(_ request: Request) async throws -> Response {

@@ -7,7 +7,9 @@ import Vapor
 struct GuidingCasesController {
     struct Row: Encodable {
         let id, title, organisation, caseNumber, category, year, reasons, summary, status, opinion: String
-        let canReview, canPublish, published: Bool
+        let published: Bool
+        /// ``GuidingCaseAction`` → allowed now.
+        let can: [String: Bool]
     }
     struct Quota: Encodable { let organisation: String; let count: Int; let short: Bool }
     struct GuidingPage: Encodable {
@@ -34,30 +36,20 @@ struct GuidingCasesController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let nominations = try await sunlight.guidingCases(by: actor)
-        let inView = try await sunlight.organisationsInView(of: actor)
-        let names = Dictionary(inView.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let desk = try await sunlight.guidingCaseDesk(by: actor)
         let today = sunlight.clock.today
-        let year = today.month == 1 ? today.year - 1 : today.year
-        let home = actor.organisation?.id
-        let rows = nominations.map { n in
-            Row(id: n.id.uuidString.lowercased(), title: n.title, organisation: names[n.organisationID] ?? "", caseNumber: n.caseNumber,
-                category: n.category.chineseName, year: "\(n.year)", reasons: n.reasons.joined(separator: "、"), summary: n.summary,
-                status: n.status.chineseName, opinion: n.reviewOpinion ?? "",
-                canReview: actor.has(.supervisor) && n.counterpartID == home && n.status == .nominated,
-                canPublish: actor.has(.supervisor) && n.counterpartID == home && n.status == .accepted, published: n.status == .published)
+        let rows = desk.items.map { item in
+            let n = item.nomination
+            return Row(id: n.id.uuidString.lowercased(), title: n.title, organisation: item.organisationName, caseNumber: n.caseNumber,
+                       category: n.category.chineseName, year: "\(n.year)", reasons: n.reasons.joined(separator: "、"), summary: n.summary,
+                       status: n.status.chineseName, opinion: n.reviewOpinion ?? "", published: n.status == .published, can: Can.flags(item.actions))
         }
-        let departments = inView.filter { $0.kind == .department || $0.level == .town }
-        let quotas = departments.map { d in
-            let count = nominations.filter { $0.organisationID == d.id && $0.year == year }.count
-            return Quota(organisation: d.name, count: count, short: count < GuidingCase.yearlyMinimum)
-        }
-        let closed = try await sunlight.store.cases.list(organisations: departments.map(\.id), filter: .all, limit: 1000).filter { $0.status != .open }
+        let quotas = desk.quotas.map { Quota(organisation: $0.organisation.name, count: $0.count, short: $0.count < GuidingCase.yearlyMinimum) }
         return try await Page.render("staff/supervision/guiding-cases", GuidingPage(
-            page: PageContext(request, title: "行政执法指导案例"), rows: rows, quotas: quotas, year: year, minimum: GuidingCase.yearlyMinimum,
-            cases: closed.map { Option(value: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)（\(names[$0.organisationID] ?? "")）") },
+            page: PageContext(request, title: "行政执法指导案例"), rows: rows, quotas: quotas, year: desk.year, minimum: GuidingCase.yearlyMinimum,
+            cases: desk.nominable.map { Option(value: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)（\(desk.names[$0.organisationID] ?? "")）") },
             reasons: GuidingCase.reasons.map { Option(value: $0, label: $0) }, years: [today.year, today.year - 1],
-            canNominate: actor.has(.head) || actor.has(.supervisor), problem: problem), on: request, status: status)
+            canNominate: !desk.nominable.isEmpty, problem: problem), on: request, status: status)
     }
 
     @Sendable func nominate(_ request: Request) async throws -> Response {

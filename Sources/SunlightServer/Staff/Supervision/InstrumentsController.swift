@@ -7,7 +7,9 @@ import Vapor
 struct InstrumentsController {
     struct Row: Encodable {
         let id, kind, number, organisation, issuedOn, rectifyBy, status, findings, requirement, report, checkNote: String
-        let overdue, canReport, canCheck, canEscalate: Bool
+        let overdue: Bool
+        /// ``InstrumentAction`` → allowed now.
+        let can: [String: Bool]
     }
     struct InstrumentsPage: Encodable {
         let page: PageContext
@@ -32,23 +34,17 @@ struct InstrumentsController {
         let staff = try request.requireStaff()
         let actor = staff.actor
         let sunlight = request.sunlight
-        let instruments = try await sunlight.supervisionInstruments(by: actor)
+        let desk = try await sunlight.instrumentDesk(by: actor)
         let today = sunlight.clock.today
-        var names: [UUID: String] = [:]
-        for id in Set(instruments.map(\.organisationID)) { names[id] = try await sunlight.store.organisations.find(id)?.name }
-        let supervisor = actor.has(.supervisor)
-        let organisations = supervisor ? try await sunlight.organisationTree(for: actor).nodes.map(\.organisation).filter { $0.id != actor.organisation?.id } : []
         return try await Page.render("staff/supervision/instruments", InstrumentsPage(
             page: PageContext(request, title: "监督文书"),
-            rows: instruments.map { i in
-                Row(id: i.id.uuidString.lowercased(), kind: i.kind.chineseName, number: i.number, organisation: names[i.organisationID] ?? "",
-                    issuedOn: i.issuedOn.iso, rectifyBy: i.rectifyBy.iso, status: i.status.chineseName, findings: i.findings, requirement: i.requirement,
-                    report: i.report ?? "", checkNote: i.checkNote ?? "", overdue: i.isOpen && i.isOverdue(today: today),
-                    canReport: i.status == .issued && actor.has(.head) && actor.organisation?.id == i.organisationID,
-                    canCheck: i.status == .reported && supervisor && actor.organisation?.id == i.issuedBy,
-                    canEscalate: i.isOpen && supervisor && i.kind.next != nil && actor.organisation?.id == i.issuedBy)
+            rows: desk.items.map { item in
+                let i = item.instrument
+                return Row(id: i.id.uuidString.lowercased(), kind: i.kind.chineseName, number: i.number, organisation: item.organisationName,
+                           issuedOn: i.issuedOn.iso, rectifyBy: i.rectifyBy.iso, status: i.status.chineseName, findings: i.findings, requirement: i.requirement,
+                           report: i.report ?? "", checkNote: i.checkNote ?? "", overdue: i.isOpen && i.isOverdue(today: today), can: Can.flags(item.actions))
             },
-            organisations: organisations.map { Option($0) }, canIssue: supervisor,
+            organisations: desk.issuableTo.map { Option($0) }, canIssue: !desk.issuableTo.isEmpty,
             problem: problem), on: request, status: status)
     }
 

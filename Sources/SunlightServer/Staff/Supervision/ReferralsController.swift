@@ -7,7 +7,8 @@ import Vapor
 struct ReferralsController {
     struct Row: Encodable {
         let caseID, number, title, organisation, closedOn, due, dueClass, dueText, referred: String
-        let canRefer: Bool
+        /// ``ReferralAction`` → allowed now.
+        let can: [String: Bool]
     }
     struct ReferralsPage: Encodable {
         let page: PageContext
@@ -28,15 +29,16 @@ struct ReferralsController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
         let sunlight = request.sunlight
-        let obligations = try await sunlight.disciplineReferrals(by: staff.actor)
+        let items = try await sunlight.referralDesk(by: staff.actor)
         let calendar = try? await sunlight.calendars.current()
-        let rows = obligations.map { o in
+        let rows = items.map { item in
+            let o = item.obligation
             let badge = DeadlineBadge(o.referral == nil ? sunlight.deadlineState(of: o.dueOn, calendar: calendar) : nil)
             return Row(caseID: o.enforcementCase.id.uuidString.lowercased(), number: o.enforcementCase.number, title: o.enforcementCase.title,
                        organisation: o.organisationName, closedOn: o.closedOn.iso, due: o.dueOn?.iso ?? "日历未加载",
                        dueClass: o.referral == nil ? badge.cssClass : "done", dueText: o.referral == nil ? badge.text : (o.late ? "逾期移送" : "已移送"),
                        referred: o.referral.map { "\($0.referredOn.iso) 移送\($0.recipient)：\($0.note)" } ?? "",
-                       canRefer: o.referral == nil && staff.actor.has(.head) && staff.actor.organisation?.id == o.enforcementCase.organisationID)
+                       can: Can.flags(item.actions))
         }
         return try await Page.render("staff/supervision/referrals", ReferralsPage(page: PageContext(request, title: "移送纪检监察"), rows: rows,
                                                                                  empty: rows.isEmpty, problem: problem), on: request, status: status)

@@ -7,7 +7,9 @@ import Vapor
 struct SupervisionInspectionsController {
     struct Row: Encodable {
         let id, method, organisation, title, period, scope, assessor, findings, notices: String
-        let problems, canNotify: Bool
+        let problems: Bool
+        /// ``InspectionAction`` → allowed now.
+        let can: [String: Bool]
     }
     struct InspectionsPage: Encodable {
         let page: PageContext
@@ -28,23 +30,17 @@ struct SupervisionInspectionsController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let inspections = try await sunlight.supervisionInspections(by: actor)
-        let instruments = try await sunlight.supervisionInstruments(by: actor)
-        let inView = try await sunlight.organisationsInView(of: actor)
-        let names = Dictionary(inView.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let supervisor = actor.has(.supervisor)
-        let rows = inspections.map { i in
-            let key = i.id.uuidString.lowercased()
-            return Row(id: key, method: i.method.chineseName, organisation: i.counterpartID.flatMap { names[$0] } ?? "", title: i.title,
+        let desk = try await sunlight.inspectionDesk(by: actor)
+        let rows = desk.items.map { item in
+            let i = item.inspection
+            return Row(id: i.id.uuidString.lowercased(), method: i.method.chineseName, organisation: item.organisationName, title: i.title,
                        period: i.from == i.to ? i.from.iso : "\(i.from.iso) 至 \(i.to.iso)", scope: i.scope, assessor: i.assessor ?? "", findings: i.findings,
-                       notices: instruments.filter { $0.evidence?.contains(key) == true }.map(\.number).joined(separator: "、"),
-                       problems: i.problemsFound, canNotify: supervisor && i.problemsFound)
+                       notices: item.notices.joined(separator: "、"), problems: i.problemsFound, can: Can.flags(item.actions))
         }
-        let targets = inView.filter { $0.id != actor.organisation?.id && ($0.kind == .department || $0.level == .town) }
         return try await Page.render("staff/supervision/inspections", InspectionsPage(
             page: PageContext(request, title: "监督检查"), rows: rows,
             methods: CaseText.options(SupervisionInspection.Method.self, \.chineseName),
-            organisations: targets.map { Option($0) }, canRecord: supervisor,
+            organisations: desk.inspectable.map { Option($0) }, canRecord: !desk.inspectable.isEmpty,
             problem: problem), on: request, status: status)
     }
 

@@ -7,13 +7,16 @@ import Vapor
 struct TransfersController {
     struct Row: Encodable {
         let id, kind, caseNumber, recipient, status, reason, clock, overdue, copies, outcome: String
-        let canDecide, canSend, police, canAnswer, canObject: Bool
+        let police: Bool
+        /// ``TransferAction`` → allowed now.
+        let can: [String: Bool]
     }
     struct TransfersPage: Encodable {
         let page: PageContext
         let rows: [Row]
         let cases, organisations, officers, attachments: [Option]
-        let canStart: Bool
+        /// ``TransferStart`` → allowed.
+        let start: [String: Bool]
         let problem: String?
     }
 
@@ -33,34 +36,23 @@ struct TransfersController {
         let staff = try request.requireStaff()
         let actor = staff.actor
         let sunlight = request.sunlight
-        let transfers = try await sunlight.transfers(by: actor)
-        let home = actor.organisation?.id
-        var numbers: [UUID: String] = [:]
-        for id in Set(transfers.map(\.caseID)) { numbers[id] = try await sunlight.store.cases.find(id)?.number }
-        let head = actor.has(.head)
-        let rows = transfers.map { t in
+        let desk = try await sunlight.transferDesk(by: actor)
+        let rows = desk.items.map { item in
+            let t = item.transfer
             let clock = [t.decideBy.map { "决定期限 \($0.iso)" }, t.sendByDate.map { "移送期限 \($0.iso)" }, t.sendByTime.map { "移送期限 \(ChinaTime.minuteText($0))" },
                          t.policeDecideBy.map { "公安机关决定期限 \($0.iso)" }, t.objectBy.map { "复议期限 \($0.iso)" }].compactMap { $0 }.joined(separator: "；")
-            return Row(id: t.id.uuidString.lowercased(), kind: t.kind.chineseName, caseNumber: numbers[t.caseID] ?? "", recipient: t.recipient,
+            return Row(id: t.id.uuidString.lowercased(), kind: t.kind.chineseName, caseNumber: item.caseNumber, recipient: t.recipient,
                        status: t.status.chineseName, reason: t.refusalReason.map { "不批准理由：\($0)" } ?? t.reason, clock: clock,
                        overdue: t.overdue(now: sunlight.clock.now, today: sunlight.clock.today) ?? "", copies: t.copiesTo.joined(separator: "、"),
-                       outcome: t.outcome ?? "",
-                       canDecide: head && t.status == .reported && t.fromOrganisation == home, canSend: t.status == .approved && t.fromOrganisation == home,
-                       police: t.kind == .police,
-                       canAnswer: t.status == .sent && (t.kind == .organisation ? t.toOrganisation == home : t.fromOrganisation == home),
-                       canObject: head && t.status == .declined && t.kind == .police && t.fromOrganisation == home)
+                       outcome: t.outcome ?? "", police: t.kind == .police, can: Can.flags(item.actions))
         }
-        let cases = home.map { [$0] } ?? []
-        let open = try await sunlight.store.cases.list(organisations: cases, filter: CaseFilter(statuses: [.open]), limit: 500)
-        let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation).filter { $0.id != home }
-        let officers = try await sunlight.store.users.list(in: cases).filter { $0.isActive && $0.has(.officer) && $0.id != actor.user?.id }
         return try await Page.render("staff/supervision/transfers", TransfersPage(
             page: PageContext(request, title: "案件移送"), rows: rows,
-            cases: open.map { Option(value: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)") },
-            organisations: organisations.map { Option($0) },
-            officers: officers.map { Option(value: $0.id.uuidString.lowercased(), label: $0.displayName) },
+            cases: desk.openCases.map { Option(value: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.title)") },
+            organisations: desk.receivers.map { Option($0) },
+            officers: desk.colleagues.map(Option.init),
             attachments: CaseText.options(CaseTransfer.Attachment.self, \.chineseName),
-            canStart: actor.has(.head) || actor.has(.officer), problem: problem), on: request, status: status)
+            start: Can.flags(desk.start), problem: problem), on: request, status: status)
     }
 
     @Sendable func toOrganisation(_ request: Request) async throws -> Response {
