@@ -131,6 +131,50 @@ import VaporTesting
         }
     }
 
+    @Test("Every demo account sees a form exactly for the steps Core allows it on every case and document page (REC-1, REC-3, REC-6, REC-7, REC-13, REV-3)")
+    func casePagesOfferWhatCoreAllows() async throws {
+        try await TestServer.with { server in
+            let sunlight = server.app.sunlight
+            let console = Actor.console("test")
+            var pages: [(path: String, expected: @Sendable (Actor) async throws -> Set<String>)] = []
+            for summary in try await sunlight.cases(.all, by: console) {
+                let id = summary.enforcementCase.id
+                let detail = try await sunlight.caseDetail(id, by: console)
+                let active = detail.officers.filter(\.assignment.isActive).map(\.user.id)
+                pages.append(("/staff/cases/\(Self.key(id))", { actor in
+                    let allowed = try await sunlight.caseActions(id, by: actor)
+                    var names = Self.named(allowed.subtracting([.recuse]), "page")
+                    if allowed.contains(.recuse) { for officer in active { names.insert("case.recuse@\(Self.key(officer))") } }
+                    return names
+                }))
+                for document in detail.documents {
+                    pages.append(("/staff/documents/\(Self.key(document.id))", { actor in
+                        Self.named(try await sunlight.documentActions(document.id, by: actor), "page")
+                    }))
+                }
+            }
+            var checkedForms = 0
+            for account in server.seeded.accounts {
+                let user = try await sunlight.store.users.find(username: account.username)!
+                let actor = try await sunlight.actor(for: user, channel: .staff, address: nil)
+                let browser = server.browser()
+                try await browser.logIn(account.username)
+                for (path, expected) in pages {
+                    let page = try await browser.get(path)
+                    let allowed = (try? await expected(actor)) ?? []
+                    if page.status == .ok {
+                        let shown = Self.offered(page.body.string)
+                        #expect(shown == allowed, "\(account.username) on \(path): shown \(shown.subtracting(allowed).sorted()) not allowed; allowed \(allowed.subtracting(shown).sorted()) not shown")
+                        checkedForms += shown.count
+                    } else {
+                        #expect(allowed.isEmpty, "\(account.username) cannot open \(path) (\(page.status.code)) but Core allows \(allowed.sorted())")
+                    }
+                }
+            }
+            #expect(pages.count > 5 && checkedForms > 20, "the walk saw pages (\(pages.count)) and forms (\(checkedForms)) to compare")
+        }
+    }
+
     @Test("A supervisor may assign, answer and close a complaint handled below the bureau, and the page offers it (SUP-1)")
     func supervisorWorksSubordinateComplaint() async throws {
         try await TestServer.with { server in

@@ -48,8 +48,7 @@ extension Sunlight {
     /// of 行政处罚法 第五十八条 the case has; the catalogue matches on them (REV-2).
     public func declareMajorFactors(case caseID: EnforcementCase.ID, factors: Set<MajorFactor>, note: String,
                                     by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor)
-        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件已\(theCase.status.chineseName)", code: "case.not_open") }
+        let (theCase, organisation) = try await workableCase(caseID, .declareMajor, by: actor)
         let note = note.trimmed
         guard (2...1000).contains(note.count) else { throw SunlightError.invalid("note", "请写明认定理由（2–1000 字）", rule: .rev2) }
         return try await transition(theCase, in: organisation, kind: .majorFactorsDeclared, note: note,

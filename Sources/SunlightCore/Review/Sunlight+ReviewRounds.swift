@@ -7,15 +7,7 @@ extension Sunlight {
     /// catalogue does not require it binds just the same: the decision then waits for it.
     public func submitForReview(document documentID: UUID, form: ReviewForm, by actor: Actor) async throws -> ReviewRecord {
         let form = try form.validated()
-        guard let document = try await store.caseRecords.document(documentID) else { throw SunlightError.notFound("文书") }
-        let (theCase, organisation) = try await workableCase(document.caseID, by: actor)
-        guard document.type.isDecision, !theCase.simple else {
-            throw ReviewGate.refuse(.rev2, "只有拟作出的执法决定需要法制审核；简易程序当场作出的决定不属于审核范围", code: "review.not_a_decision")
-        }
-        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件已\(theCase.status.chineseName)", code: "case.not_open") }
-        guard document.status == .draft || document.status == .review else {
-            throw ReviewGate.refuse(.rev1, "\(document.type.chineseName)已\(document.status.chineseName)，法制审核应在作出决定之前", code: "review.too_late")
-        }
+        let (document, theCase, organisation) = try await workableDocument(documentID, .submitForReview, by: actor)
         let calendar = try await calendars.current()
         let today = clock.today
         return try await commit(actor, .create, "review_record", id: nil, in: organisation, "提交法制审核（\(theCase.number)）") { tx, at in

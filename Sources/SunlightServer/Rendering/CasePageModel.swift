@@ -14,21 +14,6 @@ struct CasePageModel: Encodable {
 
     struct StageItem: Encodable { let name, state, stateText, note: String; let audioVideo: Bool }
 
-    /// What the reader may do here; the use cases enforce it again.
-    struct Permissions: Encodable {
-        /// An active officer of the case or a head of its organisation.
-        let work: Bool
-        let head: Bool
-        let open: Bool
-        let running: Bool
-        let complete: Bool
-        let documents: Bool
-        let upload: Bool
-        let responses: Bool
-        let payment: Bool
-        let extend: Bool
-        let interference: Bool
-    }
 
     struct PartyRow: Encodable { let kind, name, idNumber, address, phone, representative: String; let member: Bool }
     struct OfficerRow: Encodable {
@@ -57,7 +42,6 @@ struct CasePageModel: Encodable {
         struct Decision: Encodable { let id, type, summary, state, stateClass: String; let required: Bool }
         let declared, declaredBy: String
         let factors: [Option]
-        let canDeclare: Bool
         let decision: Decision?
     }
 
@@ -70,7 +54,8 @@ struct CasePageModel: Encodable {
     let clocks: [ClockBadge]
     let noClocks: Bool
     let blocker: String?
-    let may: Permissions
+    /// ``CaseAction`` → allowed now (from ``CaseDetail/actions``).
+    let can: [String: Bool]
     let parties: [PartyRow]
     let officers: [OfficerRow]
     let documents: [DocumentRow]
@@ -83,7 +68,6 @@ struct CasePageModel: Encodable {
     let exemptionApproved: Bool
     let fine: String?
     let choices: Choices
-    let canAssign: Bool
     let problem: FormProblem?
     /// What the forms show: defaults, and what was typed when a form comes back with a problem.
     let values: [String: String]
@@ -102,20 +86,8 @@ extension CasePageModel {
         let me = actor.user?.id
         func name(_ id: UUID?) -> String { id.flatMap { detail.names[$0] } ?? "—" }
 
-        let assigned = detail.officers.contains { $0.assignment.isActive && $0.user.id == me }
-        let head = actor.has(.head) && actor.organisation?.id == theCase.organisationID
-        let work = assigned || head
-        let open = theCase.status == .open
-        let running = open || theCase.status == .suspended
-        let completable = theCase.currentStage != nil && (open || (theCase.status == .closed && theCase.stage == "archiving"))
-        let penalty = theCase.category == .penalty
+        let may = detail.actions
         let fine = detail.documents.last { $0.type.isDecision && $0.status == .issued }?.fields["fine"]
-        let noticed = !detail.snapshot.issued(.penaltyNotice).isEmpty
-        let may = Permissions(work: work, head: head, open: open, running: running, complete: work && completable, documents: work && open,
-                              upload: work && open && (actor.has(.officer) || actor.has(.head)),
-                              responses: work && open && penalty && !theCase.simple && noticed,
-                              payment: work && open && penalty && (Int(fine ?? "") ?? 0) > 0, extend: head && open && [.penalty, .permit, .coercion].contains(theCase.category),
-                              interference: work)
 
         let item = try await theCase.itemEntryID.asyncMap { id in
             try await sunlight.publishedList(.item, organisationID: theCase.organisationID).first { $0.version.entryID == id }?.version.title
@@ -196,7 +168,7 @@ extension CasePageModel {
         }
 
         var assignable: [Option] = []
-        if head && running {
+        if may.contains(.assign) {
             let onCase = Set(detail.officers.map(\.user.id))
             assignable = try await sunlight.publicOfficers(of: theCase.organisationID)
                 .filter { $0.user.has(.officer) && !onCase.contains($0.user.id) }
@@ -205,13 +177,13 @@ extension CasePageModel {
                     return Option(value: officer.user.id.uuidString.lowercased(), label: "\(officer.user.displayName)（\(note)）")
                 }
         }
-        let recorders = may.upload ? try await sunlight.recorders(for: actor).map {
+        let recorders = may.contains(.evidence) ? try await sunlight.recorders(for: actor).map {
             Option(value: $0.id.uuidString.lowercased(), label: "\($0.displayName)（\($0.username)）", checked: $0.id == me)
         } : []
         var statusActions: [Option] = []
         if theCase.status == .open { statusActions.append(Option(value: "suspended", label: "中止")) }
         if theCase.status == .suspended { statusActions.append(Option(value: "resumed", label: "恢复")) }
-        if running { statusActions.append(Option(value: "terminated", label: "终止")) }
+        if theCase.status == .open || theCase.status == .suspended { statusActions.append(Option(value: "terminated", label: "终止")) }
         let responseKinds: [CaseEvent.Kind] = [.statementReceived, .hearingWaived, .hearingRequested]
         let choices = Choices(
             evidenceKinds: CaseText.options(CaseEvidence.Kind.self, \.chineseName),
@@ -223,7 +195,7 @@ extension CasePageModel {
             classifications: EnforcementCase.Classification.allCases.filter { $0 != theCase.classification }
                 .map { Option(value: $0.rawValue, label: $0.chineseName) },
             statusActions: statusActions, assignable: assignable,
-            draftable: may.documents ? Sunlight.draftableTypes(of: theCase).map { Option(value: $0.rawValue, label: $0.chineseName) } : [],
+            draftable: may.contains(.draft) ? Sunlight.draftableTypes(of: theCase).map { Option(value: $0.rawValue, label: $0.chineseName) } : [],
             preservations: preservations)
 
         var values = ["paidOn": today.iso, "responseOn": today.iso, "occurredOn": today.iso, "confirmedOn": today.iso,
@@ -231,13 +203,13 @@ extension CasePageModel {
                       "amount": fine ?? "", "confirmedBy": detail.parties.first?.name ?? ""]
         for (key, value) in posted where key != "_csrf" { values[key] = value }
 
-        let major = try await Self.major(detail, request: request, work: work && open, problem: problem, posted: posted)
+        let major = try await Self.major(detail, request: request, problem: problem, posted: posted)
         let blocker: String? = detail.blocker.map { "本环节尚不能完成：" + $0.description }
         return CasePageModel(
             page: CaseText.page(request, title: "\(theCase.number) \(theCase.title)"),
             id: theCase.id.uuidString.lowercased(), header: header, stages: stages,
             currentStage: current?.name ?? CaseText.stage(theCase), nextStage: detail.nextStage?.name,
-            clocks: detail.clocks.map(ClockBadge.init), noClocks: detail.clocks.isEmpty, blocker: current == nil ? nil : blocker, may: may,
+            clocks: detail.clocks.map(ClockBadge.init), noClocks: detail.clocks.isEmpty, blocker: current == nil ? nil : blocker, can: Can.flags(may),
             parties: detail.parties.map {
                 PartyRow(kind: $0.kind.chineseName, name: $0.name, idNumber: $0.idNumber ?? "—", address: $0.address ?? "—", phone: $0.phone ?? "—",
                          representative: $0.representative ?? "—", member: $0.partyMemberOrOfficial)
@@ -247,13 +219,13 @@ extension CasePageModel {
             exemptionPending: exemptionApproved ? nil : exemptionRequest.map {
                 Exemption(reason: $0.note ?? "", by: name($0.by), mine: $0.by == me)
             },
-            exemptionApproved: exemptionApproved, fine: fine, choices: choices, canAssign: !assignable.isEmpty, problem: problem, values: values,
+            exemptionApproved: exemptionApproved, fine: fine, choices: choices, problem: problem, values: values,
             maxUpload: ByteCounts.text(request.application.blobStore.maxBytes), major: major)
     }
 
     /// The declared circumstances (the last declaration counts), the checkboxes — as typed when
     /// the form came back refused — and the latest draft decision's review status (REV-2).
-    static func major(_ detail: CaseDetail, request: Request, work: Bool, problem: FormProblem?,
+    static func major(_ detail: CaseDetail, request: Request, problem: FormProblem?,
                       posted: [String: String]) async throws -> MajorSection? {
         let theCase = detail.enforcementCase
         guard theCase.stages.contains(where: { $0.code == "review" }) else { return nil }
@@ -274,7 +246,7 @@ extension CasePageModel {
             factors: MajorFactor.allCases.map {
                 Option(value: $0.rawValue, label: $0.chineseName, checked: retyped ? posted["factor.\($0.rawValue)"] == "yes" : declared.contains($0))
             },
-            canDeclare: work, decision: decision)
+            decision: decision)
     }
 
     /// The facts an event carries, in words.

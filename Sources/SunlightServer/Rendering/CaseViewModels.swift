@@ -38,6 +38,7 @@ enum CaseText {
         "document_revised": "草稿已修改。",
         "document_submitted": "已送审，等待审签。",
         "document_signed": "已签发。",
+        "document_returned": "已退回，文书回到草稿。",
         "document_issued": "已出具，文书编号已编定。",
         "evidence_recorded": "证据已登记；文件的 SHA-256 已写入防篡改日志。",
         "recorded": "已记录，并写入防篡改日志。",

@@ -22,7 +22,10 @@ struct DocumentPageModel: Encodable {
     let id: String
     let creating: Bool
     let status, statusClass, number, drafter, draftedAt, signer, signedAt, issuedOn, signerRule: String
-    let editable, canSubmit, canSign, canIssue: Bool
+    /// The draft form is shown (a new draft the reader may write, or a draft they may revise).
+    let editable: Bool
+    /// ``DocumentAction`` → allowed now.
+    let can: [String: Bool]
     let fields: [FieldInput]
     let shown: [Shown]
     let showsBenchmarks: Bool
@@ -39,27 +42,24 @@ struct DocumentPageModel: Encodable {
 extension DocumentPageModel {
     /// A new draft of `type` for the case's current stage.
     static func draft(_ type: DocumentType, detail: CaseDetail, request: Request, values: [String: String], error: String?) throws -> DocumentPageModel {
-        try build(type: type, document: nil, detail: detail, request: request, values: values, error: error)
+        try build(type: type, document: nil, actions: [], detail: detail, request: request, values: values, error: error)
     }
 
-    static func existing(_ document: CaseDocument, detail: CaseDetail, request: Request, values: [String: String]?,
+    static func existing(_ document: CaseDocument, actions: Set<DocumentAction>, detail: CaseDetail, request: Request, values: [String: String]?,
                          error: String?, review: DocumentReviewBox? = nil) throws -> DocumentPageModel {
-        try build(type: document.type, document: document, detail: detail, request: request, values: values ?? document.fields, error: error,
-                  review: review)
+        try build(type: document.type, document: document, actions: actions, detail: detail, request: request, values: values ?? document.fields,
+                  error: error, review: review)
     }
 
-    private static func build(type: DocumentType, document: CaseDocument?, detail: CaseDetail, request: Request, values: [String: String],
-                              error: String?, review: DocumentReviewBox? = nil) throws -> DocumentPageModel {
+    private static func build(type: DocumentType, document: CaseDocument?, actions: Set<DocumentAction>, detail: CaseDetail, request: Request,
+                              values: [String: String], error: String?, review: DocumentReviewBox? = nil) throws -> DocumentPageModel {
         let actor = try request.requireStaff().actor
         let theCase = detail.enforcementCase
         let me = actor.user?.id
-        let assigned = detail.officers.contains { $0.assignment.isActive && $0.user.id == me }
-        let head = actor.has(.head) && actor.organisation?.id == theCase.organisationID
-        let work = (assigned || head) && theCase.status == .open
         func name(_ id: UUID?) -> String { id.flatMap { detail.names[$0] } ?? "—" }
 
         let status = document?.status
-        let editable = work && (document == nil || status == .draft)
+        let editable = document == nil ? detail.actions.contains(.draft) : actions.contains(.revise)
         let fields = type.fields.map { field -> FieldInput in
             var options: [Option] = []
             var long = false
@@ -76,12 +76,6 @@ extension DocumentPageModel {
         let shown = type.fields.compactMap { field -> Shown? in
             guard let value = document?.fields[field.key], !value.isEmpty else { return nil }
             return Shown(label: field.label, value: field.display(value))
-        }
-        let maySign: Bool
-        if type.signedByHead {
-            maySign = head
-        } else {
-            maySign = assigned && document?.draftedBy != me
         }
 
         // STD-3: the benchmark of the case's item, the range the chosen circumstance falls in, and a fine outside it.
@@ -122,8 +116,7 @@ extension DocumentPageModel {
             signer: document?.signedBy.map { name($0) } ?? "尚未签发", signedAt: document?.signedAt.map(ChinaTime.minuteText) ?? "",
             issuedOn: CaseText.date(document?.issuedOn),
             signerRule: type.signedByHead ? "由负责人审签" : "由制作人以外的另一名承办人员核对签名",
-            editable: editable, canSubmit: work && status == .draft, canSign: work && status == .review && maySign,
-            canIssue: work && status == .signed, fields: fields, shown: shown, showsBenchmarks: showsBenchmarks, benchmarks: benchmarks,
+            editable: editable, can: Can.flags(actions), fields: fields, shown: shown, showsBenchmarks: showsBenchmarks, benchmarks: benchmarks,
             benchmarkNote: note, discretionWarning: warning, flagged: document?.fields["discretionFlag"] == "yes",
             corrects: document?.corrects.map { $0.uuidString.lowercased() }, error: error, review: review)
     }

@@ -31,19 +31,16 @@ struct DocumentReviewBox: Encodable {
 extension DocumentReviewBox {
     /// The box for a decision of an ordinary-procedure case; `nil` for other documents and for
     /// on-the-spot decisions, which are outside review (REV-2).
-    static func build(_ document: CaseDocument, detail: CaseDetail, request: Request, problem: String? = nil,
+    static func build(_ document: CaseDocument, actions: Set<DocumentAction>, detail: CaseDetail, request: Request, problem: String? = nil,
                       posted: [String: String]? = nil) async throws -> DocumentReviewBox? {
         let theCase = detail.enforcementCase
         guard document.type.isDecision, !theCase.simple else { return nil }
         let actor = try request.requireStaff().actor
         let (requirement, history) = try await request.sunlight.reviewStatus(of: document.id, by: actor)
-        let me = actor.user?.id
-        let assigned = detail.officers.contains { $0.assignment.isActive && $0.user.id == me }
-        let head = actor.has(.head) && actor.organisation?.id == theCase.organisationID
         let last = history.last
         let pending = last?.pending == true
         let beforeDecision = document.status == .draft || document.status == .review
-        let canSubmit = (assigned || head) && theCase.status == .open && beforeDecision && !pending
+        let canSubmit = actions.contains(.submitForReview)
 
         var note: String?
         if pending, let last {

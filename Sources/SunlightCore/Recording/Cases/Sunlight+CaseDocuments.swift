@@ -25,8 +25,7 @@ extension Sunlight {
     /// 起草文书 — drafts a document of the case from its template (REC-6), for the current stage.
     public func draftDocument(case caseID: EnforcementCase.ID, type: DocumentType, fields: [String: String],
                               corrects: UUID? = nil, by actor: Actor) async throws -> CaseDocument {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor)
-        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件已\(theCase.status.chineseName)，不能再起草文书", code: "case.not_open") }
+        let (theCase, organisation) = try await workableCase(caseID, .draft, by: actor)
         let stage = theCase.currentStage
         guard Self.draftableTypes(of: theCase).contains(type) else {
             throw CaseRules.refuse(.rec1, "“\(stage?.name ?? theCase.stage)”环节不出具\(type.chineseName)", code: "case.document_stage")
@@ -43,12 +42,8 @@ extension Sunlight {
 
     /// Changes a draft (only drafts change; a signed document never does).
     public func reviseDocument(_ id: UUID, fields: [String: String], by actor: Actor) async throws -> CaseDocument {
-        let (found, theCase, organisation) = try await workableDocument(id, by: actor)
+        let (found, theCase, organisation) = try await workableDocument(id, .revise, by: actor)
         var document = found
-        guard document.status == .draft else { throw CaseRules.refuse(.rec6, "只有草稿可以修改；已签发的文书如有错误，应另行出具更正文书", code: "case.document_locked") }
-        if ReviewHistory(documentID: id, records: try await store.reviews.records(ofCase: theCase.id)).last?.pending == true {
-            throw ReviewGate.refuse(.rev3, "决定书正在法制审核中，审核完成前不能修改", code: "review.pending")
-        }
         document.fields = try Self.validate(fields, for: document.type)
         let revised = document
         try await commit(actor, .update, "case_document", id: id.uuidString, in: organisation, "修改\(document.type.chineseName)草稿（\(theCase.number)）") { tx, _ in
@@ -60,7 +55,7 @@ extension Sunlight {
 
     /// 送审 — a draft goes to review before signature.
     public func submitDocument(_ id: UUID, by actor: Actor) async throws -> CaseDocument {
-        try await moveDocument(id, from: .draft, to: .review, by: actor, summary: "送审") { _, _, _ in }
+        try await moveDocument(id, .submit, to: .review, by: actor, summary: "送审") { _, _, _ in }
     }
 
     /// 退回 — a document waiting for signature goes back to draft: returned by whoever may sign
@@ -68,28 +63,14 @@ extension Sunlight {
     public func returnDocument(_ id: UUID, reason: String, by actor: Actor) async throws -> CaseDocument {
         let reason = reason.trimmed
         guard (2...500).contains(reason.count) else { throw SunlightError.invalid("reason", "请写明退回理由（2–500 字）", rule: .rec6) }
-        return try await moveDocument(id, from: .review, to: .draft, by: actor, summary: "退回（\(reason)）") { document, theCase, tx in
-            let me = actor.user?.id
-            let officer = try await tx.cases.officers(of: theCase.id).contains { $0.isActive && $0.userID == me }
-            guard me != nil, me == document.draftedBy || (document.type.signedByHead ? actor.has(.head) : officer) else {
-                throw CaseRules.refuse(.rec6, "只有起草人或有权签发的人可以退回\(document.type.chineseName)", code: "case.document_signer")
-            }
-        }
+        return try await moveDocument(id, .returnToDraft, to: .draft, by: actor, summary: "退回（\(reason)）") { _, _, _ in }
     }
 
     /// 审签 — the head signs an approval, notice or decision; a second officer of the case signs a
     /// record. Decisions are checked here, for making a decision is signing it (REC-13, STD-3, STD-4).
     public func signDocument(_ id: UUID, by actor: Actor) async throws -> CaseDocument {
         let calendar = try await calendars.current()
-        return try await moveDocument(id, from: .review, to: .signed, by: actor, summary: "签发") { document, theCase, tx in
-            if document.type.signedByHead {
-                try actor.require(anyOf: .head)
-            } else {
-                let officers = try await tx.cases.officers(of: theCase.id).filter(\.isActive).map(\.userID)
-                guard let me = actor.user?.id, officers.contains(me), me != document.draftedBy else {
-                    throw CaseRules.refuse(.rec6, "\(document.type.chineseName)应由制作人以外的另一名承办人员核对签名", code: "case.document_signer")
-                }
-            }
+        return try await moveDocument(id, .sign, to: .signed, by: actor, summary: "签发") { document, theCase, tx in
             let snapshot = try await self.snapshot(of: theCase, in: tx)
             if document.type.isDecision, !theCase.simple, theCase.category == .penalty {
                 try CaseRules.checkDecisionTiming(snapshot, today: self.clock.today, calendar: calendar)
@@ -112,7 +93,7 @@ extension Sunlight {
     /// dated today. Issuing a decision records the decision; a delivery receipt, the delivery.
     public func issueDocument(_ id: UUID, by actor: Actor) async throws -> CaseDocument {
         let calendar = try await calendars.current()
-        return try await moveDocument(id, from: .signed, to: .issued, by: actor, summary: "出具") { document, theCase, tx in
+        return try await moveDocument(id, .issue, to: .issued, by: actor, summary: "出具") { document, theCase, tx in
             let today = self.clock.today
             try self.checkHearingNotice(document, calendar: calendar)
             try await self.checkReviewGate(document, of: theCase, in: tx)
@@ -127,13 +108,9 @@ extension Sunlight {
         }
     }
 
-    private func moveDocument(_ id: UUID, from: CaseDocument.Status, to: CaseDocument.Status, by actor: Actor, summary: String,
+    private func moveDocument(_ id: UUID, _ action: DocumentAction, to: CaseDocument.Status, by actor: Actor, summary: String,
                               _ change: @escaping @Sendable (inout CaseDocument, EnforcementCase, any Store) async throws -> Void) async throws -> CaseDocument {
-        let (found, theCase, organisation) = try await workableDocument(id, by: actor)
-        guard found.status == from else {
-            throw CaseRules.refuse(.rec6, "\(found.type.chineseName)目前“\(found.status.chineseName)”，不能\(summary)", code: "case.document_status")
-        }
-        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件已\(theCase.status.chineseName)", code: "case.not_open") }
+        let (found, theCase, organisation) = try await workableDocument(id, action, by: actor)
         // An issued decision starts its publication clock (PUB-6); read outside the transaction.
         let calendar = to == .issued && found.type.isPublishedDecision ? try? await calendars.current() : nil
         return try await commit(actor, .update, "case_document", id: id.uuidString, in: organisation,
@@ -173,11 +150,6 @@ extension Sunlight {
         try CaseRules.checkHearingDate(date, noticeIssuedOn: clock.today, calendar: calendar)
     }
 
-    private func workableDocument(_ id: UUID, by actor: Actor) async throws -> (CaseDocument, EnforcementCase, Organisation) {
-        guard let document = try await store.caseRecords.document(id) else { throw SunlightError.notFound("文书") }
-        let (theCase, organisation) = try await workableCase(document.caseID, by: actor)
-        return (document, theCase, organisation)
-    }
 
     static func validate(_ fields: [String: String], for type: DocumentType) throws -> [String: String] {
         var clean: [String: String] = [:]

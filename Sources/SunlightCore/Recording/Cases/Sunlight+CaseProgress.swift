@@ -5,7 +5,7 @@ extension Sunlight {
     /// REC-7, REC-13) and moves the case to the next stage; completing 结案 closes the case,
     /// completing the last stage archives it (or closes it, where the procedure has no archive stage).
     public func completeStage(case caseID: EnforcementCase.ID, note: String? = nil, by actor: Actor) async throws -> EnforcementCase {
-        let (found, organisation) = try await workableCase(caseID, by: actor)
+        let (found, organisation) = try await workableCase(caseID, .complete, by: actor)
         let calendar = try await calendars.current()
         let today = clock.today
         return try await commit(actor, .update, "case", id: caseID.uuidString, in: organisation, "完成环节（\(found.number)）") { tx, at in
@@ -63,7 +63,7 @@ extension Sunlight {
     /// 中止 / 恢复 / 终止 — the head suspends, resumes or terminates a case with a reason
     /// (REC-1). While suspended, the decision clock stands still.
     public func changeCaseStatus(case caseID: EnforcementCase.ID, to kind: CaseEvent.Kind, reason: String, by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor, headOnly: true)
+        let (theCase, organisation) = try await workableCase(caseID, .changeStatus, by: actor)
         let reason = reason.trimmed
         guard (4...500).contains(reason.count) else { throw SunlightError.invalid("reason", "请写明理由（4–500 字）", rule: .rec1) }
         let allowed: [CaseEvent.Kind: ([EnforcementCase.Status], EnforcementCase.Status)] = [
@@ -80,11 +80,10 @@ extension Sunlight {
     /// 10 working days (行政许可法 第四十二条); a seizure by up to 30 days (行政强制法 第二十五条).
     public func extendCase(case caseID: EnforcementCase.ID, days: Int, reason: String, collectiveDiscussion: Bool = false,
                            by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor, headOnly: true)
+        let (theCase, organisation) = try await workableCase(caseID, .extend, by: actor)
         let reason = reason.trimmed
         guard (4...500).contains(reason.count) else { throw SunlightError.invalid("reason", "请写明延长理由（4–500 字）", rule: .rec13) }
         guard days > 0 else { throw SunlightError.invalid("days", "延长天数应为正整数", rule: .rec13) }
-        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件处于“\(theCase.status.chineseName)”状态", code: "case.not_open") }
         let already = try await store.cases.events(of: caseID).filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
         switch theCase.category {
         case .penalty where !theCase.simple:
@@ -125,12 +124,11 @@ extension Sunlight {
     /// 期限扣除 — records a period (听证, 鉴定, 公告) that does not count toward the decision clock.
     public func recordDeduction(case caseID: EnforcementCase.ID, reason: DeductionReason, from: CivilDate, to: CivilDate,
                                 note: String?, by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor)
+        let (theCase, organisation) = try await workableCase(caseID, .deduction, by: actor)
         guard from <= to else { throw SunlightError.invalid("to", "结束日期不能早于开始日期", rule: .rec13) }
         guard from >= theCase.openedOn, to <= clock.today else {
             throw SunlightError.invalid("from", "扣除的期间应在立案之后、今天以前（已经发生的期间）", rule: .rec13)
         }
-        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件处于“\(theCase.status.chineseName)”状态", code: "case.not_open") }
         return try await transition(theCase, in: organisation, kind: .deduction, note: note?.trimmed.nilIfEmpty,
                                     data: ["reason": reason.rawValue, "from": from.iso, "to": to.iso], by: actor,
                                     summary: "扣除\(reason.chineseName)期间 \(from.iso)–\(to.iso)") { _ in }
@@ -140,10 +138,9 @@ extension Sunlight {
     /// 7 working days (行政处罚法 第五十六条, REC-13), which `handled` records.
     public func recordPreservation(case caseID: EnforcementCase.ID, items: String, handles preservation: UUID? = nil,
                                    by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor)
+        let (theCase, organisation) = try await workableCase(caseID, .preservation, by: actor)
         let items = items.trimmed
         guard (2...2000).contains(items.count) else { throw SunlightError.invalid("items", "请写明证据清单或处理结果（2–2000 字）", rule: .rec13) }
-        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件处于“\(theCase.status.chineseName)”状态", code: "case.not_open") }
         if let preservation {
             guard try await store.cases.events(of: caseID).contains(where: { $0.id == preservation && $0.kind == .preserved }) else {
                 throw SunlightError.notFound("先行登记保存记录")

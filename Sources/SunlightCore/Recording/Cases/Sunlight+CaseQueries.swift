@@ -33,6 +33,8 @@ public struct CaseDetail: Sendable {
     public let nextStage: ProcedureStage?
     /// Names of everyone who appears in the record.
     public let names: [StaffUser.ID: String]
+    /// What the reader may do to the case now (``CasePermissions``); empty when read without a reader.
+    public internal(set) var actions: Set<CaseAction> = []
 
     public var enforcementCase: EnforcementCase { snapshot.enforcementCase }
     public var parties: [CaseParty] { snapshot.parties }
@@ -113,7 +115,11 @@ extension Sunlight {
         let (theCase, organisation) = try await readableCase(id, by: actor)
         try await log(actor, .read, "case", id: id.uuidString, in: organisation,
                       "查看案件 \(theCase.number)" + (theCase.classification == .normal ? "" : "（\(theCase.classification.chineseName)）"))
-        return try await detail(of: theCase, in: organisation)
+        var detail = try await detail(of: theCase, in: organisation)
+        detail.actions = CasePermissions(actor: actor, enforcementCase: theCase, organisation: organisation,
+                                         activeOfficers: Set(detail.officers.filter(\.assignment.isActive).map(\.user.id)),
+                                         events: detail.events, documents: detail.documents, audioVideoStages: detail.snapshot.audioVideoStages).allowed
+        return detail
     }
 
     /// Everything about a case, read without logging (the caller logs).

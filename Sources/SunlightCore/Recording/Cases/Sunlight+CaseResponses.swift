@@ -6,12 +6,9 @@ extension Sunlight {
     /// of the hearing, or a statement and defence.
     public func recordPartyResponse(case caseID: EnforcementCase.ID, kind: CaseEvent.Kind, on date: CivilDate, note: String?,
                                     by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor)
+        let (theCase, organisation) = try await workableCase(caseID, .response, by: actor)
         guard [.hearingRequested, .hearingWaived, .statementReceived].contains(kind) else {
             throw SunlightError.invalid("kind", "当事人回应只能是要求听证、放弃听证或陈述申辩", rule: .rec13)
-        }
-        guard theCase.status == .open, theCase.category == .penalty, !theCase.simple else {
-            throw CaseRules.refuse(.rec13, "只有办理中的普通程序处罚案件登记当事人陈述申辩和听证要求", code: "case.response_stage")
         }
         guard let notice = try await store.caseRecords.documents(of: caseID).last(where: { $0.type == .penaltyNotice && $0.status == .issued }),
               let noticed = notice.issuedOn else {
@@ -58,8 +55,7 @@ extension Sunlight {
     /// collected on the spot only up to 100 yuan (第六十八条).
     public func recordPayment(case caseID: EnforcementCase.ID, amount: Int, paidOn: CivilDate, method: PaymentMethod, receipt: String?,
                               by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor)
-        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件处于“\(theCase.status.chineseName)”状态", code: "case.not_open") }
+        let (theCase, organisation) = try await workableCase(caseID, .payment, by: actor)
         let snapshot = try await snapshot(of: theCase, in: store)
         guard let fine = CaseRules.decidedFine(snapshot), fine > 0 else {
             throw CaseRules.refuse(.rec13, "本案没有已出具的罚款决定", code: "case.no_fine")
@@ -92,29 +88,20 @@ extension Sunlight {
     /// 申请免于音像记录 — an officer records why the current stage has no audio/video record;
     /// it counts once a head other than the officer approves it (REC-3).
     public func requestAudioVideoExemption(case caseID: EnforcementCase.ID, reason: String, by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor)
+        let (theCase, organisation) = try await workableCase(caseID, .requestExemption, by: actor)
         let reason = reason.trimmed
         guard (4...500).contains(reason.count) else { throw SunlightError.invalid("reason", "请写明不能音像记录的理由（4–500 字）", rule: .rec3) }
-        guard theCase.status == .open, let stage = theCase.currentStage else {
-            throw CaseRules.refuse(.rec1, "案件处于“\(theCase.status.chineseName)”状态", code: "case.not_open")
-        }
-        guard try await audioVideoStages(organisation: organisation.id, category: theCase.category, simple: theCase.simple).contains(stage.code) else {
-            throw CaseRules.refuse(.rec3, "“\(stage.name)”不在音像记录事项清单内，无须申请", code: "case.av_not_listed")
-        }
+        guard let stage = theCase.currentStage else { throw CaseRules.refuse(.rec1, "案件已办结，没有待完成的环节", code: "case.no_stage") }
         return try await transition(theCase, in: organisation, kind: .audioVideoExemptionRequested, note: reason, by: actor,
                                     summary: "申请“\(stage.name)”免于音像记录") { _ in }
     }
 
     /// 批准免于音像记录 — a head approves the pending request of the current stage (REC-3).
     public func approveAudioVideoExemption(case caseID: EnforcementCase.ID, by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor, headOnly: true)
+        let (theCase, organisation) = try await workableCase(caseID, .approveExemption, by: actor)
         let events = try await store.cases.events(of: caseID)
-        guard let request = events.last(where: { $0.kind == .audioVideoExemptionRequested && $0.stage == theCase.stage }),
-              !events.contains(where: { $0.kind == .audioVideoExemptionApproved && $0.stage == theCase.stage }) else {
+        guard let request = events.last(where: { $0.kind == .audioVideoExemptionRequested && $0.stage == theCase.stage }) else {
             throw SunlightError.notFound("本环节待批准的免于音像记录申请")
-        }
-        guard request.by != actor.user?.id else {
-            throw CaseRules.refuse(.rec3, "免于音像记录的理由须由申请人以外的负责人审核批准", code: "case.av_self_approval")
         }
         return try await transition(theCase, in: organisation, kind: .audioVideoExemptionApproved, note: request.note,
                                     data: ["request": request.id.uuidString.lowercased()], by: actor, summary: "批准免于音像记录") { _ in }

@@ -41,10 +41,7 @@ extension Sunlight {
     /// 指派执法人员 — the head adds an officer to a case; the officer must belong to the
     /// organisation and hold a valid certificate of the case's category (REC-7).
     public func assignOfficer(case caseID: EnforcementCase.ID, officer officerID: StaffUser.ID, by actor: Actor) async throws {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor, headOnly: true)
-        guard theCase.status == .open || theCase.status == .suspended else {
-            throw CaseRules.refuse(.rec1, "案件处于“\(theCase.status.chineseName)”状态", code: "case.not_open")
-        }
+        let (theCase, organisation) = try await workableCase(caseID, .assign, by: actor)
         let qualification = try await checkCaseOfficer(officerID, category: theCase.category, organisation: organisation, by: actor)
         let current = try await store.cases.officers(of: caseID)
         guard !current.contains(where: { $0.userID == officerID }) else {
@@ -65,7 +62,7 @@ extension Sunlight {
     /// 回避 — removes an officer from a case with the reason recorded; a case never drops
     /// below two officers, so another must be assigned first (REC-7).
     public func recuseOfficer(case caseID: EnforcementCase.ID, officer officerID: StaffUser.ID, reason: String, by actor: Actor) async throws {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor, headOnly: true)
+        let (theCase, organisation) = try await workableCase(caseID, .recuse, by: actor)
         let reason = reason.trimmed
         guard (4...500).contains(reason.count) else { throw SunlightError.invalid("reason", "请写明回避理由（4–500 字）", rule: .rec7) }
         let officers = try await store.cases.officers(of: caseID)
@@ -107,8 +104,8 @@ extension Sunlight {
 
     private func recordCaseEvidenceChecked(_ caseID: EnforcementCase.ID, _ input: NewCaseEvidence, upload: (NewEvidence, BlobReceipt)?,
                                            by actor: Actor) async throws -> CaseEvidence {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor)
-        guard theCase.status == .open, let stage = theCase.currentStage else {
+        let (theCase, organisation) = try await workableCase(caseID, .evidence, by: actor)
+        guard let stage = theCase.currentStage else {
             throw CaseRules.refuse(.rec1, "案件处于“\(theCase.status.chineseName)”状态，不能再登记证据", code: "case.not_open")
         }
         let description = input.description.trimmed, source = input.source.trimmed, confirmedBy = input.confirmedBy.trimmed
@@ -152,7 +149,7 @@ extension Sunlight {
     /// (REC-9). It is kept and cannot be changed; the case's heads and supervisors see it.
     public func recordInterference(case caseID: EnforcementCase.ID, occurredOn: CivilDate, source: String, means: String, content: String,
                                    by actor: Actor) async throws -> InterferenceRecord {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor)
+        let (theCase, organisation) = try await workableCase(caseID, .interference, by: actor)
         let source = source.trimmed, means = means.trimmed, content = content.trimmed
         guard (2...200).contains(source.count) else { throw SunlightError.invalid("source", "请填写干预的单位或个人（2–200 字）", rule: .rec9) }
         guard (2...100).contains(means.count) else { throw SunlightError.invalid("means", "请填写干预方式（2–100 字）", rule: .rec9) }
@@ -171,7 +168,7 @@ extension Sunlight {
     /// from then on only its officers, heads, legal reviewers and supervisors read it (REC-11).
     public func classifyCase(case caseID: EnforcementCase.ID, as classification: EnforcementCase.Classification, reason: String,
                              by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, by: actor, headOnly: true)
+        let (theCase, organisation) = try await workableCase(caseID, .classify, by: actor)
         let reason = reason.trimmed
         guard (4...500).contains(reason.count) else { throw SunlightError.invalid("reason", "请写明设定密级的依据（4–500 字）", rule: .rec11) }
         guard classification != theCase.classification else {

@@ -15,6 +15,7 @@ struct CaseDocumentsController {
         routes.post("staff", "documents", ":document", use: revise)
         routes.post("staff", "documents", ":document", "submit", use: submit)
         routes.post("staff", "documents", ":document", "sign", use: sign)
+        routes.post("staff", "documents", ":document", "return", use: returnToDraft)
         routes.post("staff", "documents", ":document", "issue", use: issue)
         routes.get("staff", "documents", ":document", "print", use: printView)
     }
@@ -64,6 +65,12 @@ struct CaseDocumentsController {
 
     @Sendable func sign(_ request: Request) async throws -> Response {
         try await change(request, notice: "document_signed") { id, actor in _ = try await request.sunlight.signDocument(id, by: actor) }
+    }
+
+    @Sendable func returnToDraft(_ request: Request) async throws -> Response {
+        try await change(request, notice: "document_returned") { id, actor in
+            _ = try await request.sunlight.returnDocument(id, reason: request.field("reason") ?? "", by: actor)
+        }
     }
 
     @Sendable func issue(_ request: Request) async throws -> Response {
@@ -116,8 +123,9 @@ struct CaseDocumentsController {
                                reviewValues: [String: String]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
         let (document, detail) = try await request.sunlight.caseDocument(try request.uuid("document", "文书"), by: staff.actor)
-        let review = try await DocumentReviewBox.build(document, detail: detail, request: request, problem: reviewProblem, posted: reviewValues)
-        return try await Page.render("staff/cases/document", DocumentPageModel.existing(document, detail: detail, request: request, values: values,
+        let actions = try await request.sunlight.documentActions(document.id, by: staff.actor)
+        let review = try await DocumentReviewBox.build(document, actions: actions, detail: detail, request: request, problem: reviewProblem, posted: reviewValues)
+        return try await Page.render("staff/cases/document", DocumentPageModel.existing(document, actions: actions, detail: detail, request: request, values: values,
                                                                                         error: error, review: review),
                                      on: request, status: status)
     }
