@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         /// The tamper-evident log: RFC 6962 Merkle tree, proofs, signed checkpoints. swift-crypto only.
@@ -45,6 +47,9 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         /// Case files as zip packages (REC-10): written with evidence streamed from the file
@@ -65,11 +70,17 @@ let package = Package(
                 "SunlightCore",
                 "SunlightStore",
                 "SunlightArchive",
+                "SunlightLedger",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             resources: [.copy("Resources/Views"), .copy("Resources/Public"), .copy("Resources/openapi.json")]
         ),
@@ -82,6 +93,7 @@ let package = Package(
                 "SunlightLedger",
                 "SunlightArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         /// Figures for the closing note: writes with and without the log, proofs at 10k and
@@ -100,7 +112,7 @@ let package = Package(
         /// Test doubles and scratch databases shared by the store and server tests.
         .target(
             name: "SunlightTestSupport",
-            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger"],
+            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/SunlightTestSupport"
         ),
         .testTarget(
@@ -112,7 +124,9 @@ let package = Package(
             name: "SunlightServerTests",
             dependencies: [
                 "SunlightCore", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport", "SunlightArchive",
+                .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
     ],

@@ -4,6 +4,7 @@
 Reads the leaf data Sunlight stored (one canonical JSON entry per line), builds pymerkle's
 in-memory RFC 6962 tree, checks that its root is Sunlight's, and times inclusion proofs for
 random leaves. Usage: pymerkle_compare.py ENTRIES.jsonl SUNLIGHT_ROOT_HEX [SAMPLES]
+Needs pymerkle 7.0.0 from PyPI (`pip install pymerkle==7.0.0`; scripts/bench installs it).
 """
 import random
 import sys

@@ -11,15 +11,15 @@ public enum StoreConfiguration: Sendable, Equatable {
     /// A PostgreSQL server; `schema` confines every table to one schema (tests use one each).
     case postgres(url: String, schema: String?)
 
-    /// `SUNLIGHT_DATABASE_URL=postgres://…` selects PostgreSQL; otherwise the SQLite file
-    /// `<dataDirectory>/<fileName>`.
-    public static func from(environment: [String: String], dataDirectory: String,
+    /// A PostgreSQL URL (`SUNLIGHT_DATABASE_URL`, read by the server's configuration) selects
+    /// PostgreSQL, in `schema` if given; without one, the SQLite file `<dataDirectory>/<fileName>`.
+    public static func from(databaseURL: String?, schema: String? = nil, dataDirectory: String,
                             fileName: String = "sunlight.sqlite") throws -> StoreConfiguration {
-        if let url = environment["SUNLIGHT_DATABASE_URL"], !url.isEmpty {
+        if let url = databaseURL, !url.isEmpty {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
                 throw ConfigurationError("SUNLIGHT_DATABASE_URL 应以 postgres:// 开头，实际为：\(url.prefix(20))…")
             }
-            return .postgres(url: url, schema: environment["SUNLIGHT_DATABASE_SCHEMA"])
+            return .postgres(url: url, schema: schema)
         }
         return .sqlite(path: URL(fileURLWithPath: dataDirectory).appendingPathComponent(fileName).path)
     }

@@ -1,27 +1,23 @@
 import FluentKit
 import SQLKit
 
+/// Raw SQL for the store's tests, which tamper with the database as an insider would. Not
+/// public API: the tests reach it with `@testable import SunlightStore`.
 extension StoreHost {
-    /// Drops a PostgreSQL schema and everything in it (test clean-up).
-    public func dropSchema(_ schema: String) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
-    }
-
     /// Runs raw SQL — for tests that tamper with the database as an insider would.
-    public func execute(_ statement: String) async throws {
+    func execute(_ statement: String) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw(SQLQueryString(statement)).run()
     }
 
     /// Runs raw SQL with bound values.
-    public func execute(_ statement: SQLQueryString) async throws {
+    func execute(_ statement: SQLQueryString) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw(statement).run()
     }
 
     /// Removes the append-only triggers, as a database administrator could.
-    public func dropAppendOnlyTriggers() async throws {
+    func dropAppendOnlyTriggers() async throws {
         guard let sql = database as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
             for name in try await strings("SELECT name FROM sqlite_master WHERE type = 'trigger'") {
@@ -35,7 +31,7 @@ extension StoreHost {
     }
 
     /// The first column of every row of a raw query, as text.
-    public func strings(_ query: String) async throws -> [String] {
+    func strings(_ query: String) async throws -> [String] {
         guard let sql = database as? any SQLDatabase else { return [] }
         return try await sql.raw(SQLQueryString(query)).all().map { row in
             let column = row.allColumns.first ?? ""

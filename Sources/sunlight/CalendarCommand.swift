@@ -22,7 +22,7 @@ struct CalendarCommand: AsyncParsableCommand {
             let configuration = try ServerConfiguration.from()
             do {
                 let notice = try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in
-                    try await sunlight.loadHolidayNotice(data, by: .console(ProcessInfo.processInfo.environment["USER"] ?? "root"))
+                    try await sunlight.loadHolidayNotice(data, by: configuration.console)
                 }
                 print("已加载 \(notice.year) 年节假日安排：\(notice.source)（\(notice.holidays.count) 个假期，\(notice.workdays.count) 个调休上班日）")
             } catch let error as SunlightError {

@@ -19,10 +19,9 @@ struct ExportCase: AsyncParsableCommand {
     func run() async throws {
         bootstrapLogging(.error)
         let configuration = try ServerConfiguration.from()
-        let operatorName = ProcessInfo.processInfo.environment["USER"] ?? "root"
         do {
             let (path, package) = try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in
-                let actor = Actor.console(operatorName)
+                let actor = configuration.console
                 let found = try await sunlight.findCase(reference, by: actor)
                 let package = try await sunlight.caseFile(found.id, by: actor)
                 guard let files = sunlight.blobs as? FileBlobStore else { throw SunlightError.invalid("blobs", "文件仓库不是本地目录") }

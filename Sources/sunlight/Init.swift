@@ -22,15 +22,15 @@ struct Init: AsyncParsableCommand {
         guard let level = AdministrativeLevel(rawValue: level) else {
             throw fail(SunlightError.invalid("level", "层级应为 province、city、county 或 town"))
         }
-        let password = ProcessInfo.processInfo.environment["SUNLIGHT_ADMIN_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
         let configuration = try ServerConfiguration.from()
+        let password = configuration.adminPassword ?? readLine(strippingNewline: true) ?? ""
         do {
             try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in
-                guard try await sunlight.store.organisations.all().isEmpty else {
+                guard try await !sunlight.isInstalled() else {
                     throw SunlightError(.conflict, code: "init.not_empty", "数据库中已有机构，不能重复初始化")
                 }
                 try PasswordPolicy.validate(password)
-                let console = Actor.console(ProcessInfo.processInfo.environment["USER"] ?? "root")
+                let console = configuration.console
                 let government = try await sunlight.createOrganisation(
                     NewOrganisation(parentID: nil, name: organisation, shortName: shortName, kind: .government, level: level), by: console)
                 let bureau = try await sunlight.createOrganisation(

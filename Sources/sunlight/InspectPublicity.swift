@@ -17,10 +17,9 @@ struct InspectPublicity: AsyncParsableCommand {
         bootstrapLogging(.error)
         guard let quarter = Quarter(quarter) else { throw fail(SunlightError.invalid("quarter", "季度格式应为 2026Q3", rule: .sup5)) }
         let configuration = try ServerConfiguration.from()
-        let operatorName = ProcessInfo.processInfo.environment["USER"] ?? "root"
         do {
             let report = try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in
-                try await sunlight.inspectPublicity(quarter, by: .console(operatorName)) { index, total, name in
+                try await sunlight.inspectPublicity(quarter, by: configuration.console) { index, total, name in
                     FileHandle.standardError.write(Data("\r巡查 \(index)/\(total) \(name)\u{1B}[K".utf8))
                 }
             }

@@ -18,12 +18,27 @@ struct Serve: AsyncParsableCommand {
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "用全新的演示数据启动服务（元谋县：司法局与三个执法部门）",
-        discussion: "演示数据保存在 SUNLIGHT_DATA_DIR/demo.sqlite，每次启动都会重建，不影响正式数据。")
+        discussion: """
+            演示数据保存在 SUNLIGHT_DATA_DIR/demo.sqlite，每次启动都会重建，不影响正式数据。
+            演示数据按“今天”生成（执法证有效期、案件日期、年度考核、抽查季度都相对于今天）。默认的“今天”是本机日期（北京时间）；\
+            本机日期所在年度的节假日安排未随程序提供时，改用最新一年中的同一日期（CAL-1）。\
+            --today 或环境变量 SUNLIGHT_TODAY 把它固定为某一天（须在随程序提供节假日安排的年份内）：时钟从那天北京时间 9:00 起走，\
+            所有记录、会话和期限都按那天计算，演示和浏览器测试因此在任何年份都表现一致。
+            """)
+
+    @Option(help: "把演示环境的“今天”固定为 YYYY-MM-DD（北京时间 9:00 起走）；优先于 SUNLIGHT_TODAY") var today: String?
 
     func run() async throws {
         bootstrapLogging()
-        var configuration = try ServerConfiguration.from(databaseFile: "demo.sqlite")
-        if ProcessInfo.processInfo.environment["SUNLIGHT_BCRYPT_COST"] == nil { configuration.bcryptCost = 10 }
+        var configuration = try ServerConfiguration.from(profile: .demo)
+        do {
+            let pinned = try today.map { try ServerConfiguration.pinnedDay($0, source: "--today") } ?? configuration.today
+            let chosen = try DemoData.day(pinned: pinned, today: ChinaTime.date(of: Date()),
+                                          shipped: WorkingDayCalendar(ShippedCalendars.notices()))
+            configuration.today = chosen.pinned ? chosen.day : nil
+        } catch {
+            throw fail(error)
+        }
         if case .sqlite(let path) = configuration.store {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             // The previous demo's checkpoint witnesses a database that no longer exists.
@@ -31,22 +46,24 @@ struct Demo: AsyncParsableCommand {
         }
         let address = "http://\(configuration.hostname):\(configuration.port)"
         let store = configuration.store.displayName
+        let pinned = configuration.today
         try await SunlightRuntime.serve(configuration) { sunlight in
-            guard try await sunlight.store.organisations.all().isEmpty else {
+            guard try await !sunlight.isInstalled() else {
                 throw ConfigurationError("演示数据只能装入空数据库：\(store) 中已有数据")
             }
             let seeded = try await DemoData.seed(sunlight)
-            FileHandle.standardOutput.write(Data((Self.banner(address: address, store: store, accounts: seeded.accounts) + "\n").utf8))
+            FileHandle.standardOutput.write(Data((Self.banner(address: address, store: store, today: pinned, accounts: seeded.accounts) + "\n").utf8))
         }
     }
 
-    static func banner(address: String, store: String, accounts: [DemoData.Account]) -> String {
+    static func banner(address: String, store: String, today: CivilDate?, accounts: [DemoData.Account]) -> String {
         var lines = [
             "",
             "阳光执法 演示环境  \(address)",
             "  公示门户：\(address)/",
             "  工作人员：\(address)/staff   （所有演示账号的密码：\(DemoData.password)）",
             "  数据库：\(store)",
+            "  今天：\(today.map { "\($0.iso)（固定，北京时间 9:00 起走）" } ?? "本机日期")",
             "",
             "  用户名              姓名    机构                    角色",
         ]

@@ -10,11 +10,7 @@ struct SunlightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sunlight",
         abstract: "阳光执法 Sunlight — 行政执法“三项制度”平台",
-        discussion: """
-            配置通过环境变量：SUNLIGHT_DATA_DIR（默认 ./sunlight-data）、SUNLIGHT_DATABASE_URL（postgres://…，\
-            不设置则使用 SQLite）、SUNLIGHT_HOST、SUNLIGHT_PORT（默认 127.0.0.1:8080）、SUNLIGHT_BCRYPT_COST、\
-            SUNLIGHT_SECURE_COOKIES、SUNLIGHT_TRUST_PROXY。
-            """,
+        discussion: "配置通过环境变量（启动时读取一次）：\n\n" + ServerConfiguration.variablesTable,
         subcommands: [Serve.self, Demo.self, Migrate.self, Init.self, CalendarCommand.self, Deadline.self, Verify.self, VerifyProof.self,
                       ExportCase.self, VerifyCase.self, InspectPublicity.self]
     )

@@ -26,7 +26,8 @@ struct TestServer {
                 configuration.maxUploadBytes = maxUploadBytes
                 try await SunlightApp.configure(app, configuration, clock: clock)
             }) { app in
-                let seeded = try await DemoData.seed(app.sunlight)
+                // The tests' expectations of the demo's certificates were written for 2026-11-23.
+                let seeded = try await DemoData.seed(app.sunlight, certificatesAsOf: CivilDate(iso: "2026-11-23")!)
                 return try await body(TestServer(app: app, clock: clock, seeded: seeded))
             }
             await scratch.remove()

@@ -1,7 +1,7 @@
 import Foundation
 import SunlightCore
 import SunlightLedger
-import SunlightStore
+@testable import SunlightStore
 import SunlightTestSupport
 import Testing
 

@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 import SunlightCore
 import SunlightLedger
-import SunlightStore
+@testable import SunlightStore
 import SunlightTestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import SunlightCore
-import SunlightStore
+@testable import SunlightStore
 import SunlightTestSupport
 import Testing
 

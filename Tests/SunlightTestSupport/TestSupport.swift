@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import SunlightCore
 import SunlightLedger
 import SunlightStore
@@ -115,6 +116,14 @@ public enum TestDatabase {
                                     blobs: try FileBlobStore(root: scratch.directory.appendingPathComponent("blobs"), maxBytes: 1 << 30))
             return try await body(sunlight, clock, host)
         }
+    }
+}
+
+extension StoreHost {
+    /// Drops a PostgreSQL schema and everything in it (clean-up after a test or a benchmark).
+    public func dropSchema(_ schema: String) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
     }
 }
 

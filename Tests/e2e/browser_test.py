@@ -5,12 +5,15 @@ Starts the demo on a free port with its own data directory, then, as a person wo
 opens the public portal, goes to the staff area, is sent to the login page, tries a wrong
 password, logs in as the administrator, sees the home page with tasks and deadlines (also at
 phone width), uses the deadline calculator, and logs out. Then runs one whole penalty case
-on the real date (REC-1..13): an officer opens it with a co-officer, the head signs, the
+on the demo's pinned day (REC-1..13): an officer opens it with a co-officer, the head signs, the
 body-camera video Tests/Fixtures/bodycam-sample.mp4 is uploaded as evidence, the notice goes
 out without a hearing right and the party's statement is recorded, the decision is issued,
 delivered, paid, closed and archived. Last, the demo's major decision of the archives bureau
 goes through legal review: the reviewer answers the checklist and approves, the head signs,
 the officer issues it (REV-1..8). Screenshots go to .build/e2e-screenshots/.
+
+The demo runs with a pinned "today" (`sunlight demo --today`, and `SUNLIGHT_TODAY` for the
+commands run on its database), so nothing here depends on the machine's date or year.
 Usage: browser_test.py PATH/TO/sunlight
 """
 import datetime
@@ -39,6 +42,11 @@ SHOTS = os.path.join(".build", "e2e-screenshots")
 DATA = None
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "Yuanmou-2026"
+# The demo's "today": a Monday in November, when the administrator is asked to load next year's
+# holiday notice (CAL-1) and 李娜's certificate is about to expire (STD-2).
+TODAY = datetime.date(2026, 11, 23)
+# The last year whose holiday notice ships with the server (Sources/SunlightCore/Resources/calendar).
+LAST_SHIPPED_CALENDAR = 2026
 
 
 def free_port():
@@ -53,9 +61,10 @@ def start_demo():
     data = DATA = tempfile.mkdtemp(prefix="sunlight-e2e-")
     env = dict(os.environ, SUNLIGHT_PORT=str(port), SUNLIGHT_DATA_DIR=data)
     env.pop("SUNLIGHT_DATABASE_URL", None)
+    env.pop("SUNLIGHT_TODAY", None)
     log = open(os.path.join(".build", "e2e-demo.log"), "w")
     started = time.monotonic()
-    process = subprocess.Popen([BINARY, "demo"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([BINARY, "demo", "--today", TODAY.isoformat()], env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -107,10 +116,6 @@ def check(condition, message):
 
 
 VIDEO = os.path.join("Tests", "Fixtures", "bodycam-sample.mp4")
-
-
-def beijing_today():
-    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
 
 
 def log_in(driver, base, username):
@@ -206,8 +211,8 @@ def upload_video(driver, description, place):
 
 
 def penalty_case(driver, base):
-    """One whole penalty case through the staff pages, on the real date (REC-1..13)."""
-    today = beijing_today()
+    """One whole penalty case through the staff pages, on the demo's day (REC-1..13)."""
+    today = TODAY
     year = today.year
     with open(VIDEO, "rb") as video:
         video_sha256 = hashlib.sha256(video.read()).hexdigest()
@@ -239,7 +244,7 @@ def penalty_case(driver, base):
     check(text(driver, "current-stage") == "立案", "the stage track shows 立案 as current")
     check("“立案”环节须先出具立案审批表（REC-2）" in text(driver, "blocker"), "the page says what the stage still needs")
     clocks = text(driver, "clocks")
-    if (today + datetime.timedelta(days=90)).year > 2026:
+    if (today + datetime.timedelta(days=90)).year > LAST_SHIPPED_CALENDAR:
         check("无法计算" in clocks and f"{(today + datetime.timedelta(days=90)).year} 年节假日安排尚未加载" in clocks,
               "the 90-day decision clock falls in a year without a holiday notice and says it cannot be computed (CAL-1)")
     else:
@@ -346,7 +351,7 @@ def legal_review(driver, base):
     """The demo's major case of the archives bureau: its draft decision waits for legal review.
     吴敏 opens 法制审核 from the nav, answers every element of the checklist and approves; then
     the officer completes the stage, the head signs, the officer issues (REV-1, REV-4, REV-5, REV-8)."""
-    year = beijing_today().year
+    year = TODAY.year
 
     # The reviewer's queue and the round (REV-5, REV-8).
     log_in(driver, base, "daj.fazhi")

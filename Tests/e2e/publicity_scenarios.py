@@ -53,7 +53,7 @@ def decision_publication(h, driver, base, decision_number):
     h.log_in(driver, base, "scj.gongshi")
     driver.get(public.replace("/d/", "/staff/publications/"))
     Select(driver.find_element(By.ID, "wkind")).select_by_visible_text("决定被撤销")
-    h.set_value(driver, "wchangedOn", h.beijing_today().isoformat())
+    h.set_value(driver, "wchangedOn", h.TODAY.isoformat())
     h.fill(driver, "statement", "本决定已被行政复议机关撤销，现予撤下。")
     h.submit(driver, "#confirm-withdraw")
     h.check(h.text(driver, "publication-status").startswith("已撤下"), "the clerk withdraws it with a public statement")
@@ -106,9 +106,10 @@ def complaint(h, driver, base):
 
 def inspect_publicity(h, driver, base):
     """The quarterly online inspection, from the console and from the supervisor's button (SUP-5)."""
-    today = h.beijing_today()
+    today = h.TODAY
     quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
-    env = dict(os.environ, SUNLIGHT_DATA_DIR=h.DATA, SUNLIGHT_DATABASE_FILE="demo.sqlite")
+    # On the demo's database the console runs on the demo's pinned day too.
+    env = dict(os.environ, SUNLIGHT_DATA_DIR=h.DATA, SUNLIGHT_DATABASE_FILE="demo.sqlite", SUNLIGHT_TODAY=today.isoformat())
     env.pop("SUNLIGHT_DATABASE_URL", None)
     run = subprocess.run([h.BINARY, "inspect-publicity", "--quarter", quarter, "--csv", os.path.join(h.SHOTS, "inspection.csv")],
                          env=env, capture_output=True, text=True)

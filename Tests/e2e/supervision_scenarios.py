@@ -13,7 +13,7 @@ def dispute_coordination(h, driver, base):
     Select(driver.find_element(By.ID, "respondent")).select_by_visible_text("元谋县综合行政执法局")
     h.fill(driver, "d-subject", "农贸市场占道食品摊贩查处职责")
     h.fill(driver, "d-details", "农贸市场周边占道销售食品的摊贩由哪一部门查处，两局均认为不属于本部门职责。")
-    h.fill(driver, "consultation", "2026年11月两局分管领导协商，未能达成一致。")
+    h.fill(driver, "consultation", f"{h.TODAY.year}年{h.TODAY.month}月两局分管领导协商，未能达成一致。")
     h.submit(driver, "#dispute-form button[type=submit]")
     h.check("农贸市场占道食品摊贩查处职责" in h.text(driver, "matters"), "the application is listed" + h.page_alert(driver))
 
@@ -43,11 +43,12 @@ def assessment_published(h, driver, base):
     name, rating_id = rating.find_element(By.TAG_NAME, "strong").text, rating.get_attribute("id")
     h.submit(driver, f"#{rating_id} form[action='/staff/assessment/rate'] button")
     h.check("已评定" in h.text(driver, rating_id), f"{name} is rated" + h.page_alert(driver))
-    driver.find_element(By.CSS_SELECTOR, f"#{rating_id} input[name=approval]").send_keys("元政函〔2026〕12号")
+    approval = f"元政函〔{h.TODAY.year}〕12号"
+    driver.find_element(By.CSS_SELECTOR, f"#{rating_id} input[name=approval]").send_keys(approval)
     h.submit(driver, f"#{rating_id} form[action$='/publish'] button")
     h.check("已公布" in h.text(driver, rating_id), f"{name}'s result is published" + h.page_alert(driver))
     driver.delete_all_cookies()
     driver.get(base + "/assessments")
-    h.check(name in h.text(driver, "public-ratings") and "元政函〔2026〕12号" in h.text(driver, "public-ratings"),
+    h.check(name in h.text(driver, "public-ratings") and approval in h.text(driver, "public-ratings"),
             "the portal shows the published result with the government's approval")
     h.full_screenshot(driver, "41-assessments-portal.png")

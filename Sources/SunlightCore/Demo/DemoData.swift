@@ -3,11 +3,19 @@ import Foundation
 /// 演示数据 — the demo data set of `sunlight demo`: 云南省 → 楚雄州 → 元谋县 with its justice
 /// bureau and three departments, officers with certificates, a legal reviewer per department,
 /// a supervisor and an administrator. Built through the same use cases as real data.
+///
+/// Every date in it follows "today": cases, documents, evidence and payments are dated by the
+/// use cases' clock, list entries take effect today, annual reviews are of last year, the
+/// 双随机 draw is this quarter's, and the certificates are moved by whole days so that on any
+/// day 李娜's expires in 17 days, 赵磊's expired 146 days ago and everyone else's is valid for
+/// years. Pin the clock (`sunlight demo --today`) and the whole demo is the same on any machine.
 public enum DemoData {
     /// The password of every demo account.
     public static let password = "Yuanmou-2026"
     /// How many accounts the demo has.
     public static let accountCount = 18
+    /// The day the certificates' dates below are written for; they move with the demo's day.
+    static let certificatesWrittenFor = CivilDate(iso: "2026-11-23")!
 
     /// A demo account, for the start-up banner and the tests.
     public struct Account: Sendable {
@@ -29,9 +37,13 @@ public enum DemoData {
         var legalQualification: String?
     }
 
-    /// Fills an empty store with the demo data set.
+    /// Fills an empty store with the demo data set, as of the clock's today. `certificatesAsOf`
+    /// dates the certificates as of another day instead (tests whose expectations were written
+    /// for one day, then seed the demo on others).
     @discardableResult
-    public static func seed(_ sunlight: Sunlight) async throws -> Seeded {
+    public static func seed(_ sunlight: Sunlight, certificatesAsOf: CivilDate? = nil) async throws -> Seeded {
+        let shift = certificatesWrittenFor.days(until: certificatesAsOf ?? sunlight.clock.today)
+        func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)!.adding(days: shift) }
         let console = Actor.console("demo")
         var organisations: [String: Organisation] = [:]
         func add(_ name: String, _ short: String, _ kind: OrganisationKind, _ level: AdministrativeLevel,
@@ -103,8 +115,7 @@ public enum DemoData {
                 if let certificate = person.certificate {
                     try await sunlight.addCertificate(EnforcementCertificate(
                         holderID: user.id, number: certificate.number, categories: certificate.categories,
-                        region: "元谋县", validFrom: CivilDate(iso: certificate.from)!,
-                        validUntil: CivilDate(iso: certificate.until)!), by: console)
+                        region: "元谋县", validFrom: day(certificate.from), validUntil: day(certificate.until)), by: console)
                 }
                 accounts.append(Account(username: person.username, displayName: person.name,
                                         organisation: organisationName, roles: person.roles.sorted()))
@@ -114,5 +125,26 @@ public enum DemoData {
         try await seedCases(sunlight, organisations: organisations)
         try await seedPublicity(sunlight, market: organisations["元谋县市场监督管理局"]!)
         return Seeded(organisations: organisations, accounts: accounts)
+    }
+}
+
+extension DemoData {
+    /// The day a demo runs on: `pinned` if given, else the machine's `today` — as long as the
+    /// holiday notices that ship with the server cover its year, because the demo's cases count
+    /// working days and a year without a notice is refused, never guessed (CAL-1). Outside them
+    /// the demo runs on the same date of the newest shipped year (28 February for the 29th).
+    /// A pinned day outside them is refused with the years that would work.
+    public static func day(pinned: CivilDate?, today: CivilDate, shipped: WorkingDayCalendar) throws -> (day: CivilDate, pinned: Bool) {
+        let years = shipped.notices.keys.sorted()
+        if let pinned {
+            guard shipped.covers(pinned) else {
+                throw SunlightError.invalid("today", "演示日期 \(pinned.iso) 所在的 \(pinned.year) 年节假日安排未随程序提供"
+                                            + "（已有 \(years.map(String.init).joined(separator: "、")) 年），请选择这些年份中的日期", rule: .cal1)
+            }
+            return (pinned, true)
+        }
+        guard !shipped.covers(today), let newest = years.last else { return (today, false) }
+        let day = CivilDate(year: newest, month: today.month, day: today.day) ?? CivilDate(year: newest, month: today.month, day: 28)!
+        return (day, true)
     }
 }

@@ -19,7 +19,9 @@ extension DemoData {
         // Two certified inspectors per shop; on a date when fewer hold a valid certificate, no draw.
         let drawn: InspectionDraw
         do {
-            drawn = try await sunlight.commitDraw(title: "2026 年第四季度食品经营者双随机抽查", category: .inspection,
+            let today = sunlight.clock.today
+            let quarter = Quarter("\(today.year)Q\((today.month - 1) / 3 + 1)")!
+            drawn = try await sunlight.commitDraw(title: "\(quarter.chineseName)食品经营者双随机抽查", category: .inspection,
                                                  targets: shops.map { "\($0.0),\($0.1)" }.joined(separator: "\n"), targetCount: 3,
                                                  inspectorsPerTarget: 2, by: try await actor("scj.wangfang"))
         } catch let error as SunlightError where error.code == "draw.pool" {

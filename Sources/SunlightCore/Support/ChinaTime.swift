@@ -61,3 +61,21 @@ public struct FixedClock: Clock {
         self.now = ChinaTime.startOfDay(date).addingTimeInterval(Double(hour * 3600))
     }
 }
+
+/// A clock pinned to one day: it starts at `hour` o'clock Beijing time on `day` and then runs
+/// at the machine's pace (`sunlight demo --today`, `SUNLIGHT_TODAY`). Every record, session and
+/// deadline of a pinned demo is dated as if that day were today, whatever the machine's date,
+/// so a demo — and the browser test that drives one — behaves the same in any year.
+public struct PinnedClock: Clock {
+    /// The instant the clock reads at `started`.
+    public let origin: Date
+    /// When the clock was pinned, by the machine's time.
+    public let started: Date
+
+    public init(_ day: CivilDate, hour: Int = 9, started: Date = Date()) {
+        self.origin = ChinaTime.startOfDay(day).addingTimeInterval(Double(hour * 3600))
+        self.started = started
+    }
+
+    public var now: Date { origin.addingTimeInterval(Date().timeIntervalSince(started)) }
+}

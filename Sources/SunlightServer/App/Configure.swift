@@ -9,8 +9,9 @@ import Vapor
 /// The one place that wires Sunlight into a Vapor application: database, migrations,
 /// templates, middleware, routes and the use cases.
 public enum SunlightApp {
-    /// Configures `app`; migrates the database to the newest schema.
-    public static func configure(_ app: Application, _ configuration: ServerConfiguration, clock: any SunlightCore.Clock = SystemClock(),
+    /// Configures `app`; migrates the database to the newest schema. The use cases run on
+    /// `clock`, else on the configuration's (the demo's pinned day, or the machine's clock).
+    public static func configure(_ app: Application, _ configuration: ServerConfiguration, clock: (any SunlightCore.Clock)? = nil,
                                  secrets: any SecretGenerator = SystemSecretGenerator()) async throws {
         app.sunlightConfiguration = configuration
         app.http.server.configuration.hostname = configuration.hostname
@@ -49,7 +50,7 @@ public enum SunlightApp {
         blobs.removeAbandonedUploads()
         app.blobStore = blobs
         app.sunlight = Sunlight(
-            store: FluentStore(databases: app.databases, logger: app.logger), clock: clock,
+            store: FluentStore(databases: app.databases, logger: app.logger), clock: clock ?? configuration.makeClock(),
             passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost), secrets: secrets,
             ledger: try configuration.resolvedLedger(), blobs: blobs, settings: configuration.settings)
         app.lifecycle.use(WitnessKeeper(dataDirectory: configuration.dataDirectory))

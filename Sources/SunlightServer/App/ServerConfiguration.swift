@@ -4,6 +4,10 @@ import SunlightStore
 
 /// 配置 — everything an installation sets, read once at start-up from the environment, with
 /// defaults that give the embedded set-up (SQLite under `./sunlight-data`, port 8080).
+///
+/// This is the one place that reads the environment: ``from(environment:profile:)`` reads
+/// every variable in ``variables`` and nothing else does; the store, the log keys, the runtime
+/// and the commands get typed values from here. `sunlight --help` prints ``variablesTable``.
 public struct ServerConfiguration: Sendable {
     /// `SUNLIGHT_DATA_DIR` — the SQLite file and (later) blobs live here.
     public var dataDirectory: String
@@ -12,7 +16,7 @@ public struct ServerConfiguration: Sendable {
     /// `SUNLIGHT_HOST`, `SUNLIGHT_PORT`.
     public var hostname: String
     public var port: Int
-    /// `SUNLIGHT_BCRYPT_COST` — 4…31; 12 by default.
+    /// `SUNLIGHT_BCRYPT_COST` — 4…31; 12 by default (10 for the demo).
     public var bcryptCost: Int
     /// `SUNLIGHT_SECURE_COOKIES=1` when served over HTTPS (behind a proxy), so cookies are `Secure`.
     public var secureCookies: Bool
@@ -28,8 +32,11 @@ public struct ServerConfiguration: Sendable {
     public var maxUploadBytes: UInt64 = 4 << 30
     /// `SUNLIGHT_BLOB_DIR` — where files are kept (`<data>/blobs` by default).
     public var blobDirectory: String?
-    /// The log's origin and signing key; `nil` reads or creates `<data>/log-signing.key`.
+    /// The log's origin and signing key; `nil` resolves them from ``ledgerKeys``.
     public var ledger: LedgerSettings?
+    /// `SUNLIGHT_LOG_SIGNING_KEY`, `SUNLIGHT_LOG_NAME`, `SUNLIGHT_LOG_ORIGIN` — where the log's key
+    /// comes from when ``ledger`` is not given (by default `<data>/log-signing.key`).
+    public var ledgerKeys = LedgerKeys.Source()
     /// `SUNLIGHT_UPSTREAM_URL` — the upper-level platform that receives pushed messages (PUB-10);
     /// without it messages wait in the outbox.
     public var upstreamURL: String?
@@ -37,6 +44,17 @@ public struct ServerConfiguration: Sendable {
     public var upstreamInterval: TimeInterval = 5
     /// `SUNLIGHT_UPSTREAM_RETRY_SECONDS` — the first wait after a failed push; it doubles up to an hour.
     public var upstreamRetry = OutboxRetryPolicy()
+    /// `SUNLIGHT_ENV=development` — templates re-read on every request, Vapor's development mode.
+    public var development = false
+    /// `SUNLIGHT_TODAY` (or `sunlight demo --today`) — the demo's pinned day; `nil` runs on the
+    /// machine's date. Read only for the demo and for commands on the demo's SQLite file
+    /// (`SUNLIGHT_DATABASE_FILE=demo.sqlite`): a real installation always runs on the real time.
+    public var today: CivilDate?
+    /// `SUNLIGHT_ADMIN_PASSWORD` — the first administrator's password for `sunlight init`
+    /// (else read from standard input).
+    public var adminPassword: String?
+    /// `USER` — the name the console's actions are logged under (`root` by default).
+    public var operatorName = "root"
 
     public init(dataDirectory: String = "./sunlight-data", store: StoreConfiguration? = nil, hostname: String = "127.0.0.1",
                 port: Int = 8080, bcryptCost: Int = 12, secureCookies: Bool = false, trustProxy: Bool = false,
@@ -56,58 +74,131 @@ public struct ServerConfiguration: Sendable {
     /// The portal's address, without a trailing slash.
     public var portalURL: String { publicURL ?? "http://\(hostname):\(port)" }
 
+    /// The console actor of a command run by ``operatorName``.
+    public var console: SunlightCore.Actor { .console(operatorName) }
+
     /// The file store.
     public func makeBlobStore() throws -> FileBlobStore {
         try FileBlobStore(root: URL(fileURLWithPath: blobDirectory ?? URL(fileURLWithPath: dataDirectory).appendingPathComponent("blobs").path),
                           maxBytes: maxUploadBytes)
     }
 
-    /// The ledger settings, from the configuration or the environment and key file.
+    /// The ledger settings, from the configuration or from ``ledgerKeys`` and the key file.
     public func resolvedLedger() throws -> LedgerSettings {
-        try ledger ?? LedgerKeys.load(dataDirectory: dataDirectory, environment: ProcessInfo.processInfo.environment)
+        try ledger ?? LedgerKeys.load(dataDirectory: dataDirectory, ledgerKeys)
     }
 
+    /// The clock the use cases run on: the demo's pinned day (from 09:00 Beijing time, then
+    /// running), or the machine's clock.
+    public func makeClock() -> any SunlightCore.Clock {
+        today.map { PinnedClock($0) } ?? SystemClock()
+    }
+
+    /// Who reads the configuration: an installation, or the demo (its own database file,
+    /// a cheaper Bcrypt cost, and `SUNLIGHT_TODAY`).
+    public enum Profile: Sendable { case installation, demo }
+
     /// Reads the environment; a value that cannot work stops start-up with a Chinese message.
-    /// `SUNLIGHT_DATABASE_FILE` names the SQLite file in the data directory (`demo.sqlite` for the demo).
     public static func from(environment env: [String: String] = ProcessInfo.processInfo.environment,
-                            databaseFile: String? = nil) throws -> ServerConfiguration {
-        let databaseFile = databaseFile ?? env["SUNLIGHT_DATABASE_FILE"].flatMap(\.nilIfEmpty) ?? "sunlight.sqlite"
-        guard !databaseFile.contains("/") else { throw ConfigurationError("SUNLIGHT_DATABASE_FILE 只能是文件名，不能含路径") }
-        let dataDirectory = env["SUNLIGHT_DATA_DIR"].flatMap(\.nilIfEmpty) ?? "./sunlight-data"
+                            profile: Profile = .installation) throws -> ServerConfiguration {
+        func text(_ key: String) -> String? { env[key].flatMap(\.nilIfEmpty) }
         func integer(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
-            guard let text = env[key], !text.isEmpty else { return fallback }
+            guard let text = text(key) else { return fallback }
             guard let value = Int(text), range.contains(value) else {
                 throw ConfigurationError("\(key)=\(text) 无效，应为 \(range.lowerBound)–\(range.upperBound) 之间的整数")
             }
             return value
         }
         func flag(_ key: String) -> Bool { ["1", "true", "yes"].contains(env[key]?.lowercased() ?? "") }
+        func url(_ key: String) throws -> String? {
+            guard let url = text(key) else { return nil }
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw ConfigurationError("\(key) 应以 http:// 或 https:// 开头") }
+            return url
+        }
+
+        let databaseFile = profile == .demo ? "demo.sqlite" : text("SUNLIGHT_DATABASE_FILE") ?? "sunlight.sqlite"
+        guard !databaseFile.contains("/") else { throw ConfigurationError("SUNLIGHT_DATABASE_FILE 只能是文件名，不能含路径") }
+        let dataDirectory = text("SUNLIGHT_DATA_DIR") ?? "./sunlight-data"
         var settings = Sunlight.Settings()
         settings.sessionIdleTimeout = TimeInterval(try integer("SUNLIGHT_SESSION_IDLE_MINUTES", 120, 5...1440) * 60)
         settings.dueSoonMargin = try integer("SUNLIGHT_DUE_SOON_WORKING_DAYS", 1, 0...30)
         settings.complaintWorkingDays = try integer("SUNLIGHT_COMPLAINT_WORKING_DAYS", 15, 1...60)
         var configuration = ServerConfiguration(
             dataDirectory: dataDirectory,
-            store: try StoreConfiguration.from(environment: env, dataDirectory: dataDirectory, fileName: databaseFile),
-            hostname: env["SUNLIGHT_HOST"].flatMap(\.nilIfEmpty) ?? "127.0.0.1",
+            store: try StoreConfiguration.from(databaseURL: text("SUNLIGHT_DATABASE_URL"), schema: text("SUNLIGHT_DATABASE_SCHEMA"),
+                                               dataDirectory: dataDirectory, fileName: databaseFile),
+            hostname: text("SUNLIGHT_HOST") ?? "127.0.0.1",
             port: try integer("SUNLIGHT_PORT", 8080, 1...65535),
-            bcryptCost: try integer("SUNLIGHT_BCRYPT_COST", 12, 4...31),
+            bcryptCost: try integer("SUNLIGHT_BCRYPT_COST", profile == .demo ? 10 : 12, 4...31),
             secureCookies: flag("SUNLIGHT_SECURE_COOKIES"),
             trustProxy: flag("SUNLIGHT_TRUST_PROXY"),
             maxBodyBytes: try integer("SUNLIGHT_MAX_BODY_KB", 1024, 16...65536) * 1024,
             settings: settings)
         configuration.maxUploadBytes = UInt64(try integer("SUNLIGHT_MAX_UPLOAD_MB", 4096, 1...1_048_576)) << 20
-        configuration.blobDirectory = env["SUNLIGHT_BLOB_DIR"].flatMap(\.nilIfEmpty)
-        if let url = env["SUNLIGHT_UPSTREAM_URL"].flatMap(\.nilIfEmpty) {
-            guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw ConfigurationError("SUNLIGHT_UPSTREAM_URL 应以 http:// 或 https:// 开头") }
-            configuration.upstreamURL = url
-        }
+        configuration.blobDirectory = text("SUNLIGHT_BLOB_DIR")
+        configuration.ledgerKeys = LedgerKeys.Source(signingKey: text("SUNLIGHT_LOG_SIGNING_KEY"), name: text("SUNLIGHT_LOG_NAME"),
+                                                     origin: text("SUNLIGHT_LOG_ORIGIN"))
+        configuration.upstreamURL = try url("SUNLIGHT_UPSTREAM_URL")
         configuration.upstreamInterval = TimeInterval(try integer("SUNLIGHT_UPSTREAM_INTERVAL_SECONDS", 5, 1...3600))
         configuration.upstreamRetry.firstDelay = TimeInterval(try integer("SUNLIGHT_UPSTREAM_RETRY_SECONDS", 10, 1...3600))
-        if let url = env["SUNLIGHT_PUBLIC_URL"].flatMap(\.nilIfEmpty) {
-            guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw ConfigurationError("SUNLIGHT_PUBLIC_URL 应以 http:// 或 https:// 开头") }
-            configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        configuration.publicURL = try url("SUNLIGHT_PUBLIC_URL").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        configuration.development = text("SUNLIGHT_ENV") == "development"
+        let onDemoDatabase = profile == .demo || (databaseFile == "demo.sqlite" && text("SUNLIGHT_DATABASE_URL") == nil)
+        if onDemoDatabase, let today = text("SUNLIGHT_TODAY") {
+            configuration.today = try pinnedDay(today, source: "SUNLIGHT_TODAY")
         }
+        configuration.adminPassword = env["SUNLIGHT_ADMIN_PASSWORD"]
+        configuration.operatorName = text("USER") ?? "root"
         return configuration
+    }
+
+    /// A `YYYY-MM-DD` day for the demo's clock, or a refusal naming where it came from.
+    public static func pinnedDay(_ text: String, source: String) throws -> CivilDate {
+        guard let day = CivilDate(iso: text) else { throw ConfigurationError("\(source)=\(text) 无效，应为 YYYY-MM-DD") }
+        return day
+    }
+}
+
+/// One environment variable the configuration reads: for `sunlight --help` and the README.
+public struct ConfigurationVariable: Sendable {
+    public let name: String
+    public let defaultValue: String
+    public let meaning: String
+}
+
+extension ServerConfiguration {
+    /// Every environment variable ``from(environment:profile:)`` reads, with its default and meaning.
+    public static let variables: [ConfigurationVariable] = [
+        .init(name: "SUNLIGHT_DATA_DIR", defaultValue: "./sunlight-data", meaning: "数据目录：SQLite 文件、文件仓库、日志签名密钥、最新检查点"),
+        .init(name: "SUNLIGHT_DATABASE_URL", defaultValue: "空：SQLite", meaning: "PostgreSQL 地址 postgres://…；不设置则使用数据目录中的 SQLite（WAL）"),
+        .init(name: "SUNLIGHT_DATABASE_SCHEMA", defaultValue: "空", meaning: "PostgreSQL 的 schema（所有表建在其中）"),
+        .init(name: "SUNLIGHT_DATABASE_FILE", defaultValue: "sunlight.sqlite", meaning: "数据目录中的 SQLite 文件名（演示环境为 demo.sqlite）"),
+        .init(name: "SUNLIGHT_HOST", defaultValue: "127.0.0.1", meaning: "监听地址"),
+        .init(name: "SUNLIGHT_PORT", defaultValue: "8080", meaning: "监听端口"),
+        .init(name: "SUNLIGHT_PUBLIC_URL", defaultValue: "http://HOST:PORT", meaning: "公众访问门户的地址（二维码、订阅）"),
+        .init(name: "SUNLIGHT_BCRYPT_COST", defaultValue: "12（演示 10）", meaning: "密码散列强度 4–31"),
+        .init(name: "SUNLIGHT_SECURE_COOKIES", defaultValue: "0", meaning: "=1：经 HTTPS 提供服务时，Cookie 带 Secure"),
+        .init(name: "SUNLIGHT_TRUST_PROXY", defaultValue: "0", meaning: "=1：从 X-Forwarded-For 读取客户端地址（反向代理之后）"),
+        .init(name: "SUNLIGHT_SESSION_IDLE_MINUTES", defaultValue: "120", meaning: "会话无操作多少分钟后失效（5–1440）"),
+        .init(name: "SUNLIGHT_DUE_SOON_WORKING_DAYS", defaultValue: "1", meaning: "期限剩余多少个工作日时提示“即将到期”（CAL-3）"),
+        .init(name: "SUNLIGHT_COMPLAINT_WORKING_DAYS", defaultValue: "15", meaning: "投诉举报的办理期限，工作日（SUP-1）"),
+        .init(name: "SUNLIGHT_MAX_BODY_KB", defaultValue: "1024", meaning: "请求体（表单、JSON）上限，KB"),
+        .init(name: "SUNLIGHT_MAX_UPLOAD_MB", defaultValue: "4096", meaning: "上传文件上限，MB（REC-4）"),
+        .init(name: "SUNLIGHT_BLOB_DIR", defaultValue: "DATA_DIR/blobs", meaning: "文件仓库目录"),
+        .init(name: "SUNLIGHT_LOG_SIGNING_KEY", defaultValue: "读取或新建 DATA_DIR/log-signing.key", meaning: "日志签名私钥（多台服务器共用一个密钥时设置，REC-5）"),
+        .init(name: "SUNLIGHT_LOG_NAME", defaultValue: "sunlight-随机", meaning: "新建签名密钥时的名称"),
+        .init(name: "SUNLIGHT_LOG_ORIGIN", defaultValue: "密钥名称/log", meaning: "检查点的日志标识（origin）"),
+        .init(name: "SUNLIGHT_UPSTREAM_URL", defaultValue: "空：消息留在发件箱", meaning: "上级平台地址，推送公开信息（PUB-10）"),
+        .init(name: "SUNLIGHT_UPSTREAM_INTERVAL_SECONDS", defaultValue: "5", meaning: "发件箱处理间隔，秒"),
+        .init(name: "SUNLIGHT_UPSTREAM_RETRY_SECONDS", defaultValue: "10", meaning: "推送失败后首次重试等待，秒（此后加倍，最长一小时）"),
+        .init(name: "SUNLIGHT_ENV", defaultValue: "production", meaning: "=development：开发模式（模板不缓存）"),
+        .init(name: "SUNLIGHT_TODAY", defaultValue: "空：本机日期", meaning: "仅演示环境（sunlight demo 及对 demo.sqlite 运行的命令）：把“今天”固定为 YYYY-MM-DD，北京时间 9:00 起走（同 sunlight demo --today）"),
+        .init(name: "SUNLIGHT_ADMIN_PASSWORD", defaultValue: "空：从标准输入读取", meaning: "sunlight init 创建的管理员密码"),
+        .init(name: "USER", defaultValue: "root", meaning: "命令行操作记入访问日志时的操作人"),
+    ]
+
+    /// ``variables`` for `sunlight --help`: the name and default on one line, the meaning indented below.
+    public static var variablesTable: String {
+        variables.map { "\($0.name)（默认：\($0.defaultValue)）\n    \($0.meaning)" }.joined(separator: "\n")
     }
 }

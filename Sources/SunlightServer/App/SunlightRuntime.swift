@@ -13,7 +13,8 @@ public enum SunlightRuntime {
         let host = try StoreHost(configuration.store)
         do {
             try await host.migrate()
-            let sunlight = Sunlight(store: host.store, passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost),
+            let sunlight = Sunlight(store: host.store, clock: configuration.makeClock(),
+                                    passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost),
                                     ledger: try configuration.resolvedLedger(), blobs: try configuration.makeBlobStore(),
                                     settings: configuration.settings)
             let result = try await body(sunlight, host)
@@ -30,8 +31,7 @@ public enum SunlightRuntime {
     /// the port is opened (the demo seeds its data there and prints its banner).
     public static func serve(_ configuration: ServerConfiguration,
                              prepare: @escaping @Sendable (Sunlight) async throws -> Void = { _ in }) async throws {
-        var environment = Environment(name: "production", arguments: ["sunlight", "serve"])
-        if ProcessInfo.processInfo.environment["SUNLIGHT_ENV"] == "development" { environment = .development }
+        let environment = configuration.development ? .development : Environment(name: "production", arguments: ["sunlight", "serve"])
         let app = try await Application.make(environment)
         do {
             try await SunlightApp.configure(app, configuration)

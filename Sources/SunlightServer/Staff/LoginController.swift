@@ -40,8 +40,11 @@ struct LoginController {
                 username: username, password: form.password ?? "", address: request.clientAddress,
                 userAgent: request.headers.first(name: .userAgent))
             let response = Page.redirect(Self.safeNext(form.next))
+            // Max-Age, counted on the server's clock, wins over Expires in browsers: a demo pinned
+            // to another day (PinnedClock) still keeps its sessions.
             response.cookies[SessionCookie.name] = HTTPCookies.Value(
-                string: result.cookieToken, expires: result.session.expiresAt, path: "/",
+                string: result.cookieToken, expires: result.session.expiresAt,
+                maxAge: max(0, Int(result.session.expiresAt.timeIntervalSince(request.sunlight.clock.now))), path: "/",
                 isSecure: request.application.sunlightConfiguration.secureCookies, isHTTPOnly: true, sameSite: .lax)
             response.cookies[SessionCookie.csrfName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0),
                                                                          path: "/staff/login")

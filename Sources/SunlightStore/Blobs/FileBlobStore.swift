@@ -4,7 +4,18 @@ import SunlightCore
 import SunlightLedger
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+
+/// `write(2)`, named apart from the upload's own `write` (Linux and macOS).
+private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
+}
 
 /// 文件仓库 — documents, photos, audio and video on the file system, addressed by their
 /// SHA-256 (REC-4): `<root>/sha256/ab/abcdef…`. An upload streams into a temporary file while
@@ -115,7 +126,7 @@ public final class BlobUpload: @unchecked Sendable {
         hasher.update(bufferPointer: bytes)
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             guard written > 0 else {
                 abort()
                 throw BlobError.io("写入临时文件失败（磁盘已满？）")
