@@ -22,7 +22,7 @@ func cases(directory: URL, count: Int, mib: Int) async throws {
     let seeded = try await DemoData.seed(sunlight)
     let market = seeded.organisation("元谋县市场监督管理局")
     func actor(_ name: String) async throws -> Actor {
-        try await sunlight.actor(for: try await sunlight.store.users.find(username: name)!, channel: .api, address: "127.0.0.1")
+        try await sunlight.actor(for: try await host.store.users.find(username: name)!, channel: .api, address: "127.0.0.1")
     }
     let officer = try await actor("scj.zhangwei"), second = try await actor("scj.lina"), head = try await actor("scj.wangfang")
     // Openings spread over 75 days; then the Monday when the first ones fall due.
@@ -45,7 +45,7 @@ func cases(directory: URL, count: Int, mib: Int) async throws {
     }
     FileHandle.standardError.write(Data("\n".utf8))
     clock.set(CivilDate(iso: "2026-12-21")!)
-    let running = try await sunlight.store.cases.list(organisations: [market.id], filter: .running, limit: 100_000)
+    let running = try await host.store.cases.list(organisations: [market.id], filter: .running, limit: 100_000)
     let videoCase = running[0]
     let upload = try blobs.beginUpload()
     var generator = SystemRandomNumberGenerator()
@@ -66,7 +66,7 @@ func cases(directory: URL, count: Int, mib: Int) async throws {
     var list = 0.0, tasks = 0.0, statistics = 0.0, detail = 0.0
     var taskCount = 0
     for _ in 0..<rounds {
-        list += try await seconds { _ = try await sunlight.store.cases.list(organisations: [market.id], filter: .running, limit: 100_000) }
+        list += try await seconds { _ = try await host.store.cases.list(organisations: [market.id], filter: .running, limit: 100_000) }
         tasks += try await seconds { taskCount = try await sunlight.tasks(for: head).count }
         statistics += try await seconds { _ = try await sunlight.caseStatistics(from: CivilDate(iso: "2026-01-01")!, to: CivilDate(iso: "2026-12-31")!, by: head) }
         detail += try await seconds { _ = try await sunlight.caseDetail(videoCase.id, by: head) }

@@ -48,13 +48,13 @@ func writes(count: Int, postgres: String?) async throws {
     let console = Actor.console("bench")
     let root = Organisation(parentID: nil, name: "基准测试人民政府", shortName: "基", kind: .government, level: .county,
                             path: "/bench/", createdAt: Date())
-    try await sunlight.store.organisations.insert(root)
+    try await host.store.organisations.insert(root)
     func organisation(_ i: Int) -> Organisation {
         let id = UUID()
         return Organisation(id: id, parentID: root.id, name: "部门\(i)", shortName: "部", kind: .department, level: .county,
                             path: Organisation.path(for: id, under: root), createdAt: Date())
     }
-    let store = sunlight.store
+    let store = host.store
     let without = try await seconds {
         for i in 0..<count {
             let o = organisation(i)
@@ -100,11 +100,11 @@ func proofs(leaves: Int, directory: URL) async throws {
             }
             // One line of the access log for the batch keeps the writer's path the real one.
             let line = AccessLogEntry(console, at: Date(timeIntervalSince1970: 1_800_000_000), .create, "bench", id: nil, in: nil, "批量")
-            let before = try await sunlight.store.ledger.head().size
+            let before = try await host.store.ledger.head().size
             try await sunlight.commit(line) { _, _ in ((), records) }
             // Export exactly the stored leaf data, for pymerkle.
             var text = ""
-            for entry in try await sunlight.store.ledger.entries(from: before, limit: n + 1) {
+            for entry in try await host.store.ledger.entries(from: before, limit: n + 1) {
                 text += String(decoding: entry.entry, as: UTF8.self) + "\n"
             }
             try out.write(contentsOf: Data(text.utf8))
@@ -114,17 +114,17 @@ func proofs(leaves: Int, directory: URL) async throws {
     }
     try out.close()
     FileHandle.standardError.write(Data("\n".utf8))
-    let (size, root) = try await sunlight.store.ledger.head()
+    let (size, root) = try await host.store.ledger.head()
     let samples = 2000
     var indices: [UInt64] = (0..<samples).map { _ in UInt64.random(in: 0..<size) }
     indices[0] = 0
     var proofsGenerated: [(UInt64, [LedgerHash])] = []
     let generate = try await seconds {
         for index in indices {
-            proofsGenerated.append((index, try await MerkleMath.inclusionProof(index: index, size: size, from: sunlight.store.ledger)))
+            proofsGenerated.append((index, try await MerkleMath.inclusionProof(index: index, size: size, from: host.store.ledger)))
         }
     }
-    let leafHashes = try await sunlight.store.ledger.hashes(indices.map { SubtreeID(level: 0, index: $0) })
+    let leafHashes = try await host.store.ledger.hashes(indices.map { SubtreeID(level: 0, index: $0) })
     let verify = try await seconds {
         for ((index, proof), leaf) in zip(proofsGenerated, leafHashes) {
             try ProofVerification.verifyInclusion(index: index, size: size, leafHash: leaf, proof: proof, root: root)
@@ -134,7 +134,7 @@ func proofs(leaves: Int, directory: URL) async throws {
     var memory = MemoryTree()
     var offset: UInt64 = 0
     while offset < size {
-        for entry in try await sunlight.store.ledger.entries(from: offset, limit: 50_000) { memory.append(leafHash: RFC6962.leafHash(entry.entry)) }
+        for entry in try await host.store.ledger.entries(from: offset, limit: 50_000) { memory.append(leafHash: RFC6962.leafHash(entry.entry)) }
         offset = memory.size
     }
     let inMemory = try await seconds {
@@ -156,7 +156,7 @@ func evidence(directory: URL, files: Int, mib: Int) async throws {
     let blobs = try FileBlobStore(root: directory.appendingPathComponent("blobs"), maxBytes: 1 << 40)
     let sunlight = Sunlight(store: host.store, passwords: TestPasswordHasher(), ledger: ledger, blobs: blobs)
     let seeded = try await DemoData.seed(sunlight)
-    let officer = try await sunlight.store.users.find(username: "scj.zhangwei")!
+    let officer = try await host.store.users.find(username: "scj.zhangwei")!
     let actor = try await sunlight.actor(for: officer, channel: .api, address: "127.0.0.1")
     _ = seeded
     var generator = SystemRandomNumberGenerator()

@@ -1,5 +1,5 @@
 import Foundation
-import SunlightCore
+@testable import SunlightCore
 import SunlightTestSupport
 import Testing
 import Vapor
@@ -131,7 +131,7 @@ import VaporTesting
         }
     }
 
-    @Test("Every demo account sees a form exactly for the steps Core allows it on every case and document page (REC-1, REC-3, REC-6, REC-7, REC-13, REV-3)")
+    @Test("Every demo account sees a form exactly for the steps Core allows it on every case, document and review-round page (REC-1, REC-3, REC-6, REC-7, REC-13, REV-3, REV-5..8)")
     func casePagesOfferWhatCoreAllows() async throws {
         try await TestServer.with { server in
             let sunlight = server.app.sunlight
@@ -150,6 +150,11 @@ import VaporTesting
                 for document in detail.documents {
                     pages.append(("/staff/documents/\(Self.key(document.id))", { actor in
                         Self.named(try await sunlight.documentActions(document.id, by: actor), "page")
+                    }))
+                }
+                for round in try await sunlight.store.reviews.records(ofCase: id) where round.submission != nil {
+                    pages.append(("/staff/reviews/\(Self.key(round.id))", { actor in
+                        Self.named(try await sunlight.reviewRoundActions(round.id, by: actor), "page")
                     }))
                 }
             }

@@ -1,6 +1,6 @@
 import Foundation
 import SunlightArchive
-import SunlightCore
+@testable import SunlightCore
 import Testing
 import Vapor
 import VaporTesting

@@ -1,5 +1,5 @@
 import Foundation
-import SunlightCore
+@testable import SunlightCore
 @testable import SunlightServer
 import SunlightTestSupport
 import Testing

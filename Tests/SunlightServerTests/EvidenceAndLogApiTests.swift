@@ -1,5 +1,5 @@
 import Foundation
-import SunlightCore
+@testable import SunlightCore
 import SunlightLedger
 @testable import SunlightServer
 import SunlightTestSupport

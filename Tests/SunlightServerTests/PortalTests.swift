@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import SunlightCore
+@testable import SunlightCore
 @testable import SunlightServer
 import SunlightTestSupport
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
-import SunlightCore
+@testable import SunlightCore
 import SunlightLedger
 @testable import SunlightServer
 import SunlightStore

@@ -1,6 +1,6 @@
 import Foundation
 import SQLKit
-import SunlightCore
+@testable import SunlightCore
 import SunlightLedger
 @testable import SunlightStore
 import SunlightTestSupport

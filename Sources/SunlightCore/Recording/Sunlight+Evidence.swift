@@ -68,7 +68,7 @@ extension Sunlight {
         guard let organisation = actor.organisation, actor.user != nil else {
             throw SunlightError(.forbidden, code: "evidence.staff_only", "只有本机构工作人员可以记录文件")
         }
-        try await guarded(actor, "evidence", id: nil, in: organisation) { try actor.require(anyOf: .officer, .head) }
+        try await guarded(actor, "evidence", id: nil, in: organisation) { try DeskPermissions(actor: actor).check(.recordEvidence) }
         let title = input.title.trimmed, place = input.place.trimmed, device = input.device.trimmed
         let filename = input.filename.trimmed.replacingOccurrences(of: "/", with: "_")
         guard (2...100).contains(title.count) else { throw SunlightError.invalid("title", "请填写事由（2–100 字）", rule: .rec4) }

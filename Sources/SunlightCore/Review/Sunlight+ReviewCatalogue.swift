@@ -20,7 +20,7 @@ extension Sunlight {
     public func adoptCatalogue(rules: [MajorDecisionRule], reviewDays: Int, effectiveOn: CivilDate?, note: String,
                                by actor: Actor) async throws -> MajorDecisionCatalogue {
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
-        try await guarded(actor, "review_catalogue", id: nil, in: organisation) { try actor.require(anyOf: .head, .legalReviewer, .administrator) }
+        try await guarded(actor, "review_catalogue", id: nil, in: organisation) { try DeskPermissions(actor: actor).check(.adoptCatalogue) }
         let today = clock.today
         let effective = effectiveOn ?? today
         guard effective >= today else { throw SunlightError.invalid("effectiveOn", "生效日期不能早于今天，已生效的版本不能追溯改变", rule: .rev2) }

@@ -37,7 +37,7 @@ extension Sunlight {
     /// below), open ones first by deadline; with `includeDone`, finished rounds too.
     public func reviewQueue(includeDone: Bool = false, by actor: Actor) async throws -> [ReviewQueueItem] {
         guard let me = actor.user, let home = actor.organisation else { throw SunlightError.outsideScope }
-        try await guarded(actor, "review_record", id: nil, in: home) { try actor.require(anyOf: .legalReviewer, .head, .supervisor) }
+        try await guarded(actor, "review_record", id: nil, in: home) { try DeskPermissions(actor: actor).check(.review) }
         let organisations = try await store.organisations.subtree(home.path) + (actor.has(.supervisor) ? try await readableOrganisations(of: actor) : [])
         let byID = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let records = try await store.reviews.records(organisations: Array(byID.keys))
@@ -129,7 +129,7 @@ extension Sunlight {
     /// 法制审核统计 (REV issue §8) — per organisation, of the rounds submitted between the dates.
     public func reviewStatistics(from: CivilDate, to: CivilDate, by actor: Actor) async throws -> ReviewStatistics {
         guard let home = actor.organisation else { throw SunlightError.outsideScope }
-        try await guarded(actor, "review_record", id: nil, in: home) { try actor.require(anyOf: .legalReviewer, .head, .supervisor) }
+        try await guarded(actor, "review_record", id: nil, in: home) { try DeskPermissions(actor: actor).check(.review) }
         guard from <= to else { throw SunlightError.invalid("from", "开始日期不能晚于结束日期") }
         let organisations = try await readableOrganisations(of: actor)
         let records = try await store.reviews.records(organisations: organisations.map(\.id))

@@ -39,7 +39,9 @@ extension Sunlight {
     /// REV-5). Only an eligible reviewer may (REV-8); each round has one opinion.
     public func recordOpinion(round roundID: UUID, answers: [ChecklistAnswer], outcome: ReviewOutcome, text: String,
                               by actor: Actor) async throws -> ReviewRecord {
-        let (submission, theCase, organisation) = try await reviewRound(roundID, by: actor)
+        let (submission, organisation, permissions) = try await reviewRoundPermissions(roundID, by: actor)
+        let theCase = permissions.enforcementCase
+        try await guarded(actor, "review_record", id: theCase.id.uuidString, in: organisation) { try permissions.check(.opinion) }
         let text = text.trimmed
         guard (2...4000).contains(text.count) else { throw SunlightError.invalid("text", "请写明书面审核意见（2–4000 字）", rule: .rev5) }
         let byElement = Dictionary(answers.map { ($0.element, $0) }, uniquingKeysWith: { $1 })
@@ -63,8 +65,6 @@ extension Sunlight {
             throw ReviewGate.refuse(.rev5, "案件涉嫌犯罪，应移送司法机关，不能同意作出行政决定", code: "review.crime")
         }
         let today = clock.today
-        // Checked before the transaction: a refusal is logged, and the log must not wait on it.
-        try await checkReviewer(actor, for: theCase, in: organisation)
         return try await commit(actor, .create, "review_record", id: roundID.uuidString, in: organisation, "法制审核意见（\(theCase.number)）") { tx, at in
             let records = try await tx.reviews.records(ofCase: theCase.id)
             let history = ReviewHistory(documentID: submission.documentID, records: records)
@@ -83,7 +83,9 @@ extension Sunlight {
     /// not approve, and record who took part, what was said and the result (REV-6).
     public func recordCoordination(round roundID: UUID, participants: [String], content: String, result: DisagreementCoordination.Result,
                                    by actor: Actor) async throws -> ReviewRecord {
-        let (submission, theCase, organisation) = try await reviewRound(roundID, by: actor, anyStaff: true)
+        let (submission, organisation, permissions) = try await reviewRoundPermissions(roundID, by: actor)
+        let theCase = permissions.enforcementCase
+        try await guarded(actor, "review_record", id: roundID.uuidString, in: organisation) { try permissions.check(.coordination) }
         let participants = try Self.names(participants, minimum: 2)
         let content = content.trimmed
         guard (4...4000).contains(content.count) else { throw SunlightError.invalid("content", "请写明分歧及协调情况（4–4000 字）", rule: .rev6) }
@@ -99,8 +101,9 @@ extension Sunlight {
     /// passed: participants, minutes, and the outcome (REV-7).
     public func recordDiscussion(round roundID: UUID, participants: [String], minutes: String, outcome: CollectiveDiscussion.Outcome,
                                  by actor: Actor) async throws -> ReviewRecord {
-        let (submission, theCase, organisation) = try await reviewRound(roundID, by: actor, anyStaff: true)
-        try await guarded(actor, "review_record", id: roundID.uuidString, in: organisation) { try actor.require(anyOf: .head) }
+        let (submission, organisation, permissions) = try await reviewRoundPermissions(roundID, by: actor)
+        let theCase = permissions.enforcementCase
+        try await guarded(actor, "review_record", id: roundID.uuidString, in: organisation) { try permissions.check(.discussion) }
         let participants = try Self.names(participants, minimum: 3)
         let minutes = minutes.trimmed
         guard (4...8000).contains(minutes.count) else { throw SunlightError.invalid("minutes", "请记录讨论纪要（4–8000 字）", rule: .rev7) }
@@ -119,50 +122,6 @@ extension Sunlight {
         let requirement = try await reviewRequirement(for: document, in: theCase, store: tx)
         let history = ReviewHistory(documentID: document.id, records: try await tx.reviews.records(ofCase: theCase.id))
         try ReviewGate.check(document, requirement: requirement, history: history)
-    }
-
-    /// REV-8: a legal reviewer of the case's organisation (or of one above it), not an officer
-    /// of the case, and — reviewing penalty decisions for the first time — holding the national
-    /// legal professional qualification (行政处罚法 第五十八条第二款).
-    func checkReviewer(_ actor: Actor, for theCase: EnforcementCase, in organisation: Organisation) async throws {
-        try await guarded(actor, "review_record", id: theCase.id.uuidString, in: organisation) {
-            guard let user = actor.user, user.has(.legalReviewer) else {
-                throw SunlightError(.forbidden, code: "review.not_reviewer", "只有法制审核人员可以审核", rule: .rev8)
-            }
-            guard let mine = actor.organisation, organisation.path.hasPrefix(mine.path) else {
-                throw SunlightError(.forbidden, code: "review.outside_scope", "只能审核本机构或下级机构的重大执法决定", rule: .rev8)
-            }
-        }
-        guard let user = actor.user else { throw SunlightError.outsideScope }
-        if try await store.cases.officers(of: theCase.id).contains(where: { $0.userID == user.id }) {
-            throw ReviewGate.refuse(.rev8, "审核人员不得是本案的执法人员", code: "review.conflict")
-        }
-        if theCase.category == .penalty, (user.legalQualification ?? "").trimmed.isEmpty {
-            // The reviewer's own earlier opinions, and whether any was on a penalty case.
-            let reviewedCases = Set(try await store.reviews.records(organisations: [theCase.organisationID])
-                .filter { $0.opinion != nil && $0.recordedBy == user.id }.map(\.caseID))
-            var reviewedBefore = false
-            for caseID in reviewedCases where !reviewedBefore {
-                reviewedBefore = try await store.cases.find(caseID)?.category == .penalty
-            }
-            guard reviewedBefore else {
-                throw ReviewGate.refuse(.rev8, "初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格（行政处罚法第五十八条）",
-                                        code: "review.qualification")
-            }
-        }
-    }
-
-    /// The submission a round starts with, and its case, readable by the actor.
-    private func reviewRound(_ roundID: UUID, by actor: Actor, anyStaff: Bool = false) async throws -> (ReviewRecord, EnforcementCase, Organisation) {
-        guard let submission = try await store.reviews.record(roundID), submission.submission != nil else { throw SunlightError.notFound("送审记录") }
-        let (theCase, organisation) = try await readableCase(submission.caseID, by: actor)
-        if anyStaff {
-            try await guarded(actor, "review_record", id: roundID.uuidString, in: organisation) {
-                guard actor.scope.canChange(organisation) || actor.user.map({ $0.has(.legalReviewer) }) == true else { throw SunlightError.outsideScope }
-            }
-        }
-        guard theCase.status == .open else { throw CaseRules.refuse(.rec1, "案件已\(theCase.status.chineseName)", code: "case.not_open") }
-        return (submission, theCase, organisation)
     }
 
     private func appendToRound(_ submission: ReviewRecord, theCase: EnforcementCase, organisation: Organisation, by actor: Actor, summary: String,

@@ -5,7 +5,7 @@ extension Sunlight {
     /// supervisors, for the organisations in their jurisdiction). Reading it is itself logged.
     public func accessLog(_ filter: AccessLogQuery, by actor: Actor) async throws -> [AccessLogEntry] {
         try await guarded(actor, "access_log", id: nil, in: actor.organisation) {
-            try actor.require(anyOf: .administrator, .supervisor)
+            try DeskPermissions(actor: actor).check(.readAccessLog)
         }
         var query = filter
         query.organisationPaths = [actor.scope.administeredPath, actor.scope.supervisedPath].compactMap { $0 }

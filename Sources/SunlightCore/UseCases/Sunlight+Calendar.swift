@@ -43,7 +43,7 @@ extension Sunlight {
     /// Loads a year's official holiday notice (administrator or console), validated (CAL-1).
     /// Every load is kept; the newest load of a year is in force from now on.
     public func loadHolidayNotice(_ data: Data, by actor: Actor) async throws -> HolidayNotice {
-        try await guarded(actor, "calendar", id: nil, in: actor.organisation) { try actor.require(anyOf: .administrator) }
+        try await guarded(actor, "calendar", id: nil, in: actor.organisation) { try DeskPermissions(actor: actor).check(.loadCalendar) }
         let notice = try HolidayNotice.parse(data)
         let loaded = LoadedHolidayNotice(notice: notice, loadedAt: now, loadedBy: actor.displayName)
         try await commit(actor, .create, "calendar", id: String(notice.year), in: actor.organisation,

@@ -17,7 +17,9 @@ public struct Sunlight: Sendable {
         public init() {}
     }
 
-    public let store: any Store
+    /// The ports, for the use cases only: the server and the CLI reach the data through use
+    /// cases, never around them (tests reach it with `@testable import`).
+    let store: any Store
     public let clock: any Clock
     public let passwords: any PasswordHasher
     public let secrets: any SecretGenerator

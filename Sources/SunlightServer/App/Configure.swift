@@ -49,11 +49,12 @@ public enum SunlightApp {
         let blobs = try configuration.makeBlobStore()
         blobs.removeAbandonedUploads()
         app.blobStore = blobs
+        let store = FluentStore(databases: app.databases, logger: app.logger)
         app.sunlight = Sunlight(
-            store: FluentStore(databases: app.databases, logger: app.logger), clock: clock ?? configuration.makeClock(),
+            store: store, clock: clock ?? configuration.makeClock(),
             passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost), secrets: secrets,
             ledger: try configuration.resolvedLedger(), blobs: blobs, settings: configuration.settings)
-        app.lifecycle.use(WitnessKeeper(dataDirectory: configuration.dataDirectory))
+        app.lifecycle.use(WitnessKeeper(store: store, dataDirectory: configuration.dataDirectory))
         if let url = configuration.upstreamURL {
             // The key the use cases sign with, read once above.
             let keyID = app.sunlight.ledger.verifier.verifierKey

@@ -8,17 +8,19 @@ import Vapor
 /// Keeps `<data>/latest-checkpoint` up to date while the server runs (every few seconds and
 /// at shutdown), so a database later rolled back or truncated is caught by `sunlight verify`.
 final class WitnessKeeper: LifecycleHandler, Sendable {
+    let store: any Store
     let dataDirectory: String
     let interval: TimeAmount
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
-    init(dataDirectory: String, interval: TimeAmount = .seconds(5)) {
+    init(store: any Store, dataDirectory: String, interval: TimeAmount = .seconds(5)) {
+        self.store = store
         self.dataDirectory = dataDirectory
         self.interval = interval
     }
 
     func didBootAsync(_ application: Application) async throws {
-        let store = application.sunlight.store
+        let store = self.store
         let directory = dataDirectory
         let nanoseconds = UInt64(interval.nanoseconds)
         let logger = application.logger
@@ -40,6 +42,6 @@ final class WitnessKeeper: LifecycleHandler, Sendable {
             return value
         }
         running?.cancel()
-        try? await WitnessFile.update(from: application.sunlight.store, dataDirectory: dataDirectory)
+        try? await WitnessFile.update(from: store, dataDirectory: dataDirectory)
     }
 }

@@ -33,9 +33,9 @@ struct PageContext: Encodable {
         if let actor = staff?.actor, let user = actor.user {
             self.me = Me(name: user.displayName, username: user.username, organisation: actor.organisation?.name ?? "",
                          roles: user.sortedRoles.map(\.chineseName).joined(separator: "、"))
-            self.nav = Nav(administrator: actor.has(.administrator), supervisor: actor.has(.supervisor),
-                           accessLog: actor.has(.administrator) || actor.has(.supervisor),
-                           review: actor.has(.legalReviewer) || actor.has(.head) || actor.has(.supervisor))
+            let desks = DeskPermissions(actor: actor).allowed
+            self.nav = Nav(administrator: desks.contains(.administer), supervisor: desks.contains(.supervise),
+                           accessLog: desks.contains(.readAccessLog), review: desks.contains(.review))
         } else {
             self.me = nil
             self.nav = nil

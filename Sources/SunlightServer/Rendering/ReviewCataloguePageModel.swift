@@ -59,7 +59,7 @@ extension ReviewCataloguePageModel {
         let today = sunlight.clock.today
         let tree = try await sunlight.organisationTree(for: actor)
         let own = shown.id == home.id
-        let canAdopt = own && (actor.has(.head) || actor.has(.legalReviewer) || actor.has(.administrator))
+        let canAdopt = own && DeskPermissions(actor: actor).allows(.adoptCatalogue)
 
         let inputs = typed ?? (current.rules.map { input(for: $0) } + (0..<blankRows).map { _ in RuleInput(blank: true) })
         let numbered = inputs.enumerated().map { offset, row -> RuleInput in

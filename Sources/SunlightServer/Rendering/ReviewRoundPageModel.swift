@@ -91,14 +91,7 @@ extension ReviewRoundPageModel {
         func name(_ id: UUID?) -> String { id.flatMap { detail.names[$0] } ?? "—" }
 
         let submission = round.submission
-        let latest = round.number == history.last?.number
-        let open = theCase.status == .open
-        let me = actor.user?.id
-        let officer = detail.officers.contains { $0.user.id == me }
-        let assigned = detail.officers.contains { $0.assignment.isActive && $0.user.id == me }
-        let sameOrganisation = actor.organisation?.id == theCase.organisationID
-        let head = actor.has(.head) && sameOrganisation
-        let reviewer = actor.has(.legalReviewer)
+        let actions = try await sunlight.reviewRoundActions(roundID, by: actor)
 
         var dueClass = "unknown", dueText = ""
         if round.pending, let due = submission.dueOn {
@@ -146,20 +139,10 @@ extension ReviewRoundPageModel {
             }
         }
 
-        var opinionNote: String?
-        let mayReview = reviewer && !officer
-        if round.pending {
-            if !latest {
-                opinionNote = "该轮之后已有新的送审。"
-            } else if reviewer && officer {
-                opinionNote = "您是本案的执法人员，不能审核本案（REV-8）。"
-            } else if !reviewer {
-                opinionNote = "等待法制审核人员审核（REV-8）。"
-            }
-        }
-        let forms = Forms(opinion: open && round.pending && latest && mayReview,
-                          coordination: open && latest && round.opinion.map { $0.outcome != .approve } == true && (assigned || head || reviewer),
-                          discussion: open && latest && round.approved && head, opinionNote: opinionNote)
+        // Why the opinion form is not offered, in the refusal's own words (the use case gives the same).
+        let opinionNote = round.pending && !actions.contains(.opinion) ? try await sunlight.opinionRefusal(roundID, by: actor) : nil
+        let forms = Forms(opinion: actions.contains(.opinion), coordination: actions.contains(.coordination),
+                          discussion: actions.contains(.discussion), opinionNote: opinionNote)
 
         let elements = ReviewElement.allCases.map { element in
             let chosen = typed?.verdict?[element.rawValue]

@@ -111,7 +111,7 @@ struct EvidenceController {
         let recorders = try await request.sunlight.recorders(for: staff.actor).map {
             RecorderOption(id: $0.id.uuidString, label: "\($0.displayName)（\($0.username)）")
         }
-        let canUpload = staff.actor.has(.officer) || staff.actor.has(.head)
+        let canUpload = DeskPermissions(actor: staff.actor).allows(.recordEvidence)
         let now = ChinaTime.minuteText(request.sunlight.clock.now).replacingOccurrences(of: " ", with: "T")
         return try await Page.render("staff/evidence", ListPage(
             page: PageContext(request, title: "音像及电子文件"), files: files,

@@ -79,7 +79,7 @@ extension Sunlight {
     public func setAudioVideoRequirement(category: EnforcementCategory, stage: String, simple: Bool = false, required: Bool,
                                          by actor: Actor) async throws {
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
-        try await guarded(actor, "audio_video_list", id: nil, in: organisation) { try actor.require(anyOf: .administrator, .head) }
+        try await guarded(actor, "audio_video_list", id: nil, in: organisation) { try DeskPermissions(actor: actor).check(.configureCases) }
         guard !simple || category == .penalty else { throw SunlightError.invalid("simple", "简易程序只适用于行政处罚", rule: .std4) }
         guard let definition = Procedures.stages(for: category, simple: simple).first(where: { $0.code == stage }) else {
             throw SunlightError.invalid("stage", "没有这个环节", rule: .rec3)

@@ -80,7 +80,7 @@ extension Sunlight {
     /// parties recorded with personal data sealed, numbered in the organisation's series.
     public func openCase(_ input: NewCase, by actor: Actor) async throws -> EnforcementCase {
         guard let organisation = actor.organisation, let opener = actor.user else { throw SunlightError.outsideScope }
-        try await guarded(actor, "case", id: nil, in: organisation) { try actor.require(anyOf: .officer, .head) }
+        try await guarded(actor, "case", id: nil, in: organisation) { try DeskPermissions(actor: actor).check(.openCase) }
         let title = input.title.trimmed
         guard (2...100).contains(title.count) else { throw SunlightError.invalid("title", "请填写案由（2–100 字）", rule: .rec1) }
         guard EnforcementCategory.enforcement.contains(input.category) else {

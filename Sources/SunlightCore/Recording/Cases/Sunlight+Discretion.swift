@@ -6,7 +6,7 @@ extension Sunlight {
     public func setBenchmark(item itemEntryID: UUID, circumstance: DiscretionBenchmark.Circumstance, minFine: Int, maxFine: Int,
                              measures: String, by actor: Actor) async throws -> DiscretionBenchmark {
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
-        try await guarded(actor, "discretion_benchmark", id: itemEntryID.uuidString, in: organisation) { try actor.require(anyOf: .head, .administrator) }
+        try await guarded(actor, "discretion_benchmark", id: itemEntryID.uuidString, in: organisation) { try DeskPermissions(actor: actor).check(.configureCases) }
         guard let item = try await publishedList(.item, organisationID: organisation.id).first(where: { $0.version.entryID == itemEntryID }) else {
             throw SunlightError.invalid("item", "所选执法事项不在本机构现行的执法事项清单中", rule: .std3)
         }

@@ -52,7 +52,7 @@ struct CalendarController {
 
     private func render(_ request: Request, text: String, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        try staff.actor.require(anyOf: .administrator)
+        try DeskPermissions(actor: staff.actor).check(.loadCalendar)
         let years = try await request.sunlight.calendarYears().map {
             YearRow(year: $0.year, source: $0.source, holidayCount: $0.holidayCount, makeUpWorkdayCount: $0.makeUpWorkdayCount,
                     workingDayCount: $0.workingDayCount, origin: $0.origin)

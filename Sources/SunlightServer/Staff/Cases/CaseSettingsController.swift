@@ -104,7 +104,7 @@ struct CaseSettingsController {
         }
         return try await Page.render("staff/cases/settings", SettingsPage(
             page: CaseText.page(request, title: "音像记录事项清单与裁量基准"), organisation: organisation.name,
-            canEdit: staff.actor.has(.head) || staff.actor.has(.administrator), lists: lists, items: items, noItems: items.isEmpty,
+            canEdit: DeskPermissions(actor: staff.actor).allows(.configureCases), lists: lists, items: items, noItems: items.isEmpty,
             circumstances: CaseText.options(DiscretionBenchmark.Circumstance.self, \.chineseName, selected: values["circumstance"] ?? "general"),
             audioVideoProblem: problem?.form == "audio-video" ? problem?.message : nil), on: request, status: status)
     }

@@ -44,12 +44,12 @@ struct CasesController {
         let query = ["status": values.status, "category": values.category, "from": values.from, "to": values.to, "q": values.q]
             .filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
-        let actor = staff.actor
+        let desks = DeskPermissions(actor: staff.actor).allowed
         return try await Page.render("staff/cases/list", ListPage(
             page: CaseText.page(request, title: "案件"), rows: rows, filter: values,
             statuses: CaseText.statusOptions.map { Option(value: $0.value, label: $0.label, checked: $0.value == values.status) },
             categories: CaseText.categoryOptions.map { Option(value: $0.value, label: $0.label, checked: $0.value == values.category) },
-            canOpen: actor.has(.officer) || actor.has(.head), canConfigure: actor.has(.head) || actor.has(.administrator),
+            canOpen: desks.contains(.openCase), canConfigure: desks.contains(.configureCases),
             csvQuery: query.isEmpty ? "" : "?" + query, count: rows.count, empty: rows.isEmpty), on: request)
     }
 
@@ -200,7 +200,7 @@ struct CasesController {
     private func renderNew(_ request: Request, values: Values, parties: [PartyInput], officers chosen: Set<UUID>, error: String?,
                            status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        try staff.actor.require(anyOf: .officer, .head)
+        try DeskPermissions(actor: staff.actor).check(.openCase)
         guard let organisation = staff.actor.organisation, let me = staff.actor.user else { throw SunlightError.outsideScope }
         let today = request.sunlight.clock.today
         let items = try await request.sunlight.publishedList(.item, organisationID: organisation.id).map { entry in
