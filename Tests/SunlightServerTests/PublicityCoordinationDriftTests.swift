@@ -142,4 +142,25 @@ import VaporTesting
             }
         }
     }
+
+    @Test("A retired approval route cannot be retired again, and the page offers no retire form for it (SUP-12)")
+    func retiredRouteNotRetiredAgain() async throws {
+        try await TestServer.with { server in
+            // given an active route
+            let sunlight = server.app.sunlight
+            let admin = try await sunlight.actor(for: try await sunlight.store.users.find(username: "admin")!, channel: .staff, address: nil)
+            let route = try await sunlight.addApprovalRoute(from: server.seeded.organisation("元谋县市场监督管理局").id,
+                                                           to: server.seeded.organisation("元谋县档案局").id, keyword: "", by: admin)
+            let browser = server.browser()
+            try await browser.logIn("admin")
+            #expect(Drift.offered(try await browser.get("/staff/coordination/routes").body.string).contains("route.retire@\(Drift.key(route.id))"))
+            // when it is retired
+            _ = try await sunlight.retireApprovalRoute(route.id, by: admin)
+            // then Core refuses a second retirement and the page offers none
+            await #expect { try await sunlight.retireApprovalRoute(route.id, by: admin) } throws: { error in
+                (error as? SunlightError)?.code == "approval_route.retired"
+            }
+            #expect(!Drift.offered(try await browser.get("/staff/coordination/routes").body.string).contains("route.retire@\(Drift.key(route.id))"))
+        }
+    }
 }
