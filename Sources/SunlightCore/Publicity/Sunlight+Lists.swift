@@ -21,7 +21,7 @@ extension Sunlight {
                                effectiveFrom: CivilDate, change: ListEntryVersion.Change = .publish,
                                by actor: Actor) async throws -> ListEntryVersion {
         let organisation = try await requireOrganisation(organisationID)
-        try await guardListEditor(actor, organisation)
+        try await guardListEditor(actor, organisation, change == .repeal ? .repeal : .draft)
         var clean = fields
         if change == .publish {
             let (values, problems) = kind.schema.validate(fields)
@@ -71,16 +71,8 @@ extension Sunlight {
     public func checkListEntry(_ id: ListEntryVersion.ID, approve: Bool, note: String?, by actor: Actor) async throws -> ListEntryVersion {
         guard var version = try await store.lists.find(id) else { throw SunlightError.notFound("清单条目") }
         let organisation = try await requireOrganisation(version.organisationID)
-        try await guarded(actor, "list_entry", id: id.uuidString, in: organisation) {
-            try actor.require(anyOf: .publicityClerk)
-            guard actor.scope.canChange(organisation) else { throw SunlightError.outsideScope }
-        }
-        guard version.status == .draft else {
-            throw SunlightError(.conflict, code: "list.checked", "该版本已经审核过（\(version.status.chineseName)）", rule: version.kind.rule)
-        }
-        guard version.draftedBy != actor.user?.id else {
-            throw SunlightError(.forbidden, code: "list.self_check", "公示管理员不能审核自己起草的内容，请由其他人员起草", rule: version.kind.rule)
-        }
+        let permissions = ListCheckPermissions(actor: actor, draft: version, organisation: organisation)
+        try await guarded(actor, "list_entry", id: id.uuidString, in: organisation) { try permissions.check(.check) }
         let note = note?.trimmed.nilIfEmpty
         if !approve, note == nil { throw SunlightError.invalid("note", "退回须写明理由", rule: version.kind.rule) }
         version.status = approve ? .published : .rejected
@@ -114,10 +106,10 @@ extension Sunlight {
             updatedAt: latest.checkedAt ?? latest.draftedAt))
     }
 
-    private func guardListEditor(_ actor: Actor, _ organisation: Organisation) async throws {
+    /// Refuses (and logs) unless the actor may take `action` on the organisation's lists (``ListPermissions``).
+    private func guardListEditor(_ actor: Actor, _ organisation: Organisation, _ action: ListAction) async throws {
         try await guarded(actor, "list_entry", id: nil, in: organisation) {
-            try actor.require(anyOf: .officer, .head, .publicityClerk)
-            guard actor.scope.canChange(organisation) else { throw SunlightError.outsideScope }
+            try ListPermissions(actor: actor, organisation: organisation).check(action)
         }
     }
 
@@ -177,7 +169,7 @@ extension Sunlight {
     /// every problem (line and column) and imports nothing.
     public func importList(_ kind: ListKind, csv: String, by actor: Actor) async throws -> ListImportReport {
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
-        try await guardListEditor(actor, organisation)
+        try await guardListEditor(actor, organisation, .importCSV)
         let known = Set(try await store.lists.versions(kind: kind, organisations: [organisation.id], statuses: [.draft, .published, .rejected]).map(\.entryID))
         let (rows, problems) = ListCSV.read(csv, kind: kind, defaultEffective: clock.today, knownEntries: known)
         guard problems.isEmpty else { return ListImportReport(drafted: [], problems: problems) }
@@ -199,17 +191,58 @@ extension Sunlight {
     }
 }
 
-/// 待核对 — a draft change of a public list with who drafted it (PUB-3).
+/// 待核对 — a draft change of a public list with who drafted it, the version it replaces, and
+/// whether the reader may check it (PUB-3).
 public struct ListCheckItem: Sendable {
     public let draft: ListEntryVersion
     public let drafter: String?
+    /// The newest published version of the same entry, if any.
+    public let previous: ListEntryVersion?
+    public let actions: Set<ListCheckAction>
 }
 
 extension Sunlight {
-    /// The clerk's queue of drafts to check, with their drafters named in one query (PUB-3).
+    /// The clerk's queue of drafts to check, with their drafters named and the versions they
+    /// replace read in one query each (PUB-3); a clerk's own drafts are listed but not checkable.
     public func listCheckQueue(by actor: Actor) async throws -> [ListCheckItem] {
         let drafts = try await pendingListChecks(by: actor)
+        guard let organisation = actor.organisation, !drafts.isEmpty else { return [] }
         let names = try await userNames(drafts.compactMap(\.draftedBy))
-        return drafts.map { ListCheckItem(draft: $0, drafter: $0.draftedBy.flatMap { names[$0] }) }
+        let published = Dictionary(grouping: try await store.lists.versions(kind: nil, organisations: [organisation.id], statuses: [.published]), by: \.entryID)
+        return drafts.map { draft in
+            ListCheckItem(draft: draft, drafter: draft.draftedBy.flatMap { names[$0] },
+                          previous: ListEntryHistory(entryID: draft.entryID, versions: published[draft.entryID] ?? []).published.last,
+                          actions: ListCheckPermissions(actor: actor, draft: draft, organisation: organisation).allowed)
+        }
+    }
+
+    /// One list of the reader's organisation for its staff page: in force today, every version
+    /// (newest first, at most `limit`), and what the reader may do (``ListPermissions``).
+    public func listDesk(_ kind: ListKind, limit: Int = 100, by actor: Actor) async throws -> ListDesk {
+        guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
+        return ListDesk(organisation: organisation, current: try await publishedList(kind, organisationID: organisation.id),
+                        versions: Array(try await listVersions(kind, by: actor).prefix(limit)),
+                        actions: ListPermissions(actor: actor, organisation: organisation).allowed)
+    }
+
+    /// What the reader may draft on a list (``ListPermissions``), for the drafting form.
+    public func listActions(by actor: Actor) -> Set<ListAction> {
+        guard let organisation = actor.organisation else { return [] }
+        return ListPermissions(actor: actor, organisation: organisation).allowed
+    }
+
+    /// The lists overview of the reader's organisation, read in two queries, and the clerk's
+    /// queue length (PUB-1..3).
+    public func listOverview(by actor: Actor) async throws -> ListOverview {
+        guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
+        let versions = try await store.lists.versions(kind: nil, organisations: [organisation.id], statuses: [.draft, .published])
+        let today = clock.today
+        let kinds = ListKind.allCases.map { kind in
+            let ofKind = versions.filter { $0.kind == kind }
+            let current = Dictionary(grouping: ofKind, by: \.entryID).values.filter { ListEntryHistory(entryID: $0[0].entryID, versions: $0).current(on: today) != nil }.count
+            return ListOverview.Kind(kind: kind, current: current, drafts: ofKind.filter { $0.status == .draft }.count)
+        }
+        let pending = actor.has(.publicityClerk) ? try await pendingListChecks(by: actor).count : nil
+        return ListOverview(organisation: organisation, kinds: kinds, pendingChecks: pending)
     }
 }

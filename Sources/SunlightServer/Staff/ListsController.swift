@@ -12,6 +12,7 @@ struct ListsController {
         let organisation, organisationID: String
         let kinds: [KindSummary]
         let pendingChecks: Int
+        /// Whether the reader checks drafts (has a queue).
         let isClerk: Bool
     }
 
@@ -30,6 +31,8 @@ struct ListsController {
         let versions: [VersionRow]
         let problems: [String]
         let csvText: String
+        /// ``ListAction`` → allowed.
+        let can: [String: Bool]
     }
 
     struct FieldInput: Encodable {
@@ -44,6 +47,8 @@ struct ListsController {
         let fields: [FieldInput]
         let revising: Bool
         let error: String?
+        /// ``ListAction`` → allowed.
+        let can: [String: Bool]
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -57,18 +62,14 @@ struct ListsController {
 
     @Sendable func overview(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        guard let organisation = staff.actor.organisation else { throw SunlightError.outsideScope }
-        var kinds: [KindSummary] = []
-        for kind in ListKind.allCases {
-            let current = try await request.sunlight.publishedList(kind, organisationID: organisation.id).count
-            let drafts = try await request.sunlight.listVersions(kind, by: staff.actor).filter { $0.status == .draft }.count
-            kinds.append(KindSummary(kind: kind.rawValue, name: kind.chineseName, rule: kind.rule.rawValue, current: current, drafts: drafts))
+        let overview = try await request.sunlight.listOverview(by: staff.actor)
+        let organisation = overview.organisation
+        let kinds = overview.kinds.map {
+            KindSummary(kind: $0.kind.rawValue, name: $0.kind.chineseName, rule: $0.kind.rule.rawValue, current: $0.current, drafts: $0.drafts)
         }
-        let isClerk = staff.actor.has(.publicityClerk)
-        let pending = isClerk ? try await request.sunlight.pendingListChecks(by: staff.actor).count : 0
         return try await Page.render("staff/lists", OverviewPage(
             page: PageContext(request, title: "公示清单"), organisation: organisation.name, organisationID: organisation.id.uuidString.lowercased(),
-            kinds: kinds, pendingChecks: pending, isClerk: isClerk), on: request)
+            kinds: kinds, pendingChecks: overview.pendingChecks ?? 0, isClerk: overview.pendingChecks != nil), on: request)
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
@@ -78,13 +79,14 @@ struct ListsController {
     private func renderList(_ request: Request, kind: ListKind, problems: [String], csvText: String,
                             status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        guard let organisation = staff.actor.organisation else { throw SunlightError.outsideScope }
-        let current = try await request.sunlight.publishedList(kind, organisationID: organisation.id).map {
+        let desk = try await request.sunlight.listDesk(kind, by: staff.actor)
+        let organisation = desk.organisation
+        let current = desk.current.map {
             CurrentRow(entryID: $0.version.entryID.uuidString.lowercased(), title: $0.version.title, effectiveFrom: $0.version.effectiveFrom.iso,
                        link: "/o/\(organisation.id.uuidString.lowercased())/\(kind.rawValue)/\($0.version.entryID.uuidString.lowercased())",
                        versions: $0.versions)
         }
-        let versions = try await request.sunlight.listVersions(kind, by: staff.actor).prefix(100).map { v in
+        let versions = desk.versions.map { v in
             VersionRow(id: v.id.uuidString, entryID: v.entryID.uuidString.lowercased(), title: v.title, change: v.change.chineseName,
                        status: v.status.chineseName, statusClass: v.status == .published ? "on_time" : v.status == .draft ? "due_soon" : "overdue",
                        effectiveFrom: v.effectiveFrom.iso, draftedAt: ChinaTime.minuteText(v.draftedAt), version: v.version, note: v.checkNote)
@@ -92,7 +94,7 @@ struct ListsController {
         return try await Page.render("staff/list", ListPage(
             page: PageContext(request, title: kind.chineseName), kind: kind.rawValue, kindName: kind.chineseName, rule: kind.rule.rawValue,
             organisationID: organisation.id.uuidString.lowercased(), today: request.sunlight.clock.today.iso,
-            current: current, versions: Array(versions), problems: problems, csvText: csvText), on: request, status: status)
+            current: current, versions: versions, problems: problems, csvText: csvText, can: Can.flags(desk.actions)), on: request, status: status)
     }
 
     @Sendable func form(_ request: Request) async throws -> Response {
@@ -119,7 +121,8 @@ struct ListsController {
         }
         return try await Page.render("staff/list-form", FormPage(
             page: PageContext(request, title: "\(entry == nil ? "新增" : "修订")\(kind.chineseName)"), kind: kind.rawValue, kindName: kind.chineseName,
-            entryID: entry?.uuidString.lowercased() ?? "", effectiveFrom: effectiveFrom, fields: fields, revising: entry != nil, error: error),
+            entryID: entry?.uuidString.lowercased() ?? "", effectiveFrom: effectiveFrom, fields: fields, revising: entry != nil, error: error,
+            can: Can.flags(request.sunlight.listActions(by: try request.requireStaff().actor))),
             on: request, status: status)
     }
 
@@ -188,6 +191,8 @@ struct ChecksController {
         let version: Int
         let fields: [PublicListsController.Row]
         let previous: [PublicListsController.Row]
+        /// ``ListCheckAction`` → allowed.
+        let can: [String: Bool]
     }
 
     struct QueuePage: Encodable {
@@ -204,13 +209,13 @@ struct ChecksController {
     @Sendable func queue(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let queue = try await request.sunlight.listCheckQueue(by: staff.actor)
-        var items: [Item] = []
-        for (draft, drafter) in queue.map({ ($0.draft, $0.drafter) }) {
-            let previous = try? await request.sunlight.entryHistory(draft.entryID).published.last
-            items.append(Item(id: draft.id.uuidString, kind: draft.kind.chineseName, title: draft.title, change: draft.change.chineseName,
-                              effectiveFrom: draft.effectiveFrom.iso, drafter: drafter ?? "—",
-                              draftedAt: ChinaTime.minuteText(draft.draftedAt), version: draft.version,
-                              fields: PublicListsController.rows(draft), previous: previous.map(PublicListsController.rows) ?? []))
+        let items = queue.map { item in
+            let draft = item.draft
+            return Item(id: draft.id.uuidString.lowercased(), kind: draft.kind.chineseName, title: draft.title, change: draft.change.chineseName,
+                        effectiveFrom: draft.effectiveFrom.iso, drafter: item.drafter ?? "—",
+                        draftedAt: ChinaTime.minuteText(draft.draftedAt), version: draft.version,
+                        fields: PublicListsController.rows(draft), previous: item.previous.map(PublicListsController.rows) ?? [],
+                        can: Can.flags(item.actions))
         }
         return try await Page.render("staff/checks", QueuePage(page: PageContext(request, title: "公示审核"), items: items, empty: items.isEmpty),
                                      on: request)

@@ -80,7 +80,7 @@ extension Sunlight {
     /// original, for the clerk to check (PUB-8). The read of the original is logged.
     public func publicationPreview(_ id: DecisionPublication.ID, extraTerms: [String] = [], by actor: Actor) async throws
         -> (DecisionPublication, DecisionText) {
-        let (publication, organisation) = try await publicationForClerk(id, by: actor)
+        let (publication, organisation) = try await workablePublication(id, .publish, by: actor)
         let text = try await decisionText(publication, organisation: organisation, extraTerms: extraTerms, in: store)
         try await log(actor, .read, "decision_publication", id: id.uuidString, in: organisation, "脱敏预览（\(publication.number)）")
         return (publication, text)
@@ -92,10 +92,7 @@ extension Sunlight {
     /// platform is written in the same transaction (PUB-10).
     public func publishDecision(_ id: DecisionPublication.ID, extraTerms: [String] = [], confirmedHash: String,
                                 by actor: Actor) async throws -> DecisionPublication {
-        let (found, organisation) = try await publicationForClerk(id, by: actor)
-        guard [.due, .exempt, .published].contains(found.status) else {
-            throw SunlightError(.ruleViolation, code: "publication.status", "该决定目前“\(found.status.chineseName)”，不能公开", rule: found.status == .withheld ? .pub8 : .pub7)
-        }
+        let (found, organisation) = try await workablePublication(id, .publish, by: actor)
         let today = clock.today
         return try await commit(actor, .update, "decision_publication", id: id.uuidString, in: organisation,
                                 "\(found.status == .published ? "更正公开内容" : "公开")\(found.decisionType.chineseName)（\(found.number)）") { [ledger] tx, at in
@@ -128,10 +125,7 @@ extension Sunlight {
     /// the published page must come down within 3 working days (PUB-7).
     public func reportDecisionChange(_ id: DecisionPublication.ID, kind: DecisionPublication.ChangeKind, changedOn: CivilDate,
                                      by actor: Actor) async throws -> DecisionPublication {
-        let (found, organisation) = try await publication(id, by: actor, roles: [.publicityClerk, .head, .officer, .legalReviewer])
-        guard found.status == .published, found.withdrawal == nil else {
-            throw SunlightError(.ruleViolation, code: "publication.status", "只有已公开、尚未登记变更的决定可以登记变更", rule: .pub7)
-        }
+        let (found, organisation) = try await workablePublication(id, .change, by: actor)
         guard changedOn <= clock.today, changedOn >= found.decidedOn else {
             throw SunlightError.invalid("changedOn", "变更日期应在决定日期与今天之间", rule: .pub7)
         }
@@ -153,8 +147,8 @@ extension Sunlight {
                                  changedOn: CivilDate? = nil, by actor: Actor) async throws -> DecisionPublication {
         let statement = statement.trimmed
         guard (5...500).contains(statement.count) else { throw SunlightError.invalid("statement", "请写明撤下的理由（5–500 字），将向社会公开", rule: .pub7) }
-        var (found, home) = try await publicationForClerk(id, by: actor, alsoHead: true)
-        let organisation = home
+        let (first, organisation) = try await workablePublication(id, .withdraw, by: actor)
+        var found = first
         if found.withdrawal == nil {
             guard let kind, let changedOn else { throw SunlightError.invalid("kind", "请选择撤下原因并填写决定变更的日期", rule: .pub7) }
             found = try await reportDecisionChange(id, kind: kind, changedOn: changedOn, by: actor)
@@ -185,6 +179,16 @@ extension Sunlight {
         return (publication, try await store.publications.events(of: id))
     }
 
+    /// 决定公开事项 as its page shows it: the history, what the reader may do now
+    /// (``PublicationPermissions``), and the redaction preview when the reader may publish (PUB-6..8).
+    public func publicationDetail(_ id: DecisionPublication.ID, extraTerms: [String] = [], by actor: Actor) async throws -> PublicationDetail {
+        let (publication, organisation) = try await publication(id, by: actor, roles: [.publicityClerk, .head, .officer, .legalReviewer, .supervisor, .administrator])
+        let events = try await store.publications.events(of: id)
+        let actions = PublicationPermissions(actor: actor, publication: publication, organisation: organisation).allowed
+        let preview = actions.contains(.publish) ? try await publicationPreview(id, extraTerms: extraTerms, by: actor).1 : nil
+        return PublicationDetail(publication: publication, events: events, actions: actions, preview: preview)
+    }
+
     // MARK: - Helpers
 
     func decisionText(_ publication: DecisionPublication, organisation: Organisation, extraTerms: [String], in store: any Store) async throws -> DecisionText {
@@ -207,14 +211,13 @@ extension Sunlight {
         return (publication, organisation)
     }
 
-    /// The publicity clerk (or, where allowed, the head) of the publication's own organisation.
-    func publicationForClerk(_ id: DecisionPublication.ID, by actor: Actor, alsoHead: Bool = false) async throws -> (DecisionPublication, Organisation) {
+    /// A publication the actor may take `action` on now (``PublicationPermissions``); a refusal
+    /// for lack of role or scope is logged.
+    func workablePublication(_ id: DecisionPublication.ID, _ action: PublicationAction, by actor: Actor) async throws -> (DecisionPublication, Organisation) {
         guard let publication = try await store.publications.find(id) else { throw SunlightError.notFound("决定公开事项") }
         let organisation = try await requireOrganisation(publication.organisationID)
-        try await guarded(actor, "decision_publication", id: id.uuidString, in: organisation) {
-            if alsoHead { try actor.require(anyOf: .publicityClerk, .head) } else { try actor.require(anyOf: .publicityClerk) }
-            guard actor.scope.canChange(organisation) else { throw SunlightError.outsideScope }
-        }
+        let permissions = PublicationPermissions(actor: actor, publication: publication, organisation: organisation)
+        try await guarded(actor, "decision_publication", id: id.uuidString, in: organisation) { try permissions.check(action) }
         return (publication, organisation)
     }
 }

@@ -30,8 +30,7 @@ extension Sunlight {
 
     /// 抽取 — runs the draw from the committed seed and publishes the seed with the result.
     public func performDraw(_ id: InspectionDraw.ID, by actor: Actor) async throws -> InspectionDraw {
-        let (found, organisation) = try await workableDraw(id, by: actor)
-        guard found.status == .committed else { throw SunlightError(.conflict, code: "draw.status", "该抽查已抽取", rule: .pub9) }
+        let (found, organisation) = try await workableDraw(id, .perform, by: actor)
         var draw = found
         do { draw.assignments = try RandomDraw.run(seed: draw.seed, targets: draw.targets, inspectors: draw.inspectors, parameters: draw.parameters) } catch {
             throw SunlightError(.ruleViolation, code: "draw.pool", Self.describe(error), rule: .pub9)
@@ -49,8 +48,7 @@ extension Sunlight {
     /// working days later (PUB-9). One result for every drawn target.
     public func recordInspectionResults(_ id: InspectionDraw.ID, endedOn: CivilDate, results: [InspectionDraw.TargetResult],
                                         by actor: Actor) async throws -> InspectionDraw {
-        let (found, organisation) = try await workableDraw(id, by: actor)
-        guard found.status == .drawn else { throw SunlightError(.conflict, code: "draw.status", "只有已抽取、尚未登记结果的抽查可以登记结果", rule: .pub9) }
+        let (found, organisation) = try await workableDraw(id, .results, by: actor)
         guard endedOn <= clock.today, endedOn >= ChinaTime.date(of: found.committedAt) else {
             throw SunlightError.invalid("endedOn", "检查结束日期应在建立抽查之后、今天或以前", rule: .pub9)
         }
@@ -77,13 +75,7 @@ extension Sunlight {
     /// 公开抽查结果 — the publicity clerk publishes the findings, redacted (PUB-8, PUB-9), and
     /// the message for the upper-level platform is queued in the same transaction (PUB-10).
     public func publishDrawResults(_ id: InspectionDraw.ID, by actor: Actor) async throws -> InspectionDraw {
-        guard let found = try await store.draws.find(id) else { throw SunlightError.notFound("双随机抽查") }
-        let organisation = try await requireOrganisation(found.organisationID)
-        try await guarded(actor, "inspection_draw", id: id.uuidString, in: organisation) {
-            try actor.require(anyOf: .publicityClerk)
-            guard actor.scope.canChange(organisation) else { throw SunlightError.outsideScope }
-        }
-        guard found.status == .inspected else { throw SunlightError(.conflict, code: "draw.status", "只有已登记结果的抽查可以公开结果", rule: .pub9) }
+        let (found, organisation) = try await workableDraw(id, .publish, by: actor)
         var draw = found
         let redactor = Redactor(allowed: [organisation.name])
         draw.results = found.results.map { .init(targetKey: $0.targetKey, findings: redactor.redact($0.findings).text, handling: redactor.redact($0.handling).text) }
@@ -108,10 +100,20 @@ extension Sunlight {
 
     /// One draw for staff who may read its organisation.
     public func draw(_ id: InspectionDraw.ID, by actor: Actor) async throws -> InspectionDraw {
+        try await drawDetail(id, by: actor).draw
+    }
+
+    /// The draws desk: the draws in view and whether the reader may set up one (``DrawStart``).
+    public func drawDesk(by actor: Actor) async throws -> DrawDesk {
+        DrawDesk(draws: try await draws(by: actor), start: DrawStart.allowed(for: actor))
+    }
+
+    /// One draw with the steps the reader may take now (``DrawPermissions``).
+    public func drawDetail(_ id: InspectionDraw.ID, by actor: Actor) async throws -> DrawDetail {
         guard let draw = try await store.draws.find(id) else { throw SunlightError.notFound("双随机抽查") }
         let organisation = try await requireOrganisation(draw.organisationID)
         try await guarded(actor, "inspection_draw", id: id.uuidString, in: organisation) { try actor.requireRead(organisation) }
-        return draw
+        return DrawDetail(draw: draw, actions: DrawPermissions(actor: actor, draw: draw, organisation: organisation).allowed)
     }
 
     /// Every draw as the public sees it (the seed only once drawn, results only once published).
@@ -127,22 +129,22 @@ extension Sunlight {
 
     // MARK: - Helpers
 
-    /// Heads and publicity clerks of an enforcement organisation run its draws.
+    /// Heads and publicity clerks of an enforcement organisation run its draws (``DrawStart``).
     private func drawOrganisation(_ actor: Actor) async throws -> Organisation {
-        try await guarded(actor, "inspection_draw", id: nil, in: actor.organisation) {
-            try actor.require(anyOf: .head, .publicityClerk)
+        try await guarded(actor, "inspection_draw", id: nil, in: actor.organisation) { () throws -> Organisation in
+            try DrawStart.check(actor)
+            guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
+            return organisation
         }
-        guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
-        return organisation
     }
 
-    private func workableDraw(_ id: InspectionDraw.ID, by actor: Actor) async throws -> (InspectionDraw, Organisation) {
+    /// A draw the actor may take `action` on now (``DrawPermissions``); a refusal for lack of role
+    /// or scope is logged.
+    private func workableDraw(_ id: InspectionDraw.ID, _ action: DrawAction, by actor: Actor) async throws -> (InspectionDraw, Organisation) {
         guard let draw = try await store.draws.find(id) else { throw SunlightError.notFound("双随机抽查") }
         let organisation = try await requireOrganisation(draw.organisationID)
-        try await guarded(actor, "inspection_draw", id: id.uuidString, in: organisation) {
-            try actor.require(anyOf: .head, .publicityClerk)
-            guard actor.scope.canChange(organisation) else { throw SunlightError.outsideScope }
-        }
+        let permissions = DrawPermissions(actor: actor, draw: draw, organisation: organisation)
+        try await guarded(actor, "inspection_draw", id: id.uuidString, in: organisation) { try permissions.check(action) }
         return (draw, organisation)
     }
 

@@ -11,7 +11,8 @@ extension Sunlight {
     /// 调整考核方案 — the supervisor sets each indicator's points and the grade boundaries (SUP-8).
     public func saveAssessmentScheme(year: Int, points: [String: Int], excellentFrom: Int, goodFrom: Int, passFrom: Int,
                                      by actor: Actor) async throws -> AssessmentScheme {
-        try await guarded(actor, AssessmentScheme.table, id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor) }
+        let permissions = AssessmentPermissions(actor: actor, year: year, today: clock.today, filed: [])
+        try await guarded(actor, AssessmentScheme.table, id: nil, in: actor.organisation) { try permissions.check(.scheme) }
         let current = try await assessmentScheme(year: year, by: actor)
         let indicators = current.indicators.map { AssessmentIndicator(code: $0.code, name: $0.name, points: points[$0.code] ?? $0.points, measure: $0.measure) }
         let scheme = AssessmentScheme(organisationID: current.organisationID, year: year, indicators: indicators, excellentFrom: excellentFrom,
@@ -72,17 +73,17 @@ extension Sunlight {
 
     /// 评定 — the supervisor records the rating (again, until it is published) (SUP-8).
     public func rateOrganisation(_ organisationID: Organisation.ID, year: Int, scored: [String: Int], by actor: Actor) async throws -> OrganisationAssessment {
-        try await guarded(actor, OrganisationAssessment.table, id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor) }
-        var rating = try await computeAssessment(of: organisationID, year: year, scored: scored, by: actor)
+        let organisation = try await requireOrganisation(organisationID)
         let existing = try await store.records(OrganisationAssessment.self).list(organisations: [organisationID])
             .first { $0.organisationID == organisationID && $0.year == year }
+        let permissions = RatingPermissions(actor: actor, organisation: organisation, saved: existing)
+        try await guarded(actor, OrganisationAssessment.table, id: existing?.id.uuidString, in: organisation) { try permissions.check(.rate) }
+        var rating = try await computeAssessment(of: organisationID, year: year, scored: scored, by: actor)
         if let existing {
-            guard existing.status == .rated else { throw SunlightError(.conflict, code: "assessment.published", "考核结果已公布，不能再评定", rule: .sup8) }
             rating = OrganisationAssessment(id: existing.id, organisationID: rating.organisationID, counterpartID: rating.counterpartID, year: year,
                                             scores: rating.scores, totalTenths: rating.totalTenths, grade: rating.grade, ratedBy: rating.ratedBy,
                                             status: .rated, createdAt: existing.createdAt)
         }
-        let organisation = try await requireOrganisation(organisationID)
         return try await save(rating, new: existing == nil, "assessment.rated",
                               "评定 \(year) 年度考核：\(OrganisationAssessment.pointsText(rating.totalTenths)) 分，\(rating.grade.chineseName)", in: organisation, by: actor)
     }
@@ -91,17 +92,34 @@ extension Sunlight {
     public func publishAssessment(_ id: OrganisationAssessment.ID, approval: String, by actor: Actor) async throws -> OrganisationAssessment {
         guard var rating = try await store.records(OrganisationAssessment.self).find(id) else { throw SunlightError.notFound("考核结果") }
         let organisation = try await requireOrganisation(rating.organisationID)
-        try await guarded(actor, OrganisationAssessment.table, id: id.uuidString, in: organisation) {
-            try actor.require(anyOf: .supervisor)
-            guard actor.organisation?.id == rating.counterpartID else { throw SunlightError.outsideScope }
-        }
-        guard rating.status == .rated else { throw SunlightError(.conflict, code: "assessment.published", "考核结果已公布", rule: .sup8) }
+        let permissions = RatingPermissions(actor: actor, organisation: organisation, saved: rating)
+        try await guarded(actor, OrganisationAssessment.table, id: id.uuidString, in: organisation) { try permissions.check(.publish) }
         let approval = approval.trimmed
         guard (4...100).contains(approval.count) else { throw SunlightError.invalid("approval", "请填写本级政府审定的文号或日期", rule: .sup8) }
         rating.status = .published
         rating.approval = approval
         rating.publishedOn = clock.today
         return try await save(rating, new: false, "assessment.published", "公布 \(rating.year) 年度考核结果", in: organisation, by: actor)
+    }
+
+    /// The assessment page for `year` (SUP-8): the scheme, every rating with what the reader may do
+    /// (``RatingPermissions``), the filings, and what else the reader may do (``AssessmentPermissions``);
+    /// organisations named from one query.
+    public func assessmentDesk(year: Int, by actor: Actor) async throws -> AssessmentDesk {
+        let overview = try await assessmentOverview(year: year, by: actor)
+        let scheme = try await assessmentScheme(year: year, by: actor)
+        let inView = try await organisationsInView(of: actor)
+        let byID = Dictionary(inView.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ratings = overview.map { rating, saved in
+            AssessmentRatingItem(rating: rating, saved: saved, organisationName: byID[rating.organisationID]?.name ?? "",
+                                 actions: byID[rating.organisationID].map { RatingPermissions(actor: actor, organisation: $0, saved: saved ? rating : nil).allowed } ?? [])
+        }
+        let filings = try await assessmentFilings(by: actor)
+        let today = clock.today
+        let start = AssessmentPermissions(actor: actor, year: year, today: today, filed: filings.filter { $0.organisationID == actor.organisation?.id }).allowed
+        return AssessmentDesk(scheme: scheme, ratings: ratings, filings: filings.map { ($0, byID[$0.organisationID]?.name ?? "") },
+                              officers: start.contains(.officers) ? try await officersToEvaluate(by: actor) : [],
+                              half: AssessmentFiling.lastHalf(before: today).period, start: start)
     }
 
     /// The ratings in the actor's view.

@@ -4,12 +4,10 @@ extension Sunlight {
     /// 年度考核自评 — a head files the year's self-assessment with the bureau; it is published on
     /// the portal at once (SUP-8, seed 001 (九): 考核自评情况……向社会公开).
     public func fileSelfAssessment(year: Int, text: String, by actor: Actor) async throws -> AssessmentFiling {
-        let (home, bureau) = try await filingDesk(actor)
+        let (home, bureau) = try await filingDesk(actor, .selfAssessment, year: year)
         let today = clock.today
-        guard year == today.year || year == today.year - 1 else { throw SunlightError.invalid("year", "只能填报本年度或上年度的自评", rule: .sup8) }
         let text = text.trimmed
         guard (20...20_000).contains(text.count) else { throw SunlightError.invalid("text", "请填写自评报告（20–20000 字）", rule: .sup8) }
-        try await refuseDuplicateFiling(.selfAssessment, period: "\(year)", of: home)
         let filing = AssessmentFiling(id: UUID(), kind: .selfAssessment, organisationID: home.id, counterpartID: bureau.id, period: "\(year)", text: text,
                                       officers: [], filedBy: actor.displayName, filedOn: today, createdAt: now)
         return try await save(filing, new: true, "assessment.self_filed", "报送并公开 \(year) 年度考核自评", in: home, by: actor)
@@ -19,7 +17,7 @@ extension Sunlight {
     /// filed with the bureau and published (SUP-8).
     public func fileOfficerEvaluation(grades: [StaffUser.ID: AssessmentGrade], comments: [StaffUser.ID: String], text: String,
                                       by actor: Actor) async throws -> AssessmentFiling {
-        let (home, bureau) = try await filingDesk(actor)
+        let (home, bureau) = try await filingDesk(actor, .officers, year: clock.today.year)
         let (period, _) = AssessmentFiling.lastHalf(before: clock.today)
         let officers = try await store.users.list(in: [home.id]).filter { $0.isActive && $0.has(.officer) }
         let missing = officers.filter { grades[$0.id] == nil }
@@ -27,7 +25,6 @@ extension Sunlight {
             throw SunlightError.invalid("grades", "请评定每一名执法人员：" + missing.map(\.displayName).joined(separator: "、"), rule: .sup8)
         }
         guard Set(grades.keys).isSubset(of: Set(officers.map(\.id))) else { throw SunlightError.invalid("grades", "只能评议本单位在岗执法人员", rule: .sup8) }
-        try await refuseDuplicateFiling(.officerEvaluation, period: period, of: home)
         let graded = officers.map { AssessmentFiling.OfficerGrade(userID: $0.id, name: $0.displayName, grade: grades[$0.id]!, comment: comments[$0.id]?.trimmed ?? "") }
         let filing = AssessmentFiling(id: UUID(), kind: .officerEvaluation, organisationID: home.id, counterpartID: bureau.id, period: period,
                                       text: text.trimmed, officers: graded, filedBy: actor.displayName, filedOn: clock.today, createdAt: now)
@@ -65,20 +62,16 @@ extension Sunlight {
         return tasks
     }
 
-    private func filingDesk(_ actor: Actor) async throws -> (Organisation, Organisation) {
-        let home = try await guarded(actor, AssessmentFiling.table, id: nil, in: actor.organisation) { () throws -> Organisation in
-            try actor.require(anyOf: .head)
-            guard let home = actor.organisation, home.kind != .justiceBureau else { throw SunlightError.outsideScope }
-            return home
-        }
+    /// The actor's organisation and its bureau, once ``AssessmentPermissions`` allows `action`
+    /// (a refusal for role or scope logged).
+    private func filingDesk(_ actor: Actor, _ action: AssessmentStart, year: Int) async throws -> (Organisation, Organisation) {
+        let filed = try await actor.organisation.asyncMap { home in
+            try await store.records(AssessmentFiling.self).list(organisations: [home.id]).filter { $0.organisationID == home.id }
+        } ?? []
+        let permissions = AssessmentPermissions(actor: actor, year: year, today: clock.today, filed: filed)
+        try await guarded(actor, AssessmentFiling.table, id: nil, in: actor.organisation) { try permissions.check(action) }
+        guard let home = actor.organisation else { throw SunlightError.outsideScope }
         return (home, try await assessingBureau(of: actor))
-    }
-
-    private func refuseDuplicateFiling(_ kind: AssessmentFiling.Kind, period: String, of home: Organisation) async throws {
-        let filed = try await store.records(AssessmentFiling.self).list(organisations: [home.id])
-        guard !filed.contains(where: { $0.organisationID == home.id && $0.kind == kind && $0.period == period }) else {
-            throw SunlightError(.conflict, code: "assessment.filed", "\(period) \(kind.chineseName)已经报送", rule: .sup8)
-        }
     }
 }
 

@@ -53,7 +53,8 @@ extension Sunlight {
     public func retireApprovalRoute(_ id: ApprovalRoute.ID, by actor: Actor) async throws -> ApprovalRoute {
         guard var route = try await store.records(ApprovalRoute.self).find(id) else { throw SunlightError.notFound("衔接路由") }
         let approving = try await requireOrganisation(route.organisationID)
-        try await guarded(actor, ApprovalRoute.table, id: id.uuidString, in: approving) { try actor.requireAdminister(approving) }
+        let permissions = ApprovalRoutePermissions(actor: actor, route: route, approving: approving)
+        try await guarded(actor, ApprovalRoute.table, id: id.uuidString, in: approving) { try permissions.check(.retire) }
         route.active = false
         return try await save(route, new: false, "approval_route.retired", "停用许可决定推送路由", in: approving, by: actor)
     }

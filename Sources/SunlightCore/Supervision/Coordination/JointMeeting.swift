@@ -81,7 +81,7 @@ extension Sunlight {
     /// decided item becomes a matter the owner must report on by its date, in the same transaction (SUP-11).
     public func recordJointMeeting(kind: JointMeeting.Kind, title: String, heldOn: CivilDate, place: String, members: [Organisation.ID],
                                    attendees: String, minutes: String, items: [DecidedItemDraft], by actor: Actor) async throws -> JointMeeting {
-        let home = try await coordinationDesk(actor, .decidedItem, roles: [.supervisor, .head])
+        let home = try await coordinationDesk(actor, .decidedItem, roles: JointMeetingStart.roles)
         let title = title.trimmed, minutes = minutes.trimmed, attendees = attendees.trimmed
         guard (2...100).contains(title.count) else { throw SunlightError.invalid("title", "请填写会议名称（2–100 字）", rule: .sup11) }
         guard (5...8000).contains(minutes.count) else { throw SunlightError.invalid("minutes", "请填写会议纪要（5–8000 字）", rule: .sup11) }

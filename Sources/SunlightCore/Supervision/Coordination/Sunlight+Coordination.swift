@@ -5,9 +5,9 @@ extension Sunlight {
     /// after consulting the other side failed; the bureau must accept within 5 working days (SUP-3).
     public func applyForDisputeCoordination(against respondentID: Organisation.ID, subject: String, details: String, consultation: String,
                                             by actor: Actor) async throws -> CoordinationMatter {
-        let home = try await coordinationDesk(actor, .dispute, roles: [.head])
+        let home = try await coordinationDesk(actor, .dispute, roles: CoordinationStart.dispute.roles)
         let respondent = try await requireOrganisation(respondentID)
-        guard respondent.id != home.id, respondent.parentID == home.parentID, respondent.kind != .justiceBureau else {
+        guard CoordinationStart.dispute.accepts(respondent, from: home, by: actor) else {
             throw SunlightError.invalid("respondent", "争议的另一方应是同一政府所属的其他行政执法部门或乡镇", rule: .sup3)
         }
         let consultation = consultation.trimmed
@@ -25,10 +25,10 @@ extension Sunlight {
     /// an investigation in writing (or the other way round); the answer is due in 5 working days (SUP-13).
     public func requestAssistance(from helperID: Organisation.ID, kind: String, subject: String, details: String,
                                   by actor: Actor) async throws -> CoordinationMatter {
-        let home = try await coordinationDesk(actor, .assistance, roles: [.head, .officer])
+        let home = try await coordinationDesk(actor, .assistance, roles: CoordinationStart.assistance.roles)
         let helper = try await requireOrganisation(helperID)
         // Both belong to the same county government, and exactly one of them is a town (乡镇).
-        guard helper.id != home.id, helper.parentID == home.parentID, (home.level == .town) != (helper.level == .town) else {
+        guard CoordinationStart.assistance.accepts(helper, from: home, by: actor) else {
             throw SunlightError.invalid("helper", "执法协助在乡镇（街道）与同一县级政府的行政执法部门之间进行", rule: .sup13)
         }
         guard CoordinationFlow.assistanceKinds.contains(kind) else { throw SunlightError.invalid("kind", "请选择需要协助的事项", rule: .sup13) }
@@ -41,10 +41,9 @@ extension Sunlight {
     public func recordAccountability(of organisationID: Organisation.ID, person: String, fault: String, basis: String,
                                      by actor: Actor) async throws -> CoordinationMatter {
         let organisation = try await requireOrganisation(organisationID)
-        let home = try await coordinationDesk(actor, .accountability, roles: [.supervisor, .head])
+        let home = try await coordinationDesk(actor, .accountability, roles: CoordinationStart.accountability.roles)
         try await guarded(actor, CoordinationMatter.table, id: nil, in: organisation) {
-            let own = organisation.id == home.id && actor.has(.head)
-            guard own || (actor.has(.supervisor) && actor.scope.canRead(organisation)) else { throw SunlightError.outsideScope }
+            guard CoordinationStart.accountability.accepts(organisation, from: home, by: actor) else { throw SunlightError.outsideScope }
         }
         let person = person.trimmed
         guard (2...50).contains(person.count) else { throw SunlightError.invalid("person", "请填写责任人", rule: .sup7) }
@@ -58,18 +57,8 @@ extension Sunlight {
                                     by actor: Actor) async throws -> CoordinationMatter {
         guard let found = try await store.records(CoordinationMatter.self).find(id) else { throw SunlightError.notFound("协调事项") }
         let raiser = try await requireOrganisation(found.organisationID)
-        let parties = found.parties(of: actor.organisation?.id)
-        let matching = Self.transitions(of: found).filter { $0.action == action }
-        let transition = try await guarded(actor, CoordinationMatter.table, id: id.uuidString, in: raiser) { () throws -> CoordinationFlow.Transition? in
-            guard !parties.isEmpty, actor.user != nil else { throw SunlightError.outsideScope }
-            guard !matching.isEmpty else { return nil }
-            guard let transition = matching.first(where: { parties.contains($0.party) }) else { throw SunlightError.outsideScope }
-            guard transition.roles.contains(where: actor.has) else { throw SunlightError.missingRole(transition.roles) }
-            return transition
-        }
-        guard let transition else {
-            throw SunlightError(.conflict, code: "coordination.status", "该事项目前“\(found.status.chineseName)”，不能\(action.chineseName)", rule: found.kind.rule)
-        }
+        let permissions = CoordinationPermissions(actor: actor, matter: found)
+        let transition = try await guarded(actor, CoordinationMatter.table, id: id.uuidString, in: raiser) { try permissions.transition(for: action) }
         let text = text.trimmed
         guard transition.text.contains(text.count) else {
             throw SunlightError.invalid("text", "请填写\(transition.prompt)（\(transition.text.lowerBound)–\(transition.text.upperBound) 字）", rule: found.kind.rule)
@@ -97,6 +86,32 @@ extension Sunlight {
         return try await store.records(CoordinationMatter.self).list(organisations: organisations)
     }
 
+    /// The coordination desk: the matters in view with their parties named in one query, and
+    /// what the reader may raise, with whom (``CoordinationStartPermissions``).
+    public func coordinationDesk(kind: CoordinationMatter.Kind? = nil, by actor: Actor) async throws -> CoordinationDesk {
+        let matters = try await coordinationMatters(by: actor).filter { kind == nil || $0.kind == kind }
+        let names = try await organisationNames(matters.flatMap { [$0.organisationID, $0.counterpartID].compactMap { $0 } })
+        let items = matters.map { CoordinationListItem(matter: $0, raiser: names[$0.organisationID] ?? "", counterpart: $0.counterpartID.flatMap { names[$0] } ?? "") }
+        var candidates: [CoordinationStart: [Organisation]] = [:]
+        if let home = actor.organisation, CoordinationStart.allCases.contains(where: { $0.roles.contains(where: actor.has) }) {
+            let all = try await publicOrganisationTree().nodes.map(\.organisation)
+            let inView = try await organisationsInView(of: actor).filter { $0.kind == .department || $0.level == .town }
+            for start in CoordinationStart.allCases where start.roles.contains(where: actor.has) {
+                candidates[start] = (start == .accountability ? inView : all).filter { start.accepts($0, from: home, by: actor) }
+            }
+        }
+        let permissions = CoordinationStartPermissions(actor: actor, candidates: candidates)
+        return CoordinationDesk(items: items, start: permissions.allowed, candidates: candidates)
+    }
+
+    /// One matter as its page shows it: the parties named in one query and the steps the reader
+    /// may take now (``CoordinationPermissions``).
+    public func coordinationMatterDetail(_ id: CoordinationMatter.ID, by actor: Actor) async throws -> CoordinationMatterDetail {
+        let matter = try await coordinationMatter(id, by: actor)
+        let names = try await organisationNames([matter.organisationID, matter.counterpartID, matter.coordinatorID].compactMap { $0 } + matter.steps.map(\.organisationID))
+        return CoordinationMatterDetail(matter: matter, names: names, steps: CoordinationPermissions(actor: actor, matter: matter).steps)
+    }
+
     /// One matter, if the actor's organisation is a party or the actor supervises it.
     public func coordinationMatter(_ id: CoordinationMatter.ID, by actor: Actor) async throws -> CoordinationMatter {
         guard let matter = try await store.records(CoordinationMatter.self).find(id) else { throw SunlightError.notFound("协调事项") }
@@ -110,24 +125,15 @@ extension Sunlight {
         return matter
     }
 
-    /// The steps the actor may take now.
+    /// The steps the actor may take now (``CoordinationPermissions``).
     public func coordinationActions(_ matter: CoordinationMatter, by actor: Actor) -> [CoordinationFlow.Transition] {
-        let parties = matter.parties(of: actor.organisation?.id)
-        var seen = Set<CoordinationMatter.Action>()
-        return Self.transitions(of: matter).filter {
-            parties.contains($0.party) && $0.roles.contains(where: actor.has) && seen.insert($0.action).inserted
-        }
+        CoordinationPermissions(actor: actor, matter: matter).steps
     }
 
     // MARK: - Helpers
 
     /// The next steps of a matter, the statement any party may add included.
-    static func transitions(of matter: CoordinationMatter) -> [CoordinationFlow.Transition] {
-        guard matter.status.isOpen else { return [] }
-        let next = CoordinationFlow.transitions(of: matter.kind).filter { $0.from == matter.status }
-        let parties: [CoordinationMatter.Party] = [.raiser, .counterpart, .coordinator].filter { matter.organisation(of: $0) != nil }
-        return next + parties.map { CoordinationFlow.note(from: matter.status, by: $0) }
-    }
+    static func transitions(of matter: CoordinationMatter) -> [CoordinationFlow.Transition] { CoordinationFlow.next(of: matter) }
 
     /// Raises a matter with its opening clock, in one transaction with its log entry; `more`
     /// writes what goes with it (the meeting a decided item came from).
@@ -184,11 +190,13 @@ extension Sunlight {
 }
 
 extension Sunlight {
-    /// The matters a meeting's decided items became (SUP-11), for a meeting the caller has read
-    /// through a use case; at most a handful per meeting.
-    public func itemMatters(of meeting: JointMeeting) async throws -> [CoordinationMatter.ID: CoordinationMatter] {
-        var matters: [CoordinationMatter.ID: CoordinationMatter] = [:]
-        for item in meeting.items { matters[item.matterID] = try await store.records(CoordinationMatter.self).find(item.matterID) }
-        return matters
+    /// The matters these meetings' decided items became (SUP-11), for meetings the caller has read
+    /// through a use case, in one query (a decided item is raised by the meeting's convener).
+    func itemMatters(of meetings: [JointMeeting]) async throws -> [CoordinationMatter.ID: CoordinationMatter] {
+        let wanted = Set(meetings.flatMap { $0.items.map(\.matterID) })
+        guard !wanted.isEmpty else { return [:] }
+        let conveners = Array(Set(meetings.map(\.organisationID)))
+        let matters = try await store.records(CoordinationMatter.self).list(organisations: conveners).filter { wanted.contains($0.id) }
+        return Dictionary(matters.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }

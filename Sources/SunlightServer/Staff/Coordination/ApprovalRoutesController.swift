@@ -5,12 +5,18 @@ import Vapor
 /// 审批监管衔接路由 — the administrator decides which supervising department receives an approving
 /// organisation's permit decisions (SUP-12).
 struct ApprovalRoutesController {
-    struct Row: Encodable { let id, from, to, keyword: String; let active: Bool }
+    struct Row: Encodable {
+        let id, from, to, keyword: String
+        let active: Bool
+        /// ``ApprovalRouteAction`` → allowed now.
+        let can: [String: Bool]
+    }
     struct RoutesPage: Encodable {
         let page: PageContext
         let rows: [Row]
         let organisations: [Option]
-        let canEdit: Bool
+        /// ``ApprovalRouteStart`` → allowed.
+        let start: [String: Bool]
         let problem: String?
     }
 
@@ -25,15 +31,13 @@ struct ApprovalRoutesController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let routes = try await sunlight.approvalRoutes(by: actor)
-        let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation).filter { $0.kind != .government || $0.level == .town }
-        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let desk = try await sunlight.approvalRouteDesk(by: actor)
         return try await Page.render("staff/coordination/routes", RoutesPage(
             page: PageContext(request, title: "审批监管衔接路由"),
-            rows: routes.map { Row(id: $0.id.uuidString.lowercased(), from: names[$0.organisationID] ?? "", to: $0.counterpartID.flatMap { names[$0] } ?? "",
-                                   keyword: $0.keyword ?? "（全部许可决定）", active: $0.active) },
-            organisations: organisations.map { Option($0) },
-            canEdit: actor.has(.administrator), problem: problem), on: request, status: status)
+            rows: desk.items.map { Row(id: $0.route.id.uuidString.lowercased(), from: $0.approving, to: $0.supervising,
+                                       keyword: $0.route.keyword ?? "（全部许可决定）", active: $0.route.active, can: Can.flags($0.actions)) },
+            organisations: desk.organisations.map { Option($0) },
+            start: Can.flags(desk.start), problem: problem), on: request, status: status)
     }
 
     @Sendable func add(_ request: Request) async throws -> Response {

@@ -16,7 +16,8 @@ struct CoordinationController {
         let kinds: [Option]
         let kind: String
         let departments, towns, organisations, assistanceKinds: [Option]
-        let canDispute, canAssist, canAccount: Bool
+        /// ``CoordinationStart`` → allowed.
+        let start: [String: Bool]
         let problem: String?
     }
     struct StepView: Encodable { let action, on, by, option, text: String }
@@ -45,26 +46,20 @@ struct CoordinationController {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
         let kind = request.query[String.self, at: "kind"].flatMap(CoordinationMatter.Kind.init(rawValue:))
-        let matters = try await sunlight.coordinationMatters(by: actor).filter { kind == nil || $0.kind == kind }
-        let all = try await sunlight.publicOrganisationTree().nodes.map(\.organisation)
-        let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let desk = try await sunlight.coordinationDesk(kind: kind, by: actor)
         let today = sunlight.clock.today
-        let rows = matters.map { m in
-            Row(id: m.id.uuidString.lowercased(), kind: m.kind.chineseName, subject: m.subject, from: names[m.organisationID] ?? "",
-                to: m.counterpartID.flatMap { names[$0] } ?? "", status: m.status.chineseName, due: m.dueOn?.iso ?? "",
-                overdue: m.isOverdue(today: today), open: m.status.isOpen)
+        let rows = desk.items.map { item in
+            let m = item.matter
+            return Row(id: m.id.uuidString.lowercased(), kind: m.kind.chineseName, subject: m.subject, from: item.raiser, to: item.counterpart,
+                       status: m.status.chineseName, due: m.dueOn?.iso ?? "", overdue: m.isOverdue(today: today), open: m.status.isOpen)
         }
-        let home = actor.organisation
-        let peers = all.filter { $0.id != home?.id && $0.parentID == home?.parentID && $0.kind != .justiceBureau }
-        let below = try await sunlight.organisationsInView(of: actor).filter { $0.kind == .department || $0.level == .town }
-        func choices(_ list: [Organisation]) -> [Option] { list.map { Option($0) } }
+        func choices(_ start: CoordinationStart) -> [Option] { (desk.candidates[start] ?? []).map { Option($0) } }
         return try await Page.render("staff/coordination/list", ListPage(
             page: PageContext(request, title: "协调事项"), rows: rows,
             kinds: CaseText.options(CoordinationMatter.Kind.self, \.chineseName), kind: kind?.rawValue ?? "",
-            departments: choices(peers), towns: choices(peers.filter { ($0.level == .town) != (home?.level == .town) }), organisations: choices(below),
+            departments: choices(.dispute), towns: choices(.assistance), organisations: choices(.accountability),
             assistanceKinds: CoordinationFlow.assistanceKinds.map { Option(value: $0, label: $0) },
-            canDispute: actor.has(.head), canAssist: (actor.has(.head) || actor.has(.officer)) && peers.contains { ($0.level == .town) != (home?.level == .town) }, canAccount: actor.has(.supervisor) || actor.has(.head),
-            problem: problem), on: request, status: status)
+            start: Can.flags(desk.start), problem: problem), on: request, status: status)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response { try await renderDetail(request, problem: nil) }
@@ -72,15 +67,15 @@ struct CoordinationController {
     func renderDetail(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let matter = try await sunlight.coordinationMatter(try request.uuid("matter", "协调事项"), by: actor)
-        let names = try await sunlight.organisationNames()
+        let detail = try await sunlight.coordinationMatterDetail(try request.uuid("matter", "协调事项"), by: actor)
+        let (matter, names) = (detail.matter, detail.names)
         func name(_ id: Organisation.ID?) -> String { id.flatMap { names[$0] } ?? "" }
         var steps: [StepView] = []
         for step in matter.steps {
             steps.append(StepView(action: step.action.chineseName, on: ChinaTime.minuteText(step.at), by: "\(step.byName)（\(name(step.organisationID))）",
                                   option: step.option ?? "", text: step.text))
         }
-        let actions = sunlight.coordinationActions(matter, by: actor).map {
+        let actions = detail.steps.map {
             ActionForm(action: $0.action.rawValue, label: $0.action.chineseName, prompt: $0.prompt, minText: $0.text.lowerBound,
                        maxText: $0.text.upperBound, options: $0.options, choose: !$0.options.isEmpty)
         }

@@ -16,7 +16,8 @@ struct JointMeetingsController {
         let cadence: [String]
         let kinds, organisations: [Option]
         let rows: [Int]
-        let canRecord: Bool
+        /// ``JointMeetingStart`` → allowed.
+        let start: [String: Bool]
         let problem: String?
     }
     struct DetailPage: Encodable { let page: PageContext; let meeting: MeetingView }
@@ -35,11 +36,9 @@ struct JointMeetingsController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let meetings = try await sunlight.jointMeetings(by: actor)
-        let organisations = try await sunlight.publicOrganisationTree().nodes.map(\.organisation).filter { $0.kind != .government || $0.level == .town }
-        let names = try await sunlight.organisationNames()
-        var views: [MeetingView] = []
-        for meeting in meetings { views.append(try await view(meeting, names: names, request)) }
+        let desk = try await sunlight.jointMeetingDesk(by: actor)
+        let meetings = desk.meetings.map(\.meeting)
+        let views = desk.meetings.map { view($0, today: sunlight.clock.today) }
         let today = sunlight.clock.today
         let quarterStart = CivilDate(year: today.year, month: (today.month - 1) / 3 * 3 + 1, day: 1)!
         let cadence = [
@@ -49,16 +48,16 @@ struct JointMeetingsController {
         return try await Page.render("staff/coordination/meetings", ListPage(
             page: PageContext(request, title: "联席会议与联合执法"), meetings: views, cadence: cadence,
             kinds: CaseText.options(JointMeeting.Kind.self, \.chineseName),
-            organisations: organisations.map { Option($0) },
-            rows: Array(1...Self.itemRows), canRecord: actor.has(.supervisor) || actor.has(.head), problem: problem), on: request, status: status)
+            organisations: desk.organisations.map { Option($0) },
+            rows: Array(1...Self.itemRows), start: Can.flags(desk.start), problem: problem), on: request, status: status)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let actor = try request.requireStaff().actor
         let id = try request.uuid("meeting", "会议")
-        let meeting = try await request.sunlight.jointMeeting(id, by: actor)
-        return try await Page.render("staff/coordination/meeting", DetailPage(page: PageContext(request, title: meeting.title),
-                                                                           meeting: try await view(meeting, names: try await request.sunlight.organisationNames(), request)), on: request)
+        let meeting = try await request.sunlight.jointMeetingView(id, by: actor)
+        return try await Page.render("staff/coordination/meeting", DetailPage(page: PageContext(request, title: meeting.meeting.title),
+                                                                           meeting: view(meeting, today: request.sunlight.clock.today)), on: request)
     }
 
     @Sendable func record(_ request: Request) async throws -> Response {
@@ -77,16 +76,13 @@ struct JointMeetingsController {
         }) { try await render(request, problem: $0, status: $1) }
     }
 
-    func view(_ meeting: JointMeeting, names: [Organisation.ID: String], _ request: Request) async throws -> MeetingView {
-        let sunlight = request.sunlight
-        func name(_ id: Organisation.ID) -> String { names[id] ?? "" }
-        let today = sunlight.clock.today
-        var items: [ItemView] = []
-        let matters = try await sunlight.itemMatters(of: meeting)
-        for item in meeting.items {
-            let matter = matters[item.matterID]
-            items.append(ItemView(text: item.text, owner: name(item.ownerID), due: item.dueOn.iso, status: matter?.status.chineseName ?? "",
-                                  link: "/staff/coordination/\(item.matterID.uuidString.lowercased())", overdue: matter?.isOverdue(today: today) ?? false))
+    func view(_ read: JointMeetingView, today: CivilDate) -> MeetingView {
+        let meeting = read.meeting
+        func name(_ id: Organisation.ID) -> String { read.names[id] ?? "" }
+        let items = meeting.items.map { item in
+            let matter = read.matters[item.matterID]
+            return ItemView(text: item.text, owner: name(item.ownerID), due: item.dueOn.iso, status: matter?.status.chineseName ?? "",
+                            link: "/staff/coordination/\(item.matterID.uuidString.lowercased())", overdue: matter?.isOverdue(today: today) ?? false)
         }
         let members = meeting.members.map(name)
         return MeetingView(id: meeting.id.uuidString.lowercased(), kind: meeting.kind.chineseName, title: meeting.title, heldOn: meeting.heldOn.iso,

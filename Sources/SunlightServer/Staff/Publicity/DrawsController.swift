@@ -11,7 +11,8 @@ struct DrawsController {
         let page: PageContext
         let rows: [Row]
         let categories: [Option]
-        let canCreate: Bool
+        /// ``DrawStart`` → allowed.
+        let start: [String: Bool]
         let problem: String?
         let form: [String: String]
     }
@@ -24,7 +25,9 @@ struct DrawsController {
         let draw: PublishedDraw
         let category: String
         let rows: [AssignmentRow]
-        let canAct, committed, drawn, inspected, canPublish: Bool
+        let committed, drawn, inspected: Bool
+        /// ``DrawAction`` → allowed now.
+        let can: [String: Bool]
         let problem: String?
         let publicLink: String
     }
@@ -53,13 +56,13 @@ struct DrawsController {
 
     func renderList(_ request: Request, problem: String?, form: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let draws = try await request.sunlight.draws(by: staff.actor)
+        let desk = try await request.sunlight.drawDesk(by: staff.actor)
         return try await Page.render("staff/publicity/draws", ListPage(
             page: PageContext(request, title: "双随机抽查"),
-            rows: draws.map { Row(id: $0.id.uuidString.lowercased(), title: $0.title, category: $0.category.chineseName,
+            rows: desk.draws.map { Row(id: $0.id.uuidString.lowercased(), title: $0.title, category: $0.category.chineseName,
                                   committedAt: ChinaTime.minuteText($0.committedAt), status: $0.status.chineseName, due: $0.resultsDueOn?.iso ?? "") },
             categories: CaseText.options(EnforcementCategory.self, \.chineseName),
-            canCreate: staff.actor.has(.head) || staff.actor.has(.publicityClerk), problem: problem, form: form), on: request, status: status)
+            start: Can.flags(desk.start), problem: problem, form: form), on: request, status: status)
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
@@ -86,13 +89,12 @@ struct DrawsController {
 
     func renderDetail(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let draw = try await request.sunlight.draw(try request.uuid("draw", "双随机抽查"), by: staff.actor)
-        let mine = staff.actor.organisation?.id == draw.organisationID
+        let detail = try await request.sunlight.drawDetail(try request.uuid("draw", "双随机抽查"), by: staff.actor)
+        let draw = detail.draw
         let rows = Self.rows(draw.assignments, results: draw.results)
         return try await Page.render("staff/publicity/draw", DetailPage(
             page: PageContext(request, title: draw.title), draw: PublishedDraw(draw, withFindings: true), category: draw.category.chineseName, rows: rows,
-            canAct: mine && (staff.actor.has(.head) || staff.actor.has(.publicityClerk)), committed: draw.status == .committed,
-            drawn: draw.status == .drawn, inspected: draw.status == .inspected, canPublish: mine && staff.actor.has(.publicityClerk),
+            committed: draw.status == .committed, drawn: draw.status == .drawn, inspected: draw.status == .inspected, can: Can.flags(detail.actions),
             problem: problem, publicLink: "/draws/\(draw.id.uuidString.lowercased())"), on: request, status: status)
     }
 

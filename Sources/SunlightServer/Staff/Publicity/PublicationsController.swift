@@ -33,8 +33,10 @@ struct PublicationsController {
         let published: [FieldView]
         let findingCount: Int
         let publishedHash, originalHash, extraTerms: String
-        let canPublish, isPublished, canWithdraw, withdrawalReported: Bool
+        let isPublished, withdrawalReported: Bool
         let withdrawalDue, withdrawalKind: String
+        /// ``PublicationAction`` → allowed now.
+        let can: [String: Bool]
         let kinds: [Option]
         let history: [HistoryRow]
         let problem: String?
@@ -77,18 +79,14 @@ struct PublicationsController {
         let staff = try request.requireStaff()
         let id = try request.uuid("publication", "决定公开事项")
         let sunlight = request.sunlight
-        let (publication, events) = try await sunlight.publicationHistory(id, by: staff.actor)
-        let clerk = staff.actor.has(.publicityClerk) && staff.actor.organisation?.id == publication.organisationID
-        var fields: [FieldView] = []
-        var text: DecisionText?
-        if clerk, [.due, .exempt, .published].contains(publication.status) {
-            let preview = try await sunlight.publicationPreview(id, extraTerms: Self.terms(extraTerms), by: staff.actor).1
-            text = preview
-            fields = zip(preview.original, preview.redacted).map { original, redacted in
+        let detail = try await sunlight.publicationDetail(id, extraTerms: Self.terms(extraTerms), by: staff.actor)
+        let (publication, events, text) = (detail.publication, detail.events, detail.preview)
+        let fields = text.map { preview in
+            zip(preview.original, preview.redacted).map { original, redacted in
                 FieldView(label: original.label, original: original.text, redacted: redacted.text,
                           findings: (preview.findings[original.key] ?? []).map { "\($0.kind.chineseName)：\($0.original) → \($0.replacement)" })
             }
-        }
+        } ?? []
         let calendar = try? await sunlight.calendars.current()
         let badge = DeadlineBadge(sunlight.deadlineState(of: publication.dueOn, calendar: calendar))
         let withdrawal = publication.withdrawal
@@ -100,11 +98,9 @@ struct PublicationsController {
             status: publication.status.chineseName, note: publication.note ?? "",
             fields: fields, published: publication.content.map { FieldView(label: $0.label, original: "", redacted: $0.text, findings: []) },
             findingCount: text?.findingCount ?? 0, publishedHash: text?.publishedHash ?? "", originalHash: publication.originalHash ?? text?.originalHash ?? "",
-            extraTerms: extraTerms, canPublish: text != nil, isPublished: publication.status == .published,
-            canWithdraw: publication.status == .published && (staff.actor.has(.publicityClerk) || staff.actor.has(.head)),
-            withdrawalReported: withdrawal != nil && withdrawal?.withdrawnOn == nil,
+            extraTerms: extraTerms, isPublished: publication.status == .published, withdrawalReported: withdrawal != nil && withdrawal?.withdrawnOn == nil,
             withdrawalDue: withdrawal?.dueOn?.iso ?? "", withdrawalKind: withdrawal?.kind.chineseName ?? "",
-            kinds: CaseText.options(DecisionPublication.ChangeKind.self, \.chineseName),
+            can: Can.flags(detail.actions), kinds: CaseText.options(DecisionPublication.ChangeKind.self, \.chineseName),
             history: events.map { HistoryRow(at: ChinaTime.minuteText($0.at), kind: $0.kind.chineseName, status: $0.state.status.chineseName,
                                              publishedHash: $0.state.publishedHash ?? "") },
             problem: problem, publicLink: publication.isPublic ? "/d/\(id.uuidString.lowercased())" : ""), on: request, status: status)

@@ -12,6 +12,8 @@ struct AssessmentController {
         let organisationID, organisation, total, grade, status, approval, ratingID: String
         let scores: [ScoreView]
         let saved, published: Bool
+        /// ``RatingAction`` → allowed now.
+        let can: [String: Bool]
     }
     struct FilingView: Encodable { let kind, period, organisation, filedOn, text, officers: String }
     struct OfficerView: Encodable { let id, name: String }
@@ -25,7 +27,8 @@ struct AssessmentController {
         let officers: [OfficerView]
         let grades: [Option]
         let half: String
-        let supervisor, head: Bool
+        /// ``AssessmentStart`` → allowed now.
+        let can: [String: Bool]
         let problem: String?
     }
 
@@ -48,33 +51,31 @@ struct AssessmentController {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
         let year = year(request)
-        let scheme = try await sunlight.assessmentScheme(year: year, by: actor)
-        let inView = try await sunlight.organisationsInView(of: actor)
-        let names = Dictionary(inView.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let ratings = try await sunlight.assessmentOverview(year: year, by: actor).map { rating, saved in
-            let stored = saved ? rating : nil
+        let desk = try await sunlight.assessmentDesk(year: year, by: actor)
+        let scheme = desk.scheme
+        let ratings = desk.ratings.map { item in
+            let rating = item.rating
+            let stored = item.saved ? rating : nil
             return RatingView(
-                organisationID: rating.organisationID.uuidString.lowercased(), organisation: names[rating.organisationID] ?? "",
+                organisationID: rating.organisationID.uuidString.lowercased(), organisation: item.organisationName,
                 total: OrganisationAssessment.pointsText(rating.totalTenths),
                 grade: rating.grade.chineseName, status: stored == nil ? "未评定（按现有数据试算）" : (stored?.status == .published ? "已公布" : "已评定"),
                 approval: stored?.approval ?? "", ratingID: stored?.id.uuidString.lowercased() ?? "",
                 scores: rating.scores.map { ScoreView(name: $0.name, measured: $0.measured ?? "评分", score: OrganisationAssessment.pointsText($0.tenths), points: $0.points) },
-                saved: stored != nil, published: stored?.status == .published)
+                saved: stored != nil, published: stored?.status == .published, can: Can.flags(item.actions))
         }
-        let filings = try await sunlight.assessmentFilings(by: actor).map {
-            FilingView(kind: $0.kind.chineseName, period: $0.period, organisation: names[$0.organisationID] ?? "", filedOn: $0.filedOn.iso, text: $0.text,
-                       officers: $0.officers.map { "\($0.name)：\($0.grade.chineseName)" }.joined(separator: "；"))
+        let filings = desk.filings.map { filing, organisation in
+            FilingView(kind: filing.kind.chineseName, period: filing.period, organisation: organisation, filedOn: filing.filedOn.iso, text: filing.text,
+                       officers: filing.officers.map { "\($0.name)：\($0.grade.chineseName)" }.joined(separator: "；"))
         }
-        let officers = try await sunlight.officersToEvaluate(by: actor)
         return try await Page.render("staff/assessment/assessment", AssessmentPage(
             page: PageContext(request, title: "考核评价"), year: year,
             indicators: scheme.indicators.map { IndicatorView(code: $0.code, name: $0.name, source: $0.measure.map { "系统计算（\($0.rule.rawValue)）" } ?? "人工评分",
                                                              points: $0.points, scored: $0.measure == nil) },
             excellentFrom: scheme.excellentFrom, goodFrom: scheme.goodFrom, passFrom: scheme.passFrom, ratings: ratings, filings: filings,
-            officers: officers.map { OfficerView(id: $0.id.uuidString.lowercased(), name: $0.name) },
+            officers: desk.officers.map { OfficerView(id: $0.id.uuidString.lowercased(), name: $0.name) },
             grades: CaseText.options(AssessmentGrade.self, \.chineseName),
-            half: AssessmentFiling.lastHalf(before: sunlight.clock.today).period, supervisor: actor.has(.supervisor), head: actor.has(.head) && actor.organisation?.kind != .justiceBureau,
-            problem: problem), on: request, status: status)
+            half: desk.half, can: Can.flags(desk.start), problem: problem), on: request, status: status)
     }
 
     func number(_ request: Request, _ key: String) throws -> Int {
