@@ -1,5 +1,5 @@
 import Foundation
-import SunlightCore
+@testable import SunlightCore
 import SunlightTestSupport
 import Testing
 import Vapor
