@@ -108,7 +108,8 @@ let package = Package(
             dependencies: ["SunlightLedger"],
             resources: [.copy("Resources/merkle-vectors")]
         ),
-        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightLedger"]),
+        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightLedger"],
+                    resources: [.copy("Resources/ledger-vectors.json")]),
         /// Test doubles and scratch databases shared by the store and server tests.
         .target(
             name: "SunlightTestSupport",

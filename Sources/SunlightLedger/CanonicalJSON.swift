@@ -1,8 +1,13 @@
-/// 规范 JSON — the one deterministic encoding of everything that is hashed or signed.
+/// 规范 JSON — the one deterministic encoding of everything that is hashed or signed: the
+/// JSON Canonicalization Scheme (RFC 8785, JCS) for the subset the log uses — objects, arrays,
+/// strings, integers, booleans and null; no floating point.
 ///
-/// Objects have their keys sorted by their UTF-8 bytes; there is no white space; strings
-/// escape only `"`, `\` and control characters (as `\b \f \n \r \t` or `\u00XX`); numbers are
-/// integers only. The same value always gives the same bytes, on any machine, in any year —
+/// As RFC 8785 requires: no white space; object members sorted by the UTF-16 code units of their
+/// names (§3.2.3); strings written as UTF-8, escaping only `"`, `\` and the control characters
+/// U+0000–U+001F — as `\b \t \n \f \r` or `\u00xx` in lowercase hex — everything else,
+/// U+007F and non-ASCII included, written as is (§3.2.2.2); integers in plain decimal
+/// (ECMAScript's form for integers, §3.2.2.3; exact while |n| ≤ 2^53, which every integer the
+/// log holds is). The same value always gives the same bytes, on any machine, in any year —
 /// which is what lets a verifier recompute a hash from a stored record.
 public indirect enum CanonicalJSON: Hashable, Sendable {
     case null
@@ -37,7 +42,7 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (i, key) in members.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }).enumerated() {
+            for (i, key) in members.keys.sorted(by: Self.precedes).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
@@ -45,6 +50,12 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
             }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// RFC 8785 §3.2.3: member names compare as arrays of UTF-16 code units. (For names without
+    /// characters from U+E000 up this is the same order as UTF-8 bytes or code points.)
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 
     static func writeString(_ value: String, into out: inout [UInt8]) {
@@ -154,6 +165,13 @@ extension CanonicalJSON {
             }
         }
 
+        mutating func hex4() throws -> UInt32 {
+            guard position + 4 <= bytes.count,
+                  let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else { throw Self.bad }
+            position += 4
+            return code
+        }
+
         mutating func string() throws -> String {
             position += 1
             var out: [UInt8] = []
@@ -176,10 +194,17 @@ extension CanonicalJSON {
                     case UInt8(ascii: "r"): out.append(0x0D)
                     case UInt8(ascii: "t"): out.append(0x09)
                     case UInt8(ascii: "u"):
-                        guard position + 4 <= bytes.count,
-                              let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16),
-                              let scalar = Unicode.Scalar(code) else { throw Self.bad }
-                        position += 4
+                        var code = try hex4()
+                        if (0xD800..<0xDC00).contains(code) {
+                            // A surrogate pair: `\ud83d\ude00` is one character.
+                            guard position + 2 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                            else { throw Self.bad }
+                            position += 2
+                            let low = try hex4()
+                            guard (0xDC00..<0xE000).contains(low) else { throw Self.bad }
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(code) else { throw Self.bad }
                         out.append(contentsOf: Array(String(Character(scalar)).utf8))
                     default: throw Self.bad
                     }

@@ -14,6 +14,14 @@ BASE=http://127.0.0.1:$PORT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 ok() { echo "ok  $*"; }
 
+# The database written by the v1 log format (Tests/Fixtures/ledger-v1, never regenerated) must
+# still verify with this binary, after its migrations: the log format has not silently changed.
+FIXTURE=$(cd "$(dirname "$0")/../Fixtures/ledger-v1" && pwd)
+cp -R "$FIXTURE" "$WORK/upgrade"
+SUNLIGHT_DATA_DIR=$WORK/upgrade SUNLIGHT_DATABASE_FILE=upgrade.db "$BIN" verify > "$WORK/upgrade.out" 2>"$WORK/upgrade.err" \
+  || { cat "$WORK/upgrade.out" "$WORK/upgrade.err"; fail "verify of the v1 upgrade database failed: the log format changed"; }
+ok "the v1 upgrade database verifies: $(grep -m1 '日志' "$WORK/upgrade.out")"
+
 SUNLIGHT_PORT=$PORT "$BIN" demo >"$WORK/demo.log" 2>&1 &
 DEMO=$!
 trap 'kill $DEMO 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT

@@ -83,7 +83,7 @@ public struct ListEntryVersion: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(_ type: String) -> LedgerRecord {
-        LedgerRecord(type: type, table: "list_entries", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
+        Self.logged(type: type, table: "list_entries", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
     }
 }
 

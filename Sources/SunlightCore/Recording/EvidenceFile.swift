@@ -85,9 +85,9 @@ public struct EvidenceFile: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(parties sealed: PersonalValue?) -> LedgerRecord {
-        LedgerRecord(type: corrects == nil ? "evidence.recorded" : "evidence.corrected", table: "evidence_files",
-                     id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent(parties: sealed),
-                     corrects: corrects.map { "evidence_files/\($0.uuidString.lowercased())" })
+        Self.logged(type: corrects == nil ? "evidence.recorded" : "evidence.corrected", table: "evidence_files",
+                    id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent(parties: sealed),
+                    corrects: corrects.map { "evidence_files/\($0.uuidString.lowercased())" })
     }
 }
 

@@ -7,7 +7,9 @@ import SunlightLedger
 ///
 /// `{"at":"2026-11-23T01:02:03.456Z","content":"<sha-256 hex>","id":"<record id>","org":"<uuid>","table":"users","type":"user.created","v":1}`
 ///
-/// plus `"corrects"` when the record corrects an earlier one.
+/// plus `"corrects"` when the record corrects an earlier one, and `"cv"` when the record's
+/// content is written under a content version other than 1 (absent means 1, so every entry
+/// written before content versions existed reads the same, byte for byte).
 public struct LedgerEntry: Sendable, Equatable {
     public static let formatVersion: Int64 = 1
 
@@ -24,9 +26,11 @@ public struct LedgerEntry: Sendable, Equatable {
     public let contentHash: LedgerHash
     /// `table/id` of the record this one corrects, if any.
     public let corrects: String?
+    /// The version of the encoding the content was written under (see ``LoggedContent``).
+    public let contentVersion: Int
 
     public init(type: String, table: String, recordID: String, organisationID: UUID?, recordedAt: Date,
-                contentHash: LedgerHash, corrects: String? = nil) {
+                contentHash: LedgerHash, corrects: String? = nil, contentVersion: Int = 1) {
         self.type = type
         self.table = table
         self.recordID = recordID
@@ -34,6 +38,7 @@ public struct LedgerEntry: Sendable, Equatable {
         self.recordedAt = recordedAt
         self.contentHash = contentHash
         self.corrects = corrects
+        self.contentVersion = contentVersion
     }
 
     public var canonical: CanonicalJSON {
@@ -43,13 +48,15 @@ public struct LedgerEntry: Sendable, Equatable {
             "at": .string(LedgerTime.text(recordedAt)), "content": .string(contentHash.hex),
         ]
         if let corrects { members["corrects"] = .string(corrects) }
+        if contentVersion != 1 { members["cv"] = .int(Int64(contentVersion)) }
         return .object(members)
     }
 
     /// The leaf data: the canonical bytes.
     public var bytes: [UInt8] { canonical.bytes }
 
-    /// Parses stored entry bytes; anything but a well-formed version-1 entry is refused.
+    /// Parses stored entry bytes; anything but a well-formed, canonical version-1 entry is refused
+    /// (`"cv":1` included: version 1 is written by leaving `cv` out).
     public init(parsing bytes: [UInt8]) throws {
         let json = try CanonicalJSON(parsing: bytes)
         guard json["v"]?.intValue == Self.formatVersion,
@@ -58,13 +65,18 @@ public struct LedgerEntry: Sendable, Equatable {
               let content = json["content"]?.stringValue.flatMap(LedgerHash.init(hex:)) else {
             throw LedgerEntryError.malformed
         }
+        var contentVersion = 1
+        if let cv = json["cv"] {
+            guard let version = cv.intValue, version > 1, version <= Int64(Int32.max) else { throw LedgerEntryError.malformed }
+            contentVersion = Int(version)
+        }
         var organisation: UUID?
         if case .string(let text)? = json["org"] {
             guard let id = UUID(uuidString: text) else { throw LedgerEntryError.malformed }
             organisation = id
         }
         self.init(type: type, table: table, recordID: id, organisationID: organisation, recordedAt: at,
-                  contentHash: content, corrects: json["corrects"]?.stringValue)
+                  contentHash: content, corrects: json["corrects"]?.stringValue, contentVersion: contentVersion)
         guard self.bytes == bytes else { throw LedgerEntryError.notCanonical }
     }
 }

@@ -5,6 +5,10 @@ import SunlightLedger
 /// content after a change. Every change to a logged record appends one (REC-5); the newest
 /// snapshot of each record must always match the record as stored, which is how `sunlight
 /// verify` finds a row changed behind the system's back.
+///
+/// `content` is written under `contentVersion`, the current version of its type's encoding
+/// (``LoggedContent``); `earlier` gives the content under an older version the type still
+/// verifies, for records whose newest leaf was written before the type moved on.
 public struct LedgerRecord: Sendable, Equatable {
     public let type: String
     public let table: String
@@ -12,21 +16,56 @@ public struct LedgerRecord: Sendable, Equatable {
     public let organisationID: UUID?
     public let content: CanonicalJSON
     public let corrects: String?
+    public let contentVersion: Int
+    let earlier: (@Sendable (Int) throws -> CanonicalJSON?)?
 
-    public init(type: String, table: String, id: String, organisationID: UUID?, content: CanonicalJSON, corrects: String? = nil) {
+    public init(type: String, table: String, id: String, organisationID: UUID?, content: CanonicalJSON, corrects: String? = nil,
+                contentVersion: Int = 1, earlier: (@Sendable (Int) throws -> CanonicalJSON?)? = nil) {
         self.type = type
         self.table = table
         self.id = id
         self.organisationID = organisationID
         self.content = content
         self.corrects = corrects
+        self.contentVersion = contentVersion
+        self.earlier = earlier
     }
 
     public var contentHash: LedgerHash { LedgerHash.sha256(content.bytes) }
 
     public func entry(at time: Date) -> LedgerEntry {
         LedgerEntry(type: type, table: table, recordID: id, organisationID: organisationID, recordedAt: time,
-                    contentHash: contentHash, corrects: corrects)
+                    contentHash: contentHash, corrects: corrects, contentVersion: contentVersion)
+    }
+
+    /// The content under `version`: the current one, or an earlier one the type still
+    /// encodes; `nil` when the type does not know that version.
+    public func content(version: Int) throws -> CanonicalJSON? {
+        version == contentVersion ? content : try earlier?(version)
+    }
+
+    public static func == (a: LedgerRecord, b: LedgerRecord) -> Bool {
+        a.type == b.type && a.table == b.table && a.id == b.id && a.organisationID == b.organisationID && a.content == b.content
+            && a.corrects == b.corrects && a.contentVersion == b.contentVersion
+    }
+}
+
+/// 内容版本 — a kind of record the log commits to, and the version of the encoding of its
+/// canonical content that is written now (REC-5). What a version hashes never changes: a new
+/// encoding is a new version, and records whose newest leaf names an older one are verified
+/// under it (see docs/ledger.md, "How the format may evolve"). Every hashed type is listed in
+/// `LoggedContent.swift`.
+public protocol LoggedContent {
+    /// The content version written now; 1 for every type so far.
+    static var contentVersion: Int { get }
+}
+
+extension LoggedContent {
+    /// A ledger record of this type, its content written under ``contentVersion``.
+    static func logged(type: String, table: String, id: String, organisationID: UUID?, content: CanonicalJSON, corrects: String? = nil,
+                       earlier: (@Sendable (Int) throws -> CanonicalJSON?)? = nil) -> LedgerRecord {
+        LedgerRecord(type: type, table: table, id: id, organisationID: organisationID, content: content, corrects: corrects,
+                     contentVersion: contentVersion, earlier: earlier)
     }
 }
 

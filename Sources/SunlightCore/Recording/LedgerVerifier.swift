@@ -187,9 +187,8 @@ struct LedgerVerifier {
                         report.report(VerificationProblem(table: table.name, recordID: record.id, "记录没有任何日志叶子：被直接插入数据库"))
                         continue
                     }
-                    if leaf.content != record.content.bytes {
-                        report.report(VerificationProblem(table: table.name, recordID: record.id, leafIndex: leaf.index,
-                                                          "记录当前内容与其最新日志叶子不符：被直接修改"))
+                    if let message = Self.mismatch(record, newest: leaf) {
+                        report.report(VerificationProblem(table: table.name, recordID: record.id, leafIndex: leaf.index, message))
                     }
                 }
                 try await checkPersonalData(table.name, ids: records.map(\.id), &report)
@@ -209,6 +208,20 @@ struct LedgerVerifier {
                 after = last
             }
         }
+    }
+
+    /// Why a record as stored does not match its newest leaf, or `nil` when it does. The
+    /// record's content is recomputed under the content version the leaf's entry names (absent:
+    /// 1), so a record last written before its type moved to a new version still verifies.
+    static func mismatch(_ record: LedgerRecord, newest leaf: StoredLedgerEntry) -> String? {
+        // An entry that does not parse is reported by the tree check; compare under version 1.
+        let version = (try? LedgerEntry(parsing: leaf.entry))?.contentVersion ?? 1
+        let expected: CanonicalJSON?
+        do { expected = try record.content(version: version) } catch {
+            return "无法按内容版本 \(version) 重算记录内容：\(error)"
+        }
+        guard let expected else { return "最新日志叶子使用内容版本 \(version)，本程序不认识该版本：无法校验" }
+        return leaf.content == expected.bytes ? nil : "记录当前内容与其最新日志叶子不符：被直接修改"
     }
 
     // MARK: the files

@@ -97,9 +97,9 @@ struct LoggedTable: Sendable {
             try await store.caseSettings.benchmarks(offset: offset, limit: limit).map { $0.ledgerRecord() }
         },
         .whole("audio_video_list") { store in try await store.caseSettings.audioVideoEntries().map(\.ledgerRecord) },
-        .whole("review_catalogues") { store in try await store.reviews.allCatalogues().map(\.ledgerRecord) },
+        .whole("review_catalogues") { store in try await store.reviews.allCatalogues().map { try $0.ledgerRecord } },
         LoggedTable(name: "review_records") { store, offset, limit in
-            try await store.reviews.records(offset: offset, limit: limit).map(\.ledgerRecord)
+            try await store.reviews.records(offset: offset, limit: limit).map { try $0.ledgerRecord }
         },
         LoggedTable(name: "decision_publications") { store, offset, limit in
             try await store.publications.chronological(offset: offset, limit: limit).map { try $0.ledgerRecord("") }

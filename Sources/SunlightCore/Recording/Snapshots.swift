@@ -18,7 +18,7 @@ extension Organisation {
     }
 
     func ledgerRecord(_ type: String) -> LedgerRecord {
-        LedgerRecord(type: type, table: "organisations", id: id.uuidString.lowercased(), organisationID: id, content: ledgerContent)
+        Self.logged(type: type, table: "organisations", id: id.uuidString.lowercased(), organisationID: id, content: ledgerContent)
     }
 }
 
@@ -35,7 +35,7 @@ extension StaffUser {
     }
 
     func ledgerRecord(_ type: String) -> LedgerRecord {
-        LedgerRecord(type: type, table: "users", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
+        Self.logged(type: type, table: "users", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
     }
 }
 
@@ -53,7 +53,7 @@ extension EnforcementCertificate {
     }
 
     func ledgerRecord(_ type: String, organisationID: UUID) -> LedgerRecord {
-        LedgerRecord(type: type, table: "certificates", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
+        Self.logged(type: type, table: "certificates", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
     }
 }
 
@@ -66,7 +66,7 @@ extension ApiToken {
     }
 
     func ledgerRecord(_ type: String, organisationID: UUID) -> LedgerRecord {
-        LedgerRecord(type: type, table: "api_tokens", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
+        Self.logged(type: type, table: "api_tokens", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
     }
 }
 
@@ -81,8 +81,8 @@ extension LoadedHolidayNotice {
     }
 
     func ledgerRecord(organisationID: UUID?) -> LedgerRecord {
-        LedgerRecord(type: "calendar.loaded", table: "holiday_notices", id: id.uuidString.lowercased(),
-                     organisationID: organisationID, content: ledgerContent)
+        Self.logged(type: "calendar.loaded", table: "holiday_notices", id: id.uuidString.lowercased(),
+                    organisationID: organisationID, content: ledgerContent)
     }
 }
 
@@ -96,7 +96,7 @@ extension AccessLogEntry {
     }
 
     func ledgerRecord(address: PersonalValue?) -> LedgerRecord {
-        LedgerRecord(type: "access.\(action.rawValue)", table: "access_log", id: id.uuidString.lowercased(),
-                     organisationID: organisationID, content: ledgerContent(address: address))
+        Self.logged(type: "access.\(action.rawValue)", table: "access_log", id: id.uuidString.lowercased(),
+                    organisationID: organisationID, content: ledgerContent(address: address))
     }
 }

@@ -107,6 +107,12 @@ public struct MajorDecisionRule: Codable, Sendable, Equatable {
         if collectiveDiscussion { out.append("须集体讨论") }
         return out
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case code, title, source, categories, itemEntryIDs, fields, levels, minAmountPerson, minAmountOrganisation, hearingHeld, factors
+        case collectiveDiscussion
+    }
 }
 
 private extension Optional where Wrapped == Bool {

@@ -38,6 +38,11 @@ public struct ReviewForm: Codable, Sendable, Equatable {
         }
         return form
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case facts, law, hearing, proposal, other
+    }
 }
 
 /// 审核要素 — what the reviewer must answer, every one of them (REV-4, seed 000 §二(三)4).
@@ -83,6 +88,11 @@ public struct ChecklistAnswer: Codable, Sendable, Equatable {
         self.element = element
         self.verdict = verdict
         self.comment = comment
+    }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case element, verdict, comment
     }
 }
 
@@ -133,6 +143,11 @@ public struct ReviewSubmission: Codable, Sendable, Equatable {
         self.dueOn = dueOn
         self.reviewDays = reviewDays
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case form, draftHash, catalogueVersion, matchedRules, collectiveDiscussion, evidence, submittedOn, dueOn, reviewDays
+    }
 }
 
 /// A piece of the case's evidence as it was attached to a submission.
@@ -148,6 +163,11 @@ public struct AttachedEvidence: Codable, Sendable, Equatable {
         self.kind = kind
         self.description = description
         self.sha256 = sha256
+    }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, kind, description, sha256
     }
 }
 
@@ -167,6 +187,11 @@ public struct ReviewOpinion: Codable, Sendable, Equatable {
     }
 
     public var problems: [ChecklistAnswer] { answers.filter { $0.verdict == .problem } }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case answers, outcome, text, reviewedOn
+    }
 }
 
 /// 意见协调 — the unit and the legal office disagree about an opinion, and settle it (REV-6).
@@ -200,6 +225,11 @@ public struct DisagreementCoordination: Codable, Sendable, Equatable {
         self.result = result
         self.heldOn = heldOn
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case participants, content, result, heldOn
+    }
 }
 
 /// 集体讨论 — the heads decide a complex or serious case together (REV-7, 行政处罚法 第五十七条).
@@ -227,6 +257,11 @@ public struct CollectiveDiscussion: Codable, Sendable, Equatable {
         self.minutes = minutes
         self.outcome = outcome
         self.heldOn = heldOn
+    }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case participants, minutes, outcome, heldOn
     }
 }
 
@@ -279,11 +314,13 @@ public struct ReviewRecord: Identifiable, Sendable, Equatable {
 
     /// The body as stored: sorted-key JSON (integers and strings only, so it is canonical-ready).
     public var bodyJSON: String {
-        switch body {
-        case .submission(let value): StateJSON.encode(value)
-        case .opinion(let value): StateJSON.encode(value)
-        case .coordination(let value): StateJSON.encode(value)
-        case .discussion(let value): StateJSON.encode(value)
+        get throws {
+            switch body {
+            case .submission(let value): try StateJSON.encode(value)
+            case .opinion(let value): try StateJSON.encode(value)
+            case .coordination(let value): try StateJSON.encode(value)
+            case .discussion(let value): try StateJSON.encode(value)
+            }
         }
     }
 
@@ -301,30 +338,34 @@ public struct ReviewRecord: Identifiable, Sendable, Equatable {
     }
 
     public var ledgerRecord: LedgerRecord {
-        let body = (try? CanonicalJSON(parsing: Array(bodyJSON.utf8))) ?? .null
-        return LedgerRecord(type: "review.\(self.body.kind)", table: "review_records", id: id.uuidString.lowercased(), organisationID: organisationID,
-                            content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "document": Snapshot.uuid(documentID),
-                                              "round": .int(Int64(round)), "kind": .string(self.body.kind), "recordedBy": Snapshot.uuid(recordedBy),
-                                              "recordedAt": Snapshot.time(recordedAt), "body": body]))
+        get throws {
+            let body = try CanonicalJSON(parsing: Array(try bodyJSON.utf8))
+            return Self.logged(type: "review.\(self.body.kind)", table: "review_records", id: id.uuidString.lowercased(), organisationID: organisationID,
+                               content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "document": Snapshot.uuid(documentID),
+                                                 "round": .int(Int64(round)), "kind": .string(self.body.kind), "recordedBy": Snapshot.uuid(recordedBy),
+                                                 "recordedAt": Snapshot.time(recordedAt), "body": body]))
+        }
     }
 }
 
 extension MajorDecisionCatalogue {
     /// The rules as stored: sorted-key JSON.
-    public var rulesJSON: String { StateJSON.encode(rules) }
+    public var rulesJSON: String { get throws { try StateJSON.encode(rules) } }
 
     public static func rules(json: String) throws -> [MajorDecisionRule] {
         try JSONDecoder().decode([MajorDecisionRule].self, from: Data(json.utf8))
     }
 
     public var ledgerRecord: LedgerRecord {
-        let rules = (try? CanonicalJSON(parsing: Array(rulesJSON.utf8))) ?? .null
-        let organisation = organisationID ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-        return LedgerRecord(type: "review.catalogue_adopted", table: "review_catalogues",
-                            id: "\(organisation.uuidString.lowercased())/\(version)", organisationID: organisationID,
-                            content: .object(["organisation": Snapshot.uuid(organisationID), "version": .int(Int64(version)),
-                                              "effectiveOn": Snapshot.text(effectiveOn?.iso), "reviewDays": .int(Int64(reviewDays)),
-                                              "rules": rules, "adoptedBy": Snapshot.uuid(adoptedBy),
-                                              "adoptedAt": adoptedAt.map(Snapshot.time) ?? .null, "note": .string(note)]))
+        get throws {
+            let rules = try CanonicalJSON(parsing: Array(try rulesJSON.utf8))
+            let organisation = organisationID ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+            return Self.logged(type: "review.catalogue_adopted", table: "review_catalogues",
+                               id: "\(organisation.uuidString.lowercased())/\(version)", organisationID: organisationID,
+                               content: .object(["organisation": Snapshot.uuid(organisationID), "version": .int(Int64(version)),
+                                                 "effectiveOn": Snapshot.text(effectiveOn?.iso), "reviewDays": .int(Int64(reviewDays)),
+                                                 "rules": rules, "adoptedBy": Snapshot.uuid(adoptedBy),
+                                                 "adoptedAt": adoptedAt.map(Snapshot.time) ?? .null, "note": .string(note)]))
+        }
     }
 }

@@ -40,7 +40,7 @@ extension Sunlight {
                                                    reviewDays: reviewDays, adoptedBy: actor.user?.id, adoptedAt: at, note: note)
             try catalogue.validate()
             try await tx.reviews.insert(catalogue: catalogue)
-            return (catalogue, [catalogue.ledgerRecord])
+            return (catalogue, [try catalogue.ledgerRecord])
         }
     }
 

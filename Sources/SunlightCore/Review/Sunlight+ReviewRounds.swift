@@ -31,7 +31,7 @@ extension Sunlight {
                                         matchedRules: requirement.matched.map(\.code), collectiveDiscussion: requirement.collectiveDiscussion,
                                         evidence: attached, submittedOn: today, dueOn: due, reviewDays: catalogue.reviewDays)))
             try await tx.reviews.insert(record)
-            return (record, [record.ledgerRecord])
+            return (record, [try record.ledgerRecord])
         }
     }
 
@@ -75,7 +75,7 @@ extension Sunlight {
                                       recordedBy: actor.user?.id, recordedAt: at,
                                       body: .opinion(ReviewOpinion(answers: checked, outcome: outcome, text: text, reviewedOn: today)))
             try await tx.reviews.insert(record)
-            return (record, [record.ledgerRecord])
+            return (record, [try record.ledgerRecord])
         }
     }
 
@@ -135,7 +135,7 @@ extension Sunlight {
             let record = ReviewRecord(caseID: theCase.id, organisationID: organisation.id, documentID: submission.documentID, round: round.number,
                                       recordedBy: actor.user?.id, recordedAt: at, body: try body(round))
             try await tx.reviews.insert(record)
-            return (record, [record.ledgerRecord])
+            return (record, [try record.ledgerRecord])
         }
     }
 

@@ -20,8 +20,8 @@ public struct CertificateReview: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(organisationID: UUID) -> LedgerRecord {
-        LedgerRecord(type: "certificate.reviewed", table: "certificate_reviews", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: .object(["id": Snapshot.uuid(id), "certificate": Snapshot.uuid(certificateID), "year": .int(Int64(year)),
+        Self.logged(type: "certificate.reviewed", table: "certificate_reviews", id: id.uuidString.lowercased(), organisationID: organisationID,
+                    content: .object(["id": Snapshot.uuid(id), "certificate": Snapshot.uuid(certificateID), "year": .int(Int64(year)),
                                        "passed": .bool(passed), "reviewedOn": .string(reviewedOn.iso), "note": Snapshot.text(note)]))
     }
 }
@@ -45,8 +45,8 @@ public struct TrainingRecord: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(organisationID: UUID) -> LedgerRecord {
-        LedgerRecord(type: "training.recorded", table: "trainings", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: .object(["id": Snapshot.uuid(id), "user": Snapshot.uuid(userID), "date": .string(date.iso),
+        Self.logged(type: "training.recorded", table: "trainings", id: id.uuidString.lowercased(), organisationID: organisationID,
+                    content: .object(["id": Snapshot.uuid(id), "user": Snapshot.uuid(userID), "date": .string(date.iso),
                                        "hours": .int(Int64(hours)), "topic": .string(topic), "provider": .string(provider)]))
     }
 }

@@ -135,7 +135,7 @@ struct PublicDecisionsController {
     }
 
     @Sendable func jsonLines(_ request: Request) async throws -> Response {
-        let lines = try await Self.all(request).map(\.jsonLine).joined(separator: "\n")
+        let lines = try await Self.all(request).map { try $0.jsonLine }.joined(separator: "\n")
         let response = Response(status: .ok, body: .init(string: lines.isEmpty ? "" : lines + "\n"))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "jsonl", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"decisions.jsonl\"")

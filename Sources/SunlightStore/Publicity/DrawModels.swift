@@ -13,16 +13,16 @@ final class InspectionDrawModel: StateRow, @unchecked Sendable {
 
     init() {}
 
-    init(_ draw: InspectionDraw) {
+    init(_ draw: InspectionDraw) throws {
         id = draw.id
         organisationID = draw.organisationID
         committedAt = draw.committedAt
-        set(draw)
+        try set(draw)
     }
 
-    func set(_ draw: InspectionDraw) {
+    func set(_ draw: InspectionDraw) throws {
         status = draw.status.rawValue
-        state = draw.stateJSON
+        state = try draw.stateJSON
     }
 }
 
@@ -33,7 +33,7 @@ struct FluentDrawRepository: DrawRepository {
 
     func update(_ draw: InspectionDraw) async throws {
         guard let model = try await InspectionDrawModel.find(draw.id, on: database) else { throw StoreError.corrupt(InspectionDrawModel.schema, draw.id) }
-        model.set(draw)
+        try model.set(draw)
         try await model.update(on: database)
     }
 

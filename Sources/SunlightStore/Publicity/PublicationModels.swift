@@ -19,23 +19,23 @@ final class DecisionPublicationModel: StateRow, @unchecked Sendable {
 
     init() {}
 
-    init(_ publication: DecisionPublication) {
+    init(_ publication: DecisionPublication) throws {
         id = publication.id
         organisationID = publication.organisationID
         caseID = publication.caseID
         documentID = publication.documentID
         category = publication.category.rawValue
-        set(publication)
+        try set(publication)
     }
 
     /// The columns that change; the rest is fixed when the decision is made.
-    func set(_ publication: DecisionPublication) {
+    func set(_ publication: DecisionPublication) throws {
         status = publication.status.rawValue
         decidedOn = publication.decidedOn.iso
         publishedOn = publication.publishedOn?.iso
         // Only the published (redacted) text is searchable.
         searchText = ([publication.number] + publication.content.map(\.text)).joined(separator: "\n")
-        state = publication.stateJSON
+        state = try publication.stateJSON
     }
 }
 
@@ -52,14 +52,14 @@ final class PublicationEventModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(_ event: PublicationEvent) {
+    init(_ event: PublicationEvent) throws {
         eventID = event.id
         publicationID = event.publicationID
         organisationID = event.organisationID
         kind = event.kind.rawValue
         at = event.at
         by = event.by
-        state = event.state.stateJSON
+        state = try event.state.stateJSON
     }
 
     func domain() throws -> PublicationEvent {
@@ -92,7 +92,7 @@ struct FluentPublicationRepository: PublicationRepository {
 
     func update(_ publication: DecisionPublication) async throws {
         guard let model = try await DecisionPublicationModel.find(publication.id, on: database) else { throw StoreError.corrupt(DecisionPublicationModel.schema, publication.id) }
-        model.set(publication)
+        try model.set(publication)
         try await model.update(on: database)
     }
 

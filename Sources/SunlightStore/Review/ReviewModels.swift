@@ -24,7 +24,7 @@ final class ReviewCatalogueModel: Model, @unchecked Sendable {
         self.organisationID = organisationID
         version = catalogue.version
         effectiveOn = catalogue.effectiveOn?.iso
-        rules = catalogue.rulesJSON
+        rules = try catalogue.rulesJSON
         reviewDays = catalogue.reviewDays
         adoptedBy = catalogue.adoptedBy
         self.adoptedAt = adoptedAt
@@ -53,7 +53,7 @@ final class ReviewRecordModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(_ record: ReviewRecord) {
+    init(_ record: ReviewRecord) throws {
         recordID = record.id
         caseID = record.caseID
         organisationID = record.organisationID
@@ -62,7 +62,7 @@ final class ReviewRecordModel: Model, @unchecked Sendable {
         kind = record.body.kind
         recordedBy = record.recordedBy
         recordedAt = record.recordedAt
-        body = record.bodyJSON
+        body = try record.bodyJSON
     }
 
     func domain() throws -> ReviewRecord {

@@ -15,18 +15,18 @@ final class ComplaintModel: StateRow, @unchecked Sendable {
 
     init() {}
 
-    init(_ complaint: Complaint) {
+    init(_ complaint: Complaint) throws {
         id = complaint.id
         trackingCode = complaint.trackingCode
         receivedBy = complaint.receivedBy
         receivedAt = complaint.receivedAt
-        set(complaint)
+        try set(complaint)
     }
 
-    func set(_ complaint: Complaint) {
+    func set(_ complaint: Complaint) throws {
         handlingOrganisation = complaint.handlingOrganisation
         status = complaint.status.rawValue
-        state = complaint.stateJSON
+        state = try complaint.stateJSON
     }
 }
 
@@ -43,14 +43,14 @@ final class ComplaintEventModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(_ event: ComplaintEvent) {
+    init(_ event: ComplaintEvent) throws {
         eventID = event.id
         complaintID = event.complaintID
         kind = event.kind.rawValue
         at = event.at
         by = event.by
         note = event.note
-        state = event.state.stateJSON
+        state = try event.state.stateJSON
     }
 
     func domain() throws -> ComplaintEvent {
@@ -68,7 +68,7 @@ struct FluentComplaintRepository: ComplaintRepository {
 
     func update(_ complaint: Complaint) async throws {
         guard let model = try await ComplaintModel.find(complaint.id, on: database) else { throw StoreError.corrupt(ComplaintModel.schema, complaint.id) }
-        model.set(complaint)
+        try model.set(complaint)
         try await model.update(on: database)
     }
 

@@ -15,18 +15,18 @@ final class SupervisionInstrumentModel: StateRow, @unchecked Sendable {
 
     init() {}
 
-    init(_ instrument: SupervisionInstrument) {
+    init(_ instrument: SupervisionInstrument) throws {
         id = instrument.id
         organisationID = instrument.organisationID
         issuedBy = instrument.issuedBy
         kind = instrument.kind.rawValue
         issuedOn = instrument.issuedOn.iso
-        set(instrument)
+        try set(instrument)
     }
 
-    func set(_ instrument: SupervisionInstrument) {
+    func set(_ instrument: SupervisionInstrument) throws {
         status = instrument.status.rawValue
-        state = instrument.stateJSON
+        state = try instrument.stateJSON
     }
 }
 
@@ -39,7 +39,7 @@ struct FluentSupervisionInstrumentRepository: SupervisionInstrumentRepository {
         guard let model = try await SupervisionInstrumentModel.find(instrument.id, on: database) else {
             throw StoreError.corrupt(SupervisionInstrumentModel.schema, instrument.id)
         }
-        model.set(instrument)
+        try model.set(instrument)
         try await model.update(on: database)
     }
 

@@ -16,17 +16,17 @@ final class OrganisationStateModel<State: OrganisationState>: StateRow, @uncheck
 
     init() {}
 
-    init(_ record: State) {
+    init(_ record: State) throws {
         id = record.id
         organisationID = record.organisationID
         counterpartID = record.counterpartID
         createdAt = record.createdAt
-        set(record)
+        try set(record)
     }
 
-    func set(_ record: State) {
+    func set(_ record: State) throws {
         status = record.statusCode
-        state = record.stateJSON
+        state = try record.stateJSON
     }
 }
 
@@ -38,7 +38,7 @@ struct FluentOrganisationStateRepository<State: OrganisationState>: Organisation
 
     func update(_ record: State) async throws {
         guard let model = try await Row.find(record.id, on: database) else { throw StoreError.corrupt(Row.schema, record.id) }
-        model.set(record)
+        try model.set(record)
         try await model.update(on: database)
     }
 

@@ -13,12 +13,12 @@ final class DisciplineReferralModel: StateRow, @unchecked Sendable {
 
     init() {}
 
-    init(_ referral: DisciplineReferral) {
+    init(_ referral: DisciplineReferral) throws {
         id = referral.id
         caseID = referral.caseID
         organisationID = referral.organisationID
         referredOn = referral.referredOn.iso
-        state = referral.stateJSON
+        state = try referral.stateJSON
     }
 }
 

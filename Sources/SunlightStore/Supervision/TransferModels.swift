@@ -15,18 +15,18 @@ final class CaseTransferModel: StateRow, @unchecked Sendable {
 
     init() {}
 
-    init(_ transfer: CaseTransfer) {
+    init(_ transfer: CaseTransfer) throws {
         id = transfer.id
         caseID = transfer.caseID
         fromOrganisation = transfer.fromOrganisation
         toOrganisation = transfer.toOrganisation
         createdAt = transfer.createdAt
-        set(transfer)
+        try set(transfer)
     }
 
-    func set(_ transfer: CaseTransfer) {
+    func set(_ transfer: CaseTransfer) throws {
         status = transfer.status.rawValue
-        state = transfer.stateJSON
+        state = try transfer.stateJSON
     }
 }
 
@@ -37,7 +37,7 @@ struct FluentCaseTransferRepository: CaseTransferRepository {
 
     func update(_ transfer: CaseTransfer) async throws {
         guard let model = try await CaseTransferModel.find(transfer.id, on: database) else { throw StoreError.corrupt(CaseTransferModel.schema, transfer.id) }
-        model.set(transfer)
+        try model.set(transfer)
         try await model.update(on: database)
     }
 

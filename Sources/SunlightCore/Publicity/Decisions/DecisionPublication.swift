@@ -55,6 +55,11 @@ public struct DecisionPublication: StoredState, Sendable, Equatable {
         public var statement: String?
         public var withdrawnOn: CivilDate?
         public var withdrawnBy: StaffUser.ID?
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case kind, changedOn, dueOn, reportedBy, statement, withdrawnOn, withdrawnBy
+        }
     }
 
     public let id: UUID
@@ -135,6 +140,12 @@ public struct DecisionPublication: StoredState, Sendable, Equatable {
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
         try stateRecord(type, table: "decision_publications", organisationID: organisationID)
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, organisationID, caseID, documentID, category, decisionType, number, title, decidedOn, dueOn, status, note, content
+        case originalHash, publishedHash, version, publishedOn, publishedAt, publishedBy, withdrawal
+    }
 }
 
 /// 公开字段 — one labelled part of a published decision (决定书文号, 当事人, 违法事实, …).
@@ -153,5 +164,10 @@ public struct PublishedField: Codable, Sendable, Equatable {
     public static func hash(_ fields: [PublishedField]) -> String {
         let json = CanonicalJSON.array(fields.map { .object(["key": .string($0.key), "label": .string($0.label), "text": .string($0.text)]) })
         return LedgerHash.sha256(json.bytes).hex
+    }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case key, label, text
     }
 }

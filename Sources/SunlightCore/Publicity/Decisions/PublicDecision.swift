@@ -59,7 +59,7 @@ public struct PublicDecision: Codable, Sendable, Equatable {
     }
 
     /// One JSON line of the bulk export.
-    public var jsonLine: String { StateJSON.encode(self) }
+    public var jsonLine: String { get throws { try StateJSON.encode(self) } }
 
     /// 批量导出 CSV columns.
     public static let csvHeader = ["决定书文号", "案由", "执法机关", "执法类别", "决定类型", "决定日期", "公开日期", "状态", "当事人", "处罚/许可决定", "撤下说明", "链接"]

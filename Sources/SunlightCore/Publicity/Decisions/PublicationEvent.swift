@@ -45,9 +45,9 @@ public struct PublicationEvent: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord() throws -> LedgerRecord {
-        LedgerRecord(type: "publication.\(kind.rawValue)", table: "publication_events", id: id.uuidString.lowercased(),
-                     organisationID: organisationID,
-                     content: .object(["id": Snapshot.uuid(id), "publication": Snapshot.uuid(publicationID), "kind": .string(kind.rawValue),
+        Self.logged(type: "publication.\(kind.rawValue)", table: "publication_events", id: id.uuidString.lowercased(),
+                    organisationID: organisationID,
+                    content: .object(["id": Snapshot.uuid(id), "publication": Snapshot.uuid(publicationID), "kind": .string(kind.rawValue),
                                        "at": Snapshot.time(at), "by": Snapshot.uuid(by),
                                        "state": try state.stateContent]))
     }

@@ -73,8 +73,8 @@ public struct PublicDecisionVersion: Codable, Sendable, Equatable {
 
 extension PublicationPolicy {
     var ledgerRecord: LedgerRecord {
-        LedgerRecord(type: "publication.policy", table: "publication_policies", id: category.rawValue, organisationID: nil,
-                     content: .object(["category": .string(category.rawValue), "workingDays": .int(Int64(workingDays)),
+        Self.logged(type: "publication.policy", table: "publication_policies", id: category.rawValue, organisationID: nil,
+                    content: .object(["category": .string(category.rawValue), "workingDays": .int(Int64(workingDays)),
                                        "exemptWarnings": .bool(exemptWarnings), "exemptSimple": .bool(exemptSimple)]))
     }
 }

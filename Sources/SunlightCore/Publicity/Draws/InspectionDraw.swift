@@ -35,6 +35,11 @@ public struct InspectionDraw: StoredState, Sendable, Equatable {
             self.findings = findings
             self.handling = handling
         }
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case targetKey, findings, handling
+        }
     }
 
     /// The algorithm, named in every published draw so it stays checkable if it ever changes.
@@ -112,7 +117,13 @@ public struct InspectionDraw: StoredState, Sendable, Equatable {
     }
 
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
-        LedgerRecord(type: type, table: "inspection_draws", id: id.uuidString.lowercased(), organisationID: organisationID, content: try ledgerContent)
+        Self.logged(type: type, table: "inspection_draws", id: id.uuidString.lowercased(), organisationID: organisationID, content: try ledgerContent)
+    }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, organisationID, itemEntryID, title, category, targets, inspectors, parameters, commitment, poolsHash, committedAt, status
+        case seed, drawnAt, assignments, inspectionEndedOn, resultsDueOn, results, publishedOn
     }
 }
 
@@ -160,7 +171,7 @@ public struct PublishedDraw: Codable, Sendable, Equatable {
         results = draw.status == .published || withFindings ? draw.results : []
     }
 
-    public var json: String { StateJSON.encode(self) }
+    public var json: String { get throws { try StateJSON.encode(self) } }
 }
 
 /// 抽查存储.

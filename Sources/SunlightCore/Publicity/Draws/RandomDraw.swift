@@ -32,6 +32,11 @@ public enum RandomDraw {
             self.key = key
             self.name = name
         }
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case key, name
+        }
     }
 
     /// 执法检查人员 — a certified inspector in the pool.
@@ -45,6 +50,11 @@ public enum RandomDraw {
             self.key = key
             self.name = name
         }
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case key, name
+        }
     }
 
     /// 抽取结果 — one drawn target and the inspectors drawn for it, both in draw order.
@@ -55,6 +65,11 @@ public enum RandomDraw {
         public init(target: Target, inspectors: [Inspector]) {
             self.target = target
             self.inspectors = inspectors
+        }
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case target, inspectors
         }
     }
 
@@ -68,6 +83,11 @@ public enum RandomDraw {
         public init(targetCount: Int, inspectorsPerTarget: Int) {
             self.targetCount = targetCount
             self.inspectorsPerTarget = inspectorsPerTarget
+        }
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case targetCount, inspectorsPerTarget
         }
     }
 

@@ -64,9 +64,9 @@ public struct OutboxMessage: Identifiable, Sendable, Equatable {
 
     /// A message whose body is `{"deliveryId", "kind", "origin", "createdAt", "data"}` as sorted-key JSON.
     public static func make(_ kind: Kind, organisationID: Organisation.ID?, subject: String, origin: String, at: Date,
-                            data: some Encodable & Sendable) -> OutboxMessage {
+                            data: some Encodable & Sendable) throws -> OutboxMessage {
         let id = UUID()
-        let body = StateJSON.encode(Envelope(deliveryId: id.uuidString.lowercased(), kind: kind.rawValue, origin: origin, createdAt: at, data: data))
+        let body = try StateJSON.encode(Envelope(deliveryId: id.uuidString.lowercased(), kind: kind.rawValue, origin: origin, createdAt: at, data: data))
         return OutboxMessage(id: id, kind: kind, organisationID: organisationID, subject: subject, body: body, createdAt: at)
     }
 

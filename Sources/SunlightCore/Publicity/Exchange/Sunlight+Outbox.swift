@@ -60,8 +60,8 @@ extension Sunlight {
     public func queueCheckpointIfGrown() async throws -> Bool {
         guard let checkpoint = try await store.ledger.latestCheckpoint() else { return false }
         if let last = try await store.outbox.lastCheckpointSize(), last >= checkpoint.size { return false }
-        let message = OutboxMessage.make(.checkpoint, organisationID: nil, subject: String(checkpoint.size), origin: ledger.origin, at: now,
-                                         data: ["size": String(checkpoint.size), "checkpoint": checkpoint.note, "key": ledger.verifier.verifierKey])
+        let message = try OutboxMessage.make(.checkpoint, organisationID: nil, subject: String(checkpoint.size), origin: ledger.origin, at: now,
+                                             data: ["size": String(checkpoint.size), "checkpoint": checkpoint.note, "key": ledger.verifier.verifierKey])
         try await store.outbox.insert(message)
         return true
     }

@@ -98,8 +98,8 @@ public struct AudioVideoListEntry: Sendable, Equatable {
     }
 
     public var ledgerRecord: LedgerRecord {
-        LedgerRecord(type: "audio_video_list.set", table: "audio_video_list",
-                     id: "\(organisationID.uuidString.lowercased())/\(category.rawValue)/\(stage)", organisationID: organisationID,
-                     content: .object(["category": .string(category.rawValue), "stage": .string(stage), "required": .bool(required)]))
+        Self.logged(type: "audio_video_list.set", table: "audio_video_list",
+                    id: "\(organisationID.uuidString.lowercased())/\(category.rawValue)/\(stage)", organisationID: organisationID,
+                    content: .object(["category": .string(category.rawValue), "stage": .string(stage), "required": .bool(required)]))
     }
 }

@@ -59,7 +59,7 @@ public struct CaseDocument: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(_ type: String, organisationID: UUID) -> LedgerRecord {
-        LedgerRecord(type: type, table: "case_documents", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
+        Self.logged(type: type, table: "case_documents", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
     }
 }
 
@@ -119,8 +119,8 @@ public struct CaseEvidence: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(organisationID: UUID) -> LedgerRecord {
-        LedgerRecord(type: "case.evidence_recorded", table: "case_evidence", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "stage": .string(stage), "kind": .string(kind.rawValue),
+        Self.logged(type: "case.evidence_recorded", table: "case_evidence", id: id.uuidString.lowercased(), organisationID: organisationID,
+                    content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "stage": .string(stage), "kind": .string(kind.rawValue),
                                        "description": .string(description), "source": .string(source), "original": .bool(original),
                                        "copyVerified": .bool(copyVerified), "confirmedBy": Snapshot.text(confirmedBy),
                                        "confirmedOn": Snapshot.text(confirmedOn?.iso), "file": Snapshot.uuid(fileID),
@@ -155,8 +155,8 @@ public struct InterferenceRecord: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(organisationID: UUID) -> LedgerRecord {
-        LedgerRecord(type: "case.interference_recorded", table: "case_interference", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "occurredOn": .string(occurredOn.iso),
+        Self.logged(type: "case.interference_recorded", table: "case_interference", id: id.uuidString.lowercased(), organisationID: organisationID,
+                    content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "occurredOn": .string(occurredOn.iso),
                                        "source": .string(source), "means": .string(means), "content": .string(content),
                                        "recordedBy": Snapshot.uuid(recordedBy), "recordedAt": Snapshot.time(recordedAt)]))
     }
@@ -201,8 +201,8 @@ public struct DiscretionBenchmark: Identifiable, Sendable, Equatable {
     public func allows(_ fine: Int) -> Bool { (minFine...maxFine).contains(fine) }
 
     func ledgerRecord() -> LedgerRecord {
-        LedgerRecord(type: "discretion.benchmark_set", table: "discretion_benchmarks", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: .object(["id": Snapshot.uuid(id), "organisation": Snapshot.uuid(organisationID), "item": Snapshot.uuid(itemEntryID),
+        Self.logged(type: "discretion.benchmark_set", table: "discretion_benchmarks", id: id.uuidString.lowercased(), organisationID: organisationID,
+                    content: .object(["id": Snapshot.uuid(id), "organisation": Snapshot.uuid(organisationID), "item": Snapshot.uuid(itemEntryID),
                                        "circumstance": .string(circumstance.rawValue), "minFine": .int(Int64(minFine)),
                                        "maxFine": .int(Int64(maxFine)), "measures": .string(measures)]))
     }
@@ -227,9 +227,9 @@ public struct CaseOfficer: Sendable, Equatable {
     public var isActive: Bool { removedAt == nil }
 
     func ledgerRecord(_ type: String, organisationID: UUID) -> LedgerRecord {
-        LedgerRecord(type: type, table: "case_officers", id: "\(caseID.uuidString.lowercased())/\(userID.uuidString.lowercased())",
-                     organisationID: organisationID,
-                     content: .object(["case": Snapshot.uuid(caseID), "user": Snapshot.uuid(userID), "assignedAt": Snapshot.time(assignedAt),
+        Self.logged(type: type, table: "case_officers", id: "\(caseID.uuidString.lowercased())/\(userID.uuidString.lowercased())",
+                    organisationID: organisationID,
+                    content: .object(["case": Snapshot.uuid(caseID), "user": Snapshot.uuid(userID), "assignedAt": Snapshot.time(assignedAt),
                                        "removedAt": removedAt.map(Snapshot.time) ?? .null, "removalReason": Snapshot.text(removalReason)]))
     }
 }

@@ -110,7 +110,7 @@ public struct EnforcementCase: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(_ type: String) -> LedgerRecord {
-        LedgerRecord(type: type, table: "cases", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
+        Self.logged(type: type, table: "cases", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
     }
 }
 
@@ -168,8 +168,8 @@ public struct CaseParty: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(organisationID: UUID, sealed: [String: PersonalValue]) -> LedgerRecord {
-        LedgerRecord(type: "case.party_added", table: "case_parties", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: ledgerContent(sealed: sealed))
+        Self.logged(type: "case.party_added", table: "case_parties", id: id.uuidString.lowercased(), organisationID: organisationID,
+                    content: ledgerContent(sealed: sealed))
     }
 }
 
@@ -243,8 +243,8 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(organisationID: UUID) -> LedgerRecord {
-        LedgerRecord(type: "case.\(kind.rawValue)", table: "case_events", id: id.uuidString.lowercased(), organisationID: organisationID,
-                     content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "kind": .string(kind.rawValue),
+        Self.logged(type: "case.\(kind.rawValue)", table: "case_events", id: id.uuidString.lowercased(), organisationID: organisationID,
+                    content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "kind": .string(kind.rawValue),
                                        "stage": Snapshot.text(stage), "at": Snapshot.time(at), "on": .string(on.iso), "by": Snapshot.uuid(by),
                                        "note": Snapshot.text(note), "data": .object(data.mapValues(CanonicalJSON.string))]))
     }

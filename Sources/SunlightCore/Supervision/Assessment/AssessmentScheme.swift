@@ -55,6 +55,11 @@ public struct AssessmentIndicator: Codable, Sendable, Equatable {
         self.points = points
         self.measure = measure
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case code, name, points, measure
+    }
 }
 
 /// 考核方案 — the justice bureau's indicators and grade boundaries for a year, configurable; the
@@ -122,5 +127,10 @@ public struct AssessmentScheme: OrganisationState, Equatable {
     public static func tenths(points: Int, done: Int, of total: Int) -> Int {
         guard total > 0 else { return points * 10 }
         return (points * 10 * done + total / 2) / total
+    }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, organisationID, year, indicators, excellentFrom, goodFrom, passFrom, createdAt
     }
 }

@@ -14,6 +14,11 @@ public struct OrganisationAssessment: OrganisationState, Equatable {
         public let measured: String?
         /// In tenths of a point: no floating point in the log.
         public let tenths: Int
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case code, name, points, measured, tenths
+        }
     }
 
     public enum Status: String, Codable, Sendable { case rated, published }
@@ -38,6 +43,11 @@ public struct OrganisationAssessment: OrganisationState, Equatable {
 
     /// “87.5”.
     public static func pointsText(_ tenths: Int) -> String { "\(tenths / 10).\(tenths % 10)" }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, organisationID, counterpartID, year, scores, totalTenths, grade, ratedBy, status, approval, publishedOn, createdAt
+    }
 }
 
 /// 考核自评与人员评议 — what a department files with the bureau and publishes: its year-end
@@ -56,6 +66,11 @@ public struct AssessmentFiling: OrganisationState, Equatable {
         public let name: String
         public let grade: AssessmentGrade
         public let comment: String
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case userID, name, grade, comment
+        }
     }
 
     public let id: UUID
@@ -77,5 +92,10 @@ public struct AssessmentFiling: OrganisationState, Equatable {
     public static func lastHalf(before date: CivilDate) -> (period: String, due: CivilDate) {
         date.month >= 7 ? ("\(date.year)H1", CivilDate(year: date.year, month: 7, day: 31)!)
             : ("\(date.year - 1)H2", CivilDate(year: date.year, month: 1, day: 31)!)
+    }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, kind, organisationID, counterpartID, period, text, officers, filedBy, filedOn, createdAt
     }
 }

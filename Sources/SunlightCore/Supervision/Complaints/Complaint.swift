@@ -105,6 +105,12 @@ public struct Complaint: StoredState, Sendable, Equatable {
         let chars = bytes.prefix(8).map { alphabet[Int($0) % alphabet.count] }
         return "TS\(year)-" + String(chars.prefix(4)) + "-" + String(chars.dropFirst(4).prefix(4))
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, trackingCode, receivedBy, channel, subject, description, location, latitude, longitude, anonymous, receivedAt, receivedOn
+        case dueOn, handlingOrganisation, handler, takenBySupervisor, status, feedback, answeredOn, closedOn
+    }
 }
 
 /// 投诉办理记录 — one step of a complaint, with the state after it (append-only).
@@ -145,9 +151,9 @@ public struct ComplaintEvent: Identifiable, Sendable, Equatable {
     /// The registration carries the salted commitments of the complainant's sealed contact
     /// details, so they are in the log without being readable there (REC-5).
     func ledgerRecord(contact: [PersonalValue] = []) throws -> LedgerRecord {
-        LedgerRecord(type: "complaint.\(kind.rawValue)", table: "complaint_events", id: id.uuidString.lowercased(),
-                     organisationID: state.handlingOrganisation,
-                     content: .object(["id": Snapshot.uuid(id), "complaint": Snapshot.uuid(complaintID), "kind": .string(kind.rawValue),
+        Self.logged(type: "complaint.\(kind.rawValue)", table: "complaint_events", id: id.uuidString.lowercased(),
+                    organisationID: state.handlingOrganisation,
+                    content: .object(["id": Snapshot.uuid(id), "complaint": Snapshot.uuid(complaintID), "kind": .string(kind.rawValue),
                                        "at": Snapshot.time(at), "by": Snapshot.uuid(by), "note": Snapshot.text(note),
                                        "contact": .object(Dictionary(contact.map { ($0.field, PersonalData.json($0.commitment)) }, uniquingKeysWith: { $1 })),
                                        "state": try state.stateContent]))

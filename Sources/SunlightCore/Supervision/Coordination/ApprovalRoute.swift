@@ -28,6 +28,11 @@ public struct ApprovalRoute: OrganisationState, Equatable {
     public var statusCode: String { active ? "active" : "retired" }
 
     public func applies(to caseTitle: String) -> Bool { active && (keyword.map { caseTitle.contains($0) } ?? true) }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, organisationID, counterpartID, keyword, createdAt, active
+    }
 }
 
 extension Sunlight {

@@ -106,6 +106,11 @@ public struct CoordinationMatter: OrganisationState, Equatable {
         /// The chosen option (a handling, a kind of help), if the step has one.
         public let option: String?
         public let text: String
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case action, at, on, by, byName, organisationID, option, text
+        }
     }
 
     public let id: UUID
@@ -178,5 +183,11 @@ public struct CoordinationMatter: OrganisationState, Equatable {
     /// The organisation whose step is awaited (the first party of the next step).
     public var awaitedOrganisation: Organisation.ID? {
         CoordinationFlow.transitions(of: kind).first { $0.from == status && $0.action != .note }.flatMap { organisation(of: $0.party) }
+    }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, kind, organisationID, counterpartID, coordinatorID, subject, details, reference, link, responsiblePerson, option
+        case createdAt, createdOn, status, dueOn, steps
     }
 }

@@ -29,6 +29,11 @@ public struct JointMeeting: OrganisationState, Equatable {
         public let text: String
         public let ownerID: Organisation.ID
         public let dueOn: CivilDate
+
+        /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+        enum CodingKeys: String, CodingKey {
+            case matterID, text, ownerID, dueOn
+        }
     }
 
     public let id: UUID
@@ -60,6 +65,11 @@ public struct JointMeeting: OrganisationState, Equatable {
         case .approvalConference: "原则上每季度至少召开一次"
         default: nil
         }
+    }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, kind, organisationID, title, heldOn, place, members, attendees, minutes, items, recordedBy, createdAt
     }
 }
 

@@ -51,4 +51,10 @@ public struct GuidingCase: OrganisationState, Equatable {
 
     /// Nominations for `year` are due by the end of the following January (seed: 于每年1月之前将上年度……报送).
     public static func nominationDue(forYear year: Int) -> CivilDate { CivilDate(year: year + 1, month: 1, day: 31)! }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, organisationID, counterpartID, caseID, caseNumber, category, year, title, reasons, summary, nominatedBy, createdAt
+        case status, reviewOpinion, reviewedOn, publishedText, publishedOn
+    }
 }

@@ -42,6 +42,11 @@ public struct SupervisionInspection: OrganisationState, Equatable {
 
     /// The evidence line a notice issued from it carries, so the notice and the record find each other.
     public var evidenceReference: String { "监督检查记录 \(id.uuidString.lowercased())（\(method.chineseName)：\(title)）" }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, method, organisationID, counterpartID, title, from, to, scope, assessor, findings, problemsFound, recordedBy, createdAt
+    }
 }
 
 extension Sunlight {

@@ -89,6 +89,12 @@ public struct SupervisionInstrument: StoredState, Sendable, Equatable {
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
         try stateRecord(type, table: "supervision_instruments", organisationID: organisationID)
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, kind, number, organisationID, issuedBy, issuedOn, findings, requirement, rectifyBy, evidence, follows, status, report
+        case reportedOn, checkNote, closedOn
+    }
 }
 
 /// 监督文书存储.

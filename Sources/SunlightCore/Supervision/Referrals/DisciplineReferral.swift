@@ -30,6 +30,11 @@ public struct DisciplineReferral: StoredState, Sendable, Equatable {
     func ledgerRecord() throws -> LedgerRecord {
         try stateRecord("discipline.referred", table: "discipline_referrals", organisationID: organisationID)
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, caseID, organisationID, recipient, referredOn, note, referredBy
+    }
 }
 
 /// One case that must be referred, with its clock and, once done, the referral.

@@ -125,6 +125,13 @@ public struct CaseTransfer: StoredState, Sendable, Equatable {
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
         try stateRecord(type, table: "case_transfers", organisationID: fromOrganisation)
     }
+
+    /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
+    enum CodingKeys: String, CodingKey {
+        case id, caseID, fromOrganisation, kind, toOrganisation, recipient, urgent, reason, createdAt, createdOn, reportedBy, status
+        case decideBy, decidedAt, refusalReason, sendByDate, sendByTime, sentAt, sentOn, attachments, copiesTo, policeDecideBy, outcomeOn
+        case outcome, objectBy, objection
+    }
 }
 
 /// 案件移送存储.

@@ -1,0 +1,99 @@
+import Foundation
+@testable import SunlightCore
+import SunlightLedger
+import Testing
+
+/// 内容版本 — a record type may move to a new content encoding without invalidating one old
+/// leaf (REC-5): the entry names the version it was written under, and verify recomputes the
+/// record's content under that version.
+@Suite("日志格式：内容版本 REC-5")
+struct ContentVersionTests {
+    /// A test-only record type that moved to content version 2: version 1 hashed `name`,
+    /// version 2 also hashes `alias`.
+    struct Sample: LoggedContent {
+        static let contentVersion = 2
+        let id: String
+        let name: String
+        let alias: String
+
+        func content(version: Int) -> CanonicalJSON? {
+            switch version {
+            case 1: .object(["id": .string(id), "name": .string(name)])
+            case 2: .object(["id": .string(id), "name": .string(name), "alias": .string(alias)])
+            default: nil
+            }
+        }
+
+        var ledgerRecord: LedgerRecord {
+            let sample = self
+            return Self.logged(type: "sample.updated", table: "samples", id: id, organisationID: nil, content: content(version: Self.contentVersion)!,
+                               earlier: { sample.content(version: $0) })
+        }
+    }
+
+    static let at = LedgerTime.date("2026-09-21T02:00:00.000Z")!
+
+    /// A leaf as an older (or the current) program wrote it for `sample`.
+    func leaf(_ sample: Sample, version: Int) -> StoredLedgerEntry {
+        let content = sample.content(version: version)!
+        let entry = LedgerEntry(type: "sample.updated", table: "samples", recordID: sample.id, organisationID: nil, recordedAt: Self.at,
+                                contentHash: LedgerHash.sha256(content.bytes), contentVersion: version)
+        return StoredLedgerEntry(index: 0, entry: entry.bytes, content: content.bytes, table: "samples", recordID: sample.id)
+    }
+
+    let sample = Sample(id: "s1", name: "元谋县市场监督管理局", alias: "元谋市监")
+
+    @Test("REC-5: a record whose newest leaf was written under version 1 still verifies after its type moved to version 2")
+    func oldVersionVerifies() {
+        #expect(LedgerVerifier.mismatch(sample.ledgerRecord, newest: leaf(sample, version: 1)) == nil)
+    }
+
+    @Test("REC-5: a record written under the new version 2 verifies, and its entry says \"cv\":2")
+    func newVersionVerifies() throws {
+        let record = sample.ledgerRecord
+        let written = record.entry(at: Self.at)
+        #expect(written.contentVersion == 2 && written.canonical["cv"] == .int(2))
+        let stored = StoredLedgerEntry(index: 0, entry: written.bytes, content: record.content.bytes, table: "samples", recordID: "s1")
+        #expect(LedgerVerifier.mismatch(record, newest: stored) == nil)
+        #expect(try LedgerEntry(parsing: written.bytes) == written)
+    }
+
+    @Test("REC-5: under either version a changed record is still caught")
+    func tamperingCaught() {
+        let changed = Sample(id: "s1", name: "张三", alias: "元谋市监")
+        #expect(LedgerVerifier.mismatch(changed.ledgerRecord, newest: leaf(sample, version: 1))?.contains("被直接修改") == true)
+        #expect(LedgerVerifier.mismatch(changed.ledgerRecord, newest: leaf(sample, version: 2))?.contains("被直接修改") == true)
+        // Version 1 does not hash the alias, so changing only the alias is invisible to a version-1 leaf — by design, and why a
+        // record is re-logged under the new version at its next change.
+        let realiased = Sample(id: "s1", name: "元谋县市场监督管理局", alias: "市监")
+        #expect(LedgerVerifier.mismatch(realiased.ledgerRecord, newest: leaf(sample, version: 1)) == nil)
+        #expect(LedgerVerifier.mismatch(realiased.ledgerRecord, newest: leaf(sample, version: 2)) != nil)
+    }
+
+    @Test("REC-5: a leaf naming a version the program does not know is reported, not passed")
+    func unknownVersion() {
+        let future = LedgerEntry(type: "sample.updated", table: "samples", recordID: "s1", organisationID: nil, recordedAt: Self.at,
+                                 contentHash: LedgerHash.sha256([]), contentVersion: 3)
+        let stored = StoredLedgerEntry(index: 0, entry: future.bytes, content: [], table: "samples", recordID: "s1")
+        #expect(LedgerVerifier.mismatch(sample.ledgerRecord, newest: stored)?.contains("不认识该版本") == true)
+    }
+
+    @Test("REC-5: version 1 is written by leaving \"cv\" out; an entry spelling \"cv\":1 is not canonical")
+    func versionOneHasNoMember() throws {
+        let v1 = LedgerEntry(type: "t", table: "samples", recordID: "s1", organisationID: nil, recordedAt: Self.at, contentHash: LedgerHash.sha256([]))
+        #expect(v1.canonical["cv"] == nil && !v1.canonical.text.contains("\"cv\""))
+        var members: [String: CanonicalJSON] = [:]
+        if case .object(let m) = v1.canonical { members = m }
+        members["cv"] = .int(1)
+        #expect(throws: (any Error).self) { try LedgerEntry(parsing: CanonicalJSON.object(members).bytes) }
+        members["cv"] = .int(0)
+        #expect(throws: (any Error).self) { try LedgerEntry(parsing: CanonicalJSON.object(members).bytes) }
+    }
+
+    @Test("REC-5: every record type the log hashes is at content version 1 today")
+    func everyTypeAtVersionOne() throws {
+        for (name, record) in try LedgerSamples.records() {
+            #expect(record.contentVersion == 1, "\(name)")
+        }
+    }
+}
