@@ -185,6 +185,18 @@ struct ReviewUseCaseTests {
                 try await world.sunlight.recordDiscussion(round: major.round.id, participants: ["周军", "王强", "李梅"], minutes: "讨论纪要。",
                                                           outcome: .agree, by: try await world.actor("daj.chenming"))
             } throws: { error in (error as? SunlightError)?.kind == .forbidden }
+            // A head of the justice bureau, who also supervises and reviews, reads the case but is
+            // not among the heads who decide it: their "discussion" is refused and written to the access log.
+            let bureau = world.seeded.organisation("元谋县司法局")
+            let outsider = try await world.sunlight.createUser(NewStaffUser(organisationID: bureau.id, username: "sfj.duoneng", displayName: "多能",
+                                                                            roles: [.head, .supervisor, .legalReviewer], password: "Yuanmou-2026-x"),
+                                                               by: .console("test"))
+            let outsiderActor = try await world.actor(outsider.username)
+            await #expect {
+                try await world.sunlight.recordDiscussion(round: major.round.id, participants: ["周军", "王强", "李梅"], minutes: "讨论纪要。",
+                                                          outcome: .agree, by: outsiderActor)
+            } throws: { error in (error as? SunlightError)?.kind == .forbidden }
+            #expect(try await world.accessLog().contains { $0.action == .denied && $0.actorUserID == outsider.id })
             _ = try await world.sunlight.recordDiscussion(round: major.round.id, participants: ["周军", "王强", "李梅"],
                                                           minutes: "处罚幅度需结合补建档案情况再议。", outcome: .discussAgain, by: head)
             await #expect { try await major.completeAndSign() } throws: { "review.discussion_again" ~= $0 }

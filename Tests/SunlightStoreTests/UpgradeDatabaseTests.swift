@@ -28,7 +28,7 @@ struct UpgradeDatabaseTests {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-upgrade-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Self.fixture, to: copy)
         defer { try? FileManager.default.removeItem(at: copy) }
-        let settings = try LedgerKeys.load(dataDirectory: copy.path, environment: [:])
+        let settings = try LedgerKeys.load(dataDirectory: copy.path, LedgerKeys.Source())
         let host = try StoreHost(.sqlite(path: copy.appendingPathComponent(Self.databaseFile).path))
         do {
             try await host.migrate()
@@ -49,7 +49,7 @@ struct UpgradeDatabaseTests {
     /// Writes a fixture: the demo data set and a history of changes, through the use cases.
     static func write(to directory: URL) async throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let settings = try LedgerKeys.load(dataDirectory: directory.path, environment: ["SUNLIGHT_LOG_NAME": "sunlight-upgrade-fixture"])
+        let settings = try LedgerKeys.load(dataDirectory: directory.path, LedgerKeys.Source(name: "sunlight-upgrade-fixture"))
         let host = try StoreHost(.sqlite(path: directory.appendingPathComponent(databaseFile).path))
         try await host.migrate()
         let clock = ManualClock(CivilDate(iso: "2026-09-21")!)
