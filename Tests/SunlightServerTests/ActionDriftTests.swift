@@ -51,23 +51,6 @@ import VaporTesting
         return Fixture(complaints: [registered.id, handling.id, answered.id], officers: officers)
     }
 
-    /// The `data-action` forms of a page, as `action@record` (`@page` when the form names no record).
-    static func offered(_ html: String) -> Set<String> {
-        let pattern = try! NSRegularExpression(pattern: #"data-action="([^"]+)"(?: data-record="([^"]+)")?"#)
-        let range = NSRange(html.startIndex..., in: html)
-        return Set(pattern.matches(in: html, range: range).map { match in
-            let action = String(html[Range(match.range(at: 1), in: html)!])
-            let record = Range(match.range(at: 2), in: html).map { String(html[$0]) } ?? "page"
-            return "\(action)@\(record)"
-        })
-    }
-
-    static func named<A: NamedAction & RawRepresentable & Hashable>(_ actions: Set<A>, _ record: String) -> Set<String> where A.RawValue == String {
-        Set(actions.map { "\($0.qualifiedName)@\(record)" })
-    }
-
-    static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
-
     @Test("Every demo account sees a form exactly for the actions Core allows it, on every supervision and officer page (SUP-1, SUP-2, SUP-4, SUP-9, SUP-10, STD-2)")
     func pagesOfferWhatCoreAllows() async throws {
         try await TestServer.with { server in
@@ -75,57 +58,42 @@ import VaporTesting
             let sunlight = server.app.sunlight
             var checkedForms = 0
             for account in server.seeded.accounts {
-                let user = try await sunlight.store.users.find(username: account.username)!
-                let actor = try await sunlight.actor(for: user, channel: .staff, address: nil)
-                let browser = server.browser()
-                try await browser.logIn(account.username)
-
-                /// Compares a page with what Core allows; a page the reader may not open must offer nothing.
-                func compare(_ path: String, _ expected: () async throws -> Set<String>) async throws {
-                    let page = try await browser.get(path)
-                    let allowed = (try? await expected()) ?? []
-                    if page.status == .ok {
-                        let shown = Self.offered(page.body.string)
-                        #expect(shown == allowed, "\(account.username) on \(path): shown \(shown.subtracting(allowed).sorted()) not allowed; allowed \(allowed.subtracting(shown).sorted()) not shown")
-                        checkedForms += shown.count
-                    } else {
-                        #expect(allowed.isEmpty, "\(account.username) cannot open \(path) (\(page.status.code)) but Core allows \(allowed.sorted())")
-                    }
-                }
-
+                let walk = try await DriftWalk.loggedIn(account.username, on: server)
+                let actor = walk.actor
                 for id in fixture.complaints {
-                    try await compare("/staff/complaints/\(Self.key(id))") {
-                        Self.named(try await sunlight.complaintActions(id, by: actor), "page")
+                    try await walk.compare("/staff/complaints/\(DriftWalk.key(id))") {
+                        DriftWalk.named(try await sunlight.complaintActions(id, by: actor), "page")
                     }
                 }
-                try await compare("/staff/transfers") {
+                try await walk.compare("/staff/transfers") {
                     let desk = try await sunlight.transferDesk(by: actor)
-                    return desk.items.reduce(Self.named(desk.start, "page")) { $0.union(Self.named($1.actions, Self.key($1.transfer.id))) }
+                    return desk.items.reduce(DriftWalk.named(desk.start, "page")) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.transfer.id))) }
                 }
-                try await compare("/staff/supervision/instruments") {
+                try await walk.compare("/staff/supervision/instruments") {
                     let desk = try await sunlight.instrumentDesk(by: actor)
                     let issue: Set<String> = desk.issuableTo.isEmpty ? [] : ["instrument-new.issue@page"]
-                    return desk.items.reduce(issue) { $0.union(Self.named($1.actions, Self.key($1.instrument.id))) }
+                    return desk.items.reduce(issue) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.instrument.id))) }
                 }
-                try await compare("/staff/supervision/inspections") {
+                try await walk.compare("/staff/supervision/inspections") {
                     let desk = try await sunlight.inspectionDesk(by: actor)
                     let record: Set<String> = desk.inspectable.isEmpty ? [] : ["inspection-new.record@page"]
-                    return desk.items.reduce(record) { $0.union(Self.named($1.actions, Self.key($1.inspection.id))) }
+                    return desk.items.reduce(record) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.inspection.id))) }
                 }
-                try await compare("/staff/guiding-cases") {
+                try await walk.compare("/staff/guiding-cases") {
                     let desk = try await sunlight.guidingCaseDesk(by: actor)
                     let nominate: Set<String> = desk.nominable.isEmpty ? [] : ["guiding-case-new.nominate@page"]
-                    return desk.items.reduce(nominate) { $0.union(Self.named($1.actions, Self.key($1.nomination.id))) }
+                    return desk.items.reduce(nominate) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.nomination.id))) }
                 }
-                try await compare("/staff/supervision/referrals") {
-                    try await sunlight.referralDesk(by: actor).reduce([]) { $0.union(Self.named($1.actions, Self.key($1.obligation.enforcementCase.id))) }
+                try await walk.compare("/staff/supervision/referrals") {
+                    try await sunlight.referralDesk(by: actor).reduce([]) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.obligation.enforcementCase.id))) }
                 }
                 for id in fixture.officers {
-                    try await compare("/staff/officers/\(Self.key(id))") {
+                    try await walk.compare("/staff/officers/\(DriftWalk.key(id))") {
                         let view = try await sunlight.officerRecord(id, by: actor)
-                        return view.certificateActions.reduce(Self.named(view.actions, "page")) { $0.union(Self.named($1.value, Self.key($1.key))) }
+                        return view.certificateActions.reduce(DriftWalk.named(view.actions, "page")) { $0.union(DriftWalk.named($1.value, DriftWalk.key($1.key))) }
                     }
                 }
+                checkedForms += walk.formsCompared
             }
             #expect(checkedForms > 50, "the walk saw forms to compare (\(checkedForms))")
         }
@@ -141,40 +109,30 @@ import VaporTesting
                 let id = summary.enforcementCase.id
                 let detail = try await sunlight.caseDetail(id, by: console)
                 let active = detail.officers.filter(\.assignment.isActive).map(\.user.id)
-                pages.append(("/staff/cases/\(Self.key(id))", { actor in
+                pages.append(("/staff/cases/\(DriftWalk.key(id))", { actor in
                     let allowed = try await sunlight.caseActions(id, by: actor)
-                    var names = Self.named(allowed.subtracting([.recuse]), "page")
-                    if allowed.contains(.recuse) { for officer in active { names.insert("case.recuse@\(Self.key(officer))") } }
+                    var names = DriftWalk.named(allowed.subtracting([.recuse]), "page")
+                    if allowed.contains(.recuse) { for officer in active { names.insert("case.recuse@\(DriftWalk.key(officer))") } }
                     return names
                 }))
                 for document in detail.documents {
-                    pages.append(("/staff/documents/\(Self.key(document.id))", { actor in
-                        Self.named(try await sunlight.documentActions(document.id, by: actor), "page")
+                    pages.append(("/staff/documents/\(DriftWalk.key(document.id))", { actor in
+                        DriftWalk.named(try await sunlight.documentActions(document.id, by: actor), "page")
                     }))
                 }
                 for round in try await sunlight.store.reviews.records(ofCase: id) where round.submission != nil {
-                    pages.append(("/staff/reviews/\(Self.key(round.id))", { actor in
-                        Self.named(try await sunlight.reviewRoundActions(round.id, by: actor), "page")
+                    pages.append(("/staff/reviews/\(DriftWalk.key(round.id))", { actor in
+                        DriftWalk.named(try await sunlight.reviewRoundActions(round.id, by: actor), "page")
                     }))
                 }
             }
             var checkedForms = 0
             for account in server.seeded.accounts {
-                let user = try await sunlight.store.users.find(username: account.username)!
-                let actor = try await sunlight.actor(for: user, channel: .staff, address: nil)
-                let browser = server.browser()
-                try await browser.logIn(account.username)
+                let walk = try await DriftWalk.loggedIn(account.username, on: server)
                 for (path, expected) in pages {
-                    let page = try await browser.get(path)
-                    let allowed = (try? await expected(actor)) ?? []
-                    if page.status == .ok {
-                        let shown = Self.offered(page.body.string)
-                        #expect(shown == allowed, "\(account.username) on \(path): shown \(shown.subtracting(allowed).sorted()) not allowed; allowed \(allowed.subtracting(shown).sorted()) not shown")
-                        checkedForms += shown.count
-                    } else {
-                        #expect(allowed.isEmpty, "\(account.username) cannot open \(path) (\(page.status.code)) but Core allows \(allowed.sorted())")
-                    }
+                    try await walk.compare(path) { try await expected(walk.actor) }
                 }
+                checkedForms += walk.formsCompared
             }
             #expect(pages.count > 5 && checkedForms > 20, "the walk saw pages (\(pages.count)) and forms (\(checkedForms)) to compare")
         }
@@ -186,12 +144,12 @@ import VaporTesting
             let fixture = try await Self.prepare(server)
             let supervisor = server.browser()
             try await supervisor.logIn("jiandu")
-            let page = try await supervisor.get("/staff/complaints/\(Self.key(fixture.complaints[0]))")
-            let shown = Self.offered(page.body.string)
+            let page = try await supervisor.get("/staff/complaints/\(DriftWalk.key(fixture.complaints[0]))")
+            let shown = DriftWalk.offered(page.body.string)
             #expect(shown == ["complaint.assign@page", "complaint.take@page", "complaint.answer@page"])
-            let answered = try await supervisor.post("/staff/complaints/\(Self.key(fixture.complaints[0]))/answer", [("feedback", "已责令超市下架并退货。")])
+            let answered = try await supervisor.post("/staff/complaints/\(DriftWalk.key(fixture.complaints[0]))/answer", [("feedback", "已责令超市下架并退货。")])
             #expect(answered.status == .seeOther)
-            let after = Self.offered(try await supervisor.get("/staff/complaints/\(Self.key(fixture.complaints[0]))").body.string)
+            let after = DriftWalk.offered(try await supervisor.get("/staff/complaints/\(DriftWalk.key(fixture.complaints[0]))").body.string)
             #expect(after == ["complaint.close@page"])
         }
     }

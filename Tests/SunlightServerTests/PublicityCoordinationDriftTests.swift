@@ -51,7 +51,7 @@ import VaporTesting
         "timeLimit": "立案之日起 90 日",
     ]
 
-    typealias Drift = ActionDriftTests
+    typealias Drift = DriftWalk
 
     @Test("Every demo account sees a form exactly for the actions Core allows it on the publicity, list, coordination and assessment pages (PUB-3, PUB-6..9, SUP-3, SUP-7, SUP-8, SUP-11..13)")
     func pagesOfferWhatCoreAllows() async throws {
@@ -60,52 +60,39 @@ import VaporTesting
             let sunlight = server.app.sunlight
             var checkedForms = 0
             for account in server.seeded.accounts {
-                let user = try await sunlight.store.users.find(username: account.username)!
-                let actor = try await sunlight.actor(for: user, channel: .staff, address: nil)
-                let browser = server.browser()
-                try await browser.logIn(account.username)
-
-                func compare(_ path: String, _ expected: () async throws -> Set<String>) async throws {
-                    let page = try await browser.get(path)
-                    let allowed = (try? await expected()) ?? []
-                    if page.status == .ok {
-                        let shown = Drift.offered(page.body.string)
-                        #expect(shown == allowed, "\(account.username) on \(path): shown \(shown.subtracting(allowed).sorted()) not allowed; allowed \(allowed.subtracting(shown).sorted()) not shown")
-                        checkedForms += shown.count
-                    } else {
-                        #expect(allowed.isEmpty, "\(account.username) cannot open \(path) (\(page.status.code)) but Core allows \(allowed.sorted())")
-                    }
-                }
+                let walk = try await DriftWalk.loggedIn(account.username, on: server)
+                let actor = walk.actor
 
                 for id in fixture.publications {
-                    try await compare("/staff/publications/\(Drift.key(id))") { Drift.named(try await sunlight.publicationDetail(id, by: actor).actions, "page") }
+                    try await walk.compare("/staff/publications/\(Drift.key(id))") { Drift.named(try await sunlight.publicationDetail(id, by: actor).actions, "page") }
                 }
-                try await compare("/staff/draws") { Drift.named(try await sunlight.drawDesk(by: actor).start, "page") }
+                try await walk.compare("/staff/draws") { Drift.named(try await sunlight.drawDesk(by: actor).start, "page") }
                 for id in fixture.draws {
-                    try await compare("/staff/draws/\(Drift.key(id))") { Drift.named(try await sunlight.drawDetail(id, by: actor).actions, "page") }
+                    try await walk.compare("/staff/draws/\(Drift.key(id))") { Drift.named(try await sunlight.drawDetail(id, by: actor).actions, "page") }
                 }
-                try await compare("/staff/lists/item") {
+                try await walk.compare("/staff/lists/item") {
                     let desk = try await sunlight.listDesk(.item, by: actor)
                     let repeal = desk.actions.contains(.repeal) ? Set(desk.current.map { "list.repeal@\(Drift.key($0.version.entryID))" }) : []
                     return Drift.named(desk.actions.subtracting([.repeal]), "page").union(repeal)
                 }
-                try await compare("/staff/lists/item/new") { Drift.named(sunlight.listActions(by: actor).intersection([.draft]), "page") }
-                try await compare("/staff/checks") {
+                try await walk.compare("/staff/lists/item/new") { Drift.named(sunlight.listActions(by: actor).intersection([.draft]), "page") }
+                try await walk.compare("/staff/checks") {
                     try await sunlight.listCheckQueue(by: actor).reduce([]) { $0.union(Drift.named($1.actions, Drift.key($1.draft.id))) }
                 }
-                try await compare("/staff/coordination") { Drift.named(try await sunlight.coordinationDesk(by: actor).start, "page") }
+                try await walk.compare("/staff/coordination") { Drift.named(try await sunlight.coordinationDesk(by: actor).start, "page") }
                 for id in fixture.matters {
-                    try await compare("/staff/coordination/\(Drift.key(id))") { Drift.named(try await sunlight.coordinationMatterDetail(id, by: actor).actions, "page") }
+                    try await walk.compare("/staff/coordination/\(Drift.key(id))") { Drift.named(try await sunlight.coordinationMatterDetail(id, by: actor).actions, "page") }
                 }
-                try await compare("/staff/coordination/meetings") { Drift.named(try await sunlight.jointMeetingDesk(by: actor).start, "page") }
-                try await compare("/staff/coordination/routes") {
+                try await walk.compare("/staff/coordination/meetings") { Drift.named(try await sunlight.jointMeetingDesk(by: actor).start, "page") }
+                try await walk.compare("/staff/coordination/routes") {
                     let desk = try await sunlight.approvalRouteDesk(by: actor)
                     return desk.items.reduce(Drift.named(desk.start, "page")) { $0.union(Drift.named($1.actions, Drift.key($1.route.id))) }
                 }
-                try await compare("/staff/assessment") {
+                try await walk.compare("/staff/assessment") {
                     let desk = try await sunlight.assessmentDesk(year: server.clock.today.year, by: actor)
                     return desk.ratings.reduce(Drift.named(desk.start, "page")) { $0.union(Drift.named($1.actions, Drift.key($1.rating.organisationID))) }
                 }
+                checkedForms += walk.formsCompared
             }
             #expect(checkedForms > 50, "the walk saw forms to compare (\(checkedForms))")
         }

@@ -1,19 +1,20 @@
 import Foundation
 @testable import SunlightCore
-import SunlightStore
+import SunlightTestSupport
 import Testing
 
 /// 案件移送: to another organisation in 3 working days (24 hours if urgent) and to the police on
-/// the clocks of 国务院令第310号, across the National Day holiday (SUP-2).
+/// the clocks of 国务院令第310号, across the National Day holiday (SUP-2). The rules need no SQL,
+/// so each test runs on the in-memory store as well as on the databases.
 @Suite struct CaseTransferTests {
-    static func investigation(_ world: DemoWorld) async throws -> EnforcementCase {
+    static func investigation(_ world: StoreWorld) async throws -> EnforcementCase {
         let market = world.seeded.organisation("元谋县市场监督管理局")
         return try #require(try await world.sunlight.store.cases.list(organisations: [market.id], filter: .all, limit: 10).first { !$0.simple && $0.status == .open })
     }
 
-    @Test("A transfer decided the day before National Day is due on 9 October, 24 hours if urgent; the receiver acknowledges; a late one is a clue (SUP-2, CAL-2)")
-    func toAnotherOrganisation() async throws {
-        try await DemoWorld.with(today: CivilDate(iso: "2026-09-29")!) { world in
+    @Test("A transfer decided the day before National Day is due on 9 October, 24 hours if urgent; the receiver acknowledges; a late one is a clue (SUP-2, CAL-2)", arguments: StoreKind.all)
+    func toAnotherOrganisation(_ kind: StoreKind) async throws {
+        try await StoreWorld.with(kind, today: CivilDate(iso: "2026-09-29")!) { world in
             let sunlight = world.sunlight
             let theCase = try await Self.investigation(world)
             let head = try await world.actor("scj.wangfang")
@@ -40,9 +41,9 @@ import Testing
         }
     }
 
-    @Test("A suspected crime: two officers report, the head decides within 3 days (a refusal needs its reason), sends within 24 hours with the four attachments and copies, the police answer, the refusal is objected to within 3 days (SUP-2)")
-    func toThePolice() async throws {
-        try await DemoWorld.with(today: CivilDate(iso: "2026-09-29")!) { world in
+    @Test("A suspected crime: two officers report, the head decides within 3 days (a refusal needs its reason), sends within 24 hours with the four attachments and copies, the police answer, the refusal is objected to within 3 days (SUP-2)", arguments: StoreKind.all)
+    func toThePolice(_ kind: StoreKind) async throws {
+        try await StoreWorld.with(kind, today: CivilDate(iso: "2026-09-29")!) { world in
             let sunlight = world.sunlight
             let theCase = try await Self.investigation(world)
             let officer = try await world.actor("scj.zhangwei"), head = try await world.actor("scj.wangfang")

@@ -4,23 +4,22 @@ import SunlightCore
 import SunlightTestSupport
 import Testing
 
-/// One conformance suite for every store: it runs on SQLite by default and on PostgreSQL when
-/// `SUNLIGHT_TEST_DATABASE_URL` is set (`scripts/test` runs it both ways).
-@Suite("存储一致性 Repository conformance")
-struct RepositoryConformanceTests {
-    let t0 = ChinaTime.startOfDay(CivilDate(iso: "2026-11-23")!)
+/// One conformance suite for every store: each test runs on the in-memory store, on SQLite and,
+/// when `SUNLIGHT_TEST_DATABASE_URL` is set, on PostgreSQL, and pins what all of them must do.
+/// This file: organisations, users, certificates, sessions, API tokens, login failures, the
+/// access log, holiday notices, transactions; the other areas are beside it.
+@Suite("存储一致性 Repository conformance: organisation and access")
+struct AccessConformanceTests {
+    let t0 = Conformance.t0
 
     func organisation(_ name: String, under parent: Organisation? = nil, kind: OrganisationKind = .government,
                       level: AdministrativeLevel = .county) -> Organisation {
-        let id = UUID()
-        return Organisation(id: id, parentID: parent?.id, name: name, shortName: "简", kind: kind, level: level,
-                            path: Organisation.path(for: id, under: parent), createdAt: t0)
+        Conformance.organisation(name, under: parent, kind: kind, level: level)
     }
 
-    @Test("organisations: insert, find, subtree by path, update")
-    func organisations() async throws {
-        try await TestDatabase.withHost { host in
-            let store = host.store
+    @Test("organisations: insert, find, subtree by path, update", arguments: StoreKind.all)
+    func organisations(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
             let county = organisation("元谋县人民政府")
             let market = organisation("元谋县市场监督管理局", under: county, kind: .department)
             let other = organisation("武定县人民政府")
@@ -38,10 +37,9 @@ struct RepositoryConformanceTests {
         }
     }
 
-    @Test("users: roles round-trip, username lookup ignores case, lists by organisation")
-    func users() async throws {
-        try await TestDatabase.withHost { host in
-            let store = host.store
+    @Test("users: roles round-trip, username lookup ignores case, lists by organisation", arguments: StoreKind.all)
+    func users(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
             let county = organisation("元谋县人民政府")
             try await store.organisations.insert(county)
             var user = StaffUser(organisationID: county.id, username: "scj.zhangwei", displayName: "张伟",
@@ -59,42 +57,41 @@ struct RepositoryConformanceTests {
         }
     }
 
-    @Test("users: a second user with the same username is refused by the database")
-    func uniqueUsername() async throws {
-        try await TestDatabase.withHost { host in
+    @Test("users: a second user with the same username is refused by the database", arguments: StoreKind.all)
+    func uniqueUsername(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
             let county = organisation("元谋县人民政府")
-            try await host.store.organisations.insert(county)
+            try await store.organisations.insert(county)
             let user = StaffUser(organisationID: county.id, username: "same", displayName: "甲", roles: [.officer],
                                  passwordHash: "h", createdAt: t0)
-            try await host.store.users.insert(user)
+            try await store.users.insert(user)
             await #expect(throws: (any Error).self) {
-                try await host.store.users.insert(StaffUser(organisationID: county.id, username: "same", displayName: "乙",
+                try await store.users.insert(StaffUser(organisationID: county.id, username: "same", displayName: "乙",
                                                             roles: [.officer], passwordHash: "h", createdAt: t0))
             }
         }
     }
 
-    @Test("certificates: categories and dates round-trip")
-    func certificates() async throws {
-        try await TestDatabase.withHost { host in
+    @Test("certificates: categories and dates round-trip", arguments: StoreKind.all)
+    func certificates(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
             let county = organisation("元谋县人民政府")
-            try await host.store.organisations.insert(county)
+            try await store.organisations.insert(county)
             let user = StaffUser(organisationID: county.id, username: "u1", displayName: "甲", roles: [.officer],
                                  passwordHash: "h", createdAt: t0)
-            try await host.store.users.insert(user)
+            try await store.users.insert(user)
             let certificate = EnforcementCertificate(holderID: user.id, number: "53232800101", categories: [.penalty, .inspection],
                                                      region: "元谋县", validFrom: CivilDate(iso: "2024-03-01")!,
                                                      validUntil: CivilDate(iso: "2029-02-28")!)
-            try await host.store.certificates.insert(certificate)
-            #expect(try await host.store.certificates.find(number: "53232800101") == certificate)
-            #expect(try await host.store.certificates.list(holders: [user.id]) == [certificate])
+            try await store.certificates.insert(certificate)
+            #expect(try await store.certificates.find(number: "53232800101") == certificate)
+            #expect(try await store.certificates.list(holders: [user.id]) == [certificate])
         }
     }
 
-    @Test("sessions and tokens: found by digest, touched, ended, revoked")
-    func sessionsAndTokens() async throws {
-        try await TestDatabase.withHost { host in
-            let store = host.store
+    @Test("sessions and tokens: found by digest, touched, ended, revoked", arguments: StoreKind.all)
+    func sessionsAndTokens(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
             let county = organisation("元谋县人民政府")
             try await store.organisations.insert(county)
             let user = StaffUser(organisationID: county.id, username: "u1", displayName: "甲", roles: [.officer],
@@ -122,10 +119,10 @@ struct RepositoryConformanceTests {
         }
     }
 
-    @Test("login failures: counted per account and per address within a window, cleared on success")
-    func loginFailures() async throws {
-        try await TestDatabase.withHost { host in
-            let failures = host.store.loginFailures
+    @Test("login failures: counted per account and per address within a window, cleared on success", arguments: StoreKind.all)
+    func loginFailures(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
+            let failures = store.loginFailures
             for i in 0..<3 { try await failures.record(username: "a", address: "10.0.0.1", at: t0.addingTimeInterval(Double(i))) }
             try await failures.record(username: "b", address: "10.0.0.1", at: t0.addingTimeInterval(10))
             #expect(try await failures.failures(username: "a", since: t0).count == 3)
@@ -136,9 +133,9 @@ struct RepositoryConformanceTests {
         }
     }
 
-    @Test("access log: filtered by organisation subtree, newest first, limited")
-    func accessLogQueries() async throws {
-        try await TestDatabase.withHost { host in
+    @Test("access log: filtered by organisation subtree, newest first, limited", arguments: StoreKind.all)
+    func accessLogQueries(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
             let county = organisation("元谋县人民政府")
             let market = organisation("元谋县市场监督管理局", under: county, kind: .department)
             let other = organisation("武定县人民政府")
@@ -148,9 +145,9 @@ struct RepositoryConformanceTests {
                                organisationPath: o?.path, address: "root", summary: "s\(Int(seconds))")
             }
             for e in [entry(county, 1), entry(market, 2, .create), entry(other, 3), entry(nil, 4, .loginFailed)] {
-                try await host.store.accessLog.append(e)
+                try await store.accessLog.append(e)
             }
-            let log = host.store.accessLog
+            let log = store.accessLog
             #expect(try await log.entries(AccessLogQuery(organisationPaths: [county.path])).map(\.summary) == ["s2", "s1"])
             #expect(try await log.entries(AccessLogQuery(organisationPaths: [county.path], includeUnscoped: true)).map(\.summary)
                     == ["s4", "s2", "s1"])
@@ -160,9 +157,9 @@ struct RepositoryConformanceTests {
         }
     }
 
-    @Test("REC-5: the access log refuses UPDATE and DELETE in the database itself")
-    func accessLogAppendOnly() async throws {
-        try await TestDatabase.withHost { host in
+    @Test("REC-5: the access log refuses UPDATE and DELETE in the database itself", arguments: StoreKind.databases)
+    func accessLogAppendOnly(_ kind: StoreKind) async throws {
+        try await TestDatabase.withHost(TestDatabase.Scratch(kind)) { host, _ in
             try await host.store.accessLog.append(AccessLogEntry(
                 at: t0, actorUserID: nil, actorName: "测试", channel: .console, action: .read, resourceType: "user",
                 resourceID: nil, organisationID: nil, organisationPath: nil, address: nil, summary: "原文"))
@@ -172,13 +169,13 @@ struct RepositoryConformanceTests {
         }
     }
 
-    @Test("a transaction that throws writes nothing")
-    func rollback() async throws {
+    @Test("a transaction that throws writes nothing", arguments: StoreKind.all)
+    func rollback(_ kind: StoreKind) async throws {
         struct Boom: Error {}
-        try await TestDatabase.withHost { (host: StoreHost) async throws -> Void in
+        try await TestDatabase.withStore(kind) { (store: any Store) async throws -> Void in
             let county = organisation("元谋县人民政府")
             await #expect(throws: Boom.self) {
-                try await host.store.transaction { tx in
+                try await store.transaction { tx in
                     try await tx.organisations.insert(county)
                     try await tx.accessLog.append(AccessLogEntry(
                         at: t0, actorUserID: nil, actorName: "测试", channel: .console, action: .create,
@@ -187,15 +184,14 @@ struct RepositoryConformanceTests {
                     throw Boom()
                 }
             }
-            #expect(try await host.store.organisations.find(county.id) == nil)
-            #expect(try await host.store.accessLog.entries(AccessLogQuery(organisationPaths: ["/"])).isEmpty)
+            #expect(try await store.organisations.find(county.id) == nil)
+            #expect(try await store.accessLog.entries(AccessLogQuery(organisationPaths: ["/"])).isEmpty)
         }
     }
 
-    @Test("concurrent transactions that read then write all commit")
-    func concurrentWriters() async throws {
-        try await TestDatabase.withHost { host in
-            let store = host.store
+    @Test("concurrent transactions that read then write all commit", arguments: StoreKind.all)
+    func concurrentWriters(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for i in 0..<20 {
                     group.addTask {
@@ -211,27 +207,27 @@ struct RepositoryConformanceTests {
         }
     }
 
-    @Test("holiday notices: every load is kept in order")
-    func holidayNotices() async throws {
-        try await TestDatabase.withHost { host in
+    @Test("holiday notices: every load is kept in order", arguments: StoreKind.all)
+    func holidayNotices(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
             let notice = ShippedCalendars.notices()[1]
-            try await host.store.holidayNotices.insert(LoadedHolidayNotice(notice: notice, loadedAt: t0, loadedBy: "甲"))
-            try await host.store.holidayNotices.insert(LoadedHolidayNotice(notice: notice, loadedAt: t0.addingTimeInterval(1), loadedBy: "乙"))
-            let all = try await host.store.holidayNotices.all()
+            try await store.holidayNotices.insert(LoadedHolidayNotice(notice: notice, loadedAt: t0, loadedBy: "甲"))
+            try await store.holidayNotices.insert(LoadedHolidayNotice(notice: notice, loadedAt: t0.addingTimeInterval(1), loadedBy: "乙"))
+            let all = try await store.holidayNotices.all()
             #expect(all.map(\.loadedBy) == ["甲", "乙"])
             #expect(all.first?.notice == notice)
         }
     }
 
-    @Test("migrations run twice change nothing; SQLite runs in WAL mode")
-    func migrations() async throws {
-        try await TestDatabase.withHost { host in
+    @Test("migrations run twice change nothing; SQLite runs in WAL mode", arguments: StoreKind.databases)
+    func migrations(_ kind: StoreKind) async throws {
+        try await TestDatabase.withHost(TestDatabase.Scratch(kind)) { host, _ in
             try await host.migrate()
             #expect(try await host.strings("SELECT name FROM _fluent_migrations ORDER BY name") == ["001_foundation", "002_ledger", "003_evidence", "004_publicity", "005_cases", "006_review", "007_publication", "008_supervision", "009_transfers", "010_coordination"])
-            if TestDatabase.kind == "sqlite" {
+            if kind.rawValue == "sqlite" {
                 #expect(try await host.strings("PRAGMA journal_mode") == ["wal"])
             }
-            #expect(host.store.dialect == TestDatabase.kind)
+            #expect(host.store.dialect == kind.rawValue)
         }
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import SunlightCore
+import SunlightStore
+
+/// The stores a conformance or use-case test runs on: memory and SQLite always, PostgreSQL when
+/// `SUNLIGHT_TEST_DATABASE_URL` is set. Use it as a Swift Testing argument:
+/// `@Test(arguments: StoreKind.all) func x(_ kind: StoreKind)`.
+public enum StoreKind: String, Sendable, CaseIterable, CustomStringConvertible {
+    case memory
+    case sqlite
+    case postgresql
+
+    /// Every store this run can reach.
+    public static var all: [StoreKind] { [.memory] + databases }
+
+    /// The SQL databases this run can reach (for what only SQL has: triggers, migrations, raw SQL).
+    public static var databases: [StoreKind] { TestDatabase.postgresURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
+
+    public var description: String { rawValue }
+}
+
+extension TestDatabase.Scratch {
+    /// A fresh place on this kind of database (memory needs only the folder).
+    public init(_ kind: StoreKind) {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
+        schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        if kind == .postgresql, let url = TestDatabase.postgresURL {
+            configuration = .postgres(url: url, schema: schema)
+        } else {
+            configuration = .sqlite(path: directory.appendingPathComponent("test.sqlite").path)
+        }
+    }
+}
+
+extension TestDatabase {
+    /// Runs `body` on a fresh, empty store of this kind, removed afterwards.
+    public static func withStore<T>(_ kind: StoreKind, _ body: (any Store) async throws -> T) async throws -> T {
+        switch kind {
+        case .memory:
+            return try await body(MemoryStore())
+        case .sqlite, .postgresql:
+            return try await withHost(Scratch(kind)) { host, _ in try await body(host.store) }
+        }
+    }
+
+    /// The use cases on a fresh store of this kind, at 2026-11-23 09:00 Beijing time unless told
+    /// otherwise; files go to a folder of the test's own.
+    public static func withSunlight<T>(_ kind: StoreKind, today: CivilDate = CivilDate(iso: "2026-11-23")!,
+                                       _ body: (Sunlight, ManualClock) async throws -> T) async throws -> T {
+        let scratch = Scratch(kind)
+        let clock = ManualClock(today)
+        func sunlight(_ store: any Store) throws -> Sunlight {
+            Sunlight(store: store, clock: clock, passwords: TestPasswordHasher(), ledger: testLedger(),
+                     blobs: try FileBlobStore(root: scratch.directory.appendingPathComponent("blobs"), maxBytes: 1 << 30))
+        }
+        switch kind {
+        case .memory:
+            defer { try? FileManager.default.removeItem(at: scratch.directory) }
+            return try await body(try sunlight(MemoryStore()), clock)
+        case .sqlite, .postgresql:
+            return try await withHost(scratch) { host, _ in try await body(try sunlight(host.store), clock) }
+        }
+    }
+}
