@@ -32,9 +32,18 @@ struct DemoDayTests {
 
     @Test("CAL-3: a pinned clock starts at 09:00 Beijing time on its day and then runs")
     func pinnedClock() {
-        let started = Date()
-        let clock = PinnedClock(day("2026-11-23"), started: started.addingTimeInterval(-90))
+        let machine = SteppedClock()
+        let clock = PinnedClock(day("2026-11-23"), base: machine)
+        machine.advance(90)
         #expect(clock.today == day("2026-11-23"))
         #expect(ChinaTime.minuteText(clock.now) == "2026-11-23 09:01")
     }
+}
+
+/// A machine clock the test moves by hand.
+private final class SteppedClock: Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant = Date(timeIntervalSince1970: 1_800_000_000)
+    var now: Date { lock.withLock { instant } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { instant += seconds } }
 }

@@ -17,7 +17,21 @@ extension Permissions {
     /// Every action the actor may take now.
     public var allowed: Set<Action> { Set(Action.allCases.filter(allows)) }
 
-    public func allows(_ action: Action) -> Bool { (try? check(action)) != nil }
+    public func allows(_ action: Action) -> Bool { passes { try check(action) } }
+}
+
+/// Whether a permission check passes. A check reads no storage and refuses only with a
+/// ``SunlightError``: that refusal is the answer "no". Anything else thrown is a defect in the
+/// check, never a database error turned into "not allowed".
+public func passes(_ check: () throws -> Void) -> Bool {
+    do {
+        try check()
+        return true
+    } catch is SunlightError {
+        return false
+    } catch {
+        preconditionFailure("权限判定抛出了非拒绝错误：\(error)")
+    }
 }
 
 /// The actions a page offers, as the names its forms carry (`complaint.assign`): what the

@@ -57,7 +57,7 @@ public struct ReviewRoundPermissions: Permissions {
                 throw ReviewGate.refuse(.rev5, "该轮审核已有审核意见；每轮只有一个意见，退回后重新送审为新的一轮", code: "review.already_reviewed")
             }
         case .coordination:
-            guard actor.scope.canChange(organisation) || (try? requireReviewer()) != nil else { throw SunlightError.outsideScope }
+            guard actor.scope.canChange(organisation) || passes(requireReviewer) else { throw SunlightError.outsideScope }
             try requireOpenLatest()
             guard let opinion = round.opinion, opinion.outcome != .approve else {
                 throw ReviewGate.refuse(.rev6, "只有未获同意的审核意见才需要协调", code: "review.nothing_to_coordinate")

@@ -69,13 +69,16 @@ public struct FixedClock: Clock {
 public struct PinnedClock: Clock {
     /// The instant the clock reads at `started`.
     public let origin: Date
-    /// When the clock was pinned, by the machine's time.
+    /// When the clock was pinned, by the clock it runs on.
     public let started: Date
+    /// The clock whose passing time this one follows (the machine's, by default).
+    public let base: any Clock
 
-    public init(_ day: CivilDate, hour: Int = 9, started: Date = Date()) {
+    public init(_ day: CivilDate, hour: Int = 9, base: any Clock = SystemClock()) {
         self.origin = ChinaTime.startOfDay(day).addingTimeInterval(Double(hour * 3600))
-        self.started = started
+        self.base = base
+        self.started = base.now
     }
 
-    public var now: Date { origin.addingTimeInterval(Date().timeIntervalSince(started)) }
+    public var now: Date { origin.addingTimeInterval(base.now.timeIntervalSince(started)) }
 }

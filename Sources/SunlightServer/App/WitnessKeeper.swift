@@ -42,6 +42,8 @@ final class WitnessKeeper: LifecycleHandler, Sendable {
             return value
         }
         running?.cancel()
-        try? await WitnessFile.update(from: store, dataDirectory: dataDirectory)
+        do { try await WitnessFile.update(from: store, dataDirectory: dataDirectory) } catch {
+            application.logger.warning("关闭时无法更新见证检查点文件：\(error)")
+        }
     }
 }

@@ -58,7 +58,7 @@ public enum DrawStart: String, CaseIterable, Sendable, NamedAction {
         guard actor.organisation != nil else { throw SunlightError.outsideScope }
     }
 
-    public static func allowed(for actor: Actor) -> Set<DrawStart> { (try? check(actor)) != nil ? [.create] : [] }
+    public static func allowed(for actor: Actor) -> Set<DrawStart> { passes { try check(actor) } ? [.create] : [] }
 }
 
 /// The draws desk: the draws in view and whether the reader may set up a new one (PUB-4, PUB-9).

@@ -94,7 +94,7 @@ public struct CasePermissions: Permissions {
         case .payment:
             try requireWork()
             try requireOpen()
-            guard let fine = documents.last(where: { $0.type.isDecision && $0.status == .issued })?.fields["fine"].flatMap({ Int($0) }), fine > 0 else {
+            guard let fine = CaseRules.decidedFine(documents), fine > 0 else {
                 throw CaseRules.refuse(.rec13, "本案没有已出具的罚款决定", code: "case.no_fine")
             }
             guard !events.contains(where: { $0.kind == .paid }) else { throw CaseRules.refuse(.rec13, "罚款已经缴纳", code: "case.paid_twice") }

@@ -169,8 +169,11 @@ public enum CaseRules {
     }
 
     /// The fine of the issued decision, in yuan.
-    public static func decidedFine(_ snapshot: CaseSnapshot) -> Int? {
-        snapshot.documents.last { $0.type.isDecision && $0.status == .issued }?.fields["fine"].flatMap { Int($0) }
+    public static func decidedFine(_ snapshot: CaseSnapshot) -> Int? { decidedFine(snapshot.documents) }
+
+    /// The fine of the case's issued decision, if any.
+    public static func decidedFine(_ documents: [CaseDocument]) -> Int? {
+        documents.last { $0.type.isDecision && $0.status == .issued }?.fields["fine"].flatMap { Int($0) }
     }
 
     /// Checks a decision before it is signed: not heavier than notified because the party

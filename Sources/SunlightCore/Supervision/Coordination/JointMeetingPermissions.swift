@@ -15,7 +15,7 @@ public enum JointMeetingStart: String, CaseIterable, Sendable, NamedAction {
         guard actor.organisation != nil, actor.user != nil else { throw SunlightError.outsideScope }
     }
 
-    public static func allowed(for actor: Actor) -> Set<JointMeetingStart> { (try? check(actor)) != nil ? [.record] : [] }
+    public static func allowed(for actor: Actor) -> Set<JointMeetingStart> { passes { try check(actor) } ? [.record] : [] }
 }
 
 /// One meeting as the desk shows it: its organisations named, and the state of each decided item.

@@ -114,7 +114,7 @@ extension Sunlight {
         let quotas = departments.map { d in
             GuidingCaseDesk.Quota(organisation: d, count: nominations.filter { $0.organisationID == d.id && $0.year == year }.count)
         }
-        let nominators = departments.filter { (try? GuidingCasePermissions.requireNominator(actor, for: $0)) != nil }
+        let nominators = departments.filter { department in passes { try GuidingCasePermissions.requireNominator(actor, for: department) } }
         let nominated = Set(nominations.map(\.caseID))
         let closed = try await store.cases.list(organisations: nominators.map(\.id), filter: CaseFilter(statuses: [.suspended, .terminated, .closed, .archived]), limit: 1000)
             .filter { !nominated.contains($0.id) }

@@ -58,8 +58,8 @@ extension Sunlight {
                                       notices: instruments.filter { $0.evidence?.contains(key) == true }.map(\.number),
                                       actions: inspected.map { InspectionPermissions(actor: actor, inspection: inspection, inspected: $0).allowed } ?? [])
         }
-        let inspectable = inView.filter {
-            ($0.kind == .department || $0.level == .town) && (try? InstrumentPermissions.requireIssuer(actor, to: $0)) != nil
+        let inspectable = inView.filter { organisation in
+            (organisation.kind == .department || organisation.level == .town) && passes { try InstrumentPermissions.requireIssuer(actor, to: organisation) }
         }
         return InspectionDesk(items: items, inspectable: inspectable)
     }

@@ -91,7 +91,7 @@ extension Sunlight {
                                       actions: InstrumentPermissions(actor: actor, instrument: instrument, organisation: organisation).allowed)
         }
         let issuable = actor.has(.supervisor)
-            ? try await organisationsInView(of: actor).filter { (try? InstrumentPermissions.requireIssuer(actor, to: $0)) != nil } : []
+            ? try await organisationsInView(of: actor).filter { organisation in passes { try InstrumentPermissions.requireIssuer(actor, to: organisation) } } : []
         return InstrumentDesk(items: items, issuableTo: issuable)
     }
 
