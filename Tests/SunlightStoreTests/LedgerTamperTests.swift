@@ -28,6 +28,11 @@ extension StoreHost {
         UInt64(try await strings("SELECT leaf_index FROM ledger_entries WHERE record_table = '\(table)' AND record_id = '\(id)' ORDER BY leaf_index DESC").first!)!
     }
 
+    /// A sealed access-log address; other tables seal personal data too, so the row is chosen by table and field.
+    func firstSealedAddress() async throws -> String {
+        try await strings("SELECT record_id FROM personal_data WHERE record_table = 'access_log' AND field = 'address' ORDER BY record_id").first!
+    }
+
     func size() async throws -> UInt64 { UInt64(try await strings("SELECT size FROM ledger_head").first!)! }
 
     /// Sizes of the stored checkpoints, ascending (one per committed transaction).
@@ -175,12 +180,12 @@ struct LedgerTamperTests {
             return Expected(table: "ledger_checkpoints", leafIndex: size - 1, fragment: "签名内容与存储的大小或根哈希不符")
         },
         Tampering(name: "edit a sealed personal value") { world in
-            let id = try await world.host.strings("SELECT record_id FROM personal_data ORDER BY record_id").first!
+            let id = try await world.host.firstSealedAddress()
             try await world.host.execute("UPDATE personal_data SET value = '10.66.6.6' WHERE record_id = \(bind: id)")
             return Expected(table: "personal_data", recordID: "access_log/\(id)", fragment: "被篡改")
         },
         Tampering(name: "edit a personal-data commitment") { world in
-            let id = try await world.host.strings("SELECT record_id FROM personal_data ORDER BY record_id").first!
+            let id = try await world.host.firstSealedAddress()
             try await world.host.execute("UPDATE personal_data SET commitment = \(bind: RFC6962.emptyRoot.hex) WHERE record_id = \(bind: id)")
             return Expected(table: "access_log", recordID: id, fragment: "被直接修改")
         },
@@ -241,10 +246,10 @@ struct LedgerTamperTests {
     @Test("REC-5: erasing personal data as the law requires keeps the log verifying")
     func erasure() async throws {
         try await historyWorld { (world: DemoWorld) async throws -> Void in
-            let id = try await world.host.strings("SELECT record_id FROM personal_data ORDER BY record_id").first!
+            let id = try await world.host.firstSealedAddress()
             try await world.sunlight.erasePersonalData(table: "access_log", recordID: id, field: "address",
                                                        reason: "个人信息保护法第四十七条", by: .console("root"))
-            #expect(try await world.host.strings("SELECT value FROM personal_data WHERE record_id = '\(id)'") == [""])
+            #expect(try await world.host.strings("SELECT value FROM personal_data WHERE record_id = '\(id)' AND field = 'address'") == [""])
             let report = try await world.sunlight.verify()
             #expect(report.isClean, "\(report.problems)")
             await #expect { try await world.sunlight.erasePersonalData(table: "access_log", recordID: id, field: "address",
