@@ -56,9 +56,7 @@ import VaporTesting
         try await TestServer.with { server in
             let fixture = try await Self.prepare(server)
             let sunlight = server.app.sunlight
-            var checkedForms = 0
-            for account in server.seeded.accounts {
-                let walk = try await DriftWalk.loggedIn(account.username, on: server)
+            let checkedForms = try await DriftWalk.everyAccount(on: server) { walk in
                 let actor = walk.actor
                 for id in fixture.complaints {
                     try await walk.compare("/staff/complaints/\(DriftWalk.key(id))") {
@@ -93,7 +91,6 @@ import VaporTesting
                         return view.certificateActions.reduce(DriftWalk.named(view.actions, "page")) { $0.union(DriftWalk.named($1.value, DriftWalk.key($1.key))) }
                     }
                 }
-                checkedForms += walk.formsCompared
             }
             #expect(checkedForms > 50, "the walk saw forms to compare (\(checkedForms))")
         }
@@ -126,13 +123,11 @@ import VaporTesting
                     }))
                 }
             }
-            var checkedForms = 0
-            for account in server.seeded.accounts {
-                let walk = try await DriftWalk.loggedIn(account.username, on: server)
-                for (path, expected) in pages {
+            let walked = pages
+            let checkedForms = try await DriftWalk.everyAccount(on: server) { walk in
+                for (path, expected) in walked {
                     try await walk.compare(path) { try await expected(walk.actor) }
                 }
-                checkedForms += walk.formsCompared
             }
             #expect(pages.count > 5 && checkedForms > 20, "the walk saw pages (\(pages.count)) and forms (\(checkedForms)) to compare")
         }

@@ -27,6 +27,21 @@ final class DriftWalk {
         return walk
     }
 
+    /// Walks the pages as every demo account at once, each in a browser of its own; returns how
+    /// many forms were compared in all.
+    static func everyAccount(on server: TestServer, _ walkPages: @escaping @Sendable (DriftWalk) async throws -> Void) async throws -> Int {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for account in server.seeded.accounts {
+                group.addTask {
+                    let walk = try await DriftWalk.loggedIn(account.username, on: server)
+                    try await walkPages(walk)
+                    return walk.formsCompared
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+    }
+
     /// Opens `path` and expects its forms to be exactly `expected` (`area.action@record`); a page
     /// the reader may not open must be one where Core allows them nothing.
     func compare(_ path: String, _ expected: () async throws -> Set<String>) async throws {

@@ -58,9 +58,7 @@ import VaporTesting
         try await TestServer.with { server in
             let fixture = try await Self.prepare(server)
             let sunlight = server.app.sunlight
-            var checkedForms = 0
-            for account in server.seeded.accounts {
-                let walk = try await DriftWalk.loggedIn(account.username, on: server)
+            let checkedForms = try await DriftWalk.everyAccount(on: server) { walk in
                 let actor = walk.actor
 
                 for id in fixture.publications {
@@ -92,7 +90,6 @@ import VaporTesting
                     let desk = try await sunlight.assessmentDesk(year: server.clock.today.year, by: actor)
                     return desk.ratings.reduce(Drift.named(desk.start, "page")) { $0.union(Drift.named($1.actions, Drift.key($1.rating.organisationID))) }
                 }
-                checkedForms += walk.formsCompared
             }
             #expect(checkedForms > 50, "the walk saw forms to compare (\(checkedForms))")
         }

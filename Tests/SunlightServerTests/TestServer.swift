@@ -17,18 +17,20 @@ struct TestServer {
 
     static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!, maxUploadBytes: UInt64 = 1 << 30,
                         _ body: (TestServer) async throws -> T) async throws -> T {
-        let scratch = TestDatabase.Scratch()
+        // A copy of the demo, seeded once per process with the server's own password hasher.
+        // The tests' expectations of the demo's certificates were written for 2026-11-23.
+        let template = try await TestDatabase.demoTemplate(today: today, certificatesAsOf: CivilDate(iso: "2026-11-23")!,
+                                                           passwords: try BcryptPasswordHasher(cost: 4))
+        let scratch = try await TestDatabase.Scratch.copy(of: template)
         let clock = ManualClock(today)
         do {
             let result = try await withApp(configure: { app in
                 var configuration = ServerConfiguration(dataDirectory: scratch.directory.path, store: scratch.configuration,
-                                                        bcryptCost: 4, maxBodyBytes: maxBodyBytes, ledger: testLedger())
+                                                        bcryptCost: 4, maxBodyBytes: maxBodyBytes, ledger: template.ledger)
                 configuration.maxUploadBytes = maxUploadBytes
                 try await SunlightApp.configure(app, configuration, clock: clock)
             }) { app in
-                // The tests' expectations of the demo's certificates were written for 2026-11-23.
-                let seeded = try await DemoData.seed(app.sunlight, certificatesAsOf: CivilDate(iso: "2026-11-23")!)
-                return try await body(TestServer(app: app, clock: clock, seeded: seeded))
+                try await body(TestServer(app: app, clock: clock, seeded: template.seeded))
             }
             await scratch.remove()
             return result

@@ -40,8 +40,24 @@ import VaporTesting
                 kept.withLockedValue { if $0[id] == nil { $0[id] = body } }
                 return attempt == 1 && (request.headers.first(name: "Sunlight-Kind") == "decision.published") ? .internalServerError : .ok
             }
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            do {
+                try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
             self.port = app.http.server.shared.localAddress?.port ?? port
+        }
+
+        /// A free port below Linux's ephemeral range (32768–60999), so that while the receiver is
+        /// down no other test's server on port 0 can be given it.
+        static func quietPort(verifier: NoteVerifier) async throws -> Int {
+            for _ in 0..<50 {
+                guard let probe = try? await Receiver(port: Int.random(in: 20_000..<32_000), verifier: verifier) else { continue }
+                try await probe.stop()
+                return probe.port
+            }
+            throw Abort(.internalServerError, reason: "no free port below the ephemeral range")
         }
 
         func stop() async throws {
@@ -56,9 +72,7 @@ import VaporTesting
         let ledger = testLedger()
         let clock = ManualClock(CivilDate(iso: "2026-11-23")!)
         // Find a free port, then leave it closed: the platform is down.
-        let probe = try await Receiver(verifier: ledger.verifier)
-        let port = probe.port
-        try await probe.stop()
+        let port = try await Receiver.quietPort(verifier: ledger.verifier)
         var configuration = ServerConfiguration(dataDirectory: scratch.directory.path, store: scratch.configuration, bcryptCost: 4, ledger: ledger)
         configuration.upstreamURL = "http://127.0.0.1:\(port)/push"
         configuration.upstreamInterval = 1

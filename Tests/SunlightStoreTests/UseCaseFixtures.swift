@@ -12,10 +12,9 @@ struct DemoWorld {
 
     static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!,
                         _ body: (DemoWorld) async throws -> T) async throws -> T {
-        try await TestDatabase.withSunlight(today: today) { sunlight, clock, host in
-            // The tests' expectations of the demo's certificates were written for 2026-11-23.
-            let seeded = try await DemoData.seed(sunlight, certificatesAsOf: CivilDate(iso: "2026-11-23")!)
-            return try await body(DemoWorld(sunlight: sunlight, clock: clock, host: host, seeded: seeded))
+        // The tests' expectations of the demo's certificates were written for 2026-11-23.
+        try await TestDatabase.withDemo(today: today, certificatesAsOf: CivilDate(iso: "2026-11-23")!) { sunlight, clock, host, seeded in
+            try await body(DemoWorld(sunlight: sunlight, clock: clock, host: host, seeded: seeded))
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import SunlightCore
 import SunlightStore
 
-/// The stores a conformance or use-case test runs on: memory and SQLite always, PostgreSQL when
+/// The stores a conformance or use-case test runs on: memory and SQLite, or PostgreSQL when
 /// `SUNLIGHT_TEST_DATABASE_URL` is set. Use it as a Swift Testing argument:
 /// `@Test(arguments: StoreKind.all) func x(_ kind: StoreKind)`.
 public enum StoreKind: String, Sendable, CaseIterable, CustomStringConvertible {
@@ -10,11 +10,16 @@ public enum StoreKind: String, Sendable, CaseIterable, CustomStringConvertible {
     case sqlite
     case postgresql
 
-    /// Every store this run can reach.
-    public static var all: [StoreKind] { [.memory] + databases }
+    /// The stores this run tests: memory and SQLite in the default run; only PostgreSQL in the
+    /// PostgreSQL run (`SUNLIGHT_TEST_DATABASE_URL` set), which `scripts/test` makes after the
+    /// default run has covered the other two.
+    public static var all: [StoreKind] { TestDatabase.postgresURL == nil ? [.memory, .sqlite] : [.postgresql] }
 
-    /// The SQL databases this run can reach (for what only SQL has: triggers, migrations, raw SQL).
-    public static var databases: [StoreKind] { TestDatabase.postgresURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
+    /// The SQL database this run tests (for what only SQL has: triggers, migrations, raw SQL).
+    public static var databases: [StoreKind] { [current] }
+
+    /// The SQL database of this run: PostgreSQL when `SUNLIGHT_TEST_DATABASE_URL` is set, else SQLite.
+    public static var current: StoreKind { TestDatabase.postgresURL == nil ? .sqlite : .postgresql }
 
     public var description: String { rawValue }
 }
@@ -22,6 +27,7 @@ public enum StoreKind: String, Sendable, CaseIterable, CustomStringConvertible {
 extension TestDatabase.Scratch {
     /// A fresh place on this kind of database (memory needs only the folder).
     public init(_ kind: StoreKind) {
+        database = nil
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
         schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         if kind == .postgresql, let url = TestDatabase.postgresURL {
