@@ -10,7 +10,7 @@ extension DemoData {
         }
         let market = organisations["元谋县市场监督管理局"]!
         let zhangwei = try await actor("scj.zhangwei"), lina = try await actor("scj.lina"), head = try await actor("scj.wangfang")
-        guard let item = try await sunlight.publishedList(.item, organisationID: market.id).first(where: { $0.version.fields["code"] == "5323280-CF-001" })
+        guard let item = try await sunlight.publishedList(.item, organisationID: market.id).first(where: { $0.version.terms.code == "5323280-CF-001" })
         else { return }
         let itemID = item.version.entryID
         for (circumstance, low, high, measures) in [(DiscretionBenchmark.Circumstance.minor, 20_000, 50_000, "减轻处罚，没收违法所得和违法经营的食品"),
@@ -74,7 +74,7 @@ extension DemoData {
     /// by 吴敏 (REV-2, REV-3).
     static func seedMajorCase(_ sunlight: Sunlight, archives: Organisation, actor: (String) async throws -> Actor) async throws {
         let chenming = try await actor("daj.chenming"), huangli = try await actor("daj.huangli"), head = try await actor("daj.zhoujun")
-        guard let item = try await sunlight.publishedList(.item, organisationID: archives.id).first(where: { $0.version.fields["code"] == "5323280-DA-001" })
+        guard let item = try await sunlight.publishedList(.item, organisationID: archives.id).first(where: { $0.version.terms.code == "5323280-DA-001" })
         else { return }
         let today = sunlight.clock.today
         func issue(_ caseID: EnforcementCase.ID, _ type: DocumentType, _ fields: [String: String]) async throws {

@@ -84,8 +84,8 @@ public struct ListField: Sendable, Equatable {
             return .success(option.code)
         case .yesNo:
             switch value {
-            case "是", "yes", "true", "1": return .success("yes")
-            case "否", "no", "false", "0": return .success("no")
+            case "是", "yes", "true", "1": return .success(YesNo.yes)
+            case "否", "no", "false", "0": return .success(YesNo.no)
             default: return .failure(FieldProblem(field: self, "应为“是”或“否”"))
             }
         }
@@ -95,10 +95,16 @@ public struct ListField: Sendable, Equatable {
     public func display(_ value: String) -> String {
         switch kind {
         case .choice(let options): options.first { $0.code == value }?.label ?? value
-        case .yesNo: value == "yes" ? "是" : value == "no" ? "否" : value
+        case .yesNo: value == YesNo.yes ? "是" : value == YesNo.no ? "否" : value
         default: value
         }
     }
+}
+
+/// The stored codes of a 是/否 field (`ListField.Kind.yesNo`).
+enum YesNo {
+    static let yes = "yes"
+    static let no = "no"
 }
 
 /// What is wrong with one field's value.
@@ -144,64 +150,64 @@ public struct ListSchema: Sendable {
         switch kind {
         case .subject:
             return ListSchema(kind: kind, fields: [
-                ListField("name", "主体名称", .text(max: 60)),
-                ListField("organisationType", "机构性质", .choice([("administrative", "行政机关"), ("institution", "事业单位"), ("other", "其他组织")])),
-                ListField("fundingSource", "经费来源", .choice([("full", "财政全额拨款"), ("partial", "财政差额拨款"), ("self", "自收自支")])),
-                ListField("staffing", "编制情况", .text(max: 100), hint: "如：行政编制 25 名"),
-                ListField("subjectCategory", "主体类别", .choice([("statutory", "法定"), ("authorised", "授权"), ("entrusted", "委托")])),
-                ListField("duties", "职责职权", .longText(max: 2000)),
-                ListField("legalRepresentative", "法定代表人", .text(max: 30)),
-                ListField("address", "办公地址", .text(max: 100)),
-                ListField("complaintPhone", "投诉电话", .text(max: 30)),
-            ], titleKey: "name")
+                .entry(.name, "主体名称", .text(max: 60)),
+                .entry(.organisationType, "机构性质", .choice([("administrative", "行政机关"), ("institution", "事业单位"), ("other", "其他组织")])),
+                .entry(.fundingSource, "经费来源", .choice([("full", "财政全额拨款"), ("partial", "财政差额拨款"), ("self", "自收自支")])),
+                .entry(.staffing, "编制情况", .text(max: 100), hint: "如：行政编制 25 名"),
+                .entry(.subjectCategory, "主体类别", .choice([("statutory", "法定"), ("authorised", "授权"), ("entrusted", "委托")])),
+                .entry(.duties, "职责职权", .longText(max: 2000)),
+                .entry(.legalRepresentative, "法定代表人", .text(max: 30)),
+                .entry(.address, "办公地址", .text(max: 100)),
+                .entry(.complaintPhone, "投诉电话", .text(max: 30)),
+            ], titleKey: ListEntryField.name.rawValue)
         case .item:
             return ListSchema(kind: kind, fields: [
-                ListField("code", "事项编码", .text(max: 40)),
-                ListField("name", "事项名称", .text(max: 120)),
-                ListField("powerCategory", "权力类别", .choice(categories), hint: "权力清单九类（STD-1）"),
-                ListField("enforcementCategory", "执法类别", .choice(enforcement), required: false, hint: "六类执法行为之一；执法人员的证件须包含此类别（REC-7）"),
-                ListField("law", "法律依据（法律法规名称）", .text(max: 100)),
-                ListField("article", "条款", .text(max: 60), hint: "如：第五十一条"),
-                ListField("discretionBenchmark", "裁量基准", .text(max: 200), required: false),
-                ListField("responsibleOrganisation", "实施主体", .text(max: 60)),
-                ListField("entrusted", "受委托实施", .yesNo),
-                ListField("timeLimit", "办理时限", .text(max: 60), hint: "如：20个工作日"),
-            ], titleKey: "name")
+                .entry(.code, "事项编码", .text(max: 40)),
+                .entry(.name, "事项名称", .text(max: 120)),
+                .entry(.powerCategory, "权力类别", .choice(categories), hint: "权力清单九类（STD-1）"),
+                .entry(.enforcementCategory, "执法类别", .choice(enforcement), required: false, hint: "六类执法行为之一；执法人员的证件须包含此类别（REC-7）"),
+                .entry(.law, "法律依据（法律法规名称）", .text(max: 100)),
+                .entry(.article, "条款", .text(max: 60), hint: "如：第五十一条"),
+                .entry(.discretionBenchmark, "裁量基准", .text(max: 200), required: false),
+                .entry(.responsibleOrganisation, "实施主体", .text(max: 60)),
+                .entry(.entrusted, "受委托实施", .yesNo),
+                .entry(.timeLimit, "办理时限", .text(max: 60), hint: "如：20个工作日"),
+            ], titleKey: ListEntryField.name.rawValue)
         case .randomInspection:
             return ListSchema(kind: kind, fields: [
-                ListField("name", "抽查事项", .text(max: 120)),
-                ListField("subject", "抽查主体", .text(max: 60)),
-                ListField("basis", "抽查依据", .longText(max: 500)),
-                ListField("object", "抽查对象", .text(max: 200)),
-                ListField("content", "抽查内容", .longText(max: 500)),
-                ListField("method", "抽查方式", .text(max: 100)),
-                ListField("ratio", "抽查比例", .text(max: 30)),
-                ListField("frequency", "抽查频次", .text(max: 30)),
-            ], titleKey: "name")
+                .entry(.name, "抽查事项", .text(max: 120)),
+                .entry(.subject, "抽查主体", .text(max: 60)),
+                .entry(.basis, "抽查依据", .longText(max: 500)),
+                .entry(.object, "抽查对象", .text(max: 200)),
+                .entry(.content, "抽查内容", .longText(max: 500)),
+                .entry(.method, "抽查方式", .text(max: 100)),
+                .entry(.ratio, "抽查比例", .text(max: 30)),
+                .entry(.frequency, "抽查频次", .text(max: 30)),
+            ], titleKey: ListEntryField.name.rawValue)
         case .guide:
             return ListSchema(kind: kind, fields: [
-                ListField("name", "事项名称", .text(max: 120)),
-                ListField("category", "执法类别", .choice(enforcement), hint: "决定流程图的样式"),
-                ListField("basis", "设定依据", .longText(max: 1000)),
-                ListField("materials", "申请材料", .longText(max: 2000)),
-                ListField("steps", "办理流程", .longText(max: 2000)),
-                ListField("timeLimit", "办理时限", .text(max: 60)),
-                ListField("supervision", "监督方式", .text(max: 200)),
-                ListField("remedies", "救济途径", .text(max: 300)),
-                ListField("officeHours", "办公时间", .text(max: 100)),
-                ListField("address", "办理地点", .text(max: 100)),
-                ListField("phone", "咨询电话", .text(max: 30)),
-            ], titleKey: "name")
+                .entry(.name, "事项名称", .text(max: 120)),
+                .entry(.category, "执法类别", .choice(enforcement), hint: "决定流程图的样式"),
+                .entry(.basis, "设定依据", .longText(max: 1000)),
+                .entry(.materials, "申请材料", .longText(max: 2000)),
+                .entry(.steps, "办理流程", .longText(max: 2000)),
+                .entry(.timeLimit, "办理时限", .text(max: 60)),
+                .entry(.supervision, "监督方式", .text(max: 200)),
+                .entry(.remedies, "救济途径", .text(max: 300)),
+                .entry(.officeHours, "办公时间", .text(max: 100)),
+                .entry(.address, "办理地点", .text(max: 100)),
+                .entry(.phone, "咨询电话", .text(max: 30)),
+            ], titleKey: ListEntryField.name.rawValue)
         case .supervision:
             return ListSchema(kind: kind, fields: [
-                ListField("name", "监督事项", .text(max: 100), hint: "如：投诉举报、行政复议"),
-                ListField("channel", "监督方式与途径", .longText(max: 500)),
-                ListField("contact", "受理机构", .text(max: 60)),
-                ListField("phone", "电话", .text(max: 30)),
-                ListField("address", "地址", .text(max: 100), required: false),
-                ListField("email", "电子邮箱", .text(max: 60), required: false),
-                ListField("outcome", "监督结果", .longText(max: 2000), required: false, hint: "监督结果反馈（PUB-11）"),
-            ], titleKey: "name")
+                .entry(.name, "监督事项", .text(max: 100), hint: "如：投诉举报、行政复议"),
+                .entry(.channel, "监督方式与途径", .longText(max: 500)),
+                .entry(.contact, "受理机构", .text(max: 60)),
+                .entry(.phone, "电话", .text(max: 30)),
+                .entry(.address, "地址", .text(max: 100), required: false),
+                .entry(.email, "电子邮箱", .text(max: 60), required: false),
+                .entry(.outcome, "监督结果", .longText(max: 2000), required: false, hint: "监督结果反馈（PUB-11）"),
+            ], titleKey: ListEntryField.name.rawValue)
         }
     }
 }

@@ -59,7 +59,7 @@ extension CaseDocument {
     /// flags the system adds): the review approves exactly this, and a changed draft no longer
     /// matches (REV-1).
     public var contentHash: String {
-        let fields = self.fields.filter { $0.key != "discretionFlag" }.mapValues(CanonicalJSON.string)
+        let fields = self.fields.filter { $0.key != DocumentField.discretionFlag.rawValue }.mapValues(CanonicalJSON.string)
         return LedgerHash.sha256(CanonicalJSON.object(["type": .string(type.rawValue), "fields": .object(fields)]).bytes).hex
     }
 }

@@ -76,13 +76,14 @@ extension Sunlight {
             let notices = try await store.caseRecords.documents(of: theCase.id).filter { $0.type == .penaltyNotice && $0.status == .issued }
             proposal = notices.max { ($0.issuedOn ?? .init(dayNumber: 0), $0.draftedAt) < ($1.issuedOn ?? .init(dayNumber: 0), $1.draftedAt) }?.fields ?? [:]
         }
-        let amount = [proposal["fine"], proposal["amountInvolved"]].compactMap { $0.flatMap { Int($0) } }.max()
-        let law = try await theCase.itemEntryID.asyncMap { try await store.lists.versions(entryID: $0).last { $0.status == .published }?.fields["law"] } ?? nil
+        let terms = DocumentTerms(proposal)
+        let amount = [terms.fine, terms.amountInvolved].compactMap { $0 }.max()
+        let law = try await theCase.itemEntryID.asyncMap { try await store.lists.versions(entryID: $0).last { $0.status == .published }?.terms.law } ?? nil
         let factors = events.last { $0.kind == .majorFactorsDeclared }?.data["factors"]?.split(separator: ",").compactMap { MajorFactor(rawValue: String($0)) } ?? []
         let facts = DecisionFacts(category: theCase.category, itemEntryID: theCase.itemEntryID, itemLaw: law, level: organisation.level,
                                   concernsPerson: try await store.cases.parties(of: theCase.id).contains { $0.kind == .person }, amount: amount,
                                   hearingHeld: events.contains { $0.kind == .hearingRequested } && !events.contains { $0.kind == .stageSkipped && $0.stage == "hearing" },
-                                  factors: Set(factors), simple: theCase.simple, severe: proposal["circumstance"] == DiscretionBenchmark.Circumstance.severe.rawValue)
+                                  factors: Set(factors), simple: theCase.simple, severe: terms.circumstance == .severe)
         return try await catalogue(for: organisation.id, on: date ?? clock.today, store: store).evaluate(facts)
     }
 }

@@ -117,8 +117,7 @@ struct PublicListsController {
               shown.organisationID == organisation.id, shown.kind.rawValue == request.parameters.get("kind") else {
             throw SunlightError.notFound("清单条目")
         }
-        let category = shown.fields["category"].flatMap(EnforcementCategory.init(rawValue:))
-            ?? shown.fields["enforcementCategory"].flatMap(EnforcementCategory.init(rawValue:))
+        let category = shown.terms.enforcementCategory
         let rows = history.published.reversed().map { version in
             HistoryRow(version: version.version, change: version.change.chineseName, effectiveFrom: version.effectiveFrom.iso,
                        until: history.supersededOn(version)?.iso ?? "—", checkedAt: version.checkedAt.map(ChinaTime.minuteText) ?? "")

@@ -87,7 +87,7 @@ extension CasePageModel {
         func name(_ id: UUID?) -> String { id.flatMap { detail.names[$0] } ?? "—" }
 
         let may = detail.actions
-        let fine = detail.documents.last { $0.type.isDecision && $0.status == .issued }?.fields["fine"]
+        let fine = CaseRules.decidedFine(detail.documents).map(String.init)
 
         let item = try await theCase.itemEntryID.asyncMap { id in
             try await sunlight.publishedList(.item, organisationID: theCase.organisationID).first { $0.version.entryID == id }?.version.title

@@ -80,8 +80,9 @@ extension DocumentPageModel {
 
         // STD-3: the benchmark of the case's item, the range the chosen circumstance falls in, and a fine outside it.
         let showsBenchmarks = [.penaltyNotice, .penaltyDecision, .simpleDecision].contains(type)
-        let circumstance = values["circumstance"].flatMap(DiscretionBenchmark.Circumstance.init(rawValue:))
-        let fine = values["fine"].flatMap { Int($0) }
+        let terms = DocumentTerms(values)
+        let circumstance = terms.circumstance
+        let fine = terms.fine
         let benchmarks = detail.benchmarks.map { benchmark in
             Benchmark(circumstance: benchmark.circumstance.chineseName, range: "\(benchmark.minFine)–\(benchmark.maxFine) 元",
                       measures: benchmark.measures.isEmpty ? "—" : benchmark.measures, matched: benchmark.circumstance == circumstance)
@@ -117,7 +118,7 @@ extension DocumentPageModel {
             issuedOn: CaseText.date(document?.issuedOn),
             signerRule: type.signedByHead ? "由负责人审签" : "由制作人以外的另一名承办人员核对签名",
             editable: editable, can: Can.flags(actions), fields: fields, shown: shown, showsBenchmarks: showsBenchmarks, benchmarks: benchmarks,
-            benchmarkNote: note, discretionWarning: warning, flagged: document?.fields["discretionFlag"] == "yes",
+            benchmarkNote: note, discretionWarning: warning, flagged: document?.terms.exceedsDiscretion == true,
             corrects: document?.corrects.map { $0.uuidString.lowercased() }, error: error, review: review)
     }
 }
@@ -140,7 +141,7 @@ enum DocumentDefaults {
         case .penaltyNotice: return ["rights": rights, "hearing": "no"]
         case .penaltyDecision, .simpleDecision:
             var values = ["payment": payment, "remedies": remedies]
-            for key in ["facts", "basis", "fine"] { values[key] = notice?.fields[key] }
+            for key in [DocumentField.facts, .basis, .fine] { values[key] = notice?.fields[key] }
             return values
         case .noPenaltyDecision, .seizureDecision, .permitDecision: return ["remedies": remedies]
         case .deliveryReceipt:

@@ -74,7 +74,6 @@ extension DocumentReviewBox {
     /// The review form as the draft and the case already say it: the facts and basis of the
     /// draft, the hearing and the party's statement from the case's record, the proposed decision.
     static func defaults(for document: CaseDocument, detail: CaseDetail) -> [String: String] {
-        let fields = document.fields
         var hearing: [String] = []
         for event in detail.events {
             let note = event.note.map { "：\($0)" } ?? ""
@@ -90,17 +89,17 @@ extension DocumentReviewBox {
         var other: [String] = []
         switch document.type {
         case .penaltyDecision, .simpleDecision:
-            proposal = fields["penalty"].map { "拟作出行政处罚：\($0)" } ?? ""
-            if let discretion = fields["discretion"], !discretion.isEmpty { other.append("裁量理由：\(discretion)") }
-            if let reason = fields["deviationReason"], !reason.isEmpty { other.append("超出裁量基准的理由：\(reason)") }
+            proposal = document.fields[.penalty].map { "拟作出行政处罚：\($0)" } ?? ""
+            if let discretion = document.text(.discretion) { other.append("裁量理由：\(discretion)") }
+            if let reason = document.text(.deviationReason) { other.append("超出裁量基准的理由：\(reason)") }
         case .noPenaltyDecision:
             proposal = "拟不予行政处罚"
         case .permitDecision:
-            let result = fields["result"] == "granted" ? "准予许可" : fields["result"] == "refused" ? "不予许可" : ""
-            proposal = [result, fields["content"] ?? ""].filter { !$0.isEmpty }.joined(separator: "：")
+            let result = document.terms.result?.chineseName ?? ""
+            proposal = [result, document.fields[.content] ?? ""].filter { !$0.isEmpty }.joined(separator: "：")
         default: break
         }
-        return ["facts": fields["facts"] ?? "", "law": fields["basis"] ?? "", "hearing": hearing.joined(separator: "；"),
+        return ["facts": document.fields[.facts] ?? "", "law": document.fields[.basis] ?? "", "hearing": hearing.joined(separator: "；"),
                 "proposal": proposal, "other": other.joined(separator: "\n")]
     }
 }

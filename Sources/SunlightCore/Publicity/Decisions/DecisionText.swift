@@ -53,26 +53,26 @@ public struct DecisionText: Sendable, Equatable {
         add("type", "决定类型", document.type.chineseName)
         switch document.type {
         case .penaltyDecision, .simpleDecision:
-            add("facts", "违法事实", f["facts"])
-            add("reasons", "处罚理由（裁量基准适用情况）", f["discretion"])
-            add("basis", "处罚依据", f["basis"])
-            let fine = f["fine"].flatMap { $0.isEmpty || (f["penalty"] ?? "").contains("罚款") ? nil : "罚款 \($0) 元" }
-            add("decision", "处罚决定", [f["penalty"], fine].compactMap { $0 }.joined(separator: "；"))
+            add("facts", "违法事实", f[.facts])
+            add("reasons", "处罚理由（裁量基准适用情况）", f[.discretion])
+            add("basis", "处罚依据", f[.basis])
+            let fine = f[.fine].flatMap { $0.isEmpty || document.terms.penaltyKinds.contains(.fine) ? nil : "罚款 \($0) 元" }
+            add("decision", "处罚决定", [f[.penalty], fine].compactMap { $0 }.joined(separator: "；"))
         case .noPenaltyDecision:
-            add("facts", "违法事实", f["facts"])
-            add("basis", "不予处罚的依据", f["basis"])
+            add("facts", "违法事实", f[.facts])
+            add("basis", "不予处罚的依据", f[.basis])
             add("decision", "决定", "不予行政处罚")
         case .permitDecision:
-            add("decision", "许可决定", (f["result"] == "refused" ? "不予许可" : "准予许可") + (f["content"].map { "：\($0)" } ?? ""))
+            add("decision", "许可决定", (document.terms.result == .refused ? PermitResult.refused : .granted).chineseName + (f[.content].map { "：\($0)" } ?? ""))
         case .seizureDecision:
-            add("decision", "行政强制措施及结论", ["查封（扣押）", f["term"].map { "期限：\($0)" }, f["reason"].map { "理由和依据：\($0)" }]
+            add("decision", "行政强制措施及结论", ["查封（扣押）", f[.term].map { "期限：\($0)" }, f[.reason].map { "理由和依据：\($0)" }]
                 .compactMap { $0 }.joined(separator: "；"))
         default:
             break
         }
         add("organisation", "执法机关", organisation.name)
         add("date", "决定日期", decidedOn.chinese)
-        if document.type != .seizureDecision { add("remedies", "救济途径", f["remedies"] ?? standardRemedies) }
+        if document.type != .seizureDecision { add("remedies", "救济途径", f[.remedies] ?? standardRemedies) }
         return out
     }
 

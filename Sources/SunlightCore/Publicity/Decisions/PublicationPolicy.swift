@@ -38,13 +38,11 @@ public struct PublicationPolicy: Sendable, Equatable, Codable {
         return nil
     }
 
-    /// A penalty whose only content is a warning: no fine, and no other kind of penalty named.
+    /// A penalty whose only content is a warning: no fine, and no other kind of penalty named (REC-15).
     static func isWarningOnly(_ document: CaseDocument) -> Bool {
         guard [.penaltyDecision, .simpleDecision].contains(document.type) else { return false }
-        let fine = Double(document.fields["fine"] ?? "") ?? 0
-        let penalty = document.fields["penalty"] ?? ""
-        let heavier = ["罚款", "没收", "吊销", "暂扣", "降低资质", "责令停产", "责令停业", "责令关闭", "限制", "拘留", "通报批评"]
-        return fine == 0 && penalty.contains("警告") && !heavier.contains { penalty.contains($0) }
+        let terms = document.terms
+        return (terms.fine ?? 0) == 0 && !terms.malformed.contains(.fine) && terms.penaltyKinds == [.warning]
     }
 
     /// The publication deadline: `workingDays` working days from the day after the decision (CAL-2).

@@ -106,7 +106,7 @@ public enum CaseRules {
             if stage.code == "decision" { try checkDecisionTiming(snapshot, today: today, calendar: calendar) }
         }
         if stage.code == "hearing" {
-            guard let notice = snapshot.issued(.hearingNotice).last, let date = notice.fields["date"].flatMap(CivilDate.init(iso:)), date <= today else {
+            guard let notice = snapshot.issued(.hearingNotice).last, let date = notice.terms.date, date <= today else {
                 throw refuse(.rec13, "听证尚未举行，不能完成听证环节", code: "case.hearing_pending")
             }
         }
@@ -142,7 +142,7 @@ public enum CaseRules {
     /// hearing where art. 63 applies, else 3 working days to state its case.
     public static func responseWindow(of notice: CaseDocument, calendar: WorkingDayCalendar) throws -> CivilDate? {
         guard let noticed = notice.issuedOn else { return nil }
-        return try calendar.dueDate(from: noticed, .workingDays(notice.fields["hearing"] == "yes" ? 5 : 3))
+        return try calendar.dueDate(from: noticed, .workingDays(notice.terms.hearingOffered ? 5 : 3))
     }
 
     /// The notice has been given and the party's time to answer it has run (or the party answered).
@@ -150,7 +150,7 @@ public enum CaseRules {
         guard let notice = snapshot.issued(.penaltyNotice).last, let noticed = notice.issuedOn else {
             throw refuse(.rec13, "未经事先告知不得作出行政处罚决定（行政处罚法第四十四条）", code: "case.no_notice")
         }
-        let hearingRight = notice.fields["hearing"] == "yes"
+        let hearingRight = notice.terms.hearingOffered
         let window = try responseWindow(of: notice, calendar: calendar) ?? noticed
         let answered = snapshot.has(.hearingWaived) || snapshot.has(.hearingRequested) || (!hearingRight && snapshot.has(.statementReceived))
         if today <= window && !answered {
@@ -173,7 +173,7 @@ public enum CaseRules {
 
     /// The fine of the case's issued decision, if any.
     public static func decidedFine(_ documents: [CaseDocument]) -> Int? {
-        documents.last { $0.type.isDecision && $0.status == .issued }?.fields["fine"].flatMap { Int($0) }
+        documents.last { $0.type.isDecision && $0.status == .issued }?.terms.fine
     }
 
     /// Checks a decision before it is signed: not heavier than notified because the party
@@ -181,13 +181,17 @@ public enum CaseRules {
     /// discretion benchmark or with a written reason (STD-3), and 首违不罚's three conditions (art. 33).
     /// Returns whether the fine departs from the benchmark (to be flagged to legal review).
     public static func checkDecision(_ document: CaseDocument, in snapshot: CaseSnapshot, benchmarks: [DiscretionBenchmark]) throws -> Bool {
-        let fine = document.fields["fine"].flatMap { Int($0) }
-        if let text = document.fields["fine"], !text.isEmpty, fine == nil || fine! < 0 {
-            throw SunlightError.invalid("fine", "罚款金额应为不小于 0 的整数（元）", rule: .rec13)
+        let terms = document.terms
+        let fine = terms.fine
+        if terms.malformed.contains(.fine) {
+            throw SunlightError.invalid(DocumentField.fine.rawValue, "罚款金额应为不小于 0 的整数（元）", rule: .rec13)
+        }
+        if let problem = terms.problems(in: document.type).first {
+            throw SunlightError.invalid(problem.key, "\(document.type.chineseName)：\(problem)", rule: .rec6)
         }
         switch document.type {
         case .penaltyDecision:
-            if let notified = snapshot.issued(.penaltyNotice).last?.fields["fine"].flatMap({ Int($0) }), let fine, fine > notified {
+            if let notified = snapshot.issued(.penaltyNotice).last?.terms.fine, let fine, fine > notified {
                 throw refuse(.rec13, "决定的罚款（\(fine) 元）重于事先告知的（\(notified) 元）；不得因当事人陈述申辩而加重处罚（行政处罚法第四十五条）",
                              code: "case.heavier_than_notice")
             }
@@ -199,16 +203,16 @@ public enum CaseRules {
                              code: "case.simple_limit")
             }
         case .noPenaltyDecision:
-            for (key, label) in [("firstOffence", "首次违法"), ("minor", "危害后果轻微"), ("corrected", "及时改正")] where document.fields[key] != "yes" {
+            for (met, label) in [(terms.firstOffence, "首次违法"), (terms.minorHarm, "危害后果轻微"), (terms.corrected, "及时改正")] where !met {
                 throw refuse(.std3, "首违不罚须同时满足首次违法、危害后果轻微、及时改正，本案“\(label)”不满足（行政处罚法第三十三条）", code: "case.first_offence")
             }
         default:
             return false
         }
-        guard let fine, let code = document.fields["circumstance"], let circumstance = DiscretionBenchmark.Circumstance(rawValue: code),
+        guard let fine, let circumstance = terms.circumstance,
               let benchmark = benchmarks.first(where: { $0.circumstance == circumstance }) else { return false }
         guard !benchmark.allows(fine) else { return false }
-        guard let reason = document.fields["deviationReason"]?.trimmed, reason.count >= 4 else {
+        guard let reason = terms.deviationReason?.trimmed, reason.count >= 4 else {
             throw refuse(.std3, "“\(circumstance.chineseName)”情节的裁量基准为 \(benchmark.minFine)–\(benchmark.maxFine) 元，\(fine) 元超出基准，须写明理由并提交法制审核",
                          code: "case.discretion")
         }

@@ -45,7 +45,7 @@ public struct DocumentSheet: Sendable {
             guard let value = document.fields[field.key], !value.isEmpty else { continue }
             body += "<dt>\(Self.escape(field.label))</dt><dd>\(Self.paragraphs(field.display(value)))</dd>\n"
         }
-        if document.fields["discretionFlag"] == "yes" {
+        if document.terms.exceedsDiscretion {
             body += "<dt>提示</dt><dd><p>罚款超出裁量基准，理由已写明，须经法制审核（STD-3）</p></dd>\n"
         }
         body += "</dl>\n<footer>"

@@ -77,64 +77,65 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// What the document says, field by field.
+    /// What the document says, field by field; the keys are `DocumentField`s, and what the rules
+    /// read of them is decoded by `DocumentTerms`.
     public var fields: [ListField] {
         switch self {
         case .openingApproval:
-            [ListField("facts", "案件来源及简要案情", .longText(max: 2000)), ListField("basis", "立案依据", .longText(max: 500)),
-             ListField("opinion", "承办人意见", .longText(max: 500))]
+            [ListField(.facts, "案件来源及简要案情", .longText(max: 2000)), ListField(.basis, "立案依据", .longText(max: 500)),
+             ListField(.opinion, "承办人意见", .longText(max: 500))]
         case .inquiryRecord:
-            [ListField("time", "询问时间", .text(max: 60)), ListField("place", "询问地点", .text(max: 100)),
-             ListField("person", "被询问人", .text(max: 60)), ListField("content", "询问内容", .longText(max: 8000))]
+            [ListField(.time, "询问时间", .text(max: 60)), ListField(.place, "询问地点", .text(max: 100)),
+             ListField(.person, "被询问人", .text(max: 60)), ListField(.content, "询问内容", .longText(max: 8000))]
         case .inspectionRecord:
-            [ListField("time", "检查时间", .text(max: 60)), ListField("place", "检查地点", .text(max: 100)),
-             ListField("present", "在场人员", .text(max: 200)), ListField("content", "检查情况", .longText(max: 8000))]
+            [ListField(.time, "检查时间", .text(max: 60)), ListField(.place, "检查地点", .text(max: 100)),
+             ListField(.present, "在场人员", .text(max: 200)), ListField(.content, "检查情况", .longText(max: 8000))]
         case .investigationReport:
-            [ListField("facts", "违法事实", .longText(max: 4000)), ListField("evidence", "证据", .longText(max: 4000)),
-             ListField("basis", "法律依据", .longText(max: 1000)), ListField("opinion", "处理意见", .longText(max: 1000))]
+            [ListField(.facts, "违法事实", .longText(max: 4000)), ListField(.evidence, "证据", .longText(max: 4000)),
+             ListField(.basis, "法律依据", .longText(max: 1000)), ListField(.opinion, "处理意见", .longText(max: 1000))]
         case .penaltyNotice:
-            [ListField("facts", "违法事实", .longText(max: 4000)), ListField("reasons", "理由及证据", .longText(max: 4000)),
-             ListField("basis", "依据", .longText(max: 1000)), ListField("penalty", "拟作出的行政处罚", .longText(max: 1000)),
-             ListField("fine", "拟罚款金额（元）", .text(max: 12), required: false, hint: "只填数字；不罚款的留空"),
-             ListField("amountInvolved", "涉案金额（元）", .text(max: 12), required: false, hint: "货值金额、违法所得等，只填数字"),
-             ListField("hearing", "告知听证权利", .yesNo, hint: "较大数额罚款、吊销许可证、责令停产停业等（行政处罚法第六十三条）"),
-             ListField("rights", "陈述、申辩及听证权利", .longText(max: 1000))]
+            [ListField(.facts, "违法事实", .longText(max: 4000)), ListField(.reasons, "理由及证据", .longText(max: 4000)),
+             ListField(.basis, "依据", .longText(max: 1000)), ListField(.penalty, "拟作出的行政处罚", .longText(max: 1000)),
+             ListField(.fine, "拟罚款金额（元）", .text(max: 12), required: false, hint: "只填数字；不罚款的留空"),
+             ListField(.amountInvolved, "涉案金额（元）", .text(max: 12), required: false, hint: "货值金额、违法所得等，只填数字"),
+             ListField(.hearing, "告知听证权利", .yesNo, hint: "较大数额罚款、吊销许可证、责令停产停业等（行政处罚法第六十三条）"),
+             ListField(.rights, "陈述、申辩及听证权利", .longText(max: 1000))]
         case .hearingNotice:
-            [ListField("date", "听证日期", .text(max: 10), hint: "YYYY-MM-DD"), ListField("time", "时间", .text(max: 20)),
-             ListField("place", "听证地点", .text(max: 100)), ListField("host", "听证主持人", .text(max: 30))]
+            [ListField(.date, "听证日期", .text(max: 10), hint: "YYYY-MM-DD"), ListField(.time, "时间", .text(max: 20)),
+             ListField(.place, "听证地点", .text(max: 100)), ListField(.host, "听证主持人", .text(max: 30))]
         case .hearingRecord:
-            [ListField("content", "听证情况", .longText(max: 8000)), ListField("opinion", "听证主持人意见", .longText(max: 1000))]
+            [ListField(.content, "听证情况", .longText(max: 8000)), ListField(.opinion, "听证主持人意见", .longText(max: 1000))]
         case .penaltyDecision, .simpleDecision:
-            [ListField("facts", "违法事实", .longText(max: 4000)), ListField("evidence", "证据", .longText(max: 4000)),
-             ListField("basis", "处罚依据", .longText(max: 1000)), ListField("discretion", "裁量基准适用情况及理由", .longText(max: 1000)),
-             ListField("penalty", "处罚内容", .longText(max: 1000)),
-             ListField("fine", "罚款金额（元）", .text(max: 12), required: false, hint: "只填数字；警告等不罚款的留空"),
-             ListField("amountInvolved", "涉案金额（元）", .text(max: 12), required: false, hint: "货值金额、违法所得等，只填数字；法制审核目录按其与罚款中较大者判断"),
-             ListField("circumstance", "违法情节", .choice(DiscretionBenchmark.Circumstance.allCases.map { (code: $0.rawValue, label: $0.chineseName) }),
+            [ListField(.facts, "违法事实", .longText(max: 4000)), ListField(.evidence, "证据", .longText(max: 4000)),
+             ListField(.basis, "处罚依据", .longText(max: 1000)), ListField(.discretion, "裁量基准适用情况及理由", .longText(max: 1000)),
+             ListField(.penalty, "处罚内容", .longText(max: 1000)),
+             ListField(.fine, "罚款金额（元）", .text(max: 12), required: false, hint: "只填数字；警告等不罚款的留空"),
+             ListField(.amountInvolved, "涉案金额（元）", .text(max: 12), required: false, hint: "货值金额、违法所得等，只填数字；法制审核目录按其与罚款中较大者判断"),
+             ListField(.circumstance, "违法情节", .choice(DiscretionBenchmark.Circumstance.allCases.map { (code: $0.rawValue, label: $0.chineseName) }),
                        required: false, hint: "对照裁量基准（STD-3）"),
-             ListField("deviationReason", "超出裁量基准的理由", .longText(max: 1000), required: false, hint: "罚款超出基准范围时必填，并提示法制审核"),
-             ListField("payment", "履行方式和期限", .longText(max: 500)),
-             ListField("remedies", "救济途径和期限", .longText(max: 500))]
+             ListField(.deviationReason, "超出裁量基准的理由", .longText(max: 1000), required: false, hint: "罚款超出基准范围时必填，并提示法制审核"),
+             ListField(.payment, "履行方式和期限", .longText(max: 500)),
+             ListField(.remedies, "救济途径和期限", .longText(max: 500))]
         case .noPenaltyDecision:
-            [ListField("facts", "违法事实", .longText(max: 4000)), ListField("basis", "不予处罚的依据", .longText(max: 1000)),
-             ListField("firstOffence", "首次违法", .yesNo, hint: "首违不罚须同时满足三项（行政处罚法第三十三条）"),
-             ListField("minor", "危害后果轻微", .yesNo), ListField("corrected", "及时改正", .yesNo),
-             ListField("remedies", "救济途径和期限", .longText(max: 500))]
+            [ListField(.facts, "违法事实", .longText(max: 4000)), ListField(.basis, "不予处罚的依据", .longText(max: 1000)),
+             ListField(.firstOffence, "首次违法", .yesNo, hint: "首违不罚须同时满足三项（行政处罚法第三十三条）"),
+             ListField(.minor, "危害后果轻微", .yesNo), ListField(.corrected, "及时改正", .yesNo),
+             ListField(.remedies, "救济途径和期限", .longText(max: 500))]
         case .seizureDecision:
-            [ListField("reason", "理由和依据", .longText(max: 2000)), ListField("items", "查封扣押的场所、设施或者财物清单", .longText(max: 4000)),
-             ListField("term", "期限", .text(max: 60)), ListField("remedies", "救济途径和期限", .longText(max: 500))]
+            [ListField(.reason, "理由和依据", .longText(max: 2000)), ListField(.items, "查封扣押的场所、设施或者财物清单", .longText(max: 4000)),
+             ListField(.term, "期限", .text(max: 60)), ListField(.remedies, "救济途径和期限", .longText(max: 500))]
         case .permitAcceptance:
-            [ListField("applicant", "申请人", .text(max: 100)), ListField("item", "申请事项", .text(max: 200)),
-             ListField("materials", "申请材料", .longText(max: 2000))]
+            [ListField(.applicant, "申请人", .text(max: 100)), ListField(.item, "申请事项", .text(max: 200)),
+             ListField(.materials, "申请材料", .longText(max: 2000))]
         case .permitDecision:
-            [ListField("result", "许可决定", .choice([("granted", "准予许可"), ("refused", "不予许可")])),
-             ListField("content", "许可内容或不予许可的理由", .longText(max: 2000)), ListField("remedies", "救济途径和期限", .longText(max: 500))]
+            [ListField(.result, "许可决定", .choice(PermitResult.allCases.map { (code: $0.rawValue, label: $0.chineseName) })),
+             ListField(.content, "许可内容或不予许可的理由", .longText(max: 2000)), ListField(.remedies, "救济途径和期限", .longText(max: 500))]
         case .deliveryReceipt:
-            [ListField("document", "送达文书", .text(max: 100)), ListField("method", "送达方式", .choice([("direct", "直接送达"), ("mail", "邮寄送达"),
+            [ListField(.document, "送达文书", .text(max: 100)), ListField(.method, "送达方式", .choice([("direct", "直接送达"), ("mail", "邮寄送达"),
              ("electronic", "电子送达"), ("left", "留置送达"), ("notice", "公告送达")])),
-             ListField("recipient", "受送达人", .text(max: 60)), ListField("date", "送达日期", .text(max: 10), hint: "YYYY-MM-DD")]
+             ListField(.recipient, "受送达人", .text(max: 60)), ListField(.date, "送达日期", .text(max: 10), hint: "YYYY-MM-DD")]
         case .closingReport:
-            [ListField("summary", "处理结果及执行情况", .longText(max: 2000)), ListField("opinion", "结案意见", .longText(max: 500))]
+            [ListField(.summary, "处理结果及执行情况", .longText(max: 2000)), ListField(.opinion, "结案意见", .longText(max: 500))]
         }
     }
 }

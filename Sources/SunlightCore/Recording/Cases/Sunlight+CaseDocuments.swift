@@ -79,7 +79,7 @@ extension Sunlight {
                 let benchmarks = try await theCase.itemEntryID.asyncMap {
                     try await tx.caseSettings.benchmarks(organisation: theCase.organisationID, item: $0)
                 } ?? []
-                if try CaseRules.checkDecision(document, in: snapshot, benchmarks: benchmarks) { document.fields["discretionFlag"] = "yes" }
+                if try CaseRules.checkDecision(document, in: snapshot, benchmarks: benchmarks) { document.flagExceedsDiscretion() }
                 // A lawful draft is then made only on a passed review of exactly this draft (REV-1).
                 try await self.checkReviewGate(document, of: theCase, in: tx)
             }
@@ -125,12 +125,12 @@ extension Sunlight {
                 let today = self.clock.today
                 if document.type.isDecision {
                     events.append(CaseEvent(caseID: theCase.id, kind: .decided, stage: theCase.stage, at: at, on: today, by: actor.user?.id,
-                                            note: document.number, data: ["document": document.id.uuidString.lowercased(), "fine": document.fields["fine"] ?? ""]))
+                                            note: document.number, data: ["document": document.id.uuidString.lowercased(), "fine": document.fields[.fine] ?? ""]))
                 }
                 if document.type == .deliveryReceipt {
-                    let on = document.fields["date"].flatMap(CivilDate.init(iso:)).map { min($0, today) } ?? today
+                    let on = document.terms.date.map { min($0, today) } ?? today
                     events.append(CaseEvent(caseID: theCase.id, kind: .delivered, stage: theCase.stage, at: at, on: on, by: actor.user?.id,
-                                            note: document.fields["document"], data: ["document": document.id.uuidString.lowercased()]))
+                                            note: document.fields[.document], data: ["document": document.id.uuidString.lowercased()]))
                 }
                 records += try await Self.record(events, case: theCase, changed: false, in: tx)
                 records += try await Self.openPublication(of: document, in: theCase, decidedOn: today, at: at, by: actor.user?.id,
@@ -144,8 +144,8 @@ extension Sunlight {
     /// A hearing notice reaches the party at least 7 working days before the hearing (REC-13).
     private func checkHearingNotice(_ document: CaseDocument, calendar: WorkingDayCalendar) throws {
         guard document.type == .hearingNotice else { return }
-        guard let date = document.fields["date"].flatMap(CivilDate.init(iso:)) else {
-            throw SunlightError.invalid("date", "听证日期格式应为 YYYY-MM-DD", rule: .rec13)
+        guard let date = document.terms.date else {
+            throw SunlightError.invalid(DocumentField.date.rawValue, "听证日期格式应为 YYYY-MM-DD", rule: .rec13)
         }
         try CaseRules.checkHearingDate(date, noticeIssuedOn: clock.today, calendar: calendar)
     }
@@ -160,6 +160,8 @@ extension Sunlight {
             case .failure(let problem): problems.append(problem)
             }
         }
+        // The values rules read must decode: a fine of “1.5万” would skip the rules on fines.
+        problems += DocumentTerms(clean).problems(in: type)
         if let first = problems.first {
             throw SunlightError.invalid(first.key, "\(type.chineseName)：" + problems.map(\.description).joined(separator: "；"), rule: .rec6)
         }

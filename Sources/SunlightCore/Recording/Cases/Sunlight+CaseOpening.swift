@@ -54,13 +54,6 @@ public struct NewCase: Sendable, Codable {
 }
 
 extension Sunlight {
-    /// The calendar days in an item's 办理时限 such as `立案之日起 90 日` (not working days).
-    static func calendarDays(in timeLimit: String?) -> Int? {
-        guard let text = timeLimit, !text.contains("工作日"), text.contains("日") else { return nil }
-        let digits = text.drop { !$0.isNumber }.prefix { $0.isNumber }
-        return Int(digits)
-    }
-
     /// The number series a case of this kind is numbered in: 元市监立〔2026〕5号.
     static func caseCode(_ category: EnforcementCategory, simple: Bool) -> String {
         if simple { return "简" }
@@ -98,11 +91,12 @@ extension Sunlight {
             guard let entry = try await publishedList(.item, organisationID: organisation.id).first(where: { $0.version.entryID == item }) else {
                 throw SunlightError.invalid("itemEntryID", "所选执法事项不在本机构现行的执法事项清单中（PUB-3）", rule: .pub3)
             }
-            if let category = entry.version.fields["enforcementCategory"], category != input.category.rawValue {
-                throw SunlightError.invalid("itemEntryID", "所选执法事项“\(entry.version.title)”属于\(EnforcementCategory(rawValue: category)?.chineseName ?? category)，"
+            let terms = entry.version.terms
+            if terms.malformed.contains(.enforcementCategory) || terms.enforcementCategory.map({ $0 != input.category }) == true {
+                throw SunlightError.invalid("itemEntryID", "所选执法事项“\(entry.version.title)”属于\(terms.enforcementCategory?.chineseName ?? "未知类别")，"
                                             + "与案件类别“\(input.category.chineseName)”不符", rule: .rec1)
             }
-            itemDays = Self.calendarDays(in: entry.version.fields["timeLimit"])
+            itemDays = terms.timeLimitCalendarDays
         }
         let days = input.decisionDays ?? itemDays ?? 90
         guard (1...365).contains(days) else { throw SunlightError.invalid("decisionDays", "办案期限应为 1–365 日", rule: .rec13) }

@@ -18,7 +18,7 @@ extension Sunlight {
             throw SunlightError.invalid("on", "日期应在告知书出具（\(noticed.iso)）之后、今天以前", rule: .rec13)
         }
         if kind != .statementReceived {
-            guard notice.fields["hearing"] == "yes" else {
+            guard notice.terms.hearingOffered else {
                 throw CaseRules.refuse(.rec13, "事先告知书未告知听证权利（不属于行政处罚法第六十三条的情形）", code: "case.no_hearing_right")
             }
             guard theCase.stage == "notice" else {

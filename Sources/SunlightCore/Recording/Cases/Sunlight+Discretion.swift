@@ -10,7 +10,7 @@ extension Sunlight {
         guard let item = try await publishedList(.item, organisationID: organisation.id).first(where: { $0.version.entryID == itemEntryID }) else {
             throw SunlightError.invalid("item", "所选执法事项不在本机构现行的执法事项清单中", rule: .std3)
         }
-        guard item.version.fields["enforcementCategory"] == EnforcementCategory.penalty.rawValue else {
+        guard item.version.terms.enforcementCategory == .penalty else {
             throw SunlightError.invalid("item", "裁量基准只适用于行政处罚事项", rule: .std3)
         }
         guard minFine >= 0, minFine <= maxFine, maxFine <= 100_000_000 else {

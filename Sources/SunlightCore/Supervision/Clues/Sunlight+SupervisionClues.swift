@@ -29,10 +29,10 @@ extension Sunlight {
                  event.on, "/staff/cases/\(theCase.id.uuidString.lowercased())")
         }
         for document in try await store.caseRecords.documents(ofCases: cases.map(\.id))
-        where document.status == .issued && document.fields["discretionFlag"] == "yes" {
+        where document.status == .issued && document.terms.exceedsDiscretion {
             guard let theCase = byID[document.caseID] else { continue }
             clue(.outsideBenchmark, .std3, theCase.organisationID, document.number ?? theCase.number,
-                 "罚款 \(document.fields["fine"] ?? "") 元超出裁量基准；理由：\(document.fields["deviationReason"] ?? "未说明")",
+                 "罚款 \(document.fields[.fine] ?? "") 元超出裁量基准；理由：\(document.fields[.deviationReason] ?? "未说明")",
                  document.issuedOn ?? today, "/staff/documents/\(document.id.uuidString.lowercased())")
         }
         for flag in try await reviewFlags(in: organisations) {

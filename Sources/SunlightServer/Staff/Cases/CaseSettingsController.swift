@@ -89,15 +89,15 @@ struct CaseSettingsController {
         }
         var items: [ItemBenchmarks] = []
         for entry in try await request.sunlight.publishedList(.item, organisationID: organisation.id)
-        where entry.version.fields["enforcementCategory"] == EnforcementCategory.penalty.rawValue {
+        where entry.version.terms.enforcementCategory == .penalty {
             let benchmarks = try await request.sunlight.benchmarks(item: entry.version.entryID, organisation: organisation.id).map {
                 BenchmarkRow(circumstance: $0.circumstance.chineseName, range: "\($0.minFine)–\($0.maxFine) 元", measures: $0.measures.isEmpty ? "—" : $0.measures)
             }
-            let fields = entry.version.fields
+            let terms = entry.version.terms
             let id = entry.version.entryID.uuidString.lowercased()
             let mine = problem?.form == "benchmark" && values["item"]?.lowercased() == id
             items.append(ItemBenchmarks(id: id, title: entry.version.title,
-                                        basis: [fields["law"], fields["article"], fields["discretionBenchmark"]].compactMap { $0 }.joined(separator: " "),
+                                        basis: [terms.law, terms.article, terms.discretionBenchmark].compactMap { $0 }.joined(separator: " "),
                                         benchmarks: benchmarks, empty: benchmarks.isEmpty, problem: mine ? problem?.message : nil,
                                         minFine: mine ? values["minFine"] ?? "" : "", maxFine: mine ? values["maxFine"] ?? "" : "",
                                         measures: mine ? values["measures"] ?? "" : ""))

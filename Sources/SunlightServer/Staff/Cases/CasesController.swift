@@ -204,7 +204,7 @@ struct CasesController {
         guard let organisation = staff.actor.organisation, let me = staff.actor.user else { throw SunlightError.outsideScope }
         let today = request.sunlight.clock.today
         let items = try await request.sunlight.publishedList(.item, organisationID: organisation.id).map { entry in
-            let category = entry.version.fields["enforcementCategory"].flatMap(EnforcementCategory.init(rawValue:))?.chineseName ?? "未分类"
+            let category = entry.version.terms.enforcementCategory?.chineseName ?? "未分类"
             return Option(value: entry.version.entryID.uuidString.lowercased(), label: "\(entry.version.title)（\(category)）",
                           checked: entry.version.entryID.uuidString.lowercased() == values.item.lowercased())
         }

@@ -1,0 +1,89 @@
+/// 文书要素 — what the rules read from a document, decoded in one place from its stored fields:
+/// the fine and the amount involved in whole yuan, the kinds of penalty named, the dates, the
+/// hearing right offered, the circumstance and the benchmark flag, the first-offence
+/// conditions, a permit's result. Free text stays text (`CaseDocument.text(_:)`).
+///
+/// Only reading is typed: a document keeps storing `[String: String]` exactly as before, for
+/// those fields are hashed into the log. A stored value that is not a value of its kind (a fine
+/// of “1.5万”, a date of “10月1日”) reads as absent here and is listed in `malformed`, so a
+/// rule that needs it refuses the document rather than skipping itself (`problems(in:)`).
+public struct DocumentTerms: Sendable, Equatable {
+    /// 罚款金额（元）of a notice or a decision; `nil` when it names none.
+    public let fine: Int?
+    /// 涉案金额（元）: goods' value, illegal gains.
+    public let amountInvolved: Int?
+    /// 处罚内容 as written.
+    public let penalty: String?
+    /// 告知听证权利 — the notice offers a hearing (行政处罚法 第六十三条).
+    public let hearingOffered: Bool
+    /// 听证日期 of a hearing notice, 送达日期 of a delivery receipt.
+    public let date: CivilDate?
+    /// 违法情节, matched against the discretion benchmark (STD-3).
+    public let circumstance: DiscretionBenchmark.Circumstance?
+    /// 超出裁量基准的理由.
+    public let deviationReason: String?
+    /// 超出裁量基准 — set when the decision was signed with a fine outside the benchmark (STD-3).
+    public let exceedsDiscretion: Bool
+    /// 首违不罚's conditions (行政处罚法 第三十三条): 首次违法, 危害后果轻微, 及时改正.
+    public let firstOffence: Bool
+    public let minorHarm: Bool
+    public let corrected: Bool
+    /// 许可决定.
+    public let result: PermitResult?
+    /// Fields whose stored text is not a value of their kind, in catalogue order.
+    public let malformed: [DocumentField]
+
+    public init(_ fields: [String: String]) {
+        var malformed: [DocumentField] = []
+        func decode<T>(_ field: DocumentField, _ parse: (String) -> T?) -> T? {
+            guard let text = fields.text(field) else { return nil }
+            guard let value = parse(text) else { malformed.append(field); return nil }
+            return value
+        }
+        func yes(_ field: DocumentField) -> Bool {
+            decode(field) { [YesNo.yes: true, YesNo.no: false][$0] } ?? false
+        }
+        fine = decode(.fine, Self.yuan)
+        amountInvolved = decode(.amountInvolved, Self.yuan)
+        penalty = fields.text(.penalty)
+        hearingOffered = yes(.hearing)
+        date = decode(.date, CivilDate.init(iso:))
+        circumstance = decode(.circumstance, DiscretionBenchmark.Circumstance.init(rawValue:))
+        deviationReason = fields.text(.deviationReason)
+        exceedsDiscretion = yes(.discretionFlag)
+        firstOffence = yes(.firstOffence)
+        minorHarm = yes(.minor)
+        corrected = yes(.corrected)
+        result = decode(.result, PermitResult.init(rawValue:))
+        self.malformed = malformed
+    }
+
+    /// A whole, non-negative number of yuan: `15000`, not `1.5万`, `15000元` or `-1`.
+    static func yuan(_ text: String) -> Int? { Int(text).flatMap { $0 >= 0 ? $0 : nil } }
+
+    /// The kinds of penalty the 处罚内容 names (REC-15).
+    public var penaltyKinds: Set<PenaltyKind> { PenaltyKind.named(in: penalty ?? "") }
+
+    /// The values of `type`'s fields that do not decode, each in the catalogue's words; empty
+    /// when every value a rule reads is well formed.
+    public func problems(in type: DocumentType) -> [FieldProblem] {
+        type.fields.compactMap { field in
+            guard let key = DocumentField(rawValue: field.key), malformed.contains(key) else { return nil }
+            return FieldProblem(field: field, Self.expected(key))
+        }
+    }
+
+    /// What a well-formed value of `field` looks like.
+    static func expected(_ field: DocumentField) -> String {
+        switch field {
+        case .fine, .amountInvolved: "应为不小于 0 的整数，如 15000（不写“万”“元”）"
+        case .date: "格式应为 YYYY-MM-DD"
+        default: "不是有效的取值"
+        }
+    }
+}
+
+extension CaseDocument {
+    /// What the rules read from this document.
+    public var terms: DocumentTerms { DocumentTerms(fields) }
+}
