@@ -29,12 +29,14 @@ public struct AnnualReport: Sendable, Equatable {
     /// The deadline: 31 January of the next year.
     public var dueOn: CivilDate { CivilDate(year: year + 1, month: 1, day: 31)! }
 
-    public static func compute(organisation: Organisation, year: Int, cases: [EnforcementCase], events: [CaseEvent],
-                               reviews: [ReviewRecord], publications: [DecisionPublication], draws: [InspectionDraw]) -> AnnualReport {
+    /// `opened`: the cases opened in the year, by category; `events`: the decisions and closings
+    /// in the year, of cases whose category `categoryOf` gives.
+    public static func compute(organisation: Organisation, year: Int, opened: [EnforcementCategory: Int], events: [CaseEvent],
+                               categoryOf: [EnforcementCase.ID: EnforcementCategory], reviews: [ReviewRecord],
+                               publications: [DecisionPublication], draws: [InspectionDraw]) -> AnnualReport {
         let inYear: (CivilDate) -> Bool = { $0.year == year }
         var rows = Dictionary(uniqueKeysWithValues: EnforcementCategory.allCases.map { ($0, CategoryRow(category: $0)) })
-        let categoryOf = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0.category) })
-        for theCase in cases where inYear(theCase.openedOn) { rows[theCase.category]?.opened += 1 }
+        for (category, count) in opened { rows[category]?.opened += count }
         var fines = 0
         for event in events {
             guard let category = categoryOf[event.caseID], inYear(event.on) else { continue }
@@ -83,11 +85,16 @@ extension Sunlight {
             try actor.require(anyOf: .head, .publicityClerk, .supervisor, .administrator)
             try actor.requireRead(organisation)
         }
-        // Cases opened after the year have nothing in it.
-        let cases = try await store.cases.list(organisations: [organisation.id], filter: CaseFilter(openedTo: CivilDate(year: year, month: 12, day: 31)!),
-                                               limit: 100_000)
+        // Counted in the database: the year's openings by category, and its decisions and closings
+        // (of cases opened by the year's end: those opened after it have nothing in it).
+        let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
+        let opened = try await store.cases.countsByCategory(organisations: [organisation.id], filter: CaseFilter(openedFrom: first, openedTo: last))
+        let events = try await store.cases.events(organisations: [organisation.id], cases: CaseFilter(openedTo: last), kinds: [.decided, .closed],
+                                                  dates: first...last)
+        let categoryOf = Dictionary(try await store.cases.find(ids: Array(Set(events.map(\.caseID)))).map { ($0.id, $0.category) },
+                                    uniquingKeysWith: { a, _ in a })
         let report = AnnualReport.compute(
-            organisation: organisation, year: year, cases: cases, events: try await store.cases.events(ofCases: cases.map(\.id)),
+            organisation: organisation, year: year, opened: opened, events: events, categoryOf: categoryOf,
             reviews: try await store.reviews.records(organisations: [organisation.id]),
             publications: try await store.publications.list(organisations: [organisation.id], statuses: []),
             draws: try await store.draws.list(organisations: [organisation.id]))

@@ -87,12 +87,12 @@ extension Sunlight {
         return flags
     }
 
-    /// The flags of these organisations' cases (or of `cases`, already loaded), newest first; not
-    /// logged (the callers log their reads).
-    func reviewFlags(in organisations: [Organisation], cases loaded: [EnforcementCase]? = nil) async throws -> [ReviewFlag] {
+    /// The flags of these organisations' cases, newest first; not logged (the callers log their
+    /// reads). Only the cases that can have one are loaded: general-procedure cases with an issued
+    /// decision or a review record.
+    func reviewFlags(in organisations: [Organisation]) async throws -> [ReviewFlag] {
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var cases = loaded ?? []
-        if loaded == nil { cases = try await store.cases.list(organisations: Array(names.keys), filter: .all, limit: 100_000) }
+        let cases = try await store.cases.reviewable(organisations: Array(names.keys), decisionTypes: Set(DocumentType.allCases.filter(\.isDecision)))
         let ids = cases.map(\.id)
         let documents = Dictionary(grouping: try await store.caseRecords.documents(ofCases: ids), by: \.caseID)
         let records = Dictionary(grouping: try await store.reviews.records(ofCases: ids), by: \.caseID)

@@ -17,20 +17,17 @@ struct FluentCaseRepository: CaseRepository {
     func find(_ id: EnforcementCase.ID) async throws -> EnforcementCase? { try await CaseModel.find(id, on: database)?.domain() }
 
     func find(ids: [EnforcementCase.ID]) async throws -> [EnforcementCase] {
-        guard !ids.isEmpty else { return [] }
-        return try await CaseModel.query(on: database).filter(\.$id ~~ Array(Set(ids))).sort(\.$openedAt).sort(\.$id).all().map { try $0.domain() }
+        var cases: [EnforcementCase] = []
+        for chunk in Array(Set(ids)).chunked(500) {
+            cases += try await CaseModel.query(on: database).filter(\.$id ~~ chunk).all().map { try $0.domain() }
+        }
+        return cases.sorted { ($0.openedAt, $0.id.uuidString) < ($1.openedAt, $1.id.uuidString) }
     }
 
     func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase] {
         guard !organisations.isEmpty else { return [] }
-        let query = CaseModel.query(on: database).filter(\.$organisationID ~~ organisations)
-        if let statuses = filter.statuses { query.filter(\.$status ~~ statuses.map(\.rawValue)) }
-        if let category = filter.category { query.filter(\.$category == category.rawValue) }
-        if let from = filter.openedFrom { query.filter(\.$openedOn >= from.iso) }
-        if let to = filter.openedTo { query.filter(\.$openedOn <= to.iso) }
-        if let text = filter.text, !text.isEmpty {
-            query.group(.or) { $0.filter(\.$title, .contains(inverse: false, .anywhere), text).filter(\.$number, .contains(inverse: false, .anywhere), text) }
-        }
+        let query = CaseModel.query(on: database)
+        CaseFilterSQL.apply(filter, organisations: organisations, to: query, on: database)
         return try await query.sort(\.$openedAt, .descending).sort(\.$id).limit(limit).all().map { try $0.domain() }
     }
 

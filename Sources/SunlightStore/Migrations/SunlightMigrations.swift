@@ -13,6 +13,7 @@ public enum SunlightMigrations {
         M008_Supervision(),
         M009_Transfers(),
         M010_Coordination(),
+        M011_AggregateIndexes(),
     ]
 
     public static func register(on migrations: Migrations) {

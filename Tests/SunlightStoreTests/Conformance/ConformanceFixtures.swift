@@ -21,8 +21,8 @@ enum Conformance {
     }
 
     static func enforcementCase(_ number: String, title: String = "销售过期食品案", in organisation: Organisation, openedAt seconds: Double = 0,
-                                category: EnforcementCategory = .penalty, status: EnforcementCase.Status = .open) -> EnforcementCase {
-        EnforcementCase(organisationID: organisation.id, number: number, title: title, category: category, simple: false, itemEntryID: nil,
+                                category: EnforcementCategory = .penalty, status: EnforcementCase.Status = .open, simple: Bool = false) -> EnforcementCase {
+        EnforcementCase(organisationID: organisation.id, number: number, title: title, category: category, simple: simple, itemEntryID: nil,
                         source: .inspection, violationOn: nil, endangersSafety: false, openedOn: ChinaTime.date(of: at(seconds)), openedAt: at(seconds),
                         openedBy: nil, decisionDays: 90, classification: .normal, stage: "investigation", status: status)
     }

@@ -31,15 +31,7 @@ struct MemoryCaseRepository: CaseRepository {
     /// Newest opened first, ties by ID; the text is a substring of the title or the number.
     func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase] {
         let wanted = Set(organisations)
-        return context.read { $0.cases }.filter { c in
-            guard wanted.contains(c.organisationID) else { return false }
-            if let statuses = filter.statuses, !statuses.contains(c.status) { return false }
-            if let category = filter.category, c.category != category { return false }
-            if let from = filter.openedFrom, c.openedOn < from { return false }
-            if let to = filter.openedTo, c.openedOn > to { return false }
-            if let text = filter.text, !text.isEmpty, !MemoryText.contains(c.title, text), !MemoryText.contains(c.number, text) { return false }
-            return true
-        }.sorted { ($0.openedAt, $1.id.uuidString) > ($1.openedAt, $0.id.uuidString) }.limited(limit)
+        return Self.newestFirst(context.read { $0.cases }.filter { Self.matches($0, wanted, filter) }).limited(limit)
     }
 
     func assigned(to user: StaffUser.ID) async throws -> [EnforcementCase.ID] {

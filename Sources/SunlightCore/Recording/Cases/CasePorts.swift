@@ -27,6 +27,26 @@ public protocol CaseRepository: Sendable {
     func save(officer: CaseOfficer) async throws
     func officers(of caseID: EnforcementCase.ID) async throws -> [CaseOfficer]
     func officers(offset: Int, limit: Int) async throws -> [CaseOfficer]
+
+    // MARK: Aggregates — the database filters, so a page costs what it shows
+
+    /// Every case of these organisations that matches, newest first, with no cap: for the
+    /// figures that need each case (running clocks, a period's statistics). Ask with a narrow
+    /// filter (`.running`, a period), never `.all`.
+    func matching(organisations: [Organisation.ID], filter: CaseFilter) async throws -> [EnforcementCase]
+    /// How many cases of these organisations match, by category (one GROUP BY).
+    func countsByCategory(organisations: [Organisation.ID], filter: CaseFilter) async throws -> [EnforcementCategory: Int]
+    /// The events of these kinds dated within `dates` (any date when `nil`) of the cases of
+    /// these organisations that match `filter`; each case's in order.
+    func events(organisations: [Organisation.ID], cases filter: CaseFilter, kinds: Set<CaseEvent.Kind>,
+                dates: ClosedRange<CivilDate>?) async throws -> [CaseEvent]
+    /// 应审核的案件 — the general-procedure (not 简易程序) cases of these organisations with an
+    /// issued document of these types or any legal-review record, newest first (REV-9).
+    func reviewable(organisations: [Organisation.ID], decisionTypes: Set<DocumentType>) async throws -> [EnforcementCase]
+    /// 应移送的案件 — the cases of these organisations that match `filter`, with an issued
+    /// document of these types and a party recorded as a Party member or public official,
+    /// newest first (SUP-9).
+    func referable(organisations: [Organisation.ID], filter: CaseFilter, decisionTypes: Set<DocumentType>) async throws -> [EnforcementCase]
 }
 
 /// 文书、证据与干预记录存储.
@@ -37,6 +57,9 @@ public protocol CaseRecordRepository: Sendable {
     func documents(of caseID: EnforcementCase.ID) async throws -> [CaseDocument]
     func documents(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseDocument]
     func documents(offset: Int, limit: Int) async throws -> [CaseDocument]
+    /// The issued documents of the cases of these organisations whose field `field` is `value`
+    /// (say, `discretionFlag` = `yes`: a fine outside the benchmark, STD-3), oldest drafted first.
+    func issuedDocuments(organisations: [Organisation.ID], field: String, value: String) async throws -> [CaseDocument]
 
     func insert(_ evidence: CaseEvidence) async throws
     func evidence(of caseID: EnforcementCase.ID) async throws -> [CaseEvidence]

@@ -144,14 +144,18 @@ extension Sunlight {
             .filter { $0.dueOn?.year == year && ($0.publishedOn != nil || ($0.dueOn.map { $0 < today } ?? false)) }
         result[.publicationOnTime] = (publications.filter { $0.publishedOn != nil && !$0.publishedLate }.count, publications.count)
 
-        let all = try await store.cases.list(organisations: [organisation.id], filter: .all, limit: 100_000)
-        let cases = all.filter { $0.openedOn.year == year }
-        let overdue = try await runningClocks(of: cases).filter { $0.value.contains { $0.state == .overdue } }.count
-        result[.casesWithinClocks] = (cases.count - overdue, cases.count)
+        // The year's cases counted in the database; only its running ones are loaded, for their clocks.
+        let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
+        let opened = try await store.cases.countsByCategory(organisations: [organisation.id], filter: CaseFilter(openedFrom: first, openedTo: last))
+            .values.reduce(0, +)
+        let running = try await store.cases.matching(organisations: [organisation.id],
+                                                     filter: CaseFilter(statuses: CaseFilter.running.statuses, openedFrom: first, openedTo: last))
+        let overdue = try await runningClocks(of: running).filter { $0.value.contains { $0.state == .overdue } }.count
+        result[.casesWithinClocks] = (opened - overdue, opened)
 
         // Decisions reviewed, plus those that should have been and were not; a flag (skipped or ignored) counts against.
         let reviewed = Set(try await store.reviews.records(organisations: [organisation.id]).filter { ChinaTime.date(of: $0.recordedAt).year == year }.map(\.documentID))
-        let flags = try await reviewFlags(in: [organisation], cases: all).filter { $0.on.year == year }
+        let flags = try await reviewFlags(in: [organisation]).filter { $0.on.year == year }
         let due = reviewed.count + flags.filter { $0.kind == .missingReview }.count
         result[.reviewsHonoured] = (max(0, due - flags.count), due)
 

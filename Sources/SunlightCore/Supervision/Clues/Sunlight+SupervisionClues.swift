@@ -7,8 +7,16 @@ extension Sunlight {
         try await guarded(actor, "supervision_clue", id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor) }
         let organisations = try await readableOrganisations(of: actor)
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cases = try await store.cases.list(organisations: Array(names.keys), filter: .all, limit: 100_000)
-        let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
+        // Each kind of clue asks the database for its own rows; then only the cases they name are loaded.
+        let running = try await store.cases.matching(organisations: Array(names.keys), filter: .running)
+        let exemptions = try await store.cases.events(organisations: Array(names.keys), cases: .all, kinds: [.audioVideoExemptionApproved], dates: nil)
+        let flagged = try await store.caseRecords.issuedDocuments(organisations: Array(names.keys), field: DocumentField.discretionFlag.rawValue, value: YesNo.yes)
+        let reviewFlags = try await reviewFlags(in: organisations)
+        let transfers = try await store.transfers.list(organisations: Array(names.keys))
+        let named = Set(exemptions.map(\.caseID) + flagged.map(\.caseID) + reviewFlags.map(\.caseID) + transfers.map(\.caseID))
+            .subtracting(running.map(\.id))
+        let cases = running + (try await store.cases.find(ids: Array(named))).filter { names[$0.organisationID] != nil }
+        let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let today = clock.today
         var clues: [SupervisionClue] = []
         func clue(_ kind: SupervisionClue.Kind, _ rule: RuleID, _ organisation: Organisation.ID, _ reference: String, _ detail: String,
@@ -16,26 +24,25 @@ extension Sunlight {
             clues.append(SupervisionClue(kind: kind, rule: rule, organisationID: organisation, organisationName: names[organisation] ?? "",
                                          reference: reference, detail: detail, on: on, link: link))
         }
-        for (caseID, clocks) in try await runningClocks(of: cases) {
+        for (caseID, clocks) in try await runningClocks(of: running) {
             guard let theCase = byID[caseID] else { continue }
             for overdue in clocks where overdue.state == .overdue {
                 clue(.overdue, overdue.rule, theCase.organisationID, theCase.number, "\(overdue.title)已超过期限 \(overdue.due?.iso ?? "")",
                      overdue.due ?? today, "/staff/cases/\(caseID.uuidString.lowercased())")
             }
         }
-        for event in try await store.cases.events(ofCases: cases.map(\.id)) where event.kind == .audioVideoExemptionApproved {
+        for event in exemptions {
             guard let theCase = byID[event.caseID] else { continue }
             clue(.missingAudioVideo, .rec3, theCase.organisationID, theCase.number, "“\(theCase.stages.first { $0.code == event.stage }?.name ?? event.stage ?? "")”环节经批准免于音像记录" + (event.note.map { "：\($0)" } ?? ""),
                  event.on, "/staff/cases/\(theCase.id.uuidString.lowercased())")
         }
-        for document in try await store.caseRecords.documents(ofCases: cases.map(\.id))
-        where document.status == .issued && document.terms.exceedsDiscretion {
+        for document in flagged where document.terms.exceedsDiscretion {
             guard let theCase = byID[document.caseID] else { continue }
             clue(.outsideBenchmark, .std3, theCase.organisationID, document.number ?? theCase.number,
                  "罚款 \(document.fields[.fine] ?? "") 元超出裁量基准；理由：\(document.fields[.deviationReason] ?? "未说明")",
                  document.issuedOn ?? today, "/staff/documents/\(document.id.uuidString.lowercased())")
         }
-        for flag in try await reviewFlags(in: organisations) {
+        for flag in reviewFlags {
             guard let theCase = byID[flag.caseID] else { continue }
             clue(flag.kind == .missingReview ? .skippedReview : .ignoredOpinion, .rev9, theCase.organisationID, flag.caseNumber, flag.detail, flag.on,
                  "/staff/documents/\(flag.documentID.uuidString.lowercased())")
@@ -63,7 +70,7 @@ extension Sunlight {
                  "\(obligation.closedOn.iso) 结案，应于 \(due.iso) 前移送纪检监察机关" + (obligation.referral.map { "，\($0.referredOn.iso) 才移送" } ?? "，至今未移送"),
                  due, "/staff/cases/\(theCase.id.uuidString.lowercased())")
         }
-        for transfer in try await store.transfers.list(organisations: Array(names.keys)) {
+        for transfer in transfers {
             guard let theCase = byID[transfer.caseID] else { continue }
             let link = "/staff/cases/\(theCase.id.uuidString.lowercased())"
             if let problem = transfer.overdue(now: now, today: today) {

@@ -35,7 +35,8 @@ extension Sunlight {
         let ids = organisations.map(\.id)
         var rows = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, SupervisorDashboard.Row(organisation: $0)) })
         let today = clock.today
-        let cases = try await store.cases.list(organisations: ids, filter: .all, limit: 100_000)
+        // Only running cases have a clock that can be overdue.
+        let cases = try await store.cases.matching(organisations: ids, filter: .running)
         let organisationOf = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0.organisationID) })
         for (caseID, clocks) in try await runningClocks(of: cases) where clocks.contains(where: { $0.state == .overdue }) {
             if let organisation = organisationOf[caseID] { rows[organisation]?.overdueCases += 1 }

@@ -64,19 +64,16 @@ extension Sunlight {
     /// `pendingOnly` leaves out the cases already referred (the head's tasks).
     func referralObligations(in organisations: [Organisation], pendingOnly: Bool = false) async throws -> [ReferralObligation] {
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cases = try await store.cases.list(organisations: Array(names.keys), filter: CaseFilter(statuses: [.closed, .archived], category: .penalty),
-                                               limit: 100_000)
+        // The database picks the closed penalty cases with an issued penalty decision and a Party member or official among the parties.
+        let cases = try await store.cases.referable(organisations: Array(names.keys), filter: CaseFilter(statuses: [.closed, .archived], category: .penalty),
+                                                    decisionTypes: [.penaltyDecision, .simpleDecision])
         guard !cases.isEmpty else { return [] }
-        let ids = cases.map(\.id)
-        let events = Dictionary(grouping: try await store.cases.events(ofCases: ids), by: \.caseID)
-        let documents = Dictionary(grouping: try await store.caseRecords.documents(ofCases: ids), by: \.caseID)
+        let events = Dictionary(grouping: try await store.cases.events(ofCases: cases.map(\.id)), by: \.caseID)
         let referrals = Dictionary(try await store.referrals.list(organisations: Array(names.keys)).map { ($0.caseID, $0) }, uniquingKeysWith: { a, _ in a })
         let calendar = try? await calendars.current()
         var out: [ReferralObligation] = []
         for theCase in cases where !(pendingOnly && referrals[theCase.id] != nil) {
-            let penalised = (documents[theCase.id] ?? []).contains { $0.status == .issued && [.penaltyDecision, .simpleDecision].contains($0.type) }
-            guard penalised, try await store.cases.parties(of: theCase.id).contains(where: \.partyMemberOrOfficial),
-                  let closedOn = events[theCase.id]?.last(where: { $0.kind == .closed })?.on else { continue }
+            guard let closedOn = events[theCase.id]?.last(where: { $0.kind == .closed })?.on else { continue }
             out.append(ReferralObligation(enforcementCase: theCase, organisationName: names[theCase.organisationID] ?? "", closedOn: closedOn,
                                           dueOn: try? calendar?.dueDate(from: closedOn, .workingDays(DisciplineReferral.workingDays)),
                                           referral: referrals[theCase.id]))
