@@ -30,7 +30,7 @@ struct InspectPublicity: AsyncParsableCommand {
                 for finding in organisation.findings { print("  [\(finding.rule.rawValue)] \(finding.kind.chineseName)：\(finding.detail)") }
             }
             if let csv {
-                try Data(report.csv.utf8).write(to: URL(fileURLWithPath: csv))
+                try Data(report.csv(url: Links.url(for:)).utf8).write(to: URL(fileURLWithPath: csv))
                 print("\n已另存为 \(csv)")
             }
             if report.findingCount > 0 { throw ExitCode(1) }

@@ -102,7 +102,7 @@ extension Sunlight {
             .joined(separator: "\n")
         try await tx.search.upsert(SearchDocument(
             id: documentID, organisationID: organisation.id, kind: latest.kind.chineseName, title: latest.title,
-            body: body, link: "/o/\(organisation.id.uuidString.lowercased())/\(latest.kind.rawValue)/\(entry.uuidString.lowercased())",
+            body: body, link: StoredLink.publicListEntry(organisation: organisation.id, kind: latest.kind, entry: entry),
             updatedAt: latest.checkedAt ?? latest.draftedAt))
     }
 
