@@ -90,9 +90,9 @@ public struct PublicityInspection: Sendable {
 
     public var findingCount: Int { organisations.reduce(0) { $0 + $1.findings.count } }
 
-    /// One line per finding, for Excel (UTF-8 with BOM); `url` gives the web address of a link.
-    public func csv(url: (RecordRef) -> String) -> String {
-        CSV.document(header: ["季度", "机构", "问题", "规则", "说明", "链接"], rows: organisations.flatMap { report in
+    /// One line per finding, for the CSV export; `url` gives the web address of a link.
+    public func table(url: (RecordRef) -> String) -> TextTable {
+        TextTable(header: ["季度", "机构", "问题", "规则", "说明", "链接"], rows: organisations.flatMap { report in
             report.findings.map { [quarter.description, report.organisation.name, $0.kind.chineseName, $0.rule.rawValue, $0.detail, $0.link.map(url) ?? ""] }
         })
     }

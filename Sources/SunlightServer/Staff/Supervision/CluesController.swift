@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 监督线索 — the supervisor's list of problems found in the data, each with a link to its
