@@ -35,6 +35,8 @@ let package = Package(
             dependencies: ["SunlightLedger", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/calendar")]
         ),
+        /// Rendering: the case-file and document HTML with the one escaper, and CSV. Core only.
+        .target(name: "SunlightRendering", dependencies: ["SunlightCore"]),
         /// Storage: Fluent models, numbered migrations, repositories (SQLite | PostgreSQL).
         .target(
             name: "SunlightStore",
@@ -71,6 +73,7 @@ let package = Package(
                 "SunlightStore",
                 "SunlightArchive",
                 "SunlightLedger",
+                "SunlightRendering",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
@@ -92,6 +95,7 @@ let package = Package(
                 "SunlightServer",
                 "SunlightLedger",
                 "SunlightArchive",
+                "SunlightRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -108,6 +112,7 @@ let package = Package(
             dependencies: ["SunlightLedger"],
             resources: [.copy("Resources/merkle-vectors")]
         ),
+        .testTarget(name: "SunlightRenderingTests", dependencies: ["SunlightRendering", "SunlightCore"]),
         .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightLedger"],
                     resources: [.copy("Resources/ledger-vectors.json")]),
         /// Test doubles and scratch databases shared by the store and server tests.
@@ -118,13 +123,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SunlightStoreTests",
-            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightArchive",
+            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightArchive", "SunlightRendering",
                            .product(name: "SQLKit", package: "sql-kit"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SunlightServerTests",
             dependencies: [
-                "SunlightCore", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport", "SunlightArchive",
+                "SunlightCore", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport", "SunlightArchive", "SunlightRendering",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

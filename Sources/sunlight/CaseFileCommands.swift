@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SunlightArchive
 import SunlightCore
+import SunlightRendering
 import SunlightLedger
 import SunlightServer
 import SunlightStore
@@ -23,7 +24,7 @@ struct ExportCase: AsyncParsableCommand {
             let (path, package) = try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in
                 let actor = configuration.console
                 let found = try await sunlight.findCase(reference, by: actor)
-                let package = try await sunlight.caseFile(found.id, by: actor)
+                let package = try await sunlight.caseFile(found.id, layout: CaseFilePages(), by: actor)
                 guard let files = sunlight.blobs as? FileBlobStore else { throw SunlightError.invalid("blobs", "文件仓库不是本地目录") }
                 let path = output ?? package.filename
                 let meter = ByteMeter(label: "写入案卷")

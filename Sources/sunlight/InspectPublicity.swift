@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SunlightCore
+import SunlightRendering
 import SunlightServer
 
 /// `sunlight inspect-publicity` — the quarterly online inspection of publicity (网上巡查, SUP-5).
@@ -30,7 +31,7 @@ struct InspectPublicity: AsyncParsableCommand {
                 for finding in organisation.findings { print("  [\(finding.rule.rawValue)] \(finding.kind.chineseName)：\(finding.detail)") }
             }
             if let csv {
-                try Data(report.csv.utf8).write(to: URL(fileURLWithPath: csv))
+                try Data(CSV.document(report.table(url: Links.url(for:))).utf8).write(to: URL(fileURLWithPath: csv))
                 print("\n已另存为 \(csv)")
             }
             if report.findingCount > 0 { throw ExitCode(1) }

@@ -4,18 +4,6 @@ import Testing
 
 @Suite("公示清单规则 PUB-1..5 PUB-11 STD-1")
 struct PublicityRulesTests {
-    @Test("CSV: BOM, quotes, doubled quotes, line breaks in quotes, CRLF; broken quoting is refused with its line")
-    func parseCSV() throws {
-        let rows = try CSV.parse("\u{FEFF}a,b,c\r\n1,\"x,y\",\"say \"\"hi\"\"\"\r\n\r\n2,\"two\nlines\",3\n")
-        #expect(rows.map(\.line) == [1, 2, 4])
-        #expect(rows[1].fields == ["1", "x,y", "say \"hi\""])
-        #expect(rows[2].fields == ["2", "two\nlines", "3"])
-        #expect(throws: CSV.ParseError(line: 2, message: "引号没有闭合")) { try CSV.parse("a\n\"open,b\n") }
-        #expect(throws: CSV.ParseError.self) { try CSV.parse("a\nx\"y\n") }
-        let round = CSV.document(header: ["名称", "=SUM(A1)"], rows: [["元谋, 县", "说\"明\""]])
-        #expect(try CSV.parse(round).map(\.fields) == [["名称", "'=SUM(A1)"], ["元谋, 县", "说\"明\""]])
-    }
-
     @Test("STD-1/PUB-3: an item needs its law and article, a power category of the nine, and a known enforcement category")
     func itemSchema() {
         let (_, problems) = ListKind.item.schema.validate(["code": "X1", "name": "某事项", "powerCategory": "行政检查", "enforcementCategory": "行政检查",
@@ -27,26 +15,6 @@ struct PublicityRulesTests {
         #expect(none.isEmpty)
         #expect(values["powerCategory"] == "penalty" && values["entrusted"] == "yes")
         #expect(EnforcementCategory.powerList.count == 9 && EnforcementCategory.enforcement.count == 6)
-    }
-
-    @Test("PUB-3: a CSV with any bad row imports nothing and names every problem by line and column")
-    func importProblems() {
-        let csv = """
-            编号,生效日期,主体名称,机构性质,经费来源,编制情况,主体类别,职责职权,法定代表人,办公地址,投诉电话
-            ,2026-12-01,元谋县档案局,行政机关,财政全额拨款,行政编制 8 名,法定,档案监督检查,周军,元马镇,0878-8211111
-            ,2026-13-01,元谋县档案局二,行政机关,财政全额拨款,行政编制 8 名,法人,档案监督检查,周军,元马镇,0878
-            \(UUID().uuidString),,元谋县档案局三,行政机关,财政全额拨款,行政编制 8 名,法定,,周军,元马镇,0878
-            """
-        let (rows, problems) = ListCSV.read(csv, kind: .subject, defaultEffective: CivilDate(iso: "2026-11-23")!, knownEntries: [])
-        #expect(rows.isEmpty)
-        #expect(problems.map(\.description) == [
-            "第 3 行“生效日期”列：日期格式应为 YYYY-MM-DD",
-            "第 3 行“主体类别”列：应为以下之一：法定、授权、委托",
-            "第 4 行“编号”列：不是本清单已有条目的编号（新条目请留空）",
-            "第 4 行“职责职权”列：不能为空",
-        ])
-        let missing = ListCSV.read("名称\n甲\n", kind: .subject, defaultEffective: CivilDate(iso: "2026-11-23")!, knownEntries: [])
-        #expect(missing.problems.first?.description == "第 1 行“名称”列：不是主体资格清单的列")
     }
 
     @Test("PUB-3: history keeps every version; the one in force depends on the day; a repeal takes the entry off the list")

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SunlightCore
 import SunlightLedger
+import SunlightRendering
 import SunlightTestSupport
 import Testing
 import Vapor

@@ -2,6 +2,7 @@ import Foundation
 import SunlightArchive
 import SunlightCore
 import SunlightLedger
+import SunlightRendering
 import SunlightStore
 import SunlightTestSupport
 import Testing
@@ -24,7 +25,7 @@ struct CaseFileTests {
                                              confirmedBy: "王小明", confirmedOn: world.clock.today),
             upload: (try await world.evidence("现场检查录像"), blob), by: try await world.actor("scj.zhangwei"))
         try await driver.issue(.inquiryRecord, ["content": "问：姓名？\n答：王小明。<script>alert(1)</script>"])
-        let package = try await world.sunlight.caseFile(driver.id, by: try await world.actor("scj.wangfang"))
+        let package = try await world.sunlight.caseFile(driver.id, layout: CaseFilePages(), by: try await world.actor("scj.wangfang"))
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).zip")
         try CaseFileZip.write(package, to: url, blobFile: world.blobStore.path(of:))
         return (url, package)

@@ -302,7 +302,7 @@ struct CaseUseCaseTests {
         try await DemoWorld.beforeHolidays { world in
             let driver = try await CaseDriver.open(in: world)
             let approval = try await driver.submitted(.openingApproval)
-            let link = "/staff/documents/\(approval.id.uuidString.lowercased())"
+            let link = RecordRef.document(approval.id)
             let head = try await world.actor("scj.wangfang"), lina = try await world.actor("scj.lina")
             let headTasks = try await world.sunlight.tasks(for: head)
             #expect(headTasks.contains { $0.title == "审签立案审批表" && $0.link == link })

@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import SunlightStore
 import Testing
 
@@ -16,7 +17,7 @@ import Testing
             let row = try #require(year.rows.first { $0.organisation.id == market.id })
             #expect(row.counts[.penalty] == 2 && row.total == 2 && row.fines == 250, "the demo's 100-yuan decision and this 150-yuan one")
             #expect(year.rows.first { $0.organisation.name == "元谋县档案局" }?.total == 0)
-            #expect(year.csv.hasPrefix("\u{FEFF}机构,行政许可,行政处罚") && year.csv.contains("元谋县市场监督管理局,0,2,0,0,0,0,2,0,250"))
+            #expect(CSV.document(year.table).hasPrefix("\u{FEFF}机构,行政许可,行政处罚") && CSV.document(year.table).contains("元谋县市场监督管理局,0,2,0,0,0,0,2,0,250"))
             let before = try await sunlight.enforcementStatistics(from: CivilDate(iso: "2026-01-01")!, to: CivilDate(iso: "2026-11-22")!, by: supervisor)
             #expect(before.rows.allSatisfy { $0.total == 0 })
             let own = try await sunlight.enforcementStatistics(from: CivilDate(iso: "2026-01-01")!, to: world.clock.today, by: try await world.actor("scj.wangfang"))

@@ -1,6 +1,7 @@
 import Foundation
 import SunlightCore
 import SunlightLedger
+import SunlightRendering
 @testable import SunlightStore
 import SunlightTestSupport
 import Testing
@@ -74,7 +75,7 @@ struct PublicListTests {
             let draft = try await world.sunlight.draftListEntry(.item, organisationID: world.market.id, fields: DemoWorld.itemFields,
                                                                 effectiveFrom: world.clock.today, by: try await world.actor("scj.zhangwei"))
             await #expect { try await world.sunlight.checkListEntry(draft.id, approve: true, note: nil, by: otherClerk) } throws: { "scope.outside" ~= $0 }
-            await #expect { try await world.sunlight.importList(.item, csv: "x", by: try await world.actor("jiandu")) } throws: { "role.missing" ~= $0 }
+            await #expect { try await world.sunlight.importList(.item, file: ListCSV.file("x"), by: try await world.actor("jiandu")) } throws: { "role.missing" ~= $0 }
             #expect(try await world.accessLog().first?.action == .denied)
         }
     }
@@ -112,12 +113,12 @@ struct PublicListTests {
     func csvRoundTrip() async throws {
         try await DemoWorld.with { world in
             let first = try await world.publish(.item, DemoWorld.itemFields)
-            let exported = try await world.sunlight.exportList(.item, organisationID: world.market.id)
+            let exported = ListCSV.export(try await world.sunlight.exportList(.item, organisationID: world.market.id))
             #expect(exported.hasPrefix("\u{FEFF}编号,生效日期,事项编码,事项名称,权力类别"))
             #expect(exported.contains("行政处罚") && exported.contains(first.entryID.uuidString.lowercased()))
             let edited = exported.replacingOccurrences(of: "立案之日起90日", with: "立案之日起45日")
                 + ",,SJ-JC-002,食品生产经营日常监督检查,其他行政权力,行政检查,中华人民共和国食品安全法,第一百一十条,,元谋县市场监督管理局,否,即时\r\n"
-            let report = try await world.sunlight.importList(.item, csv: edited, by: try await world.actor("scj.zhangwei"))
+            let report = try await world.sunlight.importList(.item, file: ListCSV.file(edited), by: try await world.actor("scj.zhangwei"))
             #expect(report.problems.isEmpty, "\(report.problems)")
             let items = try await world.sunlight.publishedList(.item, organisationID: world.market.id).count
             #expect(report.drafted.count == items + 1)
@@ -135,7 +136,7 @@ struct PublicListTests {
                 + "A1,甲事项,行政处罚,某法,第一条,元谋县市场监督管理局,否,即时\n"
                 + "A2,乙事项,行政处分,某法,第二条,元谋县市场监督管理局,也许,即时\n"
             let before = try await world.host.strings("SELECT count(*) FROM list_entries")
-            let report = try await world.sunlight.importList(.item, csv: csv, by: try await world.actor("scj.zhangwei"))
+            let report = try await world.sunlight.importList(.item, file: ListCSV.file(csv), by: try await world.actor("scj.zhangwei"))
             #expect(report.drafted.isEmpty)
             #expect(report.problems.map(\.description) == ["第 3 行“权力类别”列：应为以下之一：行政许可、行政处罚、行政强制、行政征收、行政给付、行政裁决、行政确认、行政奖励、其他行政权力",
                                                            "第 3 行“受委托实施”列：应为“是”或“否”"])

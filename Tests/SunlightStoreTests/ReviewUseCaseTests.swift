@@ -1,5 +1,6 @@
 import Foundation
 @testable import SunlightCore
+import SunlightRendering
 import SunlightStore
 import SunlightTestSupport
 import Testing
@@ -289,7 +290,7 @@ struct ReviewUseCaseTests {
                 try await world.sunlight.reviewStatistics(from: CivilDate(iso: "2026-11-01")!, to: CivilDate(iso: "2026-11-30")!,
                                                           by: try await world.actor("daj.chenming"))
             } throws: { error in (error as? SunlightError)?.kind == .forbidden }
-            #expect(statistics.csv.hasPrefix("\u{FEFF}机构,送审决定数") && statistics.csv.contains("元谋县档案局,1,2,2,1,50.0,2.5,0,1"))
+            #expect(CSV.document(statistics.table).hasPrefix("\u{FEFF}机构,送审决定数") && CSV.document(statistics.table).contains("元谋县档案局,1,2,2,1,50.0,2.5,0,1"))
         }
     }
 }

@@ -32,7 +32,7 @@ import Testing
             let clues = try await sunlight.supervisionClues(by: try await world.actor("jiandu"))
             let kinds = Set(clues.map(\.kind))
             #expect(kinds.isSuperset(of: [.overdue, .missingAudioVideo, .outsideBenchmark, .missingPublication, .unredacted]))
-            #expect(clues.contains { $0.kind == .overdue && $0.reference == investigation.number && $0.link.hasSuffix(investigation.id.uuidString.lowercased()) })
+            #expect(clues.contains { $0.kind == .overdue && $0.reference == investigation.number && $0.link == .case(investigation.id) })
             #expect(clues.contains { $0.kind == .missingPublication && $0.reference == unpublished.number && $0.rule == .pub6 })
             #expect(clues.contains { $0.kind == .unredacted && $0.detail.contains("13908781234") })
             #expect(clues.contains { $0.kind == .outsideBenchmark && $0.reference == "元市监罚〔2026〕9号" && $0.rule == .std3 })

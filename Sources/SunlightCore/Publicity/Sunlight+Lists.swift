@@ -9,7 +9,7 @@ public struct PublishedEntry: Sendable {
 /// The result of a CSV import: drafts made, or every problem and nothing made.
 public struct ListImportReport: Sendable {
     public let drafted: [ListEntryVersion]
-    public let problems: [ListCSV.Problem]
+    public let problems: [ListImport.Problem]
 }
 
 extension Sunlight {
@@ -102,7 +102,7 @@ extension Sunlight {
             .joined(separator: "\n")
         try await tx.search.upsert(SearchDocument(
             id: documentID, organisationID: organisation.id, kind: latest.kind.chineseName, title: latest.title,
-            body: body, link: "/o/\(organisation.id.uuidString.lowercased())/\(latest.kind.rawValue)/\(entry.uuidString.lowercased())",
+            body: body, link: StoredLink.publicListEntry(organisation: organisation.id, kind: latest.kind, entry: entry),
             updatedAt: latest.checkedAt ?? latest.draftedAt))
     }
 
@@ -160,21 +160,21 @@ extension Sunlight {
 
     // MARK: CSV
 
-    /// The list in force today as CSV (UTF-8 with BOM, Chinese headers).
-    public func exportList(_ kind: ListKind, organisationID: Organisation.ID) async throws -> String {
-        ListCSV.export(kind, entries: try await publishedList(kind, organisationID: organisationID).map(\.version))
+    /// The list in force today as a table (Chinese headers), for the CSV export.
+    public func exportList(_ kind: ListKind, organisationID: Organisation.ID) async throws -> TextTable {
+        ListImport.table(kind, entries: try await publishedList(kind, organisationID: organisationID).map(\.version))
     }
 
-    /// Imports a CSV file as drafts in one transaction — or, if any row has a problem, reports
-    /// every problem (line and column) and imports nothing.
-    public func importList(_ kind: ListKind, csv: String, by actor: Actor) async throws -> ListImportReport {
+    /// Imports a file (read by `SunlightRendering.ListCSV`) as drafts in one transaction — or, if
+    /// any row has a problem, reports every problem (line and column) and imports nothing.
+    public func importList(_ kind: ListKind, file: ListImport.File, by actor: Actor) async throws -> ListImportReport {
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
         try await guardListEditor(actor, organisation, .importCSV)
         let known = Set(try await store.lists.versions(kind: kind, organisations: [organisation.id], statuses: [.draft, .published, .rejected]).map(\.entryID))
-        let (rows, problems) = ListCSV.read(csv, kind: kind, defaultEffective: clock.today, knownEntries: known)
+        let (rows, problems) = ListImport.check(file, kind: kind, defaultEffective: clock.today, knownEntries: known)
         guard problems.isEmpty else { return ListImportReport(drafted: [], problems: problems) }
         if let early = rows.first(where: { $0.effectiveFrom < clock.today }) {
-            return ListImportReport(drafted: [], problems: [ListCSV.Problem(line: early.line, column: ListCSV.effectiveColumn, message: "生效日期不能早于今天")])
+            return ListImportReport(drafted: [], problems: [ListImport.Problem(line: early.line, column: ListImport.effectiveColumn, message: "生效日期不能早于今天")])
         }
         var drafted: [ListEntryVersion] = []
         for row in rows {

@@ -67,13 +67,13 @@ public struct ReviewStatistics: Sendable {
         }
     }
 
-    /// The table as CSV (UTF-8 with BOM, for Excel).
-    public var csv: String {
+    /// The table, for the CSV export.
+    public var table: TextTable {
         func number(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "" }
         let lines = (byOrganisation + [total]).map { row in
             [row.label, String(row.decisions), String(row.rounds), String(row.reviewed), String(row.approved), number(row.passRate),
              number(row.meanWorkingDays), String(row.pending), String(row.overdue)]
         }
-        return CSV.document(header: ["机构", "送审决定数", "审核轮次", "已审核", "同意", "通过率（%）", "平均审核用时（工作日）", "待审核", "超期"], rows: lines)
+        return TextTable(header: ["机构", "送审决定数", "审核轮次", "已审核", "同意", "通过率（%）", "平均审核用时（工作日）", "待审核", "超期"], rows: lines)
     }
 }

@@ -17,7 +17,7 @@ extension Sunlight {
         for (documentID, documentRecords) in Dictionary(grouping: records, by: \.documentID) {
             guard let round = ReviewHistory(documentID: documentID, records: documentRecords).last,
                   let theCase = try await store.cases.find(round.submissionRecord.caseID), theCase.status == .open else { continue }
-            let link = "/staff/reviews/\(round.submissionRecord.id.uuidString.lowercased())"
+            let link = RecordRef.review(submission: round.submissionRecord.id)
             if round.pending, reviewer {
                 let due = round.submission.dueOn
                 let state = deadlineState(of: due, calendar: calendar)

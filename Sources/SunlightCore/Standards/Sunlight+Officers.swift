@@ -75,9 +75,9 @@ extension Sunlight {
         let review = CertificateReview(certificateID: certificate.id, year: year, passed: passed, reviewedOn: clock.today,
                                        note: note?.trimmed.nilIfEmpty)
         try await commit(actor, .create, "certificate_review", id: review.id.uuidString, in: organisation,
-                         "执法证 \(certificate.number) \(year) 年度审验\(passed ? "合格" : "不合格")") { tx, _ in
+                         "执法证 \(certificate.number) \(year) 年度审验\(passed ? "合格" : "不合格")") { tx, at in
             try await tx.officerRecords.insert(review: review)
-            try await Self.reindexOfficer(certificate.holderID, in: tx)
+            try await Self.reindexOfficer(certificate.holderID, at: at, in: tx)
             return ((), [review.ledgerRecord(organisationID: organisation.id)])
         }
         return review
@@ -93,9 +93,9 @@ extension Sunlight {
         revoked.revocationReason = reason
         let done = revoked
         try await commit(actor, .revoke, "certificate", id: certificateID.uuidString, in: organisation,
-                         "注销执法证 \(certificate.number)：\(reason)") { tx, _ in
+                         "注销执法证 \(certificate.number)：\(reason)") { tx, at in
             try await tx.certificates.revoke(certificateID, on: done.revokedOn!, reason: reason)
-            try await Self.reindexOfficer(certificate.holderID, in: tx)
+            try await Self.reindexOfficer(certificate.holderID, at: at, in: tx)
             return ((), [done.ledgerRecord("certificate.revoked", organisationID: organisation.id)])
         }
     }
@@ -127,7 +127,7 @@ extension Sunlight {
     }
 
     /// Keeps an officer's search document in step with their certificates.
-    static func reindexOfficer(_ userID: StaffUser.ID, in tx: any Store) async throws {
+    static func reindexOfficer(_ userID: StaffUser.ID, at: Date, in tx: any Store) async throws {
         guard let user = try await tx.users.find(userID), let organisation = try await tx.organisations.find(user.organisationID) else { return }
         let documentID = "officer:\(userID.uuidString.lowercased())"
         let certificates = try await tx.certificates.list(holders: [userID])
@@ -141,6 +141,6 @@ extension Sunlight {
         }.joined(separator: "\n") + "\n\(user.post)"
         try await tx.search.upsert(SearchDocument(id: documentID, organisationID: organisation.id, kind: "执法人员",
                                                   title: "\(user.displayName)（\(organisation.name)）", body: body,
-                                                  link: "/c/\(main.number)", updatedAt: Date()))
+                                                  link: StoredLink.publicCertificate(number: main.number), updatedAt: at))
     }
 }

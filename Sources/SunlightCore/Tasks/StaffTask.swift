@@ -6,10 +6,10 @@ public struct StaffTask: Sendable, Equatable {
     /// `nil` when the state cannot be known (the calendar of today is not loaded).
     public let state: DeadlineState?
     /// Where in the staff UI to act on it.
-    public let link: String?
+    public let link: RecordRef?
     public let rule: RuleID?
 
-    public init(title: String, detail: String, due: CivilDate?, state: DeadlineState?, link: String?, rule: RuleID?) {
+    public init(title: String, detail: String, due: CivilDate?, state: DeadlineState?, link: RecordRef?, rule: RuleID?) {
         self.title = title
         self.detail = detail
         self.due = due

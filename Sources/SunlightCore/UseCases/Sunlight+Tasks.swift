@@ -33,12 +33,12 @@ extension Sunlight {
             if !calendar.covers(today) {
                 tasks.append(StaffTask(title: "加载 \(today.year) 年节假日安排",
                                        detail: "今年的节假日安排尚未加载，所有工作日期限都无法计算",
-                                       due: today, state: .overdue, link: "/staff/admin/calendar", rule: .cal1))
+                                       due: today, state: .overdue, link: .calendar, rule: .cal1))
             } else if today.month >= 11, calendar.notices[nextYear] == nil {
                 let due = CivilDate(year: today.year, month: 12, day: 31)!
                 tasks.append(StaffTask(title: "加载 \(nextYear) 年节假日安排",
                                        detail: "国务院办公厅通常在 11 月发布下一年度节假日安排；未加载前，跨年期限无法计算",
-                                       due: due, state: state(due), link: "/staff/admin/calendar", rule: .cal1))
+                                       due: due, state: state(due), link: .calendar, rule: .cal1))
             }
         }
 
@@ -56,7 +56,7 @@ extension Sunlight {
                 tasks.append(StaffTask(
                     title: "\(lapsing.count) 名执法人员的执法证已过期或 \(Self.certificateWarningDays) 日内到期",
                     detail: names.joined(separator: "、") + (lapsing.count > 5 ? " 等" : ""),
-                    due: earliest, state: state(earliest), link: "/staff/admin/users", rule: .std2))
+                    due: earliest, state: state(earliest), link: .users, rule: .std2))
             }
         }
         tasks += try await caseTasks(for: actor)

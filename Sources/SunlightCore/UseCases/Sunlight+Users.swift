@@ -121,7 +121,7 @@ extension Sunlight {
                          "修改用户 \(user.username)：\(summary)") { [user] tx, at in
             try await tx.users.update(user)
             if !user.isActive { try await tx.sessions.endAll(of: user.id, at: at) }
-            try await Self.reindexOfficer(user.id, in: tx)
+            try await Self.reindexOfficer(user.id, at: at, in: tx)
             return ((), [user.ledgerRecord(user.isActive ? "user.updated" : "user.deactivated")])
         }
         return user
@@ -170,12 +170,12 @@ extension Sunlight {
         var stored = certificate
         stored.number = number
         try await commit(actor, .create, "certificate", id: stored.id.uuidString, in: organisation,
-                         "为 \(holder.username) 登记执法证 \(number)") { [stored] tx, _ in
+                         "为 \(holder.username) 登记执法证 \(number)") { [stored] tx, at in
             if try await tx.certificates.find(number: number) != nil {
                 throw SunlightError(.conflict, code: "certificate.duplicate", "证件编号 \(number) 已登记", field: "number")
             }
             try await tx.certificates.insert(stored)
-            try await Self.reindexOfficer(holder.id, in: tx)
+            try await Self.reindexOfficer(holder.id, at: at, in: tx)
             return ((), [stored.ledgerRecord("certificate.recorded", organisationID: organisation.id)])
         }
     }

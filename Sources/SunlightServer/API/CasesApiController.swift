@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// Enforcement cases through the API (案件办理, REC-1..13, STD-3, STD-4): open, list and read
@@ -180,7 +181,7 @@ struct CasesApiController {
     @Sendable func statisticsCSV(_ request: Request) async throws -> Response {
         let (from, to) = try Self.period(request)
         let statistics = try await request.sunlight.caseStatistics(from: from, to: to, by: try request.requireApiActor())
-        return request.csvResponse(statistics.csv, filename: "案件统计-\(from.iso)-\(to.iso).csv")
+        return request.csvResponse(CSV.document(statistics.table), filename: "案件统计-\(from.iso)-\(to.iso).csv")
     }
 
     // MARK: Stages and status

@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// Legal review of major decisions through the API (重大执法决定法制审核, REV-1..9): the
@@ -189,7 +190,7 @@ struct ReviewsApiController {
     @Sendable func statisticsCSV(_ request: Request) async throws -> Response {
         let (from, to) = try CasesApiController.period(request)
         let statistics = try await request.sunlight.reviewStatistics(from: from, to: to, by: try request.requireApiActor())
-        return request.csvResponse(statistics.csv, filename: "法制审核统计-\(from.iso)-\(to.iso).csv")
+        return request.csvResponse(CSV.document(statistics.table), filename: "法制审核统计-\(from.iso)-\(to.iso).csv")
     }
 
     // MARK: Helpers

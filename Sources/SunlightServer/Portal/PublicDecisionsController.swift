@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 执法决定公开 on the portal (PUB-6, PUB-7, PUB-10): search by words, organisation, category

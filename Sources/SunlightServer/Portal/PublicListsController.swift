@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 公示门户 — each organisation's lists, officers and certificates, search and the change
@@ -94,7 +95,7 @@ struct PublicListsController {
         let csv = raw.hasSuffix(".csv")
         guard let kind = ListKind(rawValue: csv ? String(raw.dropLast(4)) : raw) else { throw SunlightError.notFound("清单") }
         if csv {
-            return request.csvResponse(try await request.sunlight.exportList(kind, organisationID: organisation.id),
+            return request.csvResponse(ListCSV.export(try await request.sunlight.exportList(kind, organisationID: organisation.id)),
                                        filename: "\(organisation.name)\(kind.chineseName).csv")
         }
         let entries = try await request.sunlight.publishedList(kind, organisationID: organisation.id).map { published in
@@ -266,7 +267,7 @@ enum AtomFeed {
     }
 
     static func response(title: String, id: String, base: String, updated: Date, entries: [Entry]) -> Response {
-        func x(_ s: String) -> String { FlowchartSVG.escape(s) }
+        func x(_ s: String) -> String { HTML.escape(s) }
         func time(_ d: Date) -> String { LedgerTime.text(d).replacingOccurrences(of: ".000Z", with: "Z") }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>

@@ -1,4 +1,5 @@
 import Foundation
+import SunlightRendering
 
 /// 统计图 — a horizontal bar chart drawn on the server as SVG (REC-12): no script, no external
 /// service, readable by screen readers through its title and a description that lists every
@@ -20,10 +21,10 @@ enum BarChartSVG {
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(width) \(height)" role="img" \
             aria-labelledby="\(id)-title \(id)-desc" font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif">
-            <title id="\(id)-title">\(escape(title))</title>
-            <desc id="\(id)-desc">\(escape(description))</desc>
+            <title id="\(id)-title">\(HTML.escape(title))</title>
+            <desc id="\(id)-desc">\(HTML.escape(description))</desc>
             <rect width="100%" height="100%" fill="#ffffff"/>
-            <text x="0" y="24" font-size="18" font-weight="bold" fill="#1f2933">\(escape(title))</text>
+            <text x="0" y="24" font-size="18" font-weight="bold" fill="#1f2933">\(HTML.escape(title))</text>
 
             """
         if bars.isEmpty {
@@ -32,9 +33,9 @@ enum BarChartSVG {
         for (index, bar) in bars.enumerated() {
             let y = top + index * rowHeight
             let length = bar.value <= 0 ? 0 : max(2, Int((bar.value / maximum * Double(plot)).rounded()))
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\" font-size=\"14\" fill=\"#1f2933\">\(escape(shorten(bar.label)))</text>\n"
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\" font-size=\"14\" fill=\"#1f2933\">\(HTML.escape(shorten(bar.label)))</text>\n"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(length)\" height=\"\(barHeight)\" rx=\"3\" fill=\"#b4232a\"/>\n"
-            svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 14)\" font-size=\"14\" fill=\"#1f2933\">\(escape(bar.text))</text>\n"
+            svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 14)\" font-size=\"14\" fill=\"#1f2933\">\(HTML.escape(bar.text))</text>\n"
         }
         svg += "<line x1=\"\(labelWidth)\" y1=\"\(top - 6)\" x2=\"\(labelWidth)\" y2=\"\(height - 8)\" stroke=\"#9aa5b1\" stroke-width=\"1\"/>\n"
         return svg + "</svg>\n"
@@ -43,8 +44,4 @@ enum BarChartSVG {
     /// Long labels are cut so they fit the label column; the description keeps them whole.
     static func shorten(_ label: String) -> String { label.count > 12 ? String(label.prefix(11)) + "…" : label }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

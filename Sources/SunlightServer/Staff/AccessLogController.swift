@@ -1,4 +1,5 @@
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 访问日志 — who read or changed what, when, from where (REC-11), for administrators and

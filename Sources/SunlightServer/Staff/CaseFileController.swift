@@ -1,6 +1,7 @@
 import Foundation
 import SunlightArchive
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 案卷下载 — the case file as a zip (REC-10), for staff in the UI and for API clients. The
@@ -18,7 +19,7 @@ struct CaseFileController {
     }
 
     @Sendable static func download(_ request: Request, case id: EnforcementCase.ID, by actor: Actor) async throws -> Response {
-        let package = try await request.sunlight.caseFile(id, by: actor)
+        let package = try await request.sunlight.caseFile(id, layout: CaseFilePages(), by: actor)
         let blobs = request.application.blobStore
         let folder = blobs.root.deletingLastPathComponent().appendingPathComponent("exports", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

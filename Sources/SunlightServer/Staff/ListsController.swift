@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 公示清单维护 — staff draft entries, new versions and repeals of their organisation's lists,
@@ -170,7 +171,7 @@ struct ListsController {
         } else {
             text = form.text ?? ""
         }
-        let report = try await request.sunlight.importList(kind, csv: text, by: staff.actor)
+        let report = try await request.sunlight.importList(kind, file: ListCSV.file(text), by: staff.actor)
         guard report.problems.isEmpty else {
             return try await renderList(request, kind: kind, problems: report.problems.map(\.description),
                                         csvText: String(text.prefix(64 * 1024)), status: .badRequest)

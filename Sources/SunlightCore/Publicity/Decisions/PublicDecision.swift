@@ -30,7 +30,7 @@ public struct PublicDecision: Codable, Sendable, Equatable {
     public let publishedHash: String?
     public let originalHash: String?
     public let withdrawal: Withdrawal?
-    /// The portal page.
+    /// The portal page (``StoredLink``: the text is part of the exported and pushed record).
     public let link: String
 
     public init(_ publication: DecisionPublication, organisationName: String) {
@@ -55,7 +55,7 @@ public struct PublicDecision: Codable, Sendable, Equatable {
             guard let statement = w.statement, let on = w.withdrawnOn else { return nil }
             return Withdrawal(reason: w.kind.rawValue, reasonName: w.kind.chineseName, statement: statement, withdrawnOn: on)
         }
-        link = "/d/\(id)"
+        link = StoredLink.publicDecision(publication.id)
     }
 
     /// One JSON line of the bulk export.

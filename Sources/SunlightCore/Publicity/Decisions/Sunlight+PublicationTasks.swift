@@ -10,7 +10,7 @@ extension Sunlight {
         func state(_ due: CivilDate?) -> DeadlineState? { deadlineState(of: due, calendar: calendar) }
         var tasks: [StaffTask] = []
         for publication in try await store.publications.list(organisations: [home.id], statuses: [.due, .published]) {
-            let link = "/staff/publications/\(publication.id.uuidString.lowercased())"
+            let link = RecordRef.publication(publication.id)
             switch publication.pendingStep {
             case let (.publish, due)?:
                 tasks.append(StaffTask(title: "公开决定：\(publication.number)", detail: "\(publication.title)（\(publication.decidedOn.iso) 作出）",
@@ -24,12 +24,12 @@ extension Sunlight {
         }
         for draw in try await store.draws.list(organisations: [home.id]) where draw.status == .inspected {
             tasks.append(StaffTask(title: "公开抽查结果：\(draw.title)", detail: "检查已于 \(draw.inspectionEndedOn?.iso ?? "") 结束",
-                                   due: draw.resultsDueOn, state: state(draw.resultsDueOn), link: "/staff/draws/\(draw.id.uuidString.lowercased())", rule: .pub9))
+                                   due: draw.resultsDueOn, state: state(draw.resultsDueOn), link: .draw(draw.id), rule: .pub9))
         }
         if today.month == 1 {
             let due = CivilDate(year: today.year, month: 1, day: 31)!
             tasks.append(StaffTask(title: "公开 \(today.year - 1) 年度行政执法数据统计报告", detail: "系统已根据执法记录生成草稿，请核对后公开",
-                                   due: due, state: state(due), link: "/staff/annual-report?year=\(today.year - 1)", rule: .pub12))
+                                   due: due, state: state(due), link: .annualReport(year: today.year - 1), rule: .pub12))
         }
         return tasks
     }

@@ -33,7 +33,8 @@ extension Sunlight {
     /// pages, its evidence files, every logged record with the content and inclusion proof of
     /// each of its log leaves, the newest signed checkpoint and the key to check it, a table of
     /// contents, and a signed manifest. Anyone who may read the case may export it; logged.
-    public func caseFile(_ id: EnforcementCase.ID, by actor: Actor) async throws -> CaseFilePackage {
+    /// `layout` writes the pages (``CaseFileLayout``).
+    public func caseFile(_ id: EnforcementCase.ID, layout: some CaseFileLayout, by actor: Actor) async throws -> CaseFilePackage {
         let (theCase, organisation) = try await readableCase(id, by: actor)
         try await log(actor, .export, "case", id: id.uuidString, in: organisation, "导出案卷 \(theCase.number)")
         let detail = try await detail(of: theCase, in: organisation)
@@ -48,7 +49,7 @@ extension Sunlight {
             let sheet = detail.sheet(document)
             let path = "documents/\(sheet.filename)"
             documentPaths[document.id] = path
-            builder.add(path, bytes: Array(sheet.html.utf8), role: .document,
+            builder.add(path, bytes: Array(layout.page(sheet).utf8), role: .document,
                         title: "\(document.type.chineseName) \(document.number ?? "")", retention: document.type.retention)
         }
         var mediaPaths: [EvidenceFile.ID: String] = [:]
@@ -104,7 +105,7 @@ extension Sunlight {
         builder.add("key.txt", bytes: Array("\(ledger.verifier.verifierKey)\n".utf8), role: .log, title: "验证公钥", retention: caseRetention)
         let contents = CaseFileContents(detail: detail, documentPaths: documentPaths, mediaPaths: mediaPaths, checkpoint: checkpoint,
                                         verifierKey: ledger.verifier.verifierKey, retention: caseRetention, exportedAt: now, exportedBy: actor.displayName)
-        builder.add("index.html", bytes: Array(contents.html.utf8), role: .document, title: "卷内目录", retention: caseRetention)
+        builder.add("index.html", bytes: Array(layout.contents(contents).utf8), role: .document, title: "卷内目录", retention: caseRetention)
         builder.add("README.txt", bytes: Array(contents.readme.utf8), role: .log, title: "核验说明", retention: caseRetention)
 
         let manifest = CaseFileManifest(

@@ -117,8 +117,8 @@ public struct CaseStatistics: Sendable {
         if let closed = events.first(where: { $0.kind == .closed }) { row.daysToClose.append(theCase.openedOn.days(until: closed.on)) }
     }
 
-    /// The tables as one CSV (UTF-8 with BOM for Excel): dimension, key, and every figure.
-    public var csv: String {
+    /// The tables as one, for the CSV export: dimension, key, and every figure.
+    public var table: TextTable {
         var rows: [[String]] = [["维度", "项目", "立案", "办理中", "已决定", "已结案", "终止", "逾期", "平均决定用时（日）", "平均结案用时（日）"]]
         func line(_ dimension: String, _ row: Row) -> [String] {
             [dimension, row.label, String(row.opened), String(row.running), String(row.decided), String(row.closed), String(row.terminated),
@@ -130,7 +130,7 @@ public struct CaseStatistics: Sendable {
         rows.append(["维度", "类别", "环节", "当前在此环节", "已完成", "平均用时（日）"])
         rows += byStage.map { ["环节", $0.category.chineseName + ($0.simple ? "（简易程序）" : ""), $0.stage.name, String($0.current), String($0.completed),
                                $0.meanDays.map { String(format: "%.1f", $0) } ?? ""] }
-        return CSV.document(header: rows[0], rows: Array(rows.dropFirst()))
+        return TextTable(header: rows[0], rows: Array(rows.dropFirst()))
     }
 }
 

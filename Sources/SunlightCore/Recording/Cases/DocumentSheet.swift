@@ -1,9 +1,16 @@
 import Foundation
 
-/// 文书版式 — a document as it is printed on A4 and filed in the case file (REC-6, REC-10): one
-/// self-contained HTML page (no scripts, no external files), the same bytes for the staff
-/// print view and the exported case file.
+/// 文书版式 — what a document shows when it is printed on A4 and filed in the case file
+/// (REC-6, REC-10): the issuer, the case, the parties, the filled-in fields, the notices, who
+/// drafted and signed it, and the date. Core keeps the values; `SunlightRendering` writes the
+/// one self-contained HTML page (the same bytes for the staff print view and the case file).
 public struct DocumentSheet: Sendable {
+    /// One labelled line of the sheet: a filled-in field, a notice, a signature.
+    public struct Entry: Sendable, Equatable {
+        public let label: String
+        public let text: String
+    }
+
     public let document: CaseDocument
     public let enforcementCase: EnforcementCase
     public let organisation: Organisation
@@ -27,81 +34,41 @@ public struct DocumentSheet: Sendable {
         return "\(String(format: "%02d", document.type.fileOrder + 1))-\(document.type.chineseName)\(number)-\(document.id.uuidString.prefix(8).lowercased()).html"
     }
 
-    /// The whole page, A4, printable without anything else.
-    public var html: String {
-        var body = """
-        <header><p class="issuer">\(Self.escape(organisation.name))</p><h1>\(Self.escape(document.type.chineseName))</h1>
-        <p class="number">\(Self.escape(document.number ?? (document.status == .issued ? "" : "（\(document.status.chineseName)，未编号）")))</p></header>
-        <table class="case"><tr><th>案号</th><td>\(Self.escape(enforcementCase.number))</td><th>案由</th><td>\(Self.escape(enforcementCase.title))</td></tr>
-        """
-        for party in parties {
-            let id = party.idNumber.map { "　\(party.kind == .person ? "身份证号" : "统一社会信用代码")：\(Self.escape($0))" } ?? ""
-            let address = party.address.map { "　住所：\(Self.escape($0))" } ?? ""
-            let representative = party.representative.map { "　法定代表人：\(Self.escape($0))" } ?? ""
-            body += "<tr><th>当事人</th><td colspan=\"3\">\(Self.escape(party.name))\(id)\(representative)\(address)</td></tr>\n"
+    /// The line under the title: the number, or the status while there is none.
+    public var numberLine: String {
+        document.number ?? (document.status == .issued ? "" : "（\(document.status.chineseName)，未编号）")
+    }
+
+    /// The filled-in fields in the type's order, as printed.
+    public var entries: [Entry] {
+        document.type.fields.compactMap { field in
+            guard let value = document.fields[field.key], !value.isEmpty else { return nil }
+            return Entry(label: field.label, text: field.display(value))
         }
-        body += "</table>\n<dl>\n"
-        for field in document.type.fields {
-            guard let value = document.fields[field.key], !value.isEmpty else { continue }
-            body += "<dt>\(Self.escape(field.label))</dt><dd>\(Self.paragraphs(field.display(value)))</dd>\n"
-        }
+    }
+
+    /// Remarks printed after the fields.
+    public var notices: [Entry] {
+        var notices: [Entry] = []
         if document.terms.exceedsDiscretion {
-            body += "<dt>提示</dt><dd><p>罚款超出裁量基准，理由已写明，须经法制审核（STD-3）</p></dd>\n"
+            notices.append(Entry(label: "提示", text: "罚款超出裁量基准，理由已写明，须经法制审核（STD-3）"))
         }
-        body += "</dl>\n<footer>"
-        if let by = document.draftedBy { body += "<p>承办人：\(Self.escape(names[by] ?? "—"))</p>" }
-        if let signer = document.signedBy {
-            body += "<p>\(document.type.signedByHead ? "负责人签发" : "核对人")：\(Self.escape(names[signer] ?? "—"))</p>"
-        }
-        body += "<p class=\"issuer\">\(Self.escape(organisation.name))</p>"
-        body += "<p class=\"date\">\(Self.escape(document.issuedOn?.chinese ?? "（未出具）"))</p>"
-        if document.corrects != nil { body += "<p class=\"note\">本文书更正此前出具的同类文书，原文书保留在案卷中（REC-5）。</p>" }
-        body += "</footer>"
-        return """
-        <!doctype html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
-        <title>\(Self.escape(document.type.chineseName)) \(Self.escape(document.number ?? enforcementCase.number))</title>
-        <style>\(Self.style)</style></head>
-        <body><article class="sheet">
-        \(body)
-        </article></body></html>
-
-        """
+        return notices
     }
 
-    static let style = """
-    @page { size: A4; margin: 25mm 26mm 25mm 28mm; }
-    body { font-family: "FangSong", "STFangsong", "WenQuanYi Micro Hei", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 1.6; color: #000; margin: 0; }
-    .sheet { max-width: 156mm; margin: 0 auto; padding: 8mm 0; }
-    header { text-align: center; margin-bottom: 6mm; }
-    header .issuer { font-size: 18pt; margin: 0; letter-spacing: .1em; }
-    h1 { font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; font-size: 22pt; margin: 2mm 0; letter-spacing: .2em; }
-    .number { text-align: right; margin: 0; }
-    table.case { width: 100%; border-collapse: collapse; font-size: 12pt; margin-bottom: 4mm; }
-    table.case th, table.case td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; vertical-align: top; }
-    table.case th { width: 14mm; white-space: nowrap; font-weight: normal; }
-    dl { margin: 0; } dt { font-weight: bold; margin-top: 3mm; } dd { margin: 0 0 0 2em; } dd p { margin: 0; text-indent: 0; }
-    footer { margin-top: 12mm; text-align: right; } footer p { margin: 1mm 0; } .note { font-size: 11pt; text-align: left; }
-    @media screen { body { background: #eee; } .sheet { background: #fff; padding: 20mm 24mm; margin: 8mm auto; box-shadow: 0 0 4px #999; } }
-    """
+    /// 承办人, if the drafter is recorded.
+    public var drafter: String? { document.draftedBy.map { names[$0] ?? "—" } }
 
-    /// Text as HTML, each line a paragraph.
-    static func paragraphs(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "<p>\(escape(String($0)))</p>" }.joined()
+    /// 负责人签发 or 核对人, and the name, once signed.
+    public var signature: Entry? {
+        document.signedBy.map { Entry(label: document.type.signedByHead ? "负责人签发" : "核对人", text: names[$0] ?? "—") }
     }
 
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+    /// The date line: the day issued, in Chinese.
+    public var dateLine: String { document.issuedOn?.chinese ?? "（未出具）" }
+
+    /// The note on a document that corrects an earlier one (REC-5).
+    public var correctionNote: String? {
+        document.corrects == nil ? nil : "本文书更正此前出具的同类文书，原文书保留在案卷中（REC-5）。"
     }
 }

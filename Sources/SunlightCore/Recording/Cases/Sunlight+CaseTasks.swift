@@ -16,7 +16,7 @@ extension Sunlight {
             guard let theCase = running.first(where: { $0.id == id }) else { continue }
             for clock in clocks where clock.state == .dueSoon || clock.state == .overdue {
                 tasks.append(StaffTask(title: "\(theCase.number)：\(clock.title)", detail: "\(theCase.title)；\(clock.basis)", due: clock.due,
-                                       state: clock.state, link: "/staff/cases/\(id.uuidString.lowercased())", rule: clock.rule))
+                                       state: clock.state, link: .case(id), rule: clock.rule))
             }
         }
         let documents = try await store.caseRecords.documents(ofCases: running.map(\.id)).filter { $0.status == .review }
@@ -25,7 +25,7 @@ extension Sunlight {
             let maySign = document.type.signedByHead ? isHead : (mine.contains(theCase.id) && document.draftedBy != user.id)
             guard maySign else { continue }
             tasks.append(StaffTask(title: "审签\(document.type.chineseName)", detail: "\(theCase.number) \(theCase.title)", due: nil, state: nil,
-                                   link: "/staff/documents/\(document.id.uuidString.lowercased())", rule: .rec6))
+                                   link: .document(document.id), rule: .rec6))
         }
         if isHead {
             let events = Dictionary(grouping: try await store.cases.events(ofCases: running.map(\.id)), by: \.caseID)
@@ -35,7 +35,7 @@ extension Sunlight {
                       !caseEvents.contains(where: { $0.kind == .audioVideoExemptionApproved && $0.stage == theCase.stage }),
                       request.by != user.id else { continue }
                 tasks.append(StaffTask(title: "审批免于音像记录", detail: "\(theCase.number)：\(request.note ?? "")", due: nil, state: nil,
-                                       link: "/staff/cases/\(theCase.id.uuidString.lowercased())", rule: .rec3))
+                                       link: .case(theCase.id), rule: .rec3))
             }
         }
         return tasks

@@ -49,14 +49,14 @@ extension Sunlight {
         let hasOfficers = try await store.users.list(in: [home.id]).contains { $0.isActive && $0.has(.officer) }
         if hasOfficers, !filed.contains(where: { $0.kind == .officerEvaluation && $0.period == half }) {
             tasks.append(StaffTask(title: "\(half) 执法人员考核评议", detail: "每半年对本单位执法人员组织一次考核评议，报司法行政机关备案并公开",
-                                   due: halfDue, state: deadlineState(of: halfDue, calendar: calendar), link: "/staff/assessment", rule: .sup8))
+                                   due: halfDue, state: deadlineState(of: halfDue, calendar: calendar), link: .assessment, rule: .sup8))
         }
         if today.month == 12 || today.month == 1 {
             let year = today.month == 1 ? today.year - 1 : today.year
             let due = CivilDate(year: year + 1, month: 1, day: 31)!
             if !filed.contains(where: { $0.kind == .selfAssessment && $0.period == "\(year)" }) {
                 tasks.append(StaffTask(title: "\(year) 年度考核自评", detail: "年终对本部门依法行政和行政执法工作进行考核自评，报送并向社会公开",
-                                       due: due, state: deadlineState(of: due, calendar: calendar), link: "/staff/assessment", rule: .sup8))
+                                       due: due, state: deadlineState(of: due, calendar: calendar), link: .assessment, rule: .sup8))
             }
         }
         return tasks

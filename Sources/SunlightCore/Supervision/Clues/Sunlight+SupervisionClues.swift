@@ -20,7 +20,7 @@ extension Sunlight {
         let today = clock.today
         var clues: [SupervisionClue] = []
         func clue(_ kind: SupervisionClue.Kind, _ rule: RuleID, _ organisation: Organisation.ID, _ reference: String, _ detail: String,
-                  _ on: CivilDate, _ link: String) {
+                  _ on: CivilDate, _ link: RecordRef) {
             clues.append(SupervisionClue(kind: kind, rule: rule, organisationID: organisation, organisationName: names[organisation] ?? "",
                                          reference: reference, detail: detail, on: on, link: link))
         }
@@ -28,27 +28,27 @@ extension Sunlight {
             guard let theCase = byID[caseID] else { continue }
             for overdue in clocks where overdue.state == .overdue {
                 clue(.overdue, overdue.rule, theCase.organisationID, theCase.number, "\(overdue.title)已超过期限 \(overdue.due?.iso ?? "")",
-                     overdue.due ?? today, "/staff/cases/\(caseID.uuidString.lowercased())")
+                     overdue.due ?? today, RecordRef.case(caseID))
             }
         }
         for event in exemptions {
             guard let theCase = byID[event.caseID] else { continue }
             clue(.missingAudioVideo, .rec3, theCase.organisationID, theCase.number, "“\(theCase.stages.first { $0.code == event.stage }?.name ?? event.stage ?? "")”环节经批准免于音像记录" + (event.note.map { "：\($0)" } ?? ""),
-                 event.on, "/staff/cases/\(theCase.id.uuidString.lowercased())")
+                 event.on, RecordRef.case(theCase.id))
         }
         for document in flagged where document.terms.exceedsDiscretion {
             guard let theCase = byID[document.caseID] else { continue }
             clue(.outsideBenchmark, .std3, theCase.organisationID, document.number ?? theCase.number,
                  "罚款 \(document.fields[.fine] ?? "") 元超出裁量基准；理由：\(document.fields[.deviationReason] ?? "未说明")",
-                 document.issuedOn ?? today, "/staff/documents/\(document.id.uuidString.lowercased())")
+                 document.issuedOn ?? today, RecordRef.document(document.id))
         }
         for flag in reviewFlags {
             guard let theCase = byID[flag.caseID] else { continue }
             clue(flag.kind == .missingReview ? .skippedReview : .ignoredOpinion, .rev9, theCase.organisationID, flag.caseNumber, flag.detail, flag.on,
-                 "/staff/documents/\(flag.documentID.uuidString.lowercased())")
+                 RecordRef.document(flag.documentID))
         }
         for publication in try await store.publications.list(organisations: Array(names.keys), statuses: []) {
-            let link = "/staff/publications/\(publication.id.uuidString.lowercased())"
+            let link = RecordRef.publication(publication.id)
             if publication.publishedLate, let due = publication.dueOn, let on = publication.publishedOn {
                 clue(.latePublication, .pub6, publication.organisationID, publication.number, "应于 \(due.iso) 前公开，\(on.iso) 才公开", on, link)
             } else if publication.status == .due, let due = publication.dueOn, due < today {
@@ -59,7 +59,7 @@ extension Sunlight {
                 if !missed.isEmpty {
                     clue(.unredacted, .pub8, publication.organisationID, publication.number,
                          missed.map { "\($0.kind.chineseName)“\($0.original)”" }.joined(separator: "、"), publication.publishedOn ?? today,
-                         "/d/\(publication.id.uuidString.lowercased())")
+                         RecordRef.publicDecision(publication.id))
                 }
             }
         }
@@ -68,11 +68,11 @@ extension Sunlight {
             let theCase = obligation.enforcementCase
             clue(.referralOverdue, .sup9, theCase.organisationID, theCase.number,
                  "\(obligation.closedOn.iso) 结案，应于 \(due.iso) 前移送纪检监察机关" + (obligation.referral.map { "，\($0.referredOn.iso) 才移送" } ?? "，至今未移送"),
-                 due, "/staff/cases/\(theCase.id.uuidString.lowercased())")
+                 due, RecordRef.case(theCase.id))
         }
         for transfer in transfers {
             guard let theCase = byID[transfer.caseID] else { continue }
-            let link = "/staff/cases/\(theCase.id.uuidString.lowercased())"
+            let link = RecordRef.case(theCase.id)
             if let problem = transfer.overdue(now: now, today: today) {
                 clue(.transferOverdue, .sup2, transfer.fromOrganisation, theCase.number, "\(transfer.kind.chineseName)：\(problem)", transfer.createdOn, link)
             }
@@ -89,7 +89,7 @@ extension Sunlight {
             let awaited = matter.awaitedOrganisation ?? matter.organisationID
             clue(.coordinationOverdue, matter.kind.rule, awaited, matter.subject,
                  "\(matter.kind.chineseName)“\(matter.status.chineseName)”，应于 \(matter.dueOn?.iso ?? "") 前办理", matter.dueOn ?? today,
-                 "/staff/coordination/\(matter.id.uuidString.lowercased())")
+                 RecordRef.coordination(matter.id))
         }
         try await log(actor, .read, "supervision_clue", id: nil, in: actor.organisation, "查看监督线索（\(clues.count) 条）")
         return clues.sorted { ($0.on, $0.reference) > ($1.on, $1.reference) }

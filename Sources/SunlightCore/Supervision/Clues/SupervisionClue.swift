@@ -39,5 +39,5 @@ public struct SupervisionClue: Sendable, Equatable {
     public let detail: String
     public let on: CivilDate
     /// The staff page with the evidence.
-    public let link: String
+    public let link: RecordRef
 }

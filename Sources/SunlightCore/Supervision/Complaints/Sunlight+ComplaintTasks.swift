@@ -12,7 +12,7 @@ extension Sunlight {
             guard complaint.isOpen, complaint.handlingOrganisation == home.id, desk || complaint.handler == user.id else { return nil }
             return StaffTask(title: "投诉举报：\(complaint.trackingCode)", detail: complaint.subject, due: complaint.dueOn,
                              state: deadlineState(of: complaint.dueOn, calendar: calendar),
-                             link: "/staff/complaints/\(complaint.id.uuidString.lowercased())", rule: .sup1)
+                             link: .complaint(complaint.id), rule: .sup1)
         }
     }
 }

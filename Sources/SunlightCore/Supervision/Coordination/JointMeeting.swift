@@ -107,7 +107,7 @@ extension Sunlight {
             guard let owner = organisations[item.ownerID] else { throw SunlightError.invalid("owner", "议定事项的责任单位应是成员单位", rule: .sup11) }
             guard item.dueOn > clock.today else { throw SunlightError.invalid("due", "议定事项的反馈期限应晚于今天", rule: .sup11) }
             let matter = try await draftMatter(.decidedItem, from: home, to: owner, coordinator: nil, subject: String(item.text.trimmed.prefix(40)),
-                                               details: item.text, reference: title, link: "/staff/coordination/meetings/\(meetingID.uuidString.lowercased())",
+                                               details: item.text, reference: title, link: StoredLink.jointMeeting(meetingID),
                                                dueOn: item.dueOn, by: actor)
             matters.append(matter)
             decided.append(JointMeeting.Item(matterID: matter.id, text: matter.details, ownerID: owner.id, dueOn: item.dueOn))

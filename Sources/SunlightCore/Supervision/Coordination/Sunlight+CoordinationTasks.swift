@@ -10,7 +10,7 @@ extension Sunlight {
             guard !steps.isEmpty else { return nil }
             return StaffTask(title: "\(matter.kind.chineseName)：\(matter.subject)", detail: "\(matter.status.chineseName)；可\(steps.map(\.action.chineseName).joined(separator: "、"))",
                              due: matter.dueOn, state: deadlineState(of: matter.dueOn, calendar: calendar),
-                             link: "/staff/coordination/\(matter.id.uuidString.lowercased())", rule: matter.kind.rule)
+                             link: .coordination(matter.id), rule: matter.kind.rule)
         }
     }
 }

@@ -54,11 +54,11 @@ public struct PublicityInspection: Sendable {
         public let kind: Kind
         public let detail: String
         /// Where to look (staff page).
-        public let link: String?
+        public let link: RecordRef?
         /// The rule broken: the kind's, or the list's own for a list finding.
         public let rule: RuleID
 
-        public init(kind: Kind, detail: String, link: String?, rule: RuleID? = nil) {
+        public init(kind: Kind, detail: String, link: RecordRef?, rule: RuleID? = nil) {
             self.kind = kind
             self.detail = detail
             self.link = link
@@ -90,10 +90,10 @@ public struct PublicityInspection: Sendable {
 
     public var findingCount: Int { organisations.reduce(0) { $0 + $1.findings.count } }
 
-    /// One line per finding, for Excel (UTF-8 with BOM).
-    public var csv: String {
-        CSV.document(header: ["季度", "机构", "问题", "规则", "说明", "链接"], rows: organisations.flatMap { report in
-            report.findings.map { [quarter.description, report.organisation.name, $0.kind.chineseName, $0.rule.rawValue, $0.detail, $0.link ?? ""] }
+    /// One line per finding, for the CSV export; `url` gives the web address of a link.
+    public func table(url: (RecordRef) -> String) -> TextTable {
+        TextTable(header: ["季度", "机构", "问题", "规则", "说明", "链接"], rows: organisations.flatMap { report in
+            report.findings.map { [quarter.description, report.organisation.name, $0.kind.chineseName, $0.rule.rawValue, $0.detail, $0.link.map(url) ?? ""] }
         })
     }
 }

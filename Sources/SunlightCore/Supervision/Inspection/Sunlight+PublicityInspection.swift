@@ -27,16 +27,16 @@ extension Sunlight {
         for kind in PublicityInspection.requiredLists(organisation.kind) {
             let entries = try await publishedList(kind, organisationID: organisation.id, on: asOf)
             if entries.isEmpty {
-                findings.append(Finding(kind: .missingList, detail: "未公示\(kind.chineseName)", link: "/o/\(organisation.id.uuidString.lowercased())", rule: kind.rule))
+                findings.append(Finding(kind: .missingList, detail: "未公示\(kind.chineseName)", link: .publicOrganisation(organisation.id), rule: kind.rule))
             }
             for entry in entries where entry.version.effectiveFrom.days(until: asOf) > PublicityInspection.staleDays {
                 findings.append(Finding(kind: .staleItem, detail: "\(kind.chineseName)“\(entry.version.title)”自 \(entry.version.effectiveFrom.iso) 起未更新",
-                                        link: "/staff/lists/\(kind.rawValue)", rule: kind.rule))
+                                        link: .list(kind), rule: kind.rule))
             }
         }
         let inQuarter: (CivilDate?) -> Bool = { date in date.map { $0 >= quarter.first && $0 <= quarter.last } ?? false }
         for publication in try await store.publications.list(organisations: [organisation.id], statuses: []) {
-            let link = "/staff/publications/\(publication.id.uuidString.lowercased())"
+            let link = RecordRef.publication(publication.id)
             if let due = publication.dueOn, inQuarter(due) {
                 if publication.publishedLate, let on = publication.publishedOn {
                     findings.append(Finding(kind: .latePublication, detail: "\(publication.number) 应于 \(due.iso) 前公开，\(on.iso) 才公开", link: link))
@@ -52,13 +52,13 @@ extension Sunlight {
                 let missed = try await redactionMisses(publication)
                 if !missed.isEmpty {
                     findings.append(Finding(kind: .redactionMiss, detail: "\(publication.number)：" + missed.map { "\($0.kind.chineseName)“\($0.original)”" }.joined(separator: "、"),
-                                            link: "/d/\(publication.id.uuidString.lowercased())"))
+                                            link: .publicDecision(publication.id)))
                 }
             }
         }
         for draw in try await store.draws.list(organisations: [organisation.id]) {
             guard let due = draw.resultsDueOn, inQuarter(due), (draw.publishedOn ?? asOf) > due, draw.publishedOn != nil || due < asOf else { continue }
-            findings.append(Finding(kind: .lateDrawResults, detail: "“\(draw.title)”检查结果应于 \(due.iso) 前公开", link: "/staff/draws/\(draw.id.uuidString.lowercased())"))
+            findings.append(Finding(kind: .lateDrawResults, detail: "“\(draw.title)”检查结果应于 \(due.iso) 前公开", link: .draw(draw.id)))
         }
         return findings
     }

@@ -123,7 +123,7 @@ extension Sunlight {
         return try await store.instruments.list(organisations: [home.id]).filter { $0.organisationID == home.id && $0.status == .issued }.map {
             StaffTask(title: "整改：\($0.kind.chineseName) \($0.number)", detail: $0.requirement, due: $0.rectifyBy,
                       state: deadlineState(of: $0.rectifyBy, calendar: calendar),
-                      link: "/staff/supervision/instruments", rule: .sup4)
+                      link: .instruments, rule: .sup4)
         }
     }
 }

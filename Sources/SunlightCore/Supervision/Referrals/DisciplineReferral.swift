@@ -120,7 +120,7 @@ extension Sunlight {
         return try await referralObligations(in: [home], pendingOnly: true).map { obligation in
             StaffTask(title: "移送纪检监察：\(obligation.enforcementCase.number)", detail: "当事人为党员或公职人员，\(obligation.closedOn.iso) 结案",
                       due: obligation.dueOn, state: deadlineState(of: obligation.dueOn, calendar: calendar),
-                      link: "/staff/supervision/referrals", rule: .sup9)
+                      link: .referrals, rule: .sup9)
         }
     }
 }

@@ -22,8 +22,9 @@ public struct EnforcementStatistics: Sendable {
     public let to: CivilDate
     public let rows: [Row]
 
-    public var csv: String {
-        CSV.document(header: ["机构"] + Self.categories.map(\.chineseName) + ["合计", "重大执法决定", "罚款（元）"], rows: rows.map { row in
+    /// The table, for the CSV export.
+    public var table: TextTable {
+        TextTable(header: ["机构"] + Self.categories.map(\.chineseName) + ["合计", "重大执法决定", "罚款（元）"], rows: rows.map { row in
             [row.organisation.name] + Self.categories.map { String(row.counts[$0] ?? 0) } + [String(row.total), String(row.majorDecisions), String(row.fines)]
         })
     }

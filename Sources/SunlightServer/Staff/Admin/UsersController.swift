@@ -1,4 +1,5 @@
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 用户管理 — staff accounts, their roles and their enforcement certificates.

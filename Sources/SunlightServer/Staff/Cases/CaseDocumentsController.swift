@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 执法文书 — drafting a document of a case from its template, revising the draft, 送审, 签发,

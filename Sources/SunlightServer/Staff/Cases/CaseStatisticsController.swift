@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 案件统计 — counts and durations of the cases opened in a period, by category, organisation,
@@ -87,7 +88,7 @@ struct CaseStatisticsController {
         let staff = try request.requireStaff()
         let (from, to) = Self.period(request)
         let statistics = try await Self.compute(request, from: from, to: to, by: staff.actor)
-        return request.csvResponse(statistics.csv, filename: "案件统计-\(statistics.from.iso)-\(statistics.to.iso).csv")
+        return request.csvResponse(CSV.document(statistics.table), filename: "案件统计-\(statistics.from.iso)-\(statistics.to.iso).csv")
     }
 
     /// The period asked for; by default this year up to today.

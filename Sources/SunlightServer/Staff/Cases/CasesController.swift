@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 案件列表与立案 — the cases the reader may see, filtered and exported as CSV, and the form

@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 法制审核统计 — per organisation, of the rounds submitted in a period: decisions, rounds,
@@ -64,7 +65,7 @@ struct ReviewStatisticsController {
         let staff = try request.requireStaff()
         let (from, to) = CaseStatisticsController.period(request)
         let statistics = try await Self.compute(request, from: from, to: to, by: staff.actor)
-        return request.csvResponse(statistics.csv, filename: "法制审核统计-\(statistics.from.iso)-\(statistics.to.iso).csv")
+        return request.csvResponse(CSV.document(statistics.table), filename: "法制审核统计-\(statistics.from.iso)-\(statistics.to.iso).csv")
     }
 
     static func compute(_ request: Request, from: String, to: String, by actor: Actor) async throws -> ReviewStatistics {

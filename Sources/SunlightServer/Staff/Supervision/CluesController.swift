@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 监督线索 — the supervisor's list of problems found in the data, each with a link to its
@@ -29,13 +30,13 @@ struct CluesController {
         let clues = all.filter { wanted == nil || $0.kind == wanted }
         if request.query[String.self, at: "format"] == "csv" {
             return request.csvResponse(CSV.document(header: ["线索", "规则", "机构", "案号或文号", "说明", "日期", "链接"], rows: clues.map {
-                [$0.kind.chineseName, $0.rule.rawValue, $0.organisationName, $0.reference, $0.detail, $0.on.iso, $0.link]
+                [$0.kind.chineseName, $0.rule.rawValue, $0.organisationName, $0.reference, $0.detail, $0.on.iso, Links.url(for: $0.link)]
             }), filename: "监督线索.csv")
         }
         return try await Page.render("staff/supervision/clues", CluesPage(
             page: PageContext(request, title: "监督线索"),
             rows: clues.map { Row(kind: $0.kind.chineseName, rule: $0.rule.rawValue, organisation: $0.organisationName, reference: $0.reference,
-                                  detail: $0.detail, on: $0.on.iso, link: $0.link) },
+                                  detail: $0.detail, on: $0.on.iso, link: Links.url(for: $0.link)) },
             kinds: SupervisionClue.Kind.allCases.map { kind in
                 Choice(code: kind.rawValue, label: kind.chineseName, count: all.filter { $0.kind == kind }.count, selected: kind == wanted)
             }, empty: clues.isEmpty), on: request)

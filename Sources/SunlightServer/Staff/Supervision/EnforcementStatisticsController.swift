@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 执法统计 — decisions per organisation by the six categories and major decisions, for a period;
@@ -29,7 +30,7 @@ struct EnforcementStatisticsController {
             from: try request.queryDate("from", rule: .sup6) ?? CivilDate(year: today.year, month: 1, day: 1)!,
             to: try request.queryDate("to", rule: .sup6) ?? today, by: staff.actor)
         if request.query[String.self, at: "format"] == "csv" {
-            return request.csvResponse(statistics.csv, filename: "执法统计\(statistics.from.iso)至\(statistics.to.iso).csv")
+            return request.csvResponse(CSV.document(statistics.table), filename: "执法统计\(statistics.from.iso)至\(statistics.to.iso).csv")
         }
         let chart = BarChartSVG.render(id: "chart-decisions", title: "各机构作出的执法决定", bars: statistics.rows.filter { $0.total > 0 }.map {
             BarChartSVG.Bar(label: $0.organisation.name, value: Double($0.total), text: "\($0.total) 件")

@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightRendering
 import Vapor
 
 /// 网上巡查 — the supervisor runs the quarterly inspection of publicity from a button (a GET
@@ -35,14 +36,14 @@ struct PublicityInspectionController {
         guard let quarter = Quarter(text) else { throw SunlightError.invalid("quarter", "季度格式应为 2026Q3", rule: .sup5) }
         let report = try await request.sunlight.inspectPublicity(quarter, by: staff.actor)
         if request.query[String.self, at: "format"] == "csv" {
-            return request.csvResponse(report.csv, filename: "网上巡查\(quarter).csv")
+            return request.csvResponse(CSV.document(report.table(url: Links.url(for:))), filename: "网上巡查\(quarter).csv")
         }
         return try await Page.render("staff/supervision/inspect-publicity", ReportPage(
             page: PageContext(request, title: "网上巡查 \(quarter.chineseName)"), quarter: quarter.description, quarterName: quarter.chineseName,
             asOf: report.asOf.iso, ran: true, total: report.findingCount,
             organisations: report.organisations.map { o in
                 OrganisationRow(name: o.organisation.name, count: o.findings.count,
-                                findings: o.findings.map { FindingRow(kind: $0.kind.chineseName, rule: $0.rule.rawValue, detail: $0.detail, link: $0.link ?? "") })
+                                findings: o.findings.map { FindingRow(kind: $0.kind.chineseName, rule: $0.rule.rawValue, detail: $0.detail, link: $0.link.map(Links.url(for:)) ?? "") })
             }), on: request)
     }
 }

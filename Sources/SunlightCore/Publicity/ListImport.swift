@@ -1,8 +1,9 @@
 import Foundation
 
-/// CSV import and export of a list: Chinese headers (the field labels) so the file opens and
-/// edits in Excel, plus 编号 (the entry, empty for a new one) and 生效日期.
-public enum ListCSV {
+/// 清单导入导出 — a list as a table for Excel: Chinese headers (the field labels), plus 编号
+/// (the entry, empty for a new one) and 生效日期; and a table read back, checked row by row.
+/// `SunlightRendering.ListCSV` writes and parses the CSV file.
+public enum ListImport {
     public static let entryColumn = "编号"
     public static let effectiveColumn = "生效日期"
 
@@ -22,24 +23,41 @@ public enum ListCSV {
         public let fields: [String: String]
     }
 
-    public static func export(_ kind: ListKind, entries: [ListEntryVersion]) -> String {
+    /// One record of an imported file and the line it starts on (1 is the first line).
+    public struct Record: Sendable, Equatable {
+        public let line: Int
+        public let fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
+    }
+
+    /// An imported file: its records, or why it cannot be read at all.
+    public enum File: Sendable, Equatable {
+        case records([Record])
+        case unreadable(line: Int, message: String)
+    }
+
+    /// The entries as a table, one row each.
+    public static func table(_ kind: ListKind, entries: [ListEntryVersion]) -> TextTable {
         let schema = kind.schema
-        return CSV.document(header: [entryColumn, effectiveColumn] + schema.fields.map(\.label),
+        return TextTable(header: [entryColumn, effectiveColumn] + schema.fields.map(\.label),
                             rows: entries.map { entry in
                                 [entry.entryID.uuidString.lowercased(), entry.effectiveFrom.iso]
                                     + schema.fields.map { $0.display(entry.fields[$0.key] ?? "") }
                             })
     }
 
-    /// Reads and checks a whole file; any problem anywhere means nothing is imported.
-    public static func read(_ text: String, kind: ListKind, defaultEffective: CivilDate,
-                            knownEntries: Set<UUID>) -> (rows: [Row], problems: [Problem]) {
+    /// Checks a whole file; any problem anywhere means nothing is imported.
+    public static func check(_ file: File, kind: ListKind, defaultEffective: CivilDate,
+                             knownEntries: Set<UUID>) -> (rows: [Row], problems: [Problem]) {
         let schema = kind.schema
-        let parsed: [CSV.Row]
-        do { parsed = try CSV.parse(text) } catch let error as CSV.ParseError {
-            return ([], [Problem(line: error.line, column: nil, message: error.message)])
-        } catch {
-            return ([], [Problem(line: 1, column: nil, message: "无法读取文件")])
+        let parsed: [Record]
+        switch file {
+        case .records(let records): parsed = records
+        case .unreadable(let line, let message): return ([], [Problem(line: line, column: nil, message: message)])
         }
         guard let header = parsed.first else { return ([], [Problem(line: 1, column: nil, message: "文件是空的")]) }
         var columns: [String: Int] = [:]

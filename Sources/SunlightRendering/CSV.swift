@@ -1,3 +1,6 @@
+import Foundation
+import SunlightCore
+
 /// CSV that opens correctly in Excel: UTF-8 with a byte-order mark, CRLF line ends, every
 /// field quoted when it needs to be, and formula-looking cells neutralised.
 public enum CSV {
@@ -10,6 +13,11 @@ public enum CSV {
         text += line(header)
         for row in rows { text += line(row) }
         return text
+    }
+
+    /// A table as a whole document.
+    public static func document(_ table: TextTable) -> String {
+        document(header: table.header, rows: table.rows)
     }
 
     /// One line, ending in CRLF.
