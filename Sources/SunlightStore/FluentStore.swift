@@ -13,18 +13,10 @@ public struct FluentStore: Store {
         self.resolve = { database }
     }
 
-    /// A store that takes a connection from whichever event loop's pool is free, each time —
-    /// except inside a transaction, where it keeps to the transaction's connection.
+    /// A store that takes a connection from whichever event loop's pool is free, each time.
     public init(databases: Databases, logger: Logger = Logger(label: "sunlight.store")) {
-        self.resolve = { FluentStore.openTransaction ?? databases.database(logger: logger, on: databases.eventLoopGroup.any())! }
+        self.resolve = { databases.database(logger: logger, on: databases.eventLoopGroup.any())! }
     }
-
-    /// The connection of the transaction this task runs in, if any. A use case that reaches the
-    /// store it was built with while its transaction holds a connection would otherwise wait for a
-    /// second connection from the pool (SQLite has one per event loop): with enough concurrent
-    /// requests, every holder waits for another and the server stops answering. Inside a
-    /// transaction every store therefore joins it — one connection, and reads see its writes.
-    @TaskLocal static var openTransaction: (any Database)?
 
     var database: any Database { resolve() }
 
@@ -67,7 +59,7 @@ public struct FluentStore: Store {
             if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
                 try await sql.raw("UPDATE store_write_lock SET version = version + 1 WHERE id = 1").run()
             }
-            return try await FluentStore.$openTransaction.withValue(tx) { try await work(FluentStore(database: tx)) }
+            return try await work(FluentStore(database: tx))
         }
     }
 
