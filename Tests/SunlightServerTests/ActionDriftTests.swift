@@ -133,6 +133,39 @@ import VaporTesting
         }
     }
 
+    @Test("The API's case and document details list exactly the actions Core allows the token's holder, as the pages do (REC-1, REC-6)")
+    func apiListsWhatCoreAllows() async throws {
+        try await TestServer.with { server in
+            let sunlight = server.app.sunlight
+            let console = Actor.console("test")
+            let cases = try await sunlight.cases(.all, by: console).map(\.enforcementCase.id)
+            func listed(_ path: String, token: String) async throws -> Set<String>? {
+                let response = try await server.api(.GET, path, token: token)
+                guard response.status == .ok else { return nil }
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+                return Set(try #require(body["actions"] as? [String], "\(path) lists its actions"))
+            }
+            var compared = 0
+            for username in ["scj.zhangwei", "scj.lina", "scj.wangfang", "scj.fazhi", "jiandu", "daj.zhoujun"] {
+                let token = try await server.token(for: username)
+                let actor = try await sunlight.actor(for: try #require(try await sunlight.store.users.find(username: username)), channel: .api, address: nil)
+                for id in cases {
+                    let allowed = Set(((try? await sunlight.caseActions(id, by: actor)) ?? []).map(\.qualifiedName))
+                    let shown = try await listed("/api/v1/cases/\(DriftWalk.key(id))", token: token)
+                    #expect(shown == nil ? allowed.isEmpty : shown == allowed, "\(username) on case \(id): API \(shown.map { $0.sorted() } ?? []) Core \(allowed.sorted())")
+                    compared += allowed.count
+                    for document in try await sunlight.caseDetail(id, by: console).documents {
+                        let allowed = Set(((try? await sunlight.documentActions(document.id, by: actor)) ?? []).map(\.qualifiedName))
+                        let shown = try await listed("/api/v1/documents/\(DriftWalk.key(document.id))", token: token)
+                        #expect(shown == nil ? allowed.isEmpty : shown == allowed, "\(username) on document \(document.id)")
+                        compared += allowed.count
+                    }
+                }
+            }
+            #expect(compared > 10, "the API listed actions to compare (\(compared))")
+        }
+    }
+
     @Test("A supervisor may assign, answer and close a complaint handled below the bureau, and the page offers it (SUP-1)")
     func supervisorWorksSubordinateComplaint() async throws {
         try await TestServer.with { server in

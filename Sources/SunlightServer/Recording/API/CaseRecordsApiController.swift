@@ -61,10 +61,12 @@ struct CaseRecordsApiController {
     }
 
     @Sendable func show(_ request: Request) async throws -> API.DocumentDetailOut {
-        let (document, detail) = try await request.sunlight.caseDocument(try request.uuid("id", "文书"), by: try request.requireApiActor())
+        let actor = try request.requireApiActor()
+        let (document, detail) = try await request.sunlight.caseDocument(try request.uuid("id", "文书"), by: actor)
+        let actions = try await request.sunlight.documentActions(document.id, by: actor)
         return API.DocumentDetailOut(document: API.DocumentOut(document), caseNumber: detail.enforcementCase.number,
                                      caseTitle: detail.enforcementCase.title, organisation: API.OrganisationOut(detail.organisation),
-                                     form: API.DocumentTypeOut(document.type))
+                                     form: API.DocumentTypeOut(document.type), actions: actions.map(\.qualifiedName).sorted())
     }
 
     @Sendable func revise(_ request: Request) async throws -> API.DocumentOut {
@@ -186,6 +188,8 @@ extension API {
         let caseTitle: String
         let organisation: OrganisationOut
         let form: DocumentTypeOut
+        /// What the reader may do to the document now (`document.sign`, …), as Core decides it.
+        let actions: [String]
     }
 
     /// A document type with the fields its template asks for, so clients can draft it.

@@ -311,6 +311,9 @@ extension API {
         let nextStage: StageOut?
         let benchmarks: [BenchmarkOut]
         let draftableTypes: [DocumentTypeOut]
+        /// What the reader may do to the case now (`case.recordOutcome`, …): the set the use
+        /// cases check, the same that the staff page shows as forms.
+        let actions: [String]
 
         init(_ d: CaseDetail, today: CivilDate) {
             let theCase = d.enforcementCase
@@ -329,6 +332,7 @@ extension API {
             nextStage = d.nextStage.map { StageOut($0, audioVideo: audioVideo) }
             benchmarks = d.benchmarks.map(BenchmarkOut.init)
             draftableTypes = theCase.status == .open ? Sunlight.draftableTypes(of: theCase).map(DocumentTypeOut.init) : []
+            actions = d.actions.map(\.qualifiedName).sorted()
         }
     }
 
