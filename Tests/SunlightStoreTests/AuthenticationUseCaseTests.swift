@@ -8,7 +8,7 @@ import Testing
 struct AuthenticationUseCaseTests {
     @Test("a right password opens a session whose token only the browser knows")
     func login() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let result = try await world.sunlight.logIn(username: " Admin ", password: DemoData.password,
                                                         address: "192.0.2.1", userAgent: "test")
             #expect(result.user.username == "admin")
@@ -22,7 +22,7 @@ struct AuthenticationUseCaseTests {
 
     @Test("a wrong password and an unknown user get the same answer and are logged")
     func wrongCredentials() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             for username in ["admin", "nobody"] {
                 do {
                     _ = try await world.sunlight.logIn(username: username, password: "wrong-password-1", address: "192.0.2.1", userAgent: nil)
@@ -115,7 +115,7 @@ struct AuthenticationUseCaseTests {
 
     @Test("API tokens act as their user until revoked or expired; the secret is never stored")
     func apiTokens() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let admin = try await world.actor("admin")
             let officer = try await world.user("scj.zhangwei")
             let (token, secret) = try await world.sunlight.issueApiToken(

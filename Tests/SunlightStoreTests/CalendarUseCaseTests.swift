@@ -14,7 +14,7 @@ struct CalendarUseCaseTests {
 
     @Test("CAL-1: an administrator loads a new year; deadlines into it then work, on every instance")
     func loadYear() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let admin = try await world.actor("admin")
             await #expect { try await world.sunlight.deadline(from: CivilDate(iso: "2026-12-28")!, .workingDays(5)) }
                 throws: { "calendar.outside" ~= $0 }
@@ -23,7 +23,7 @@ struct CalendarUseCaseTests {
             let answer = try await world.sunlight.deadline(from: CivilDate(iso: "2026-12-28")!, .workingDays(5))
             #expect(answer.due.iso == "2027-01-05")  // 29, 30, 31, then 元旦 1–3, 4, 5
             // A second instance over the same database sees the loaded year.
-            let other = Sunlight(store: world.host.store, clock: world.clock, passwords: TestPasswordHasher(), ledger: world.sunlight.ledger, blobs: world.sunlight.blobs)
+            let other = Sunlight(store: try world.host.store, clock: world.clock, passwords: TestPasswordHasher(), ledger: world.sunlight.ledger, blobs: world.sunlight.blobs)
             #expect(try await other.calendarYears().map(\.year) == [2025, 2026, 2027])
         }
     }

@@ -250,7 +250,7 @@ struct CaseUseCaseTests {
 
     @Test("REC-8/REC-9: evidence needs its source, a verified copy and the party's confirmation; interference is kept unchangeable")
     func evidenceAndInterference() async throws {
-        try await DemoWorld.beforeHolidays { world in
+        try await DemoWorld.onDatabase(today: CivilDate(iso: "2026-09-21")!) { world in
             let officer = try await world.actor("scj.zhangwei")
             let driver = try await CaseDriver.open(in: world)
             let copy = NewCaseEvidence(kind: .documentary, description: "进货票据复印件", source: "当事人提供", original: false,

@@ -59,7 +59,7 @@ struct EvidenceTests {
 
     @Test("REC-4/REC-5: a recorded file is in the log by its hash; the parties only as a salted commitment")
     func record() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let receipt = try world.storeBlob(video)
             let officer = try await world.actor("scj.zhangwei")
             let file = try await world.sunlight.recordEvidence(try await world.evidence(), blob: receipt, by: officer)
@@ -79,7 +79,7 @@ struct EvidenceTests {
 
     @Test("REC-4: the metadata is required, the recorder is an officer of the organisation, and a refused record removes its new file")
     func refused() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let officer = try await world.actor("scj.zhangwei")
             var missing = try await world.evidence()
             missing.place = " "
@@ -100,7 +100,7 @@ struct EvidenceTests {
 
     @Test("REC-5: a correction is a new record pointing at the old one, which stays as it was")
     func correction() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let officer = try await world.actor("scj.zhangwei")
             let original = try await world.sunlight.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video), by: officer)
             await #expect { try await world.sunlight.recordEvidence(try await world.evidence(corrects: original.id), blob: try world.storeBlob([1, 2, 3]), by: officer) }
@@ -133,7 +133,7 @@ struct EvidenceTests {
     @Test("REC-5: a changed or missing file, an edited file record, are found and located")
     func tampering() async throws {
         for way in ["change a byte of a file", "delete a file", "edit a file record", "erase the parties lawfully"] {
-            try await DemoWorld.with { world in
+            try await DemoWorld.onDatabase { world in
                 let file = try await world.sunlight.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video),
                                                                    by: try await world.actor("scj.zhangwei"))
                 let id = file.id.uuidString.lowercased()

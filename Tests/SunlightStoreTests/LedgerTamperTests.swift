@@ -9,7 +9,7 @@ import Testing
 /// A world with history: the demo data set, then renames, role changes, a revoked token and a
 /// loaded calendar, so records have several leaves and the log many checkpoints.
 func historyWorld<T>(_ body: (DemoWorld) async throws -> T) async throws -> T {
-    try await DemoWorld.with { world in
+    try await DemoWorld.onDatabase { world in
         let admin = try await world.actor("admin")
         let market = world.seeded.organisation("元谋县市场监督管理局")
         _ = try await world.sunlight.renameOrganisation(market.id, name: "元谋县市场监管局", shortName: "元市监", by: admin)

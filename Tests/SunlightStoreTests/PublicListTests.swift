@@ -131,7 +131,7 @@ struct PublicListTests {
 
     @Test("PUB-3: an imported file with a bad row imports nothing")
     func csvBadRows() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let csv = "事项编码,事项名称,权力类别,法律依据（法律法规名称）,条款,实施主体,受委托实施,办理时限\n"
                 + "A1,甲事项,行政处罚,某法,第一条,元谋县市场监督管理局,否,即时\n"
                 + "A2,乙事项,行政处分,某法,第二条,元谋县市场监督管理局,也许,即时\n"

@@ -7,14 +7,29 @@ import SunlightTestSupport
 struct DemoWorld {
     let sunlight: Sunlight
     let clock: ManualClock
-    let host: StoreHost
+    /// The database, when the world is on one (``onDatabase(today:_:)``); `nil` in memory.
+    let database: StoreHost?
     let seeded: DemoData.Seeded
 
+    /// The database this world runs on; for tests of what only SQL has (triggers, raw rows).
+    var host: StoreHost {
+        get throws { try database.orThrow("a database (use DemoWorld.onDatabase)") }
+    }
+
+    /// The demo in memory: use-case tests that exercise no SQL run here, in milliseconds.
     static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!,
                         _ body: (DemoWorld) async throws -> T) async throws -> T {
         // The tests' expectations of the demo's certificates were written for 2026-11-23.
+        try await MemoryDemo.with(today: today, certificatesAsOf: CivilDate(iso: "2026-11-23")!) { sunlight, clock, seeded in
+            try await body(DemoWorld(sunlight: sunlight, clock: clock, database: nil, seeded: seeded))
+        }
+    }
+
+    /// The demo on this run's database (SQLite, or PostgreSQL in the PostgreSQL run).
+    static func onDatabase<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!,
+                              _ body: (DemoWorld) async throws -> T) async throws -> T {
         try await TestDatabase.withDemo(today: today, certificatesAsOf: CivilDate(iso: "2026-11-23")!) { sunlight, clock, host, seeded in
-            try await body(DemoWorld(sunlight: sunlight, clock: clock, host: host, seeded: seeded))
+            try await body(DemoWorld(sunlight: sunlight, clock: clock, database: host, seeded: seeded))
         }
     }
 

@@ -116,7 +116,8 @@ extension TestDatabase {
 }
 
 extension Optional {
-    func orThrow(_ what: String) throws -> Wrapped {
+    /// The value, or an error naming what was missing.
+    public func orThrow(_ what: String) throws -> Wrapped {
         guard let self else { throw TemplateError(description: "缺少 \(what)") }
         return self
     }

@@ -158,6 +158,45 @@ extension TestDatabase {
     }
 }
 
+/// The demo data set in memory, seeded once per process for each day and copied for each test:
+/// for use-case tests that exercise no SQL (the conformance suite pins the stores to each other).
+public enum MemoryDemo {
+    private actor Templates {
+        var made: [String: Task<(MemoryStore, DemoData.Seeded, LedgerSettings), any Error>] = [:]
+
+        func template(today: CivilDate, certificatesAsOf: CivilDate) async throws -> (MemoryStore, DemoData.Seeded, LedgerSettings) {
+            let key = "\(today.iso)/\(certificatesAsOf.iso)"
+            if let task = made[key] { return try await task.value }
+            let task = Task {
+                let store = MemoryStore()
+                let ledger = testLedger()
+                let blobs = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-memory-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: blobs) }
+                let sunlight = Sunlight(store: store, clock: ManualClock(today), passwords: TestPasswordHasher(), ledger: ledger,
+                                        blobs: try FileBlobStore(root: blobs, maxBytes: 1 << 30))
+                return (store, try await DemoData.seed(sunlight, certificatesAsOf: certificatesAsOf), ledger)
+            }
+            made[key] = task
+            return try await task.value
+        }
+    }
+
+    private static let templates = Templates()
+
+    /// The use cases on a copy of the demo seeded as of `today`, at 09:00 Beijing time; files go
+    /// to a folder of the test's own, removed afterwards.
+    public static func with<T>(today: CivilDate, certificatesAsOf: CivilDate,
+                               _ body: (Sunlight, ManualClock, DemoData.Seeded) async throws -> T) async throws -> T {
+        let (template, seeded, ledger) = try await templates.template(today: today, certificatesAsOf: certificatesAsOf)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clock = ManualClock(today)
+        let sunlight = Sunlight(store: template.copy(), clock: clock, passwords: TestPasswordHasher(), ledger: ledger,
+                                blobs: try FileBlobStore(root: directory.appendingPathComponent("blobs"), maxBytes: 1 << 30))
+        return try await body(sunlight, clock, seeded)
+    }
+}
+
 extension TestDatabase.Scratch {
     /// The use cases on `host`, with files in this place's `blobs` folder and the fast test hasher.
     func sunlight(on host: StoreHost, clock: ManualClock, ledger: LedgerSettings) throws -> Sunlight {

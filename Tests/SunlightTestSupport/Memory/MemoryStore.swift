@@ -22,6 +22,11 @@ public struct MemoryStore: Store {
         self.context = context
     }
 
+    /// A store of its own holding what this one holds now (a seeded template's copy).
+    public func copy() -> MemoryStore {
+        MemoryStore(context: MemoryContext(tables: context.snapshot(), gate: WriterGate()))
+    }
+
     public var organisations: any OrganisationRepository { MemoryOrganisationRepository(context: context) }
     public var users: any StaffUserRepository { MemoryStaffUserRepository(context: context) }
     public var certificates: any CertificateRepository { MemoryCertificateRepository(context: context) }
