@@ -37,6 +37,9 @@ let package = Package(
         ),
         /// Rendering: the case-file and document HTML with the one escaper, and CSV. Core only.
         .target(name: "SunlightRendering", dependencies: ["SunlightCore"]),
+        /// The demo data set (演示数据): a county's organisations, accounts, lists, cases and
+        /// publications, seeded through the use cases. Used by `sunlight demo` and the tests' templates.
+        .target(name: "SunlightDemo", dependencies: ["SunlightCore"]),
         /// Storage: Fluent models, numbered migrations, repositories (SQLite | PostgreSQL).
         .target(
             name: "SunlightStore",
@@ -91,6 +94,7 @@ let package = Package(
             name: "sunlight",
             dependencies: [
                 "SunlightCore",
+                "SunlightDemo",
                 "SunlightStore",
                 "SunlightServer",
                 "SunlightLedger",
@@ -104,7 +108,7 @@ let package = Package(
         /// 1M leaves, data for the pymerkle comparison and for verify and upload runs.
         .executableTarget(
             name: "sunlight-bench",
-            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport"],
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", "SunlightTestSupport"],
             path: "Benchmarks/LedgerBenchmarks"
         ),
         .testTarget(
@@ -113,23 +117,23 @@ let package = Package(
             resources: [.copy("Resources/merkle-vectors")]
         ),
         .testTarget(name: "SunlightRenderingTests", dependencies: ["SunlightRendering", "SunlightCore"]),
-        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightLedger"],
+        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger"],
                     resources: [.copy("Resources/ledger-vectors.json")]),
         /// Test doubles and scratch databases shared by the store and server tests.
         .target(
             name: "SunlightTestSupport",
-            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/SunlightTestSupport"
         ),
         .testTarget(
             name: "SunlightStoreTests",
-            dependencies: ["SunlightCore", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightArchive", "SunlightRendering",
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightArchive", "SunlightRendering",
                            .product(name: "SQLKit", package: "sql-kit"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SunlightServerTests",
             dependencies: [
-                "SunlightCore", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport", "SunlightArchive", "SunlightRendering",
+                "SunlightCore", "SunlightDemo", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport", "SunlightArchive", "SunlightRendering",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

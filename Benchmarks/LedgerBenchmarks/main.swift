@@ -10,6 +10,7 @@
 //                                              and a case page against a list query; for export-case
 import Foundation
 import SunlightCore
+import SunlightDemo
 import SunlightLedger
 import SunlightStore
 import SunlightTestSupport

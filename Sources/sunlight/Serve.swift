@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SunlightCore
+import SunlightDemo
 import SunlightServer
 import SunlightStore
 

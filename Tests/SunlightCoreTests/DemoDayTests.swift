@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightDemo
 import Testing
 
 /// The demo's "today": pinned, or the machine's date inside the shipped holiday notices (CAL-1).

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SunlightCore
+import SunlightDemo
 @testable import SunlightServer
 import SunlightTestSupport
 import Testing

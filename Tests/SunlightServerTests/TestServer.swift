@@ -1,5 +1,6 @@
 import Foundation
 @testable import SunlightCore
+import SunlightDemo
 import SunlightServer
 import SunlightStore
 import SunlightTestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
 @testable import SunlightCore
+import SunlightDemo
 import SunlightLedger
 @testable import SunlightServer
 import SunlightStore

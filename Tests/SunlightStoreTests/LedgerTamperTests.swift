@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 @testable import SunlightCore
+import SunlightDemo
 import SunlightLedger
 @testable import SunlightStore
 import SunlightTestSupport

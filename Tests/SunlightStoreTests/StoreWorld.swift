@@ -1,5 +1,6 @@
 import Foundation
 @testable import SunlightCore
+import SunlightDemo
 import SunlightTestSupport
 
 /// The demo data set on any kind of store — memory, SQLite or PostgreSQL — for use-case tests

@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightDemo
 import SunlightLedger
 import SunlightStore
 import SunlightTestSupport

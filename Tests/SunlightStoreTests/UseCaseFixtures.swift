@@ -1,5 +1,6 @@
 import Foundation
 @testable import SunlightCore
+import SunlightDemo
 import SunlightStore
 import SunlightTestSupport
 

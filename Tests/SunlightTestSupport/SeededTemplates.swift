@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import SunlightCore
+import SunlightDemo
 import SunlightStore
 
 /// A database that already holds a seeded data set, made once per test process and copied

@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import SunlightCore
+import SunlightDemo
 import SunlightLedger
 import SunlightStore
 

@@ -106,6 +106,13 @@ extension Sunlight {
                      address: address, tokenID: tokenID)
     }
 
+    /// The actor for the account `username`, as the operator's console (or the demo it seeds)
+    /// acts for it on the server itself — no password; never reachable from a request.
+    public func actor(username: String, channel: Actor.Channel, address: String?) async throws -> Actor {
+        guard let user = try await store.users.find(username: username) else { throw SunlightError.notFound("账号 \(username)") }
+        return try await actor(for: user, channel: channel, address: address)
+    }
+
     /// `30 秒`, `2 分钟`.
     static func waitText(_ seconds: Int) -> String {
         seconds < 60 ? "\(seconds) 秒" : "\((seconds + 59) / 60) 分钟"

@@ -1,4 +1,5 @@
 import Foundation
+import SunlightCore
 
 /// 演示数据 — the demo data set of `sunlight demo`: 云南省 → 楚雄州 → 元谋县 with its justice
 /// bureau and three departments, officers with certificates, a legal reviewer per department,

@@ -1,11 +1,12 @@
 import Foundation
+import SunlightCore
 
 extension DemoData {
     /// Published lists for the demo portal, drafted by staff and checked by each
     /// organisation's publicity clerk — the same path real lists take.
     static func seedLists(_ sunlight: Sunlight, organisations: [String: Organisation]) async throws {
         func actor(_ username: String) async throws -> Actor {
-            try await sunlight.actor(for: try await sunlight.store.users.find(username: username)!, channel: .console, address: "demo")
+            try await sunlight.actor(username: username, channel: .console, address: "demo")
         }
         func publish(_ kind: ListKind, _ organisation: String, _ fields: [String: String], drafter: String, clerk: String) async throws {
             let draft = try await sunlight.draftListEntry(kind, organisationID: organisations[organisation]!.id, fields: fields,

@@ -1,4 +1,5 @@
 import Foundation
+import SunlightCore
 
 extension DemoData {
     /// 事后公开: the clerk of the market bureau publishes its simple-procedure decision (redacted,
@@ -6,10 +7,10 @@ extension DemoData {
     /// PUB-8, PUB-9).
     static func seedPublicity(_ sunlight: Sunlight, market: Organisation) async throws {
         func actor(_ username: String) async throws -> Actor {
-            try await sunlight.actor(for: try await sunlight.store.users.find(username: username)!, channel: .console, address: "demo")
+            try await sunlight.actor(username: username, channel: .console, address: "demo")
         }
         let clerk = try await actor("scj.gongshi")
-        for publication in try await sunlight.store.publications.list(organisations: [market.id], statuses: [.due]) {
+        for publication in try await sunlight.publications(statuses: [.due], by: clerk) where publication.organisationID == market.id {
             let preview = try await sunlight.publicationPreview(publication.id, by: clerk).1
             _ = try await sunlight.publishDecision(publication.id, confirmedHash: preview.publishedHash, by: clerk)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SunlightCore
 
 extension DemoData {
     /// Cases for the demo, run through the same use cases as real ones: the market bureau's
@@ -6,7 +7,7 @@ extension DemoData {
     /// major case waiting for legal review, and a simple-procedure case from the spot to the archive.
     static func seedCases(_ sunlight: Sunlight, organisations: [String: Organisation]) async throws {
         func actor(_ username: String) async throws -> Actor {
-            try await sunlight.actor(for: try await sunlight.store.users.find(username: username)!, channel: .staff, address: "demo")
+            try await sunlight.actor(username: username, channel: .staff, address: "demo")
         }
         let market = organisations["元谋县市场监督管理局"]!
         let zhangwei = try await actor("scj.zhangwei"), lina = try await actor("scj.lina"), head = try await actor("scj.wangfang")
