@@ -50,10 +50,7 @@ public enum SunlightApp {
         blobs.removeAbandonedUploads()
         app.blobStore = blobs
         let store = FluentStore(databases: app.databases, logger: app.logger)
-        app.sunlight = Sunlight(
-            store: store, clock: clock ?? configuration.makeClock(),
-            passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost), secrets: secrets,
-            ledger: try configuration.resolvedLedger(), blobs: blobs, settings: configuration.settings)
+        app.sunlight = try configuration.makeSunlight(store: store, clock: clock, secrets: secrets, blobs: blobs)
         app.lifecycle.use(WitnessKeeper(store: store, dataDirectory: configuration.dataDirectory))
         if let url = configuration.upstreamURL {
             // The key the use cases sign with, read once above.

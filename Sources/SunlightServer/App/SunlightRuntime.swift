@@ -13,10 +13,7 @@ public enum SunlightRuntime {
         let host = try StoreHost(configuration.store)
         do {
             try await host.migrate()
-            let sunlight = Sunlight(store: host.store, clock: configuration.makeClock(),
-                                    passwords: try BcryptPasswordHasher(cost: configuration.bcryptCost),
-                                    ledger: try configuration.resolvedLedger(), blobs: try configuration.makeBlobStore(),
-                                    settings: configuration.settings)
+            let sunlight = try configuration.makeSunlight(store: host.store)
             let result = try await body(sunlight, host)
             if updateWitness { try await WitnessFile.update(from: host.store, dataDirectory: configuration.dataDirectory) }
             await host.shutdown()
