@@ -16,27 +16,34 @@ public struct SeededTemplate: Sendable {
     let place: TestDatabase.Scratch
 }
 
-/// The templates of this test process, one per key (flavour, database kind, today), made on
-/// first use; concurrent first users wait for the same seeding.
-public actor SeededTemplates {
-    public static let shared = SeededTemplates()
+/// Values made once per key in this test process; concurrent first askers wait for the same making.
+public actor OnceEach<Value: Sendable> {
+    private var made: [String: Task<Value, any Error>] = [:]
 
-    private var made: [String: Task<SeededTemplate, any Error>] = [:]
+    public init() {}
+
+    public func value(_ key: String, make: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        if let task = made[key] { return try await task.value }
+        let task = Task { try await make() }
+        made[key] = task
+        return try await task.value
+    }
+}
+
+/// The templates of this test process, one per key (flavour, database kind, today), made on
+/// first use.
+public enum SeededTemplates {
+    private static let templates = OnceEach<SeededTemplate>()
 
     /// The template for `key`, seeding it with `seed` (into a fresh place, with a fresh log
     /// key) the first time it is asked for.
-    public func template(_ key: String, kind: StoreKind,
-                         seed: @escaping @Sendable (TestDatabase.Scratch, LedgerSettings) async throws -> DemoData.Seeded) async throws -> SeededTemplate {
-        let fullKey = "\(kind)/\(key)"
-        if let task = made[fullKey] { return try await task.value }
-        let task = Task {
+    public static func template(_ key: String, kind: StoreKind,
+                                seed: @escaping @Sendable (TestDatabase.Scratch, LedgerSettings) async throws -> DemoData.Seeded) async throws -> SeededTemplate {
+        try await templates.value("\(kind)/\(key)") {
             let place = try await TestDatabase.Scratch.template(kind)
             let ledger = testLedger()
-            let seeded = try await seed(place, ledger)
-            return SeededTemplate(seeded: seeded, ledger: ledger, place: place)
+            return SeededTemplate(seeded: try await seed(place, ledger), ledger: ledger, place: place)
         }
-        made[fullKey] = task
-        return try await task.value
     }
 }
 

@@ -149,7 +149,7 @@ extension TestDatabase {
     /// made once per process for each such combination; copy it with ``Scratch/copy(of:)``.
     public static func demoTemplate(today: CivilDate, certificatesAsOf: CivilDate,
                                     passwords: any PasswordHasher = TestPasswordHasher()) async throws -> SeededTemplate {
-        try await SeededTemplates.shared.template("demo/\(type(of: passwords))/\(today.iso)/\(certificatesAsOf.iso)", kind: .current) { place, ledger in
+        try await SeededTemplates.template("demo/\(type(of: passwords))/\(today.iso)/\(certificatesAsOf.iso)", kind: .current) { place, ledger in
             try await withHost(place, keeping: true) { host, place in
                 let sunlight = Sunlight(store: host.store, clock: ManualClock(today), passwords: passwords, ledger: ledger,
                                         blobs: try FileBlobStore(root: place.directory.appendingPathComponent("blobs"), maxBytes: 1 << 30))
@@ -162,33 +162,26 @@ extension TestDatabase {
 /// The demo data set in memory, seeded once per process for each day and copied for each test:
 /// for use-case tests that exercise no SQL (the conformance suite pins the stores to each other).
 public enum MemoryDemo {
-    private actor Templates {
-        var made: [String: Task<(MemoryStore, DemoData.Seeded, LedgerSettings), any Error>] = [:]
+    private static let templates = OnceEach<(MemoryStore, DemoData.Seeded, LedgerSettings)>()
 
-        func template(today: CivilDate, certificatesAsOf: CivilDate) async throws -> (MemoryStore, DemoData.Seeded, LedgerSettings) {
-            let key = "\(today.iso)/\(certificatesAsOf.iso)"
-            if let task = made[key] { return try await task.value }
-            let task = Task {
-                let store = MemoryStore()
-                let ledger = testLedger()
-                let blobs = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-memory-\(UUID().uuidString)")
-                defer { try? FileManager.default.removeItem(at: blobs) }
-                let sunlight = Sunlight(store: store, clock: ManualClock(today), passwords: TestPasswordHasher(), ledger: ledger,
-                                        blobs: try FileBlobStore(root: blobs, maxBytes: 1 << 30))
-                return (store, try await DemoData.seed(sunlight, certificatesAsOf: certificatesAsOf), ledger)
-            }
-            made[key] = task
-            return try await task.value
+    /// The demo seeded into memory as of `today`, once per process.
+    private static func template(today: CivilDate, certificatesAsOf: CivilDate) async throws -> (MemoryStore, DemoData.Seeded, LedgerSettings) {
+        try await templates.value("\(today.iso)/\(certificatesAsOf.iso)") {
+            let store = MemoryStore()
+            let ledger = testLedger()
+            let blobs = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-memory-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: blobs) }
+            let sunlight = Sunlight(store: store, clock: ManualClock(today), passwords: TestPasswordHasher(), ledger: ledger,
+                                    blobs: try FileBlobStore(root: blobs, maxBytes: 1 << 30))
+            return (store, try await DemoData.seed(sunlight, certificatesAsOf: certificatesAsOf), ledger)
         }
     }
-
-    private static let templates = Templates()
 
     /// The use cases on a copy of the demo seeded as of `today`, at 09:00 Beijing time; files go
     /// to a folder of the test's own, removed afterwards.
     public static func with<T>(today: CivilDate, certificatesAsOf: CivilDate,
                                _ body: (Sunlight, ManualClock, DemoData.Seeded) async throws -> T) async throws -> T {
-        let (template, seeded, ledger) = try await templates.template(today: today, certificatesAsOf: certificatesAsOf)
+        let (template, seeded, ledger) = try await template(today: today, certificatesAsOf: certificatesAsOf)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let clock = ManualClock(today)

@@ -5,7 +5,7 @@ extension Sunlight {
     /// (PUB-9), and the annual report in January (PUB-12) — for the organisation's clerk.
     func publicationTasks(for actor: Actor) async throws -> [StaffTask] {
         guard let user = actor.user, user.has(.publicityClerk), let home = actor.organisation else { return [] }
-        let calendar = try? await calendars.current()
+        let calendar = try await calendars.current()
         let today = clock.today
         func state(_ due: CivilDate?) -> DeadlineState? { deadlineState(of: due, calendar: calendar) }
         var tasks: [StaffTask] = []

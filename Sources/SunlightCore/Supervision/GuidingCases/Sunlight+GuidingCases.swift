@@ -82,7 +82,7 @@ extension Sunlight {
         guard count < GuidingCase.yearlyMinimum else { return [] }
         let due = GuidingCase.nominationDue(forYear: year)
         return [StaffTask(title: "报送 \(year) 年度行政执法指导案例", detail: "已报送 \(count) 件，每年一般不少于 \(GuidingCase.yearlyMinimum) 件",
-                          due: due, state: deadlineState(of: due, calendar: try? await calendars.current()), link: .guidingCases, rule: .sup10)]
+                          due: due, state: deadlineState(of: due, calendar: try await calendars.current()), link: .guidingCases, rule: .sup10)]
     }
 
     static func guidingStatus(_ nomination: GuidingCase) -> SunlightError {
