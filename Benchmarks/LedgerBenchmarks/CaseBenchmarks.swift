@@ -23,7 +23,7 @@ func cases(directory: URL, count: Int, mib: Int) async throws {
     let seeded = try await DemoData.seed(sunlight)
     let market = seeded.organisation("元谋县市场监督管理局")
     func actor(_ name: String) async throws -> Actor {
-        try await sunlight.actor(for: try await host.store.users.find(username: name)!, channel: .api, address: "127.0.0.1")
+        try await sunlight.access.actor(for: try await host.store.users.find(username: name)!, channel: .api, address: "127.0.0.1")
     }
     let officer = try await actor("scj.zhangwei"), second = try await actor("scj.lina"), head = try await actor("scj.wangfang")
     // Openings spread over 75 days; then the Monday when the first ones fall due.
@@ -31,16 +31,16 @@ func cases(directory: URL, count: Int, mib: Int) async throws {
     let build = try await seconds {
         for i in 0..<count {
             clock.advance(step)
-            let opened = try await sunlight.openCase(NewCase(
+            let opened = try await sunlight.cases.openCase(NewCase(
                 title: "基准测试案件 \(i)", category: .penalty, source: .inspection, violationOn: clock.today,
                 parties: [NewCase.Party(kind: .person, name: "当事人\(i)", idNumber: "53232819800101\(String(format: "%04d", i % 10000))")],
                 officers: [second.user!.id]), by: officer)
-            let draft = try await sunlight.draftDocument(case: opened.id, type: .openingApproval, fields: [
+            let draft = try await sunlight.cases.draftDocument(case: opened.id, type: .openingApproval, fields: [
                 "facts": "现场检查发现违法行为 \(i)", "basis": "《中华人民共和国食品安全法》第一百二十四条", "opinion": "建议立案"], by: officer)
-            _ = try await sunlight.submitDocument(draft.id, by: officer)
-            _ = try await sunlight.signDocument(draft.id, by: head)
-            _ = try await sunlight.issueDocument(draft.id, by: officer)
-            _ = try await sunlight.completeStage(case: opened.id, by: officer)
+            _ = try await sunlight.cases.submitDocument(draft.id, by: officer)
+            _ = try await sunlight.cases.signDocument(draft.id, by: head)
+            _ = try await sunlight.cases.issueDocument(draft.id, by: officer)
+            _ = try await sunlight.cases.completeStage(case: opened.id, by: officer)
             if i % 50 == 49 { FileHandle.standardError.write(Data("\r案件 \(i + 1)/\(count)".utf8)) }
         }
     }
@@ -57,7 +57,7 @@ func cases(directory: URL, count: Int, mib: Int) async throws {
         }
         try buffer.withUnsafeBytes { try upload.write($0) }
     }
-    _ = try await sunlight.recordCaseEvidence(
+    _ = try await sunlight.cases.recordCaseEvidence(
         case: videoCase.id, NewCaseEvidence(kind: .audiovisual, description: "执法记录仪录像", source: "现场拍摄", original: true,
                                             confirmedBy: "当事人", confirmedOn: clock.today),
         upload: (NewEvidence(kind: .video, title: "基准测试录像", filename: "bench.mp4", mediaType: "video/mp4", recordedAt: clock.now.addingTimeInterval(-60),
@@ -69,8 +69,8 @@ func cases(directory: URL, count: Int, mib: Int) async throws {
     for _ in 0..<rounds {
         list += try await seconds { _ = try await host.store.cases.list(organisations: [market.id], filter: .running, limit: 100_000) }
         tasks += try await seconds { taskCount = try await sunlight.tasks(for: head).count }
-        statistics += try await seconds { _ = try await sunlight.caseStatistics(from: CivilDate(iso: "2026-01-01")!, to: CivilDate(iso: "2026-12-31")!, by: head) }
-        detail += try await seconds { _ = try await sunlight.caseDetail(videoCase.id, by: head) }
+        statistics += try await seconds { _ = try await sunlight.cases.caseStatistics(from: CivilDate(iso: "2026-01-01")!, to: CivilDate(iso: "2026-12-31")!, by: head) }
+        detail += try await seconds { _ = try await sunlight.cases.caseDetail(videoCase.id, by: head) }
     }
     let ms = { (total: Double) in total / Double(rounds) * 1000 }
     print(String(format: "%d cases built in %.1f s (%.0f cases/s, 6 logged commits each)", count, build, Double(count) / build))

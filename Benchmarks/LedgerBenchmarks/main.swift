@@ -68,10 +68,12 @@ func writes(count: Int, postgres: String?) async throws {
     let with = try await seconds {
         for i in 0..<count {
             let o = organisation(count + i)
-            try await sunlight.commit(console, .create, "organisation", id: o.id.uuidString, in: o, "新增") { tx, _ in
+            let line = AccessLogEntry(console, at: Date(), .create, "organisation", id: o.id.uuidString, in: o, "新增")
+            try await store.transaction { tx in
                 try await tx.organisations.insert(o)
-                return ((), [LedgerRecord(type: "organisation.created", table: "organisations", id: o.id.uuidString.lowercased(),
-                                          organisationID: o.id, content: .object(["name": .string(o.name)]))])
+                let record = LedgerRecord(type: "organisation.created", table: "organisations", id: o.id.uuidString.lowercased(),
+                                          organisationID: o.id, content: .object(["name": .string(o.name)]))
+                try await Sunlight.appendAccessLog(line, records: [record], at: line.at, ledger: sunlight.ledger, secrets: sunlight.secrets, in: tx)
             }
         }
     }
@@ -102,7 +104,9 @@ func proofs(leaves: Int, directory: URL) async throws {
             // One line of the access log for the batch keeps the writer's path the real one.
             let line = AccessLogEntry(console, at: Date(timeIntervalSince1970: 1_800_000_000), .create, "bench", id: nil, in: nil, "批量")
             let before = try await host.store.ledger.head().size
-            try await sunlight.commit(line) { _, _ in ((), records) }
+            try await host.store.transaction { tx in
+                try await Sunlight.appendAccessLog(line, records: records, at: line.at, ledger: sunlight.ledger, secrets: sunlight.secrets, in: tx)
+            }
             // Export exactly the stored leaf data, for pymerkle.
             var text = ""
             for entry in try await host.store.ledger.entries(from: before, limit: n + 1) {
@@ -158,7 +162,7 @@ func evidence(directory: URL, files: Int, mib: Int) async throws {
     let sunlight = Sunlight(store: host.store, passwords: TestPasswordHasher(), ledger: ledger, blobs: blobs)
     let seeded = try await DemoData.seed(sunlight)
     let officer = try await host.store.users.find(username: "scj.zhangwei")!
-    let actor = try await sunlight.actor(for: officer, channel: .api, address: "127.0.0.1")
+    let actor = try await sunlight.access.actor(for: officer, channel: .api, address: "127.0.0.1")
     _ = seeded
     var generator = SystemRandomNumberGenerator()
     let chunk = 1 << 20
@@ -172,7 +176,7 @@ func evidence(directory: URL, files: Int, mib: Int) async throws {
             try buffer.withUnsafeBytes { try upload.write($0) }
         }
         let receipt = try upload.finish()
-        _ = try await sunlight.recordEvidence(NewEvidence(
+        _ = try await sunlight.cases.recordEvidence(NewEvidence(
             kind: .video, title: "基准测试录像 \(f)", filename: "bench-\(f).mp4", mediaType: "video/mp4", recordedAt: Date().addingTimeInterval(-60),
             place: "元马镇", recordedBy: officer.id, device: "执法记录仪"), blob: receipt, by: actor)
         FileHandle.standardError.write(Data("\r文件 \(f + 1)/\(files)".utf8))

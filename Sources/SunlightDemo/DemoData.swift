@@ -49,7 +49,7 @@ public enum DemoData {
         var organisations: [String: Organisation] = [:]
         func add(_ name: String, _ short: String, _ kind: OrganisationKind, _ level: AdministrativeLevel,
                  under parent: String?) async throws {
-            organisations[name] = try await sunlight.createOrganisation(
+            organisations[name] = try await sunlight.organisations.createOrganisation(
                 NewOrganisation(parentID: parent.map { organisations[$0]!.id }, name: name, shortName: short,
                                 kind: kind, level: level), by: console)
         }
@@ -109,12 +109,12 @@ public enum DemoData {
         for organisationName in people.keys.sorted() {
             let organisation = organisations[organisationName]!
             for person in people[organisationName]! {
-                let user = try await sunlight.createUser(
+                let user = try await sunlight.organisations.createUser(
                     NewStaffUser(organisationID: organisation.id, username: person.username, displayName: person.name,
                                  post: person.post, roles: person.roles, password: password,
                                  legalQualification: person.legalQualification), by: console)
                 if let certificate = person.certificate {
-                    try await sunlight.addCertificate(EnforcementCertificate(
+                    try await sunlight.organisations.addCertificate(EnforcementCertificate(
                         holderID: user.id, number: certificate.number, categories: certificate.categories,
                         region: "元谋县", validFrom: day(certificate.from), validUntil: day(certificate.until)), by: console)
                 }

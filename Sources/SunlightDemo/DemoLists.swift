@@ -6,12 +6,12 @@ extension DemoData {
     /// organisation's publicity clerk — the same path real lists take.
     static func seedLists(_ sunlight: Sunlight, organisations: [String: Organisation]) async throws {
         func actor(_ username: String) async throws -> Actor {
-            try await sunlight.actor(username: username, channel: .console, address: "demo")
+            try await sunlight.access.actor(username: username, channel: .console, address: "demo")
         }
         func publish(_ kind: ListKind, _ organisation: String, _ fields: [String: String], drafter: String, clerk: String) async throws {
-            let draft = try await sunlight.draftListEntry(kind, organisationID: organisations[organisation]!.id, fields: fields,
+            let draft = try await sunlight.publicity.draftListEntry(kind, organisationID: organisations[organisation]!.id, fields: fields,
                                                           effectiveFrom: sunlight.clock.today, by: try await actor(drafter))
-            _ = try await sunlight.checkListEntry(draft.id, approve: true, note: nil, by: try await actor(clerk))
+            _ = try await sunlight.publicity.checkListEntry(draft.id, approve: true, note: nil, by: try await actor(clerk))
         }
         let departments: [(String, String, String, String, String, String)] = [
             ("元谋县市场监督管理局", "行政编制 42 名", "市场主体登记、食品药品安全、产品质量、计量标准、价格与反不正当竞争等监督管理和行政执法", "张建华", "scj.zhangwei", "scj.gongshi"),
@@ -66,8 +66,8 @@ extension DemoData {
         }
         let admin = Actor.console("demo")
         for number in ["53232800101", "53232800301", "53232800302"] {
-            let (_, certificate) = try await sunlight.certificateLookup(number)
-            _ = try await sunlight.recordAnnualReview(certificate: certificate.id, year: sunlight.clock.today.year - 1, passed: true, note: nil, by: admin)
+            let (_, certificate) = try await sunlight.standards.certificateLookup(number)
+            _ = try await sunlight.standards.recordAnnualReview(certificate: certificate.id, year: sunlight.clock.today.year - 1, passed: true, note: nil, by: admin)
         }
     }
 }

@@ -22,7 +22,7 @@ struct CalendarCommand: AsyncParsableCommand {
             let configuration = try ServerConfiguration.from()
             do {
                 let notice = try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in
-                    try await sunlight.loadHolidayNotice(data, by: configuration.console)
+                    try await sunlight.calendar.loadHolidayNotice(data, by: configuration.console)
                 }
                 print("已加载 \(notice.year) 年节假日安排：\(notice.source)（\(notice.holidays.count) 个假期，\(notice.workdays.count) 个调休上班日）")
             } catch let error as SunlightError {
@@ -37,7 +37,7 @@ struct CalendarCommand: AsyncParsableCommand {
         func run() async throws {
             bootstrapLogging(.notice)
             let configuration = try ServerConfiguration.from()
-            let years = try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in try await sunlight.calendarYears() }
+            let years = try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in try await sunlight.calendar.calendarYears() }
             for year in years {
                 print("\(year.year)  工作日 \(year.workingDayCount) 天  \(year.source)  [\(year.origin)]")
             }

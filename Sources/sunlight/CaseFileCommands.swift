@@ -23,8 +23,8 @@ struct ExportCase: AsyncParsableCommand {
         do {
             let (path, package) = try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in
                 let actor = configuration.console
-                let found = try await sunlight.findCase(reference, by: actor)
-                let package = try await sunlight.caseFile(found.id, layout: CaseFilePages(), by: actor)
+                let found = try await sunlight.cases.findCase(reference, by: actor)
+                let package = try await sunlight.cases.caseFile(found.id, layout: CaseFilePages(), by: actor)
                 guard let files = sunlight.blobs as? FileBlobStore else { throw SunlightError.invalid("blobs", "文件仓库不是本地目录") }
                 let path = output ?? package.filename
                 let meter = ByteMeter(label: "写入案卷")

@@ -26,17 +26,17 @@ struct Init: AsyncParsableCommand {
         let password = configuration.adminPassword ?? readLine(strippingNewline: true) ?? ""
         do {
             try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in
-                guard try await !sunlight.isInstalled() else {
+                guard try await !sunlight.organisations.isInstalled() else {
                     throw SunlightError(.conflict, code: "init.not_empty", "数据库中已有机构，不能重复初始化")
                 }
                 try PasswordPolicy.validate(password)
                 let console = configuration.console
-                let government = try await sunlight.createOrganisation(
+                let government = try await sunlight.organisations.createOrganisation(
                     NewOrganisation(parentID: nil, name: organisation, shortName: shortName, kind: .government, level: level), by: console)
-                let bureau = try await sunlight.createOrganisation(
+                let bureau = try await sunlight.organisations.createOrganisation(
                     NewOrganisation(parentID: government.id, name: justiceBureau, shortName: justiceShortName,
                                     kind: .justiceBureau, level: level), by: console)
-                _ = try await sunlight.createUser(NewStaffUser(
+                _ = try await sunlight.organisations.createUser(NewStaffUser(
                     organisationID: bureau.id, username: admin, displayName: adminName, post: "系统管理员",
                     roles: [.administrator], password: password), by: console)
             }

@@ -20,7 +20,7 @@ struct InspectPublicity: AsyncParsableCommand {
         let configuration = try ServerConfiguration.from()
         do {
             let report = try await SunlightRuntime.withSunlight(configuration) { sunlight, _ in
-                try await sunlight.inspectPublicity(quarter, by: configuration.console) { index, total, name in
+                try await sunlight.supervision.inspectPublicity(quarter, by: configuration.console) { index, total, name in
                     FileHandle.standardError.write(Data("\r巡查 \(index)/\(total) \(name)\u{1B}[K".utf8))
                 }
             }

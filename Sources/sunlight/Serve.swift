@@ -49,7 +49,7 @@ struct Demo: AsyncParsableCommand {
         let store = configuration.store.displayName
         let pinned = configuration.today
         try await SunlightRuntime.serve(configuration) { sunlight in
-            guard try await !sunlight.isInstalled() else {
+            guard try await !sunlight.organisations.isInstalled() else {
                 throw ConfigurationError("演示数据只能装入空数据库：\(store) 中已有数据")
             }
             let seeded = try await DemoData.seed(sunlight)

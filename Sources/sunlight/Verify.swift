@@ -30,7 +30,7 @@ struct Verify: AsyncParsableCommand {
         let started = Date()
         let meter = ProgressMeter()
         let report = try await SunlightRuntime.withSunlight(configuration, updateWitness: false) { sunlight, _ in
-            try await sunlight.verify(witnesses: notes) { meter.show($0) }
+            try await sunlight.cases.verify(witnesses: notes) { meter.show($0) }
         }
         meter.finish()
         let seconds = Date().timeIntervalSince(started)

@@ -38,7 +38,7 @@ import Testing
                                         createdOn: CivilDate(iso: "2026-09-29")!, status: .applied, dueOn: CivilDate(iso: "2026-10-12"))
         #expect(matter.awaitedOrganisation == bureau)
         #expect(matter.parties(of: respondent) == [.counterpart] && matter.parties(of: UUID()).isEmpty)
-        let steps = Sunlight.transitions(of: matter)
+        let steps = SupervisionUseCases.transitions(of: matter)
         #expect(Set(steps.filter { $0.action != .note }.map(\.action)) == [.accept, .decline])
         #expect(Set(steps.filter { $0.action == .note }.map(\.party)) == [.raiser, .counterpart, .coordinator])
         #expect(matter.isOverdue(today: CivilDate(iso: "2026-10-13")!) && !matter.isOverdue(today: CivilDate(iso: "2026-10-12")!))

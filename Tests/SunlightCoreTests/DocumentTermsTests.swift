@@ -33,16 +33,16 @@ import Testing
     func malformedFineRefusedOnSave() throws {
         let notice = ["facts": "销售过期食品", "reasons": "现场检查笔录", "basis": "食品安全法第一百二十四条", "penalty": "罚款",
                       "fine": "1.5万", "hearing": "no", "rights": "陈述申辩"]
-        let error = refusal { _ = try Sunlight.validate(notice, for: .penaltyNotice) }
+        let error = refusal { _ = try CaseUseCases.validate(notice, for: .penaltyNotice) }
         #expect(error?.field == "fine")
         #expect(error?.rule == .rec6)
         #expect(error?.message.contains("“拟罚款金额（元）”应为不小于 0 的整数") == true)
         var fixed = notice
         fixed["fine"] = "15000"
         // The stored representation is what it always was: codes and digits as strings.
-        #expect(try Sunlight.validate(fixed, for: .penaltyNotice) == fixed)
+        #expect(try CaseUseCases.validate(fixed, for: .penaltyNotice) == fixed)
         let receipt = ["document": "行政处罚决定书", "method": "direct", "recipient": "某超市", "date": "10月15日"]
-        #expect(refusal { _ = try Sunlight.validate(receipt, for: .deliveryReceipt) }?.field == "date")
+        #expect(refusal { _ = try CaseUseCases.validate(receipt, for: .deliveryReceipt) }?.field == "date")
     }
 
     @Test("REC-13: a decision stored with a malformed fine is refused when signed, as before; any other malformed value too")

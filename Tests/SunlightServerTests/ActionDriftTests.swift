@@ -18,36 +18,36 @@ import VaporTesting
     static func prepare(_ server: TestServer) async throws -> Fixture {
         let sunlight = server.app.sunlight
         func actor(_ username: String) async throws -> Actor {
-            try await sunlight.actor(for: try await sunlight.store.users.find(username: username)!, channel: .staff, address: nil)
+            try await sunlight.access.actor(for: try await sunlight.store.users.find(username: username)!, channel: .staff, address: nil)
         }
         let market = server.seeded.organisation("元谋县市场监督管理局")
         let archives = server.seeded.organisation("元谋县档案局")
         let visitor = Actor.visitor(address: nil)
         func file(_ to: Organisation, _ subject: String) async throws -> Complaint {
-            try await sunlight.fileComplaint(NewComplaint(organisationID: to.id, subject: subject, description: "超市货架上有过期的牛肉干，店员拒绝退货。",
+            try await sunlight.supervision.fileComplaint(NewComplaint(organisationID: to.id, subject: subject, description: "超市货架上有过期的牛肉干，店员拒绝退货。",
                                                           anonymous: true), channel: .portal, by: visitor)
         }
         let registered = try await file(market, "超市销售过期食品")
         let handling = try await file(market, "餐馆无证经营")
         let zhangwei = try await sunlight.store.users.find(username: "scj.zhangwei")!
-        _ = try await sunlight.assignComplaint(handling.id, handler: zhangwei.id, note: "请张伟核查", by: try await actor("scj.gongshi"))
+        _ = try await sunlight.supervision.assignComplaint(handling.id, handler: zhangwei.id, note: "请张伟核查", by: try await actor("scj.gongshi"))
         let answered = try await file(archives, "工程档案未移交")
-        _ = try await sunlight.answerComplaint(answered.id, feedback: "已核查，责令限期移交。", by: try await actor("daj.zhoujun"))
+        _ = try await sunlight.supervision.answerComplaint(answered.id, feedback: "已核查，责令限期移交。", by: try await actor("daj.zhoujun"))
 
         let head = try await actor("scj.wangfang")
-        let open = try await sunlight.cases(.running, by: head)
+        let open = try await sunlight.cases.cases(.running, by: head)
         if let theCase = open.first {
-            _ = try await sunlight.decideOrganisationTransfer(case: theCase.enforcementCase.id, to: archives.id, reason: "不属于本机关管辖的事项", urgent: false, by: head)
+            _ = try await sunlight.supervision.decideOrganisationTransfer(case: theCase.enforcementCase.id, to: archives.id, reason: "不属于本机关管辖的事项", urgent: false, by: head)
         }
         let supervisor = try await actor("jiandu")
         let today = server.clock.today
-        _ = try await sunlight.issueSupervisionInstrument(to: market.id, findings: "决定逾期未公开的问题", requirement: "立即公开并说明原因",
+        _ = try await sunlight.supervision.issueSupervisionInstrument(to: market.id, findings: "决定逾期未公开的问题", requirement: "立即公开并说明原因",
                                                           rectifyBy: today.adding(days: 20), by: supervisor)
-        _ = try await sunlight.recordSupervisionInspection(.daily, of: market.id, title: "行政处罚案卷评查", from: today, to: today,
+        _ = try await sunlight.supervision.recordSupervisionInspection(.daily, of: market.id, title: "行政处罚案卷评查", from: today, to: today,
                                                            scope: "2026 年行政处罚案卷", findings: "部分案卷未附送达回证", problemsFound: true, by: supervisor)
-        _ = try await sunlight.recordSupervisionInspection(.daily, of: archives.id, title: "档案执法检查", from: today, to: today,
+        _ = try await sunlight.supervision.recordSupervisionInspection(.daily, of: archives.id, title: "档案执法检查", from: today, to: today,
                                                            scope: "2026 年档案执法", findings: "未发现问题，执法规范", problemsFound: false, by: supervisor)
-        let officers = try await sunlight.publicOfficers(of: market.id).map(\.user.id)
+        let officers = try await sunlight.standards.publicOfficers(of: market.id).map(\.user.id)
         return Fixture(complaints: [registered.id, handling.id, answered.id], officers: officers)
     }
 
@@ -60,34 +60,34 @@ import VaporTesting
                 let actor = walk.actor
                 for id in fixture.complaints {
                     try await walk.compare("/staff/complaints/\(DriftWalk.key(id))") {
-                        DriftWalk.named(try await sunlight.complaintActions(id, by: actor), "page")
+                        DriftWalk.named(try await sunlight.supervision.complaintActions(id, by: actor), "page")
                     }
                 }
                 try await walk.compare("/staff/transfers") {
-                    let desk = try await sunlight.transferDesk(by: actor)
+                    let desk = try await sunlight.supervision.transferDesk(by: actor)
                     return desk.items.reduce(DriftWalk.named(desk.start, "page")) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.transfer.id))) }
                 }
                 try await walk.compare("/staff/supervision/instruments") {
-                    let desk = try await sunlight.instrumentDesk(by: actor)
+                    let desk = try await sunlight.supervision.instrumentDesk(by: actor)
                     let issue: Set<String> = desk.issuableTo.isEmpty ? [] : ["instrument-new.issue@page"]
                     return desk.items.reduce(issue) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.instrument.id))) }
                 }
                 try await walk.compare("/staff/supervision/inspections") {
-                    let desk = try await sunlight.inspectionDesk(by: actor)
+                    let desk = try await sunlight.supervision.inspectionDesk(by: actor)
                     let record: Set<String> = desk.inspectable.isEmpty ? [] : ["inspection-new.record@page"]
                     return desk.items.reduce(record) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.inspection.id))) }
                 }
                 try await walk.compare("/staff/guiding-cases") {
-                    let desk = try await sunlight.guidingCaseDesk(by: actor)
+                    let desk = try await sunlight.supervision.guidingCaseDesk(by: actor)
                     let nominate: Set<String> = desk.nominable.isEmpty ? [] : ["guiding-case-new.nominate@page"]
                     return desk.items.reduce(nominate) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.nomination.id))) }
                 }
                 try await walk.compare("/staff/supervision/referrals") {
-                    try await sunlight.referralDesk(by: actor).reduce([]) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.obligation.enforcementCase.id))) }
+                    try await sunlight.supervision.referralDesk(by: actor).reduce([]) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.obligation.enforcementCase.id))) }
                 }
                 for id in fixture.officers {
                     try await walk.compare("/staff/officers/\(DriftWalk.key(id))") {
-                        let view = try await sunlight.officerRecord(id, by: actor)
+                        let view = try await sunlight.standards.officerRecord(id, by: actor)
                         return view.certificateActions.reduce(DriftWalk.named(view.actions, "page")) { $0.union(DriftWalk.named($1.value, DriftWalk.key($1.key))) }
                     }
                 }
@@ -102,24 +102,24 @@ import VaporTesting
             let sunlight = server.app.sunlight
             let console = Actor.console("test")
             var pages: [(path: String, expected: @Sendable (Actor) async throws -> Set<String>)] = []
-            for summary in try await sunlight.cases(.all, by: console) {
+            for summary in try await sunlight.cases.cases(.all, by: console) {
                 let id = summary.enforcementCase.id
-                let detail = try await sunlight.caseDetail(id, by: console)
+                let detail = try await sunlight.cases.caseDetail(id, by: console)
                 let active = detail.officers.filter(\.assignment.isActive).map(\.user.id)
                 pages.append(("/staff/cases/\(DriftWalk.key(id))", { actor in
-                    let allowed = try await sunlight.caseActions(id, by: actor)
+                    let allowed = try await sunlight.cases.caseActions(id, by: actor)
                     var names = DriftWalk.named(allowed.subtracting([.recuse]), "page")
                     if allowed.contains(.recuse) { for officer in active { names.insert("case.recuse@\(DriftWalk.key(officer))") } }
                     return names
                 }))
                 for document in detail.documents {
                     pages.append(("/staff/documents/\(DriftWalk.key(document.id))", { actor in
-                        DriftWalk.named(try await sunlight.documentActions(document.id, by: actor), "page")
+                        DriftWalk.named(try await sunlight.cases.documentActions(document.id, by: actor), "page")
                     }))
                 }
                 for round in try await sunlight.store.reviews.records(ofCase: id) where round.submission != nil {
                     pages.append(("/staff/reviews/\(DriftWalk.key(round.id))", { actor in
-                        DriftWalk.named(try await sunlight.reviewRoundActions(round.id, by: actor), "page")
+                        DriftWalk.named(try await sunlight.reviews.reviewRoundActions(round.id, by: actor), "page")
                     }))
                 }
             }
@@ -138,7 +138,7 @@ import VaporTesting
         try await TestServer.with { server in
             let sunlight = server.app.sunlight
             let console = Actor.console("test")
-            let cases = try await sunlight.cases(.all, by: console).map(\.enforcementCase.id)
+            let cases = try await sunlight.cases.cases(.all, by: console).map(\.enforcementCase.id)
             func listed(_ path: String, token: String) async throws -> Set<String>? {
                 let response = try await server.api(.GET, path, token: token)
                 guard response.status == .ok else { return nil }
@@ -148,14 +148,14 @@ import VaporTesting
             var compared = 0
             for username in ["scj.zhangwei", "scj.lina", "scj.wangfang", "scj.fazhi", "jiandu", "daj.zhoujun"] {
                 let token = try await server.token(for: username)
-                let actor = try await sunlight.actor(for: try #require(try await sunlight.store.users.find(username: username)), channel: .api, address: nil)
+                let actor = try await sunlight.access.actor(for: try #require(try await sunlight.store.users.find(username: username)), channel: .api, address: nil)
                 for id in cases {
-                    let allowed = Set(((try? await sunlight.caseActions(id, by: actor)) ?? []).map(\.qualifiedName))
+                    let allowed = Set(((try? await sunlight.cases.caseActions(id, by: actor)) ?? []).map(\.qualifiedName))
                     let shown = try await listed("/api/v1/cases/\(DriftWalk.key(id))", token: token)
                     #expect(shown == nil ? allowed.isEmpty : shown == allowed, "\(username) on case \(id): API \(shown.map { $0.sorted() } ?? []) Core \(allowed.sorted())")
                     compared += allowed.count
-                    for document in try await sunlight.caseDetail(id, by: console).documents {
-                        let allowed = Set(((try? await sunlight.documentActions(document.id, by: actor)) ?? []).map(\.qualifiedName))
+                    for document in try await sunlight.cases.caseDetail(id, by: console).documents {
+                        let allowed = Set(((try? await sunlight.cases.documentActions(document.id, by: actor)) ?? []).map(\.qualifiedName))
                         let shown = try await listed("/api/v1/documents/\(DriftWalk.key(document.id))", token: token)
                         #expect(shown == nil ? allowed.isEmpty : shown == allowed, "\(username) on document \(document.id)")
                         compared += allowed.count

@@ -28,7 +28,7 @@ struct CaseApiClient {
     /// The demo bureau's published penalty item for unsafe food (`5323280-CF-001`).
     func foodSafetyItem() async throws -> String {
         let market = server.seeded.organisation("元谋县市场监督管理局").id
-        let items = try await server.app.sunlight.publishedList(.item, organisationID: market)
+        let items = try await server.app.sunlight.publicity.publishedList(.item, organisationID: market)
         return try #require(items.first { $0.version.fields["code"] == "5323280-CF-001" }).version.entryID.uuidString
     }
 

@@ -165,7 +165,7 @@ struct CaseApiTests {
             #expect(documents == ["元市监立〔2026〕2号", "元市监罚告〔2026〕1号", "元市监听通〔2026〕1号", "元市监罚〔2026〕1号"])
             let document = try await api.ok(.GET, "/api/v1/documents/\(try #require(decision[string: "id"]))")
             #expect(document[string: "caseNumber"] == "元市监立〔2026〕2号" && document[object: "form"]?[string: "name"] == "行政处罚决定书")
-            #expect(try await server.app.sunlight.verify().isClean)
+            #expect(try await server.app.sunlight.cases.verify().isClean)
         }
     }
 
@@ -245,7 +245,7 @@ struct CaseApiTests {
             #expect(decision[string: "due"] == "2026-12-07" && decision[string: "basis"]?.contains("扣除 7 日，延长 40 日") == true,
                     "21 Sep + 30 + 7 suspended + 40 extended days")
             let preserved = try #require(detail[objects: "events"].last { $0[string: "kind"] == "evidence_preserved" })
-            let sevenWorkingDays = try await server.app.sunlight.deadline(from: CivilDate(iso: "2026-09-28")!, .workingDays(7)).due
+            let sevenWorkingDays = try await server.app.sunlight.calendar.deadline(from: CivilDate(iso: "2026-09-28")!, .workingDays(7)).due
             #expect(sevenWorkingDays == CivilDate(iso: "2026-10-13"), "国庆 1–7 Oct are skipped, Saturday 10 Oct is worked")
             #expect(detail[objects: "clocks"].contains { $0[string: "kind"] == "preservation" && $0[string: "due"] == sevenWorkingDays.iso })
             try await api.ok(.POST, "/api/v1/cases/\(id)/preservations", ["items": "经检验不合格，予以没收", "handles": try #require(preserved[string: "id"])])
@@ -256,7 +256,7 @@ struct CaseApiTests {
             #expect(detail[objects: "interference"].map { $0[string: "id"] } == [interference[string: "id"]])
             let kinds = detail[objects: "events"].compactMap { $0[string: "kind"] }
             #expect(kinds == ["opened", "suspended", "resumed", "extended", "extended", "evidence_preserved", "preservation_handled"])
-            #expect(try await server.app.sunlight.verify().isClean)
+            #expect(try await server.app.sunlight.cases.verify().isClean)
         }
     }
 

@@ -39,21 +39,21 @@ struct CaseStaffRecordsTests {
             try await browser.logIn("scj.zhangwei")
             let id = try await pages.open(browser)
             try await pages.issue(.openingApproval, case: id)
-            _ = try await sunlight.completeStage(case: id, by: officer)
+            _ = try await sunlight.cases.completeStage(case: id, by: officer)
             try await pages.issue(.investigationReport, case: id)
             #expect(try await pages.uploadVideo(browser, case: id, payload: "调查录像").status == .seeOther)
-            _ = try await sunlight.completeStage(case: id, by: officer)
+            _ = try await sunlight.cases.completeStage(case: id, by: officer)
             try await pages.issue(.penaltyNotice, ["fine": "1000", "hearing": "no"], case: id)
             let path = "/staff/cases/\(id.uuidString.lowercased())"
             try await browser.get(path)
             #expect(try await browser.post("\(path)/response", [("responseKind", "statement_received"), ("responseOn", "2026-11-23"),
                                                                 ("responseNote", "当事人承认违法事实")]).status == .seeOther)
-            _ = try await sunlight.completeStage(case: id, by: officer)
+            _ = try await sunlight.cases.completeStage(case: id, by: officer)
             try await pages.issue(.penaltyDecision, ["fine": "1000"], case: id)
-            _ = try await sunlight.completeStage(case: id, by: officer)
+            _ = try await sunlight.cases.completeStage(case: id, by: officer)
             try await pages.issue(.deliveryReceipt, ["date": "2026-11-23"], case: id)
             #expect(try await pages.uploadVideo(browser, case: id, payload: "送达录像").status == .seeOther)
-            _ = try await sunlight.completeStage(case: id, by: officer)
+            _ = try await sunlight.cases.completeStage(case: id, by: officer)
             #expect(try await sunlight.store.cases.find(id)?.stage == "execution")
 
             // Delivered on 23 November: 15 days run to 8 December; paid on the 10th, two days late.

@@ -14,7 +14,7 @@ struct CasePages {
     /// The food-safety penalty item of the market bureau.
     func foodItem() async throws -> UUID {
         let market = server.seeded.organisation("元谋县市场监督管理局")
-        let items = try await server.app.sunlight.publishedList(.item, organisationID: market.id)
+        let items = try await server.app.sunlight.publicity.publishedList(.item, organisationID: market.id)
         return try #require(items.first { $0.version.fields["code"] == "5323280-CF-001" }).version.entryID
     }
 
@@ -59,7 +59,7 @@ struct CasePages {
     }
 
     func actor(_ username: String) async throws -> Actor {
-        try await server.app.sunlight.actor(for: try await user(username), channel: .staff, address: nil)
+        try await server.app.sunlight.access.actor(for: try await user(username), channel: .staff, address: nil)
     }
 
     /// Drafts, submits, signs and issues a document through the use cases: the head signs what
@@ -67,10 +67,10 @@ struct CasePages {
     func issue(_ type: DocumentType, _ overrides: [String: String] = [:], case id: UUID) async throws {
         let sunlight = server.app.sunlight
         let officer = try await actor("scj.zhangwei")
-        let draft = try await sunlight.draftDocument(case: id, type: type, fields: type.sampleFields(overrides), by: officer)
-        _ = try await sunlight.submitDocument(draft.id, by: officer)
-        _ = try await sunlight.signDocument(draft.id, by: try await actor(type.signedByHead ? "scj.wangfang" : "scj.lina"))
-        _ = try await sunlight.issueDocument(draft.id, by: officer)
+        let draft = try await sunlight.cases.draftDocument(case: id, type: type, fields: type.sampleFields(overrides), by: officer)
+        _ = try await sunlight.cases.submitDocument(draft.id, by: officer)
+        _ = try await sunlight.cases.signDocument(draft.id, by: try await actor(type.signedByHead ? "scj.wangfang" : "scj.lina"))
+        _ = try await sunlight.cases.issueDocument(draft.id, by: officer)
     }
 
     /// Uploads a body-camera video as evidence of the current stage through the case page's form.
@@ -191,8 +191,8 @@ struct CaseStaffTests {
             let print = try await officer.get("/staff/documents/\(document.uuidString.lowercased())/print")
             #expect(print.status == .ok)
             #expect(print.headers.first(name: .contentType) == "text/html; charset=utf-8")
-            let actor = try await server.app.sunlight.actor(for: try await pages.user("scj.zhangwei"), channel: .staff, address: nil)
-            let (stored, detail) = try await server.app.sunlight.caseDocument(document, by: actor)
+            let actor = try await server.app.sunlight.access.actor(for: try await pages.user("scj.zhangwei"), channel: .staff, address: nil)
+            let (stored, detail) = try await server.app.sunlight.cases.caseDocument(document, by: actor)
             #expect(print.body.string == detail.sheet(stored).html)
             #expect(print.body.string.contains("size: A4"))
             #expect(print.headers.first(name: "Content-Security-Policy")?.contains("style-src 'sha256-") == true)

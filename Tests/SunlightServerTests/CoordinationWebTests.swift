@@ -74,7 +74,7 @@ import VaporTesting
             _ = try await admin.get("/staff/coordination/routes")
             #expect(try await admin.post("/staff/coordination/routes", [("from", market), ("to", enforcement), ("keyword", "")]).status == .seeOther)
             #expect(try await admin.get("/staff/coordination/routes").body.string.contains("（全部许可决定）"))
-            #expect(try await server.app.sunlight.verify().isClean)
+            #expect(try await server.app.sunlight.cases.verify().isClean)
         }
     }
 

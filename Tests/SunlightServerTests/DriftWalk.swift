@@ -22,7 +22,7 @@ final class DriftWalk {
     static func loggedIn(_ username: String, on server: TestServer) async throws -> DriftWalk {
         let sunlight = server.app.sunlight
         let user = try #require(try await sunlight.store.users.find(username: username))
-        let walk = DriftWalk(username: username, actor: try await sunlight.actor(for: user, channel: .staff, address: nil), browser: server.browser())
+        let walk = DriftWalk(username: username, actor: try await sunlight.access.actor(for: user, channel: .staff, address: nil), browser: server.browser())
         try await walk.browser.logIn(username)
         return walk
     }

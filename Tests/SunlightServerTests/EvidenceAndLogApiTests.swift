@@ -57,7 +57,7 @@ struct EvidenceAndLogApiTests {
             #expect(download.headers.first(name: "Repr-Digest") == "sha-256=:" + Data(LedgerHash.sha256(bytes).bytes).base64EncodedString() + ":")
             let other = try await server.api(.GET, "/api/v1/evidence/\(id)", token: try await server.token(for: "daj.chenming"))
             #expect(other.status == .forbidden)
-            #expect(try await server.app.sunlight.verify().isClean)
+            #expect(try await server.app.sunlight.cases.verify().isClean)
         }
     }
 

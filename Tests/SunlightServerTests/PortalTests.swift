@@ -64,8 +64,8 @@ struct PortalTests {
             let lookup = try await server.get("/officers?number=53232800101")
             #expect(lookup.location == "/c/53232800101")
 
-            let (_, certificate) = try await server.app.sunlight.certificateLookup("53232800101")
-            try await server.app.sunlight.revokeCertificate(certificate.id, reason: "调离执法岗位", by: .console("test"))
+            let (_, certificate) = try await server.app.sunlight.standards.certificateLookup("53232800101")
+            try await server.app.sunlight.standards.revokeCertificate(certificate.id, reason: "调离执法岗位", by: .console("test"))
             let revoked = try await server.get("/c/53232800101")
             #expect(revoked.body.string.contains(#"id="certificate-status">已注销<"#) && revoked.body.string.contains("调离执法岗位"))
         }
@@ -83,10 +83,10 @@ struct PortalTests {
     @Test("PUB-10: search, the Atom feed and the open-data API show only what is published")
     func searchFeedAndAPI() async throws {
         try await TestServer.with { server in
-            let draft = try await server.app.sunlight.draftListEntry(.item, organisationID: server.market.id, fields: [
+            let draft = try await server.app.sunlight.publicity.draftListEntry(.item, organisationID: server.market.id, fields: [
                 "code": "DRAFT-1", "name": "尚未审核的草稿事项", "powerCategory": "行政处罚", "law": "某法", "article": "第一条",
                 "responsibleOrganisation": "某局", "entrusted": "否", "timeLimit": "即时"], effectiveFrom: server.clock.today,
-                by: try await server.app.sunlight.actor(for: try await server.app.sunlight.store.users.find(username: "scj.zhangwei")!, channel: .staff, address: nil))
+                by: try await server.app.sunlight.access.actor(for: try await server.app.sunlight.store.users.find(username: "scj.zhangwei")!, channel: .staff, address: nil))
             let search = try await server.get("/search?q=\("处罚".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
             #expect(search.body.string.contains("对生产经营不符合食品安全标准的食品的处罚"))
             #expect(!search.body.string.contains("尚未审核的草稿事项"))
@@ -182,7 +182,7 @@ struct StaffListTests {
             try await admin.logIn("admin")
             let zhang = try #require(try await server.app.sunlight.store.users.find(username: "scj.zhangwei"))
             let officerPage = try await admin.get("/staff/officers/\(zhang.id.uuidString.lowercased())")
-            let (_, certificate) = try await server.app.sunlight.certificateLookup("53232800101")
+            let (_, certificate) = try await server.app.sunlight.standards.certificateLookup("53232800101")
             #expect(officerPage.body.string.contains("注销证件"))
             let revoked = try await admin.post("/staff/officers/certificates/\(certificate.id.uuidString.lowercased())/revoke", [("reason", "调离执法岗位")])
             #expect(revoked.status == .seeOther)

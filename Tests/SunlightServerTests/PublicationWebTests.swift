@@ -11,7 +11,7 @@ import VaporTesting
 @Suite struct PublicationWebTests {
     /// The demo decision the market bureau's clerk published while seeding.
     static func demoDecision(_ server: TestServer) async throws -> PublicDecision {
-        try #require(try await server.app.sunlight.publicDecisions(DecisionFilter()).first)
+        try #require(try await server.app.sunlight.publicity.publicDecisions(DecisionFilter()).first)
     }
 
     @Test("The portal searches, shows, exports and proves published decisions, never the party's name (PUB-8, PUB-10)")
@@ -54,7 +54,7 @@ import VaporTesting
     @Test("The demo draw is public with its seed, in the shape redraw.py reads (PUB-4, PUB-9)")
     func draws() async throws {
         try await TestServer.with { server in
-            let (draw, _) = try #require(try await server.app.sunlight.publicDraws().first)
+            let (draw, _) = try #require(try await server.app.sunlight.publicity.publicDraws().first)
             let tester = try server.app.testing()
             #expect(try await tester.sendRequest(.GET, "/draws").body.string.contains(draw.title))
             let page = try await tester.sendRequest(.GET, "/draws/\(draw.id)")
@@ -122,7 +122,7 @@ import VaporTesting
             #expect(page.status == .ok && page.body.string.contains("outbox-pending"))
             #expect(try await admin.post("/staff/admin/exchange/policy", [("category", "penalty"), ("workingDays", "99")]).status == .badRequest)
             #expect(try await admin.post("/staff/admin/exchange/policy", [("category", "penalty"), ("workingDays", "5"), ("exemptSimple", "yes")]).status == .seeOther)
-            #expect(try await server.app.sunlight.publicationPolicies().first { $0.category == .penalty }?.exemptSimple == true)
+            #expect(try await server.app.sunlight.publicity.publicationPolicies().first { $0.category == .penalty }?.exemptSimple == true)
         }
     }
 }

@@ -18,30 +18,30 @@ import VaporTesting
     static func prepare(_ server: TestServer) async throws -> Fixture {
         let sunlight = server.app.sunlight
         func actor(_ username: String) async throws -> Actor {
-            try await sunlight.actor(for: try await sunlight.store.users.find(username: username)!, channel: .staff, address: nil)
+            try await sunlight.access.actor(for: try await sunlight.store.users.find(username: username)!, channel: .staff, address: nil)
         }
         let market = server.seeded.organisation("元谋县市场监督管理局")
         let archives = server.seeded.organisation("元谋县档案局")
-        let town = try #require(try await sunlight.publicOrganisationTree().nodes.map(\.organisation).first { $0.level == .town })
+        let town = try #require(try await sunlight.organisations.publicOrganisationTree().nodes.map(\.organisation).first { $0.level == .town })
         let today = server.clock.today
         // Lists: a draft by an officer and one by the clerk, who may check only the first (PUB-3).
-        _ = try await sunlight.draftListEntry(.item, organisationID: market.id, fields: Self.itemFields, effectiveFrom: today, by: try await actor("scj.zhangwei"))
-        _ = try await sunlight.draftListEntry(.item, organisationID: market.id, fields: Self.itemFields, effectiveFrom: today, by: try await actor("scj.gongshi"))
+        _ = try await sunlight.publicity.draftListEntry(.item, organisationID: market.id, fields: Self.itemFields, effectiveFrom: today, by: try await actor("scj.zhangwei"))
+        _ = try await sunlight.publicity.draftListEntry(.item, organisationID: market.id, fields: Self.itemFields, effectiveFrom: today, by: try await actor("scj.gongshi"))
         // Coordination: a dispute, an assistance request, an accountability record, a meeting, a route.
         let head = try await actor("scj.wangfang")
-        let dispute = try await sunlight.applyForDisputeCoordination(against: archives.id, subject: "档案执法职责争议", details: "企业档案检查的职责划分不清。",
+        let dispute = try await sunlight.supervision.applyForDisputeCoordination(against: archives.id, subject: "档案执法职责争议", details: "企业档案检查的职责划分不清。",
                                                                      consultation: "两局已当面协商，未达成一致。", by: head)
-        let assistance = try await sunlight.requestAssistance(from: market.id, kind: CoordinationFlow.assistanceKinds[0], subject: "食品抽检",
+        let assistance = try await sunlight.supervision.requestAssistance(from: market.id, kind: CoordinationFlow.assistanceKinds[0], subject: "食品抽检",
                                                               details: "请协助对镇上超市的食品进行抽检。", by: try await actor("ym.yangfan"))
         let supervisor = try await actor("jiandu")
-        let accountability = try await sunlight.recordAccountability(of: market.id, person: "张某", fault: "逾期未公开行政处罚决定。", basis: "", by: supervisor)
-        let meeting = try await sunlight.recordJointMeeting(kind: .coordinationConference, title: "2026 年执法协调监督联席会议", heldOn: today, place: "县司法局",
+        let accountability = try await sunlight.supervision.recordAccountability(of: market.id, person: "张某", fault: "逾期未公开行政处罚决定。", basis: "", by: supervisor)
+        let meeting = try await sunlight.supervision.recordJointMeeting(kind: .coordinationConference, title: "2026 年执法协调监督联席会议", heldOn: today, place: "县司法局",
                                                             members: [market.id, archives.id, town.id], attendees: "各成员单位负责人",
                                                             minutes: "会议研究了执法协调事项。", items: [DecidedItemDraft(text: "市场监管局牵头开展食品安全联合检查", ownerID: market.id,
                                                                                                              dueOn: today.adding(days: 30))], by: supervisor)
-        _ = try await sunlight.addApprovalRoute(from: market.id, to: archives.id, keyword: "", by: try await actor("admin"))
+        _ = try await sunlight.supervision.addApprovalRoute(from: market.id, to: archives.id, keyword: "", by: try await actor("admin"))
         let console = Actor.console("test")
-        return Fixture(publications: try await sunlight.publications(by: console).map(\.id), draws: try await sunlight.draws(by: console).map(\.id),
+        return Fixture(publications: try await sunlight.publicity.publications(by: console).map(\.id), draws: try await sunlight.publicity.draws(by: console).map(\.id),
                        matters: [dispute.id, assistance.id, accountability.id] + meeting.items.map(\.matterID))
     }
 
@@ -62,32 +62,32 @@ import VaporTesting
                 let actor = walk.actor
 
                 for id in fixture.publications {
-                    try await walk.compare("/staff/publications/\(Drift.key(id))") { Drift.named(try await sunlight.publicationDetail(id, by: actor).actions, "page") }
+                    try await walk.compare("/staff/publications/\(Drift.key(id))") { Drift.named(try await sunlight.publicity.publicationDetail(id, by: actor).actions, "page") }
                 }
-                try await walk.compare("/staff/draws") { Drift.named(try await sunlight.drawDesk(by: actor).start, "page") }
+                try await walk.compare("/staff/draws") { Drift.named(try await sunlight.publicity.drawDesk(by: actor).start, "page") }
                 for id in fixture.draws {
-                    try await walk.compare("/staff/draws/\(Drift.key(id))") { Drift.named(try await sunlight.drawDetail(id, by: actor).actions, "page") }
+                    try await walk.compare("/staff/draws/\(Drift.key(id))") { Drift.named(try await sunlight.publicity.drawDetail(id, by: actor).actions, "page") }
                 }
                 try await walk.compare("/staff/lists/item") {
-                    let desk = try await sunlight.listDesk(.item, by: actor)
+                    let desk = try await sunlight.publicity.listDesk(.item, by: actor)
                     let repeal = desk.actions.contains(.repeal) ? Set(desk.current.map { "list.repeal@\(Drift.key($0.version.entryID))" }) : []
                     return Drift.named(desk.actions.subtracting([.repeal]), "page").union(repeal)
                 }
-                try await walk.compare("/staff/lists/item/new") { Drift.named(sunlight.listActions(by: actor).intersection([.draft]), "page") }
+                try await walk.compare("/staff/lists/item/new") { Drift.named(sunlight.publicity.listActions(by: actor).intersection([.draft]), "page") }
                 try await walk.compare("/staff/checks") {
-                    try await sunlight.listCheckQueue(by: actor).reduce([]) { $0.union(Drift.named($1.actions, Drift.key($1.draft.id))) }
+                    try await sunlight.publicity.listCheckQueue(by: actor).reduce([]) { $0.union(Drift.named($1.actions, Drift.key($1.draft.id))) }
                 }
-                try await walk.compare("/staff/coordination") { Drift.named(try await sunlight.coordinationDesk(by: actor).start, "page") }
+                try await walk.compare("/staff/coordination") { Drift.named(try await sunlight.supervision.coordinationDesk(by: actor).start, "page") }
                 for id in fixture.matters {
-                    try await walk.compare("/staff/coordination/\(Drift.key(id))") { Drift.named(try await sunlight.coordinationMatterDetail(id, by: actor).actions, "page") }
+                    try await walk.compare("/staff/coordination/\(Drift.key(id))") { Drift.named(try await sunlight.supervision.coordinationMatterDetail(id, by: actor).actions, "page") }
                 }
-                try await walk.compare("/staff/coordination/meetings") { Drift.named(try await sunlight.jointMeetingDesk(by: actor).start, "page") }
+                try await walk.compare("/staff/coordination/meetings") { Drift.named(try await sunlight.supervision.jointMeetingDesk(by: actor).start, "page") }
                 try await walk.compare("/staff/coordination/routes") {
-                    let desk = try await sunlight.approvalRouteDesk(by: actor)
+                    let desk = try await sunlight.supervision.approvalRouteDesk(by: actor)
                     return desk.items.reduce(Drift.named(desk.start, "page")) { $0.union(Drift.named($1.actions, Drift.key($1.route.id))) }
                 }
                 try await walk.compare("/staff/assessment") {
-                    let desk = try await sunlight.assessmentDesk(year: server.clock.today.year, by: actor)
+                    let desk = try await sunlight.supervision.assessmentDesk(year: server.clock.today.year, by: actor)
                     return desk.ratings.reduce(Drift.named(desk.start, "page")) { $0.union(Drift.named($1.actions, Drift.key($1.rating.organisationID))) }
                 }
             }
@@ -99,7 +99,7 @@ import VaporTesting
     func officerReportsChange() async throws {
         try await TestServer.with { server in
             let console = Actor.console("test")
-            let published = try #require(try await server.app.sunlight.publications(statuses: [.published], by: console).first)
+            let published = try #require(try await server.app.sunlight.publicity.publications(statuses: [.published], by: console).first)
             let officer = server.browser()
             try await officer.logIn("scj.zhangwei")
             let path = "/staff/publications/\(Drift.key(published.id))"
@@ -115,13 +115,13 @@ import VaporTesting
         try await TestServer.with { server in
             let sunlight = server.app.sunlight
             let market = server.seeded.organisation("元谋县市场监督管理局")
-            let clerkActor = try await sunlight.actor(for: try await sunlight.store.users.find(username: "scj.gongshi")!, channel: .staff, address: nil)
-            let own = try await sunlight.draftListEntry(.item, organisationID: market.id, fields: Self.itemFields, effectiveFrom: server.clock.today, by: clerkActor)
+            let clerkActor = try await sunlight.access.actor(for: try await sunlight.store.users.find(username: "scj.gongshi")!, channel: .staff, address: nil)
+            let own = try await sunlight.publicity.draftListEntry(.item, organisationID: market.id, fields: Self.itemFields, effectiveFrom: server.clock.today, by: clerkActor)
             let clerk = server.browser()
             try await clerk.logIn("scj.gongshi")
             let page = try await clerk.get("/staff/checks").body.string
             #expect(page.contains(own.title) && !Drift.offered(page).contains("list-check.check@\(Drift.key(own.id))"))
-            await #expect { try await sunlight.checkListEntry(own.id, approve: true, note: nil, by: clerkActor) } throws: { error in
+            await #expect { try await sunlight.publicity.checkListEntry(own.id, approve: true, note: nil, by: clerkActor) } throws: { error in
                 (error as? SunlightError)?.code == "list.self_check"
             }
         }
@@ -132,16 +132,16 @@ import VaporTesting
         try await TestServer.with { server in
             // given an active route
             let sunlight = server.app.sunlight
-            let admin = try await sunlight.actor(for: try await sunlight.store.users.find(username: "admin")!, channel: .staff, address: nil)
-            let route = try await sunlight.addApprovalRoute(from: server.seeded.organisation("元谋县市场监督管理局").id,
+            let admin = try await sunlight.access.actor(for: try await sunlight.store.users.find(username: "admin")!, channel: .staff, address: nil)
+            let route = try await sunlight.supervision.addApprovalRoute(from: server.seeded.organisation("元谋县市场监督管理局").id,
                                                            to: server.seeded.organisation("元谋县档案局").id, keyword: "", by: admin)
             let browser = server.browser()
             try await browser.logIn("admin")
             #expect(Drift.offered(try await browser.get("/staff/coordination/routes").body.string).contains("route.retire@\(Drift.key(route.id))"))
             // when it is retired
-            _ = try await sunlight.retireApprovalRoute(route.id, by: admin)
+            _ = try await sunlight.supervision.retireApprovalRoute(route.id, by: admin)
             // then Core refuses a second retirement and the page offers none
-            await #expect { try await sunlight.retireApprovalRoute(route.id, by: admin) } throws: { error in
+            await #expect { try await sunlight.supervision.retireApprovalRoute(route.id, by: admin) } throws: { error in
                 (error as? SunlightError)?.code == "approval_route.retired"
             }
             #expect(!Drift.offered(try await browser.get("/staff/coordination/routes").body.string).contains("route.retire@\(Drift.key(route.id))"))

@@ -118,7 +118,7 @@ struct ReviewApiTests {
             #expect(try await api.ok(.GET, "/api/v1/reviews", as: "daj.fazhi")[objects: "items"].isEmpty, "nothing left to review")
             #expect(try await api.ok(.GET, "/api/v1/reviews?all=true", as: "daj.fazhi")[objects: "items"].count == 1)
             #expect(try await api.ok(.GET, "/api/v1/reviews/flags", as: "daj.zhoujun")[objects: "items"].isEmpty)
-            #expect(try await server.app.sunlight.verify().isClean)
+            #expect(try await server.app.sunlight.cases.verify().isClean)
         }
     }
 
@@ -160,10 +160,10 @@ struct ReviewApiTests {
             // given: a new legal reviewer without the qualification, and 黄丽, an officer of the case, made a legal reviewer too
             let sunlight = server.app.sunlight
             let archives = server.seeded.organisation("元谋县档案局").id
-            _ = try await sunlight.createUser(NewStaffUser(organisationID: archives, username: "daj.xinren", displayName: "林新", post: "法制审核员",
+            _ = try await sunlight.organisations.createUser(NewStaffUser(organisationID: archives, username: "daj.xinren", displayName: "林新", post: "法制审核员",
                                                            roles: [.legalReviewer], password: DemoData.password), by: .console("test"))
             let huangli = try #require(try await sunlight.store.users.find(username: "daj.huangli"))
-            _ = try await sunlight.updateUser(huangli.id, StaffUserChanges(roles: [.officer, .legalReviewer], legalQualification: "A20215323009"),
+            _ = try await sunlight.organisations.updateUser(huangli.id, StaffUserChanges(roles: [.officer, .legalReviewer], legalQualification: "A20215323009"),
                                               by: .console("test"))
             let api = try await CaseApiClient.make(server, also: ArchivesCase.staff + ["daj.xinren"])
             let major = try await ArchivesCase.find(api)

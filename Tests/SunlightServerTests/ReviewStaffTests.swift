@@ -31,7 +31,7 @@ struct ReviewPages {
 
     func actor(_ username: String) async throws -> Actor {
         let user = try #require(try await server.app.sunlight.store.users.find(username: username))
-        return try await server.app.sunlight.actor(for: user, channel: .staff, address: nil)
+        return try await server.app.sunlight.access.actor(for: user, channel: .staff, address: nil)
     }
 
     func browser(_ username: String) async throws -> Browser {
@@ -176,7 +176,7 @@ struct ReviewStaffTests {
             let (round, document) = try await pages.demoRound()
             let answers = ReviewElement.allCases.map { ChecklistAnswer(element: $0, verdict: $0 == .evidence ? .problem : .pass,
                                                                        comment: $0 == .evidence ? "缺少销毁现场的照片" : "") }
-            _ = try await server.app.sunlight.recordOpinion(round: round, answers: answers, outcome: .supplement, text: "请补充现场照片后重新送审。",
+            _ = try await server.app.sunlight.reviews.recordOpinion(round: round, answers: answers, outcome: .supplement, text: "请补充现场照片后重新送审。",
                                                             by: try await pages.actor("daj.fazhi"))
             let officer = try await pages.browser("daj.chenming")
             let documentPath = "/staff/documents/\(document.uuidString.lowercased())"
@@ -221,7 +221,7 @@ struct ReviewStaffTests {
             let (round, _) = try await pages.demoRound()
             let answers = ReviewElement.allCases.map { ChecklistAnswer(element: $0, verdict: $0 == .law ? .problem : .pass,
                                                                        comment: $0 == .law ? "应同时引用第四十八条第二款" : "") }
-            _ = try await server.app.sunlight.recordOpinion(round: round, answers: answers, outcome: .amendLaw, text: "请修改法律适用后重新送审。",
+            _ = try await server.app.sunlight.reviews.recordOpinion(round: round, answers: answers, outcome: .amendLaw, text: "请修改法律适用后重新送审。",
                                                             by: try await pages.actor("daj.fazhi"))
             let path = "/staff/reviews/\(round.uuidString.lowercased())"
             let officer = try await pages.browser("daj.chenming")
@@ -320,7 +320,7 @@ struct ReviewStaffTests {
             let page = try await reviewer.get(adopted.location!).body.string
             #expect(page.contains(#"id="catalogue-version">第 1 版"#) && page.contains("5 个工作日") && page.contains("吊销许可证件的"))
             #expect(!page.contains("法律、法规规定应当进行法制审核的其他情形</td>"), "R4 was deleted")
-            let (current, versions) = try await server.app.sunlight.catalogues(of: pages.archives.id, by: try await pages.actor("daj.fazhi"))
+            let (current, versions) = try await server.app.sunlight.reviews.catalogues(of: pages.archives.id, by: try await pages.actor("daj.fazhi"))
             #expect(versions.count == 1 && current.rules.map(\.code) == ["R1", "R2", "R3", "R5", "R6", "R7"] && current.reviewDays == 5)
             #expect(try await officer.post("/staff/reviews/catalogue", fields).status == .forbidden, "officers do not adopt catalogues")
         }

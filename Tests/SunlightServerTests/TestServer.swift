@@ -47,7 +47,7 @@ struct TestServer {
     /// An API token acting as `username`, issued by the console.
     func token(for username: String) async throws -> String {
         let user = try await app.sunlight.store.users.find(username: username)!
-        return try await app.sunlight.issueApiToken(for: user.id, name: "测试令牌", expiresOn: nil, by: .console("test")).secret
+        return try await app.sunlight.access.issueApiToken(for: user.id, name: "测试令牌", expiresOn: nil, by: .console("test")).secret
     }
 
     func accessLog() async throws -> [AccessLogEntry] {

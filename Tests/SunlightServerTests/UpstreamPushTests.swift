@@ -84,9 +84,9 @@ import VaporTesting
         let publicationID = try await withApp(configure: { app in try await SunlightApp.configure(app, configuration, clock: clock) }) { app in
             _ = try await DemoData.seed(app.sunlight)
             // The demo's clerk published the market bureau's decision while seeding.
-            let id = try #require(try await app.sunlight.publicDecisions(DecisionFilter()).first.flatMap { UUID(uuidString: $0.id) })
+            let id = try #require(try await app.sunlight.publicity.publicDecisions(DecisionFilter()).first.flatMap { UUID(uuidString: $0.id) })
             let platform = HTTPUpstreamPlatform(url: configuration.upstreamURL!, client: app.client, keyID: ledger.verifier.verifierKey)
-            let (delivered, failed) = try await app.sunlight.deliverDueMessages(to: platform, retry: configuration.upstreamRetry)
+            let (delivered, failed) = try await app.sunlight.publicity.deliverDueMessages(to: platform, retry: configuration.upstreamRetry)
             #expect(delivered == 0 && failed == 1)
             let waiting = try await app.sunlight.store.outbox.recent(limit: 10, pendingOnly: true)
             #expect(waiting.count == 1 && waiting[0].attempts == 1 && waiting[0].lastError?.isEmpty == false)
@@ -121,7 +121,7 @@ import VaporTesting
             #expect(receiver.badSignatures.withLockedValue { $0 } == 0)
             let pushes = try await app.sunlight.store.accessLog.entries(AccessLogQuery(organisationPaths: ["/"], includeUnscoped: true, resourceType: "outbox"))
             #expect(pushes.contains { $0.action == .export && $0.summary.contains("决定公开") }, "the push is logged (PUB-13)")
-            let report = try await app.sunlight.verify()
+            let report = try await app.sunlight.cases.verify()
             #expect(report.isClean, "\(report.problems)")
         }
         try await receiver.stop()

@@ -9,7 +9,7 @@ struct AdministrationUseCaseTests {
     @Test("§0: the demo tree is province → prefecture → county with a justice bureau and three departments")
     func demoTree() async throws {
         try await DemoWorld.with { world in
-            let tree = try await world.sunlight.publicOrganisationTree()
+            let tree = try await world.sunlight.organisations.publicOrganisationTree()
             let names = tree.nodes.map(\.organisation.name)
             #expect(names.first == "云南省人民政府")
             for name in ["元谋县司法局", "元谋县档案局", "元谋县市场监督管理局", "元谋县综合行政执法局"] {
@@ -22,10 +22,10 @@ struct AdministrationUseCaseTests {
     @Test("§0: the county supervisor sees the county's organisations; an officer sees only their own")
     func treeScope() async throws {
         try await DemoWorld.with { world in
-            let supervised = try await world.sunlight.organisationTree(for: try await world.actor("jiandu")).nodes.map(\.organisation.name)
+            let supervised = try await world.sunlight.organisations.organisationTree(for: try await world.actor("jiandu")).nodes.map(\.organisation.name)
             #expect(supervised.contains("元谋县市场监督管理局") && supervised.contains("元马镇人民政府"))
             #expect(!supervised.contains("楚雄州司法局"))
-            let own = try await world.sunlight.organisationTree(for: try await world.actor("scj.zhangwei")).nodes.map(\.organisation.name)
+            let own = try await world.sunlight.organisations.organisationTree(for: try await world.actor("scj.zhangwei")).nodes.map(\.organisation.name)
             #expect(own == ["元谋县市场监督管理局"])
         }
     }
@@ -35,7 +35,7 @@ struct AdministrationUseCaseTests {
         try await DemoWorld.with { world in
             let admin = try await world.actor("admin")
             let market = world.seeded.organisation("元谋县市场监督管理局")
-            let user = try await world.sunlight.createUser(NewStaffUser(
+            let user = try await world.sunlight.organisations.createUser(NewStaffUser(
                 organisationID: market.id, username: "scj.new", displayName: "新人", roles: [.officer],
                 password: "Welcome-2026"), by: admin)
             #expect(user.passwordHash != "Welcome-2026")
@@ -53,16 +53,16 @@ struct AdministrationUseCaseTests {
             let admin = try await world.actor("admin")
             let prefecture = world.seeded.organisation("楚雄州司法局")
             await #expect {
-                try await world.sunlight.createUser(NewStaffUser(organisationID: prefecture.id, username: "x.y", displayName: "某",
+                try await world.sunlight.organisations.createUser(NewStaffUser(organisationID: prefecture.id, username: "x.y", displayName: "某",
                                                                  roles: [.officer], password: "Welcome-2026"), by: admin)
             } throws: { "scope.outside" ~= $0 }
             #expect(try await world.accessLog().first?.action == .denied)
             // An officer cannot read another department.
             let officer = try await world.actor("scj.zhangwei")
-            await #expect { try await world.sunlight.organisation(world.seeded.organisation("元谋县档案局").id, for: officer) }
+            await #expect { try await world.sunlight.organisations.organisation(world.seeded.organisation("元谋县档案局").id, for: officer) }
                 throws: { "scope.outside" ~= $0 }
             // Nor list users at all.
-            await #expect { try await world.sunlight.users(by: officer) } throws: { "role.missing" ~= $0 }
+            await #expect { try await world.sunlight.organisations.users(by: officer) } throws: { "role.missing" ~= $0 }
             #expect(try await world.sunlight.store.users.find(username: "x.y") == nil)
         }
     }
@@ -80,14 +80,14 @@ struct AdministrationUseCaseTests {
                 (NewStaffUser(organisationID: market.id, username: "1bad", displayName: "名", roles: [.officer], password: "Welcome-2026"), "input.invalid"),
             ]
             for (input, code) in attempts {
-                await #expect { try await world.sunlight.createUser(input, by: admin) } throws: { code ~= $0 }
+                await #expect { try await world.sunlight.organisations.createUser(input, by: admin) } throws: { code ~= $0 }
             }
             await #expect {
-                try await world.sunlight.createOrganisation(NewOrganisation(parentID: market.id, name: "元谋县某政府", shortName: "某",
+                try await world.sunlight.organisations.createOrganisation(NewOrganisation(parentID: market.id, name: "元谋县某政府", shortName: "某",
                                                                             kind: .government, level: .town), by: admin)
             } throws: { "input.invalid" ~= $0 }
             #expect(try await world.accessLog().count == before)
-            await #expect { try await world.sunlight.user(UUID(), by: admin) } throws: { "not_found" ~= $0 }
+            await #expect { try await world.sunlight.organisations.user(UUID(), by: admin) } throws: { "not_found" ~= $0 }
         }
     }
 
@@ -95,7 +95,7 @@ struct AdministrationUseCaseTests {
     func selfLockout() async throws {
         try await DemoWorld.with { world in
             let admin = try await world.actor("admin")
-            await #expect { try await world.sunlight.updateUser(admin.user!.id, StaffUserChanges(roles: [.supervisor]), by: admin) }
+            await #expect { try await world.sunlight.organisations.updateUser(admin.user!.id, StaffUserChanges(roles: [.supervisor]), by: admin) }
                 throws: { "user.self_lockout" ~= $0 }
         }
     }
@@ -105,7 +105,7 @@ struct AdministrationUseCaseTests {
         try await DemoWorld.with { world in
             let admin = try await world.actor("admin")
             let officer = try await world.user("scj.zhangwei")
-            let detail = try await world.sunlight.user(officer.id, by: admin)
+            let detail = try await world.sunlight.organisations.user(officer.id, by: admin)
             #expect(detail.certificates.first?.number == "53232800101")
             let entry = try #require(try await world.accessLog().first)
             #expect(entry.action == .read && entry.resourceType == "user" && entry.resourceID == officer.id.uuidString)
@@ -117,11 +117,11 @@ struct AdministrationUseCaseTests {
     func accessLogScope() async throws {
         try await DemoWorld.with { world in
             let supervisor = try await world.actor("jiandu")
-            let entries = try await world.sunlight.accessLog(AccessLogQuery(organisationPaths: []), by: supervisor)
+            let entries = try await world.sunlight.access.accessLog(AccessLogQuery(organisationPaths: []), by: supervisor)
             let county = world.seeded.organisation("元谋县人民政府")
             #expect(!entries.isEmpty)
             #expect(entries.allSatisfy { $0.organisationPath?.hasPrefix(county.path) == true })
-            await #expect { try await world.sunlight.accessLog(AccessLogQuery(organisationPaths: ["/"]), by: try await world.actor("scj.lina")) }
+            await #expect { try await world.sunlight.access.accessLog(AccessLogQuery(organisationPaths: ["/"]), by: try await world.actor("scj.lina")) }
                 throws: { "role.missing" ~= $0 }
         }
     }

@@ -16,15 +16,15 @@ struct CalendarUseCaseTests {
     func loadYear() async throws {
         try await DemoWorld.onDatabase { world in
             let admin = try await world.actor("admin")
-            await #expect { try await world.sunlight.deadline(from: CivilDate(iso: "2026-12-28")!, .workingDays(5)) }
+            await #expect { try await world.sunlight.calendar.deadline(from: CivilDate(iso: "2026-12-28")!, .workingDays(5)) }
                 throws: { "calendar.outside" ~= $0 }
-            let notice = try await world.sunlight.loadHolidayNotice(Data(Self.notice2027.utf8), by: admin)
+            let notice = try await world.sunlight.calendar.loadHolidayNotice(Data(Self.notice2027.utf8), by: admin)
             #expect(notice.year == 2027)
-            let answer = try await world.sunlight.deadline(from: CivilDate(iso: "2026-12-28")!, .workingDays(5))
+            let answer = try await world.sunlight.calendar.deadline(from: CivilDate(iso: "2026-12-28")!, .workingDays(5))
             #expect(answer.due.iso == "2027-01-05")  // 29, 30, 31, then 元旦 1–3, 4, 5
             // A second instance over the same database sees the loaded year.
             let other = Sunlight(store: try world.host.store, clock: world.clock, passwords: TestPasswordHasher(), ledger: world.sunlight.ledger, blobs: world.sunlight.blobs)
-            #expect(try await other.calendarYears().map(\.year) == [2025, 2026, 2027])
+            #expect(try await other.calendar.calendarYears().map(\.year) == [2025, 2026, 2027])
         }
     }
 
@@ -32,9 +32,9 @@ struct CalendarUseCaseTests {
     func badFile() async throws {
         try await DemoWorld.with { world in
             let admin = try await world.actor("admin")
-            await #expect { try await world.sunlight.loadHolidayNotice(Data("{}".utf8), by: admin) } throws: { "input.invalid" ~= $0 }
+            await #expect { try await world.sunlight.calendar.loadHolidayNotice(Data("{}".utf8), by: admin) } throws: { "input.invalid" ~= $0 }
             #expect(try await world.sunlight.store.holidayNotices.all().isEmpty)
-            await #expect { try await world.sunlight.loadHolidayNotice(Data(Self.notice2027.utf8), by: try await world.actor("jiandu")) }
+            await #expect { try await world.sunlight.calendar.loadHolidayNotice(Data(Self.notice2027.utf8), by: try await world.actor("jiandu")) }
                 throws: { "role.missing" ~= $0 }
         }
     }
@@ -42,7 +42,7 @@ struct CalendarUseCaseTests {
     @Test("CAL-3: answers carry the state today")
     func deadlineState() async throws {
         try await DemoWorld.with(today: CivilDate(iso: "2026-10-14")!) { world in
-            let answer = try await world.sunlight.deadline(from: CivilDate(iso: "2026-09-30")!, .workingDays(7))
+            let answer = try await world.sunlight.calendar.deadline(from: CivilDate(iso: "2026-09-30")!, .workingDays(7))
             #expect(answer.due.iso == "2026-10-15")
             #expect(answer.state == .dueSoon)
             #expect(answer.workingDaysLeft == 1)

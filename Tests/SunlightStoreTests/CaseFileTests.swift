@@ -20,12 +20,12 @@ struct CaseFileTests {
         try await driver.issue(.openingApproval)
         try await driver.complete()
         let blob = try world.storeBlob(Self.video)
-        _ = try await world.sunlight.recordCaseEvidence(
+        _ = try await world.sunlight.cases.recordCaseEvidence(
             case: driver.id, NewCaseEvidence(kind: .audiovisual, description: "执法记录仪录像：现场检查过程", source: "执法人员现场拍摄", original: true,
                                              confirmedBy: "王小明", confirmedOn: world.clock.today),
             upload: (try await world.evidence("现场检查录像"), blob), by: try await world.actor("scj.zhangwei"))
         try await driver.issue(.inquiryRecord, ["content": "问：姓名？\n答：王小明。<script>alert(1)</script>"])
-        let package = try await world.sunlight.caseFile(driver.id, layout: CaseFilePages(), by: try await world.actor("scj.wangfang"))
+        let package = try await world.sunlight.cases.caseFile(driver.id, layout: CaseFilePages(), by: try await world.actor("scj.wangfang"))
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("case-\(UUID().uuidString).zip")
         try CaseFileZip.write(package, to: url, blobFile: world.blobStore.path(of:))
         return (url, package)

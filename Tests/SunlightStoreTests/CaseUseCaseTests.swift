@@ -25,11 +25,11 @@ struct CaseUseCaseTests {
 
             // 调查取证: records, two certified officers, audio/video (REC-2, REC-3, REC-7).
             let inquiry = try await driver.submitted(.inquiryRecord)
-            await #expect { try await world.sunlight.signDocument(inquiry.id, by: officer) } throws: { "case.document_signer" ~= $0 }
-            _ = try await world.sunlight.signDocument(inquiry.id, by: try await world.actor("scj.lina"))
-            let issuedInquiry = try await world.sunlight.issueDocument(inquiry.id, by: officer)
+            await #expect { try await world.sunlight.cases.signDocument(inquiry.id, by: officer) } throws: { "case.document_signer" ~= $0 }
+            _ = try await world.sunlight.cases.signDocument(inquiry.id, by: try await world.actor("scj.lina"))
+            let issuedInquiry = try await world.sunlight.cases.issueDocument(inquiry.id, by: officer)
             #expect(issuedInquiry.number == nil && issuedInquiry.status == .issued)
-            await #expect { try await world.sunlight.reviseDocument(inquiry.id, fields: DocumentType.inquiryRecord.sampleFields(), by: officer) }
+            await #expect { try await world.sunlight.cases.reviseDocument(inquiry.id, fields: DocumentType.inquiryRecord.sampleFields(), by: officer) }
                 throws: { "case.document_locked" ~= $0 }
             try await driver.issue(.investigationReport)
             await #expect { try await driver.complete() } throws: { error in
@@ -37,22 +37,22 @@ struct CaseUseCaseTests {
             }
             let recording = try await driver.video()
             #expect(recording.stage == "investigation" && recording.fileID != nil)
-            await #expect { try await world.sunlight.recuseOfficer(case: driver.id, officer: try await world.user("scj.lina").id,
+            await #expect { try await world.sunlight.cases.recuseOfficer(case: driver.id, officer: try await world.user("scj.lina").id,
                                                                     reason: "系当事人近亲属", by: head) } throws: { "case.officers" ~= $0 }
             theCase = try await driver.complete()
             #expect(theCase.stage == "notice")
 
             // 事先告知 on Tuesday 22 September; the hearing window (5 working days) skips 中秋 and ends on 30 September.
             driver.day("2026-09-22")
-            _ = try await world.sunlight.setBenchmark(item: theCase.itemEntryID!, circumstance: .general, minFine: 50_000, maxFine: 70_000,
+            _ = try await world.sunlight.cases.setBenchmark(item: theCase.itemEntryID!, circumstance: .general, minFine: 50_000, maxFine: 70_000,
                                                   measures: "没收违法所得", by: head)
             try await driver.issue(.penaltyNotice, ["fine": "60000", "hearing": "yes"])
             await #expect { try await driver.complete() } throws: { "case.notice_period" ~= $0 }
             driver.day("2026-10-08")
             await #expect {
-                try await world.sunlight.recordPartyResponse(case: driver.id, kind: .hearingRequested, on: CivilDate(iso: "2026-10-08")!, note: nil, by: officer)
+                try await world.sunlight.cases.recordPartyResponse(case: driver.id, kind: .hearingRequested, on: CivilDate(iso: "2026-10-08")!, note: nil, by: officer)
             } throws: { "case.hearing_late" ~= $0 }
-            _ = try await world.sunlight.recordPartyResponse(case: driver.id, kind: .hearingRequested, on: CivilDate(iso: "2026-09-30")!,
+            _ = try await world.sunlight.cases.recordPartyResponse(case: driver.id, kind: .hearingRequested, on: CivilDate(iso: "2026-09-30")!,
                                                          note: "当事人书面要求听证", by: officer)
             theCase = try await driver.complete()
             #expect(theCase.stage == "hearing")
@@ -65,9 +65,9 @@ struct CaseUseCaseTests {
             driver.day("2026-10-16")
             try await driver.issue(.hearingRecord)
             await #expect { try await driver.complete() } throws: { "case.audio_video_missing" ~= $0 }
-            _ = try await world.sunlight.requestAudioVideoExemption(case: driver.id, reason: "听证室录音录像设备故障，已制作书面听证笔录并经当事人签字", by: officer)
-            _ = try await world.sunlight.approveAudioVideoExemption(case: driver.id, by: head)
-            _ = try await world.sunlight.recordDeduction(case: driver.id, reason: .hearing, from: CivilDate(iso: "2026-09-30")!,
+            _ = try await world.sunlight.cases.requestAudioVideoExemption(case: driver.id, reason: "听证室录音录像设备故障，已制作书面听证笔录并经当事人签字", by: officer)
+            _ = try await world.sunlight.cases.approveAudioVideoExemption(case: driver.id, by: head)
+            _ = try await world.sunlight.cases.recordDeduction(case: driver.id, reason: .hearing, from: CivilDate(iso: "2026-09-30")!,
                                                      to: CivilDate(iso: "2026-10-16")!, note: nil, by: officer)
             theCase = try await driver.complete()
             #expect(theCase.stage == "review", "a hearing was held and the fine is large: the decision goes to legal review (REV-2)")
@@ -75,12 +75,12 @@ struct CaseUseCaseTests {
             // 法制审核 (REV-1..5): not heavier than notified, within the benchmark or with a reason (STD-3) — the
             // draft's own rules refuse first; a lawful draft is made only on a passed review of exactly it.
             let heavier = try await driver.submitted(.penaltyDecision, ["fine": "80000", "circumstance": "general"])
-            await #expect { try await world.sunlight.signDocument(heavier.id, by: head) } throws: { "case.heavier_than_notice" ~= $0 }
+            await #expect { try await world.sunlight.cases.signDocument(heavier.id, by: head) } throws: { "case.heavier_than_notice" ~= $0 }
             let outside = try await driver.submitted(.penaltyDecision, ["fine": "40000", "circumstance": "general"])
-            await #expect { try await world.sunlight.signDocument(outside.id, by: head) } throws: { "case.discretion" ~= $0 }
+            await #expect { try await world.sunlight.cases.signDocument(outside.id, by: head) } throws: { "case.discretion" ~= $0 }
             let decision = try await driver.submitted(.penaltyDecision, ["fine": "40000", "circumstance": "general",
                                                                          "deviationReason": "当事人主动消除违法后果，依法从轻处罚"])
-            await #expect { try await world.sunlight.signDocument(decision.id, by: head) } throws: { "review.required" ~= $0 }
+            await #expect { try await world.sunlight.cases.signDocument(decision.id, by: head) } throws: { "review.required" ~= $0 }
             await #expect { try await driver.complete() } throws: { "review.required" ~= $0 }
             let round = try await driver.submitForReview(decision)
             await #expect { try await driver.complete() } throws: { "review.pending" ~= $0 }
@@ -89,20 +89,20 @@ struct CaseUseCaseTests {
             #expect(theCase.stage == "decision")
 
             // 决定: the head signs the reviewed draft; it is numbered 元市监罚〔2026〕1号.
-            _ = try await world.sunlight.signDocument(decision.id, by: head)
-            let issued = try await world.sunlight.issueDocument(decision.id, by: officer)
+            _ = try await world.sunlight.cases.signDocument(decision.id, by: head)
+            let issued = try await world.sunlight.cases.issueDocument(decision.id, by: officer)
             #expect(issued.number == "元市监罚〔2026〕1号" && issued.fields["discretionFlag"] == "yes")
             theCase = try await driver.complete()
             #expect(theCase.stage == "delivery")
 
             // 送达 and the clocks: deliver within 7 working days, pay within 15 days.
-            var detail = try await world.sunlight.caseDetail(driver.id, by: officer)
+            var detail = try await world.sunlight.cases.caseDetail(driver.id, by: officer)
             #expect(detail.clocks.map(\.kind) == ["delivery"])
             #expect(detail.clocks.first?.due == CivilDate(iso: "2026-10-27"))
             try await driver.issue(.deliveryReceipt, ["document": "元市监罚〔2026〕1号", "recipient": "王小明", "date": "2026-10-16"])
             try await driver.video(2)
             theCase = try await driver.complete()
-            detail = try await world.sunlight.caseDetail(driver.id, by: officer)
+            detail = try await world.sunlight.cases.caseDetail(driver.id, by: officer)
             #expect(detail.clocks.map(\.kind) == ["payment"])
             #expect(detail.clocks.first?.due == CivilDate(iso: "2026-11-02"), "16 Oct + 15 days = 31 Oct, a Saturday → Monday")
 
@@ -110,12 +110,12 @@ struct CaseUseCaseTests {
             driver.day("2026-11-05")
             await #expect { try await driver.complete() } throws: { "case.not_executed" ~= $0 }
             await #expect {
-                try await world.sunlight.recordPayment(case: driver.id, amount: 40_000, paidOn: CivilDate(iso: "2026-11-05")!, method: .bank, receipt: nil, by: officer)
+                try await world.sunlight.cases.recordPayment(case: driver.id, amount: 40_000, paidOn: CivilDate(iso: "2026-11-05")!, method: .bank, receipt: nil, by: officer)
             } throws: { error in (error as? SunlightError)?.message.contains("加处罚款 3600 元") == true }
             await #expect {
-                try await world.sunlight.recordPayment(case: driver.id, amount: 43_600, paidOn: CivilDate(iso: "2026-11-05")!, method: .onSite, receipt: nil, by: officer)
+                try await world.sunlight.cases.recordPayment(case: driver.id, amount: 43_600, paidOn: CivilDate(iso: "2026-11-05")!, method: .onSite, receipt: nil, by: officer)
             } throws: { "case.onsite_collection" ~= $0 }
-            _ = try await world.sunlight.recordPayment(case: driver.id, amount: 43_600, paidOn: CivilDate(iso: "2026-11-05")!, method: .bank,
+            _ = try await world.sunlight.cases.recordPayment(case: driver.id, amount: 43_600, paidOn: CivilDate(iso: "2026-11-05")!, method: .bank,
                                                    receipt: "非税收入缴款书 No.0001", by: officer)
             theCase = try await driver.complete()
             #expect(theCase.stage == "closing")
@@ -125,13 +125,13 @@ struct CaseUseCaseTests {
             theCase = try await driver.complete()
             #expect(theCase.status == .archived)
 
-            detail = try await world.sunlight.caseDetail(driver.id, by: officer)
+            detail = try await world.sunlight.cases.caseDetail(driver.id, by: officer)
             let kinds = detail.events.map(\.kind)
             #expect(kinds.first == .opened && kinds.last == .archived)
             #expect(kinds.contains(.hearingRequested) && kinds.contains(.decided) && kinds.contains(.delivered) && kinds.contains(.paid))
             #expect(detail.events.filter { $0.kind == .stageSkipped }.isEmpty, "the hearing was held and the review passed: no stage skipped")
             #expect(detail.parties.first?.name == "王小明", "readers see the party unsealed")
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 
@@ -159,7 +159,7 @@ struct CaseUseCaseTests {
             func attempt(officers: [String], violationOn: String? = nil) async throws {
                 var ids: [StaffUser.ID] = []
                 for name in officers { ids.append(try await world.user(name).id) }
-                _ = try await world.sunlight.openCase(
+                _ = try await world.sunlight.cases.openCase(
                     NewCase(title: "无证经营", category: .penalty, source: .complaint, violationOn: violationOn.flatMap(CivilDate.init(iso:)),
                             parties: [NewCase.Party(kind: .person, name: "李四")], officers: ids), by: officer)
             }
@@ -170,7 +170,7 @@ struct CaseUseCaseTests {
             await #expect { try await attempt(officers: ["daj.chenming"]) } throws: { "case.officer_organisation" ~= $0 }
             await #expect { try await attempt(officers: ["scj.lina"], violationOn: "2024-09-20") } throws: { "case.limitation" ~= $0 }
             try await attempt(officers: ["scj.lina"], violationOn: "2024-09-21")
-            await #expect { try await world.sunlight.openCase(NewCase(title: "无证经营", category: .penalty, source: .complaint,
+            await #expect { try await world.sunlight.cases.openCase(NewCase(title: "无证经营", category: .penalty, source: .complaint,
                                                                      parties: [NewCase.Party(kind: .person, name: "李四")], officers: []),
                                                              by: try await world.actor("scj.gongshi")) } throws: { "role.missing" ~= $0 }
         }
@@ -184,7 +184,7 @@ struct CaseUseCaseTests {
             try await driver.video()
             try await driver.complete()
             let tooMuch = try await driver.submitted(.simpleDecision, ["fine": "300"])
-            await #expect { try await world.sunlight.signDocument(tooMuch.id, by: try await world.actor("scj.wangfang")) } throws: { "case.simple_limit" ~= $0 }
+            await #expect { try await world.sunlight.cases.signDocument(tooMuch.id, by: try await world.actor("scj.wangfang")) } throws: { "case.simple_limit" ~= $0 }
             await #expect { try await driver.submitted(.penaltyDecision) } throws: { "case.document_stage" ~= $0 }
             try await driver.issue(.simpleDecision, ["fine": "150"])
             try await driver.complete()
@@ -192,9 +192,9 @@ struct CaseUseCaseTests {
             try await driver.complete()
             let officer = try await world.actor("scj.zhangwei")
             await #expect {
-                try await world.sunlight.recordPayment(case: driver.id, amount: 150, paidOn: world.clock.today, method: .onSite, receipt: nil, by: officer)
+                try await world.sunlight.cases.recordPayment(case: driver.id, amount: 150, paidOn: world.clock.today, method: .onSite, receipt: nil, by: officer)
             } throws: { "case.onsite_collection" ~= $0 }
-            _ = try await world.sunlight.recordPayment(case: driver.id, amount: 150, paidOn: world.clock.today, method: .electronic, receipt: nil, by: officer)
+            _ = try await world.sunlight.cases.recordPayment(case: driver.id, amount: 150, paidOn: world.clock.today, method: .electronic, receipt: nil, by: officer)
             try await driver.complete()
             let archived = try await driver.complete()
             #expect(archived.status == .archived)
@@ -206,22 +206,22 @@ struct CaseUseCaseTests {
         try await DemoWorld.beforeHolidays { world in
             let head = try await world.actor("scj.wangfang")
             let item = try await CaseDriver.open(in: world)
-            #expect(try await world.sunlight.caseDetail(item.id, by: head).clocks.first?.due == CivilDate(iso: "2026-12-21"),
+            #expect(try await world.sunlight.cases.caseDetail(item.id, by: head).clocks.first?.due == CivilDate(iso: "2026-12-21"),
                     "the item's 90 days: 21 Sep + 90 days = 20 Dec, a Sunday → Monday")
             let driver = try await CaseDriver.open(in: world, decisionDays: 30)
-            var clock = try await world.sunlight.caseDetail(driver.id, by: head).clocks.first { $0.kind == "decision" }
+            var clock = try await world.sunlight.cases.caseDetail(driver.id, by: head).clocks.first { $0.kind == "decision" }
             #expect(clock?.due == CivilDate(iso: "2026-10-21"))
-            await #expect { try await world.sunlight.changeCaseStatus(case: driver.id, to: .suspended, reason: "等待检验结果",
+            await #expect { try await world.sunlight.cases.changeCaseStatus(case: driver.id, to: .suspended, reason: "等待检验结果",
                                                                      by: try await world.actor("scj.zhangwei")) } throws: { "role.missing" ~= $0 }
-            _ = try await world.sunlight.changeCaseStatus(case: driver.id, to: .suspended, reason: "等待检验结果", by: head)
+            _ = try await world.sunlight.cases.changeCaseStatus(case: driver.id, to: .suspended, reason: "等待检验结果", by: head)
             await #expect { try await driver.issue(.openingApproval) } throws: { "case.not_open" ~= $0 }
             driver.day("2026-09-28")
-            _ = try await world.sunlight.changeCaseStatus(case: driver.id, to: .resumed, reason: "检验结果已出", by: head)
-            _ = try await world.sunlight.extendCase(case: driver.id, days: 30, reason: "案情复杂，需要补充调查", by: head)
-            await #expect { try await world.sunlight.extendCase(case: driver.id, days: 10, reason: "仍需补充调查", by: head) }
+            _ = try await world.sunlight.cases.changeCaseStatus(case: driver.id, to: .resumed, reason: "检验结果已出", by: head)
+            _ = try await world.sunlight.cases.extendCase(case: driver.id, days: 30, reason: "案情复杂，需要补充调查", by: head)
+            await #expect { try await world.sunlight.cases.extendCase(case: driver.id, days: 10, reason: "仍需补充调查", by: head) }
                 throws: { "case.extension_limit" ~= $0 }
-            _ = try await world.sunlight.extendCase(case: driver.id, days: 10, reason: "仍需补充调查", collectiveDiscussion: true, by: head)
-            clock = try await world.sunlight.caseDetail(driver.id, by: head).clocks.first { $0.kind == "decision" }
+            _ = try await world.sunlight.cases.extendCase(case: driver.id, days: 10, reason: "仍需补充调查", collectiveDiscussion: true, by: head)
+            clock = try await world.sunlight.cases.caseDetail(driver.id, by: head).clocks.first { $0.kind == "decision" }
             #expect(clock?.due == CivilDate(iso: "2026-12-07"), "30 + 7 suspended + 40 extended days")
             #expect(clock?.basis.contains("扣除 7 日，延长 40 日") == true)
         }
@@ -231,17 +231,17 @@ struct CaseUseCaseTests {
     func classified() async throws {
         try await DemoWorld.beforeHolidays { world in
             let driver = try await CaseDriver.open(in: world)
-            _ = try await world.sunlight.classifyCase(case: driver.id, as: .commercial, reason: "涉及当事人配方等商业秘密", by: try await world.actor("scj.wangfang"))
+            _ = try await world.sunlight.cases.classifyCase(case: driver.id, as: .commercial, reason: "涉及当事人配方等商业秘密", by: try await world.actor("scj.wangfang"))
             let clerk = try await world.actor("scj.gongshi")
-            await #expect { try await world.sunlight.caseDetail(driver.id, by: clerk) } throws: { error in
+            await #expect { try await world.sunlight.cases.caseDetail(driver.id, by: clerk) } throws: { error in
                 (error as? SunlightError)?.rule == .rec11
             }
-            let list = try await world.sunlight.cases(by: clerk)
+            let list = try await world.sunlight.cases.cases(by: clerk)
             #expect(list.first { $0.enforcementCase.id == driver.id }?.readable == false)
             #expect(list.first { $0.enforcementCase.id == driver.id }?.title.contains("销售") == false)
-            _ = try await world.sunlight.caseDetail(driver.id, by: try await world.actor("jiandu"))
-            _ = try await world.sunlight.caseDetail(driver.id, by: try await world.actor("scj.fazhi"))
-            await #expect { try await world.sunlight.caseDetail(driver.id, by: try await world.actor("daj.chenming")) } throws: { "scope.outside" ~= $0 }
+            _ = try await world.sunlight.cases.caseDetail(driver.id, by: try await world.actor("jiandu"))
+            _ = try await world.sunlight.cases.caseDetail(driver.id, by: try await world.actor("scj.fazhi"))
+            await #expect { try await world.sunlight.cases.caseDetail(driver.id, by: try await world.actor("daj.chenming")) } throws: { "scope.outside" ~= $0 }
             let log = try await world.accessLog().filter { $0.resourceType == "case" && $0.resourceID == driver.id.uuidString }
             #expect(log.contains { $0.action == .denied && $0.actorName.contains("陈静") })
             #expect(log.contains { $0.action == .read && $0.summary.contains("涉及商业秘密") && $0.actorName.contains("李秀英") })
@@ -255,28 +255,28 @@ struct CaseUseCaseTests {
             let driver = try await CaseDriver.open(in: world)
             let copy = NewCaseEvidence(kind: .documentary, description: "进货票据复印件", source: "当事人提供", original: false,
                                        confirmedBy: "王小明", confirmedOn: world.clock.today)
-            await #expect { try await world.sunlight.recordCaseEvidence(case: driver.id, copy, by: officer) } throws: { error in
+            await #expect { try await world.sunlight.cases.recordCaseEvidence(case: driver.id, copy, by: officer) } throws: { error in
                 (error as? SunlightError)?.field == "copyVerified" && (error as? SunlightError)?.rule == .rec8
             }
             var verified = copy
             verified.copyVerified = true
-            let evidence = try await world.sunlight.recordCaseEvidence(case: driver.id, verified, by: officer)
+            let evidence = try await world.sunlight.cases.recordCaseEvidence(case: driver.id, verified, by: officer)
             #expect(evidence.copyVerified && evidence.stage == "opening")
             let blob = try world.storeBlob([1, 2, 3, 4])
             var bad = verified
             bad.confirmedBy = ""
             await #expect {
-                try await world.sunlight.recordCaseEvidence(case: driver.id, bad, upload: (try await world.evidence(), blob), by: officer)
+                try await world.sunlight.cases.recordCaseEvidence(case: driver.id, bad, upload: (try await world.evidence(), blob), by: officer)
             } throws: { error in (error as? SunlightError)?.field == "confirmedBy" }
             #expect(try world.blobStore.list().isEmpty, "a refused upload leaves no file behind")
             #expect(try await world.sunlight.store.evidence.list(in: [world.market.id], limit: 10).isEmpty)
 
-            let record = try await world.sunlight.recordInterference(case: driver.id, occurredOn: world.clock.today, source: "某局干部李某",
+            let record = try await world.sunlight.cases.recordInterference(case: driver.id, occurredOn: world.clock.today, source: "某局干部李某",
                                                                       means: "电话", content: "来电要求对当事人从轻处理，已拒绝并记录", by: officer)
             await #expect(throws: (any Error).self) { try await world.host.execute("UPDATE case_interference SET content = 'x'") }
             await #expect(throws: (any Error).self) { try await world.host.execute("DELETE FROM case_interference") }
-            #expect(try await world.sunlight.caseDetail(driver.id, by: officer).interference.map(\.content) == [record.content])
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.caseDetail(driver.id, by: officer).interference.map(\.content) == [record.content])
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 
@@ -284,16 +284,16 @@ struct CaseUseCaseTests {
     func audioVideoList() async throws {
         try await DemoWorld.beforeHolidays { world in
             let head = try await world.actor("scj.wangfang")
-            #expect(try await world.sunlight.audioVideoStages(organisation: world.market.id, category: .penalty) == ["investigation", "hearing", "delivery"])
-            _ = try await world.sunlight.setAudioVideoRequirement(category: .penalty, stage: "opening", required: true, by: head)
-            _ = try await world.sunlight.setAudioVideoRequirement(category: .penalty, stage: "delivery", required: false, by: head)
-            #expect(try await world.sunlight.audioVideoStages(organisation: world.market.id, category: .penalty) == ["opening", "investigation", "hearing"])
-            await #expect { try await world.sunlight.setAudioVideoRequirement(category: .penalty, stage: "opening", required: false,
+            #expect(try await world.sunlight.cases.audioVideoStages(organisation: world.market.id, category: .penalty) == ["investigation", "hearing", "delivery"])
+            _ = try await world.sunlight.cases.setAudioVideoRequirement(category: .penalty, stage: "opening", required: true, by: head)
+            _ = try await world.sunlight.cases.setAudioVideoRequirement(category: .penalty, stage: "delivery", required: false, by: head)
+            #expect(try await world.sunlight.cases.audioVideoStages(organisation: world.market.id, category: .penalty) == ["opening", "investigation", "hearing"])
+            await #expect { try await world.sunlight.cases.setAudioVideoRequirement(category: .penalty, stage: "opening", required: false,
                                                                              by: try await world.actor("scj.zhangwei")) } throws: { "role.missing" ~= $0 }
             let driver = try await CaseDriver.open(in: world)
             try await driver.issue(.openingApproval)
             await #expect { try await driver.complete() } throws: { "case.audio_video_missing" ~= $0 }
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 
@@ -321,16 +321,16 @@ struct CaseUseCaseTests {
         try await DemoWorld.beforeHolidays { world in
             let driver = try await CaseDriver.open(in: world)
             let submitted = try await driver.submitted(.openingApproval)
-            await #expect { try await world.sunlight.returnDocument(submitted.id, reason: "事实不清", by: try await world.actor("scj.gongshi")) }
+            await #expect { try await world.sunlight.cases.returnDocument(submitted.id, reason: "事实不清", by: try await world.actor("scj.gongshi")) }
                 throws: { "role.missing" ~= $0 }
-            let returned = try await world.sunlight.returnDocument(submitted.id, reason: "立案依据引用条款有误", by: try await world.actor("scj.wangfang"))
+            let returned = try await world.sunlight.cases.returnDocument(submitted.id, reason: "立案依据引用条款有误", by: try await world.actor("scj.wangfang"))
             #expect(returned.status == .draft)
-            let revised = try await world.sunlight.reviseDocument(submitted.id, fields: DocumentType.openingApproval.sampleFields(["basis": "第一百二十四条"]),
+            let revised = try await world.sunlight.cases.reviseDocument(submitted.id, fields: DocumentType.openingApproval.sampleFields(["basis": "第一百二十四条"]),
                                                                   by: try await world.actor("scj.zhangwei"))
             #expect(revised.fields["basis"] == "第一百二十四条")
             let log = try await world.accessLog()
             #expect(log.contains { $0.summary.contains("退回（立案依据引用条款有误）") })
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 
@@ -338,7 +338,7 @@ struct CaseUseCaseTests {
     func clockOutsideCalendar() async throws {
         try await DemoWorld.with { world in
             let driver = try await CaseDriver.open(in: world)
-            let clock = try await world.sunlight.caseDetail(driver.id, by: try await world.actor("scj.zhangwei")).clocks.first { $0.kind == "decision" }
+            let clock = try await world.sunlight.cases.caseDetail(driver.id, by: try await world.actor("scj.zhangwei")).clocks.first { $0.kind == "decision" }
             #expect(clock != nil && clock?.due == nil && clock?.state == nil)
             #expect(clock?.problem?.contains("2027") == true, "\(String(describing: clock?.problem))")
         }
@@ -348,13 +348,13 @@ struct CaseUseCaseTests {
     func simpleAudioVideoList() async throws {
         try await DemoWorld.beforeHolidays { world in
             let head = try await world.actor("scj.wangfang")
-            try await world.sunlight.setAudioVideoRequirement(category: .penalty, stage: "onsite_notice", simple: true, required: false, by: head)
-            try await world.sunlight.setAudioVideoRequirement(category: .penalty, stage: "delivery", simple: true, required: true, by: head)
-            #expect(try await world.sunlight.audioVideoStages(organisation: world.market.id, category: .penalty, simple: true) == ["delivery"])
-            #expect(try await world.sunlight.audioVideoStages(organisation: world.market.id, category: .penalty) == ["investigation", "hearing", "delivery"])
-            await #expect { try await world.sunlight.setAudioVideoRequirement(category: .penalty, stage: "onsite_notice", required: true, by: head) }
+            try await world.sunlight.cases.setAudioVideoRequirement(category: .penalty, stage: "onsite_notice", simple: true, required: false, by: head)
+            try await world.sunlight.cases.setAudioVideoRequirement(category: .penalty, stage: "delivery", simple: true, required: true, by: head)
+            #expect(try await world.sunlight.cases.audioVideoStages(organisation: world.market.id, category: .penalty, simple: true) == ["delivery"])
+            #expect(try await world.sunlight.cases.audioVideoStages(organisation: world.market.id, category: .penalty) == ["investigation", "hearing", "delivery"])
+            await #expect { try await world.sunlight.cases.setAudioVideoRequirement(category: .penalty, stage: "onsite_notice", required: true, by: head) }
                 throws: { error in (error as? SunlightError)?.field == "stage" }
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 }

@@ -15,7 +15,7 @@ import Testing
         try await driver.complete()
         try await driver.issue(.deliveryReceipt, ["date": world.clock.today.iso])
         try await driver.complete()
-        _ = try await world.sunlight.recordPayment(case: driver.id, amount: 150, paidOn: world.clock.today, method: .electronic, receipt: nil,
+        _ = try await world.sunlight.cases.recordPayment(case: driver.id, amount: 150, paidOn: world.clock.today, method: .electronic, receipt: nil,
                                                    by: try await world.actor("scj.zhangwei"))
         var closed = try await driver.complete()
         if closed.status == .open { closed = try await driver.complete() }
@@ -30,23 +30,23 @@ import Testing
             let head = try await world.actor("scj.wangfang")
             let official = try await Self.closedCase(in: world, official: true)
             let ordinary = try await Self.closedCase(in: world, official: false)
-            let obligations = try await sunlight.disciplineReferrals(by: head)
+            let obligations = try await sunlight.supervision.disciplineReferrals(by: head)
             #expect(obligations.map(\.enforcementCase.id) == [official.id])
             #expect(obligations.first?.dueOn == CivilDate(iso: "2026-10-19"))
             #expect(try await sunlight.tasks(for: head).contains { $0.rule == .sup9 && $0.due == CivilDate(iso: "2026-10-19") })
-            await #expect { try await sunlight.referToDiscipline(case: ordinary.id, recipient: "元谋县纪委监委", note: "移送处罚决定书", by: head) }
+            await #expect { try await sunlight.supervision.referToDiscipline(case: ordinary.id, recipient: "元谋县纪委监委", note: "移送处罚决定书", by: head) }
                 throws: { "referral.not_required" ~= $0 }
-            await #expect { try await sunlight.referToDiscipline(case: official.id, recipient: "元谋县纪委监委", note: "移送处罚决定书",
+            await #expect { try await sunlight.supervision.referToDiscipline(case: official.id, recipient: "元谋县纪委监委", note: "移送处罚决定书",
                                                                  by: try await world.actor("scj.gongshi")) } throws: { error in (error as? SunlightError)?.kind == .forbidden }
             world.clock.set(CivilDate(iso: "2026-10-20")!)
-            let referral = try await sunlight.referToDiscipline(case: official.id, recipient: "元谋县纪委监委", note: "移送处罚决定书及调查材料", by: head)
+            let referral = try await sunlight.supervision.referToDiscipline(case: official.id, recipient: "元谋县纪委监委", note: "移送处罚决定书及调查材料", by: head)
             #expect(referral.referredOn == CivilDate(iso: "2026-10-20"))
-            await #expect { try await sunlight.referToDiscipline(case: official.id, recipient: "元谋县纪委监委", note: "再次移送", by: head) }
+            await #expect { try await sunlight.supervision.referToDiscipline(case: official.id, recipient: "元谋县纪委监委", note: "再次移送", by: head) }
                 throws: { "referral.done" ~= $0 }
-            #expect(try await sunlight.disciplineReferrals(by: head).first?.late == true)
-            let clues = try await sunlight.supervisionClues(by: try await world.actor("jiandu"))
+            #expect(try await sunlight.supervision.disciplineReferrals(by: head).first?.late == true)
+            let clues = try await sunlight.supervision.supervisionClues(by: try await world.actor("jiandu"))
             #expect(clues.contains { $0.kind == .referralOverdue && $0.reference == obligations.first?.enforcementCase.number && $0.detail.contains("10-20 才移送") })
-            #expect(try await sunlight.verify().isClean)
+            #expect(try await sunlight.cases.verify().isClean)
         }
     }
 }

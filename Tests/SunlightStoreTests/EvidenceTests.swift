@@ -62,15 +62,15 @@ struct EvidenceTests {
         try await DemoWorld.onDatabase { world in
             let receipt = try world.storeBlob(video)
             let officer = try await world.actor("scj.zhangwei")
-            let file = try await world.sunlight.recordEvidence(try await world.evidence(), blob: receipt, by: officer)
+            let file = try await world.sunlight.cases.recordEvidence(try await world.evidence(), blob: receipt, by: officer)
             let content = try await world.host.strings("SELECT content FROM ledger_entries WHERE record_table = 'evidence_files'").joined()
             #expect(content.contains(receipt.sha256.hex))
             #expect(!content.contains("王某某") && !content.contains("13800001111"))
             #expect(content.contains(#""parties":{"pii":"#))
-            let read = try await world.sunlight.evidenceFile(file.id, by: officer)
+            let read = try await world.sunlight.cases.evidenceFile(file.id, by: officer)
             #expect(read.parties == "王某某，手机 13800001111")
             #expect(try await world.accessLog().first?.summary.contains("查看文件记录") == true)
-            let report = try await world.sunlight.verify()
+            let report = try await world.sunlight.cases.verify()
             #expect(report.isClean, "\(report.problems)")
             #expect(report.blobs == 1 && report.bytesHashed == UInt64(video.count))
             #expect(report.records["evidence_files"] == 1)
@@ -84,14 +84,14 @@ struct EvidenceTests {
             var missing = try await world.evidence()
             missing.place = " "
             let receipt = try world.storeBlob(video)
-            await #expect { try await world.sunlight.recordEvidence(missing, blob: receipt, by: officer) } throws: {
+            await #expect { try await world.sunlight.cases.recordEvidence(missing, blob: receipt, by: officer) } throws: {
                 ($0 as? SunlightError)?.rule == .rec4 && ($0 as? SunlightError)?.field == "place"
             }
             #expect(world.blobStore.size(of: receipt.sha256) == nil)
             let other = try world.storeBlob(video)
-            await #expect { try await world.sunlight.recordEvidence(try await world.evidence(recordedBy: "daj.chenming"), blob: other, by: officer) }
+            await #expect { try await world.sunlight.cases.recordEvidence(try await world.evidence(recordedBy: "daj.chenming"), blob: other, by: officer) }
                 throws: { ($0 as? SunlightError)?.field == "recordedBy" }
-            await #expect { try await world.sunlight.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video),
+            await #expect { try await world.sunlight.cases.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video),
                                                                      by: try await world.actor("scj.fazhi")) }
                 throws: { "role.missing" ~= $0 }
             #expect(try await world.host.strings("SELECT count(*) FROM evidence_files") == ["0"])
@@ -102,10 +102,10 @@ struct EvidenceTests {
     func correction() async throws {
         try await DemoWorld.onDatabase { world in
             let officer = try await world.actor("scj.zhangwei")
-            let original = try await world.sunlight.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video), by: officer)
-            await #expect { try await world.sunlight.recordEvidence(try await world.evidence(corrects: original.id), blob: try world.storeBlob([1, 2, 3]), by: officer) }
+            let original = try await world.sunlight.cases.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video), by: officer)
+            await #expect { try await world.sunlight.cases.recordEvidence(try await world.evidence(corrects: original.id), blob: try world.storeBlob([1, 2, 3]), by: officer) }
                 throws: { ($0 as? SunlightError)?.field == "correctionReason" }
-            let fixed = try await world.sunlight.recordEvidence(try await world.evidence("现场检查 某超市（补正）", corrects: original.id, reason: "原视频缺少开头两分钟"),
+            let fixed = try await world.sunlight.cases.recordEvidence(try await world.evidence("现场检查 某超市（补正）", corrects: original.id, reason: "原视频缺少开头两分钟"),
                                                                 blob: try world.storeBlob([1, 2, 3]), by: officer)
             #expect(fixed.corrects == original.id)
             #expect(try await world.sunlight.store.evidence.find(original.id)?.title == "现场检查 某超市")
@@ -113,19 +113,19 @@ struct EvidenceTests {
             #expect(entry.contains(#""corrects":"evidence_files/\#(original.id.uuidString.lowercased())""#))
             #expect(entry.contains(#""type":"evidence.corrected""#))
             await #expect(throws: (any Error).self) { try await world.host.execute("UPDATE evidence_files SET title = 'x'") }
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 
     @Test("§0/REC-11: another department cannot read the file; a supervisor can, and both are logged")
     func scope() async throws {
         try await DemoWorld.with { world in
-            let file = try await world.sunlight.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video),
+            let file = try await world.sunlight.cases.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video),
                                                                by: try await world.actor("scj.zhangwei"))
-            await #expect { try await world.sunlight.evidenceFile(file.id, by: try await world.actor("daj.chenming")) }
+            await #expect { try await world.sunlight.cases.evidenceFile(file.id, by: try await world.actor("daj.chenming")) }
                 throws: { "scope.outside" ~= $0 }
             #expect(try await world.accessLog().first?.action == .denied)
-            _ = try await world.sunlight.evidenceFile(file.id, by: try await world.actor("jiandu"), download: true)
+            _ = try await world.sunlight.cases.evidenceFile(file.id, by: try await world.actor("jiandu"), download: true)
             #expect(try await world.accessLog().first?.action == .export)
         }
     }
@@ -134,7 +134,7 @@ struct EvidenceTests {
     func tampering() async throws {
         for way in ["change a byte of a file", "delete a file", "edit a file record", "erase the parties lawfully"] {
             try await DemoWorld.onDatabase { world in
-                let file = try await world.sunlight.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video),
+                let file = try await world.sunlight.cases.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video),
                                                                    by: try await world.actor("scj.zhangwei"))
                 let id = file.id.uuidString.lowercased()
                 let leaf = try await world.host.leafIndex(table: "evidence_files", id: id)
@@ -151,13 +151,13 @@ struct EvidenceTests {
                 case "edit a file record":
                     try await world.host.execute("UPDATE evidence_files SET place = '别处' WHERE id = \(bind: file.id)")
                 default:
-                    try await world.sunlight.erasePersonalData(table: "evidence_files", recordID: id, field: "parties",
+                    try await world.sunlight.cases.erasePersonalData(table: "evidence_files", recordID: id, field: "parties",
                                                                reason: "个人信息保护法第四十七条", by: .console("root"))
                 }
-                let report = try await world.sunlight.verify()
+                let report = try await world.sunlight.cases.verify()
                 if way == "erase the parties lawfully" {
                     #expect(report.isClean, "\(report.problems)")
-                    #expect(try await world.sunlight.evidenceFile(file.id, by: try await world.actor("scj.zhangwei")).parties == "（已依法删除）")
+                    #expect(try await world.sunlight.cases.evidenceFile(file.id, by: try await world.actor("scj.zhangwei")).parties == "（已依法删除）")
                     return
                 }
                 let first = try #require(report.firstProblem, "\(way) went unnoticed")

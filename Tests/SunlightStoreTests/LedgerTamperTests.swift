@@ -13,13 +13,13 @@ func historyWorld<T>(_ body: (DemoWorld) async throws -> T) async throws -> T {
     try await DemoWorld.onDatabase { world in
         let admin = try await world.actor("admin")
         let market = world.seeded.organisation("元谋县市场监督管理局")
-        _ = try await world.sunlight.renameOrganisation(market.id, name: "元谋县市场监管局", shortName: "元市监", by: admin)
+        _ = try await world.sunlight.organisations.renameOrganisation(market.id, name: "元谋县市场监管局", shortName: "元市监", by: admin)
         let lina = try await world.user("scj.lina")
-        _ = try await world.sunlight.updateUser(lina.id, StaffUserChanges(roles: [.officer, .publicityClerk]), by: admin)
-        let (token, _) = try await world.sunlight.issueApiToken(for: lina.id, name: "对接", expiresOn: nil, by: admin)
-        try await world.sunlight.revokeApiToken(token.id, by: admin)
-        _ = try await world.sunlight.loadHolidayNotice(Data(CalendarUseCaseTests.notice2027.utf8), by: admin)
-        _ = try await world.sunlight.users(by: try await world.actor("admin"))
+        _ = try await world.sunlight.organisations.updateUser(lina.id, StaffUserChanges(roles: [.officer, .publicityClerk]), by: admin)
+        let (token, _) = try await world.sunlight.access.issueApiToken(for: lina.id, name: "对接", expiresOn: nil, by: admin)
+        try await world.sunlight.access.revokeApiToken(token.id, by: admin)
+        _ = try await world.sunlight.calendar.loadHolidayNotice(Data(CalendarUseCaseTests.notice2027.utf8), by: admin)
+        _ = try await world.sunlight.organisations.users(by: try await world.actor("admin"))
         return try await body(world)
     }
 }
@@ -47,7 +47,7 @@ struct LedgerTamperTests {
     @Test("REC-5: a log with a history verifies clean, every checkpoint chained to the one before")
     func clean() async throws {
         try await historyWorld { world in
-            let report = try await world.sunlight.verify()
+            let report = try await world.sunlight.cases.verify()
             #expect(report.isClean, "\(report.problems)")
             let size = try await world.host.size()
             #expect(report.leaves == size && size > 60)
@@ -209,10 +209,10 @@ struct LedgerTamperTests {
     @Test("REC-5: each tampering is detected, and the first problem names table, record and leaf", arguments: tamperings)
     func detected(tampering: Tampering) async throws {
         try await historyWorld { world in
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.verify().isClean)
             try await world.host.dropAppendOnlyTriggers()
             let expected = try await tampering.apply(world)
-            let report = try await world.sunlight.verify()
+            let report = try await world.sunlight.cases.verify()
             let first = try #require(report.firstProblem, "\(tampering.name) went unnoticed")
             if let table = expected.table { #expect(first.table == table, "\(first)") }
             if let id = expected.recordID { #expect(first.recordID == id, "\(first)") }
@@ -237,9 +237,9 @@ struct LedgerTamperTests {
             }
             try await world.host.execute("UPDATE ledger_head SET size = \(bind: Int64(keep)), root = \(bind: root)")
             try await world.host.execute("DELETE FROM access_log WHERE seq > (SELECT MAX(seq) - 4 FROM access_log)")
-            let withoutWitness = try await world.sunlight.verify().problems.filter { $0.table.hasPrefix("ledger") }
+            let withoutWitness = try await world.sunlight.cases.verify().problems.filter { $0.table.hasPrefix("ledger") }
             #expect(withoutWitness.isEmpty, "the rolled-back log is consistent in itself")
-            let report = try await world.sunlight.verify(witnesses: [witness])
+            let report = try await world.sunlight.cases.verify(witnesses: [witness])
             #expect(report.problems.contains { $0.message.contains("日志被回滚或截断") && $0.leafIndex == keep })
         }
     }
@@ -248,12 +248,12 @@ struct LedgerTamperTests {
     func erasure() async throws {
         try await historyWorld { (world: DemoWorld) async throws -> Void in
             let id = try await world.host.firstSealedAddress()
-            try await world.sunlight.erasePersonalData(table: "access_log", recordID: id, field: "address",
+            try await world.sunlight.cases.erasePersonalData(table: "access_log", recordID: id, field: "address",
                                                        reason: "个人信息保护法第四十七条", by: .console("root"))
             #expect(try await world.host.strings("SELECT value FROM personal_data WHERE record_id = '\(id)' AND field = 'address'") == [""])
-            let report = try await world.sunlight.verify()
+            let report = try await world.sunlight.cases.verify()
             #expect(report.isClean, "\(report.problems)")
-            await #expect { try await world.sunlight.erasePersonalData(table: "access_log", recordID: id, field: "address",
+            await #expect { try await world.sunlight.cases.erasePersonalData(table: "access_log", recordID: id, field: "address",
                                                                         reason: "再删一次", by: try await world.actor("admin")) }
                 throws: { "erase.console_only" ~= $0 }
         }
@@ -266,7 +266,7 @@ struct LedgerTamperTests {
                               "DELETE FROM ledger_checkpoints", "UPDATE access_log SET summary = 'x'"] {
                 await #expect(throws: (any Error).self, "\(statement)") { try await world.host.execute(statement) }
             }
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 }

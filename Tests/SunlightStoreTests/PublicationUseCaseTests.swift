@@ -11,7 +11,7 @@ import Testing
     static func decided(in world: DemoWorld, classified: Bool = false) async throws -> (CaseDriver, DecisionPublication) {
         let driver = try await CaseDriver.open(in: world, simple: true, title: "占道经营")
         if classified {
-            _ = try await world.sunlight.classifyCase(case: driver.id, as: .private, reason: "涉及当事人家庭隐私", by: try await world.actor("scj.wangfang"))
+            _ = try await world.sunlight.cases.classifyCase(case: driver.id, as: .private, reason: "涉及当事人家庭隐私", by: try await world.actor("scj.wangfang"))
         }
         try await driver.video()
         try await driver.complete()
@@ -26,10 +26,10 @@ import Testing
             let (_, publication) = try await Self.decided(in: world)
             #expect(publication.status == .due)
             #expect(publication.dueOn == CivilDate(iso: "2026-10-14"), "30 Sep, 8, 9, 10 (make-up Saturday), 12, 13, 14 October")
-            let queue = try await world.sunlight.publicationQueue(by: try await world.actor("scj.gongshi"))
+            let queue = try await world.sunlight.publicity.publicationQueue(by: try await world.actor("scj.gongshi"))
             #expect(queue.contains { $0.publication.id == publication.id && $0.kind == .publish && $0.state == .onTime })
             world.clock.set(CivilDate(iso: "2026-10-15")!)
-            let late = try await world.sunlight.publicationQueue(by: try await world.actor("scj.gongshi"))
+            let late = try await world.sunlight.publicity.publicationQueue(by: try await world.actor("scj.gongshi"))
             #expect(late.first { $0.publication.id == publication.id }?.state == .overdue)
         }
     }
@@ -39,26 +39,26 @@ import Testing
         try await DemoWorld.with(today: CivilDate(iso: "2026-11-23")!) { world in
             let (driver, found) = try await Self.decided(in: world)
             let clerk = try await world.actor("scj.gongshi")
-            await #expect { try await world.sunlight.publicationPreview(found.id, by: try await world.actor("scj.zhangwei")) } throws: { error in
+            await #expect { try await world.sunlight.publicity.publicationPreview(found.id, by: try await world.actor("scj.zhangwei")) } throws: { error in
                 (error as? SunlightError)?.kind == .forbidden
             }
-            await #expect { try await world.sunlight.publicationPreview(found.id, by: try await world.actor("daj.fazhi")) } throws: { error in
+            await #expect { try await world.sunlight.publicity.publicationPreview(found.id, by: try await world.actor("daj.fazhi")) } throws: { error in
                 (error as? SunlightError)?.kind == .forbidden
             }
-            let (_, preview) = try await world.sunlight.publicationPreview(found.id, by: clerk)
+            let (_, preview) = try await world.sunlight.publicity.publicationPreview(found.id, by: clerk)
             let published = preview.redacted.map(\.text).joined(separator: "\n")
             #expect(preview.original.map(\.text).joined().contains("王小明"))
             #expect(!published.contains("王小明") && published.contains("王某某"))
             #expect(!published.contains("0000 1111") && !published.contains("龙川街 12 号"))
             #expect(preview.redacted.first { $0.key == "organisation" }?.text == world.market.name)
-            await #expect { try await world.sunlight.publishDecision(found.id, confirmedHash: String(repeating: "0", count: 64), by: clerk) }
+            await #expect { try await world.sunlight.publicity.publishDecision(found.id, confirmedHash: String(repeating: "0", count: 64), by: clerk) }
                 throws: { "publication.preview_stale" ~= $0 }
             // A term the clerk adds is redacted too, and changes what must be confirmed.
-            let (_, stricter) = try await world.sunlight.publicationPreview(found.id, extraTerms: ["占道经营"], by: clerk)
+            let (_, stricter) = try await world.sunlight.publicity.publicationPreview(found.id, extraTerms: ["占道经营"], by: clerk)
             #expect(stricter.publishedHash != preview.publishedHash)
-            await #expect { try await world.sunlight.publishDecision(found.id, confirmedHash: preview.publishedHash, by: try await world.actor("scj.wangfang")) }
+            await #expect { try await world.sunlight.publicity.publishDecision(found.id, confirmedHash: preview.publishedHash, by: try await world.actor("scj.wangfang")) }
                 throws: { error in (error as? SunlightError)?.kind == .forbidden }
-            let publication = try await world.sunlight.publishDecision(found.id, confirmedHash: preview.publishedHash, by: clerk)
+            let publication = try await world.sunlight.publicity.publishDecision(found.id, confirmedHash: preview.publishedHash, by: clerk)
             #expect(publication.status == .published && publication.publishedOn == world.clock.today && publication.version == 1)
             let leaves = try await world.sunlight.store.ledger.entries(table: "case_documents", recordIDs: [publication.documentID.uuidString.lowercased()])
             let issued = try LedgerEntry(parsing: try #require(leaves.last).entry)
@@ -70,18 +70,18 @@ import Testing
             #expect(outbox.first?.body.contains("王小明") == false)
 
             // The portal finds it by a two-character word, never by the redacted name.
-            #expect(try await world.sunlight.publicDecisions(DecisionFilter(text: "占道")).map(\.id) == [publication.id.uuidString.lowercased()])
-            #expect(try await world.sunlight.publicDecisions(DecisionFilter(text: "王小明")).isEmpty)
-            #expect(try await world.sunlight.publicDecisions(DecisionFilter(text: "占道", category: .permit)).isEmpty)
-            #expect(try await world.sunlight.publicDecisions(DecisionFilter(text: "占道", to: CivilDate(iso: "2026-11-22"))).isEmpty)
+            #expect(try await world.sunlight.publicity.publicDecisions(DecisionFilter(text: "占道")).map(\.id) == [publication.id.uuidString.lowercased()])
+            #expect(try await world.sunlight.publicity.publicDecisions(DecisionFilter(text: "王小明")).isEmpty)
+            #expect(try await world.sunlight.publicity.publicDecisions(DecisionFilter(text: "占道", category: .permit)).isEmpty)
+            #expect(try await world.sunlight.publicity.publicDecisions(DecisionFilter(text: "占道", to: CivilDate(iso: "2026-11-22"))).isEmpty)
 
             // Anyone can check the page against the log, offline.
-            let proof = try await world.sunlight.publicDecisionProof(publication.id)
+            let proof = try await world.sunlight.publicity.publicDecisionProof(publication.id)
             let (_, entry) = try proof.bundle.verify(with: world.sunlight.ledger.verifier)
             #expect(entry.contentHash == LedgerHash.sha256(Array(proof.content.utf8)))
             #expect(proof.content.contains(publication.publishedHash!) && proof.content.contains(publication.originalHash!))
             _ = driver
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 
@@ -90,30 +90,30 @@ import Testing
         try await DemoWorld.with(today: CivilDate(iso: "2026-09-29")!) { world in
             let (_, found) = try await Self.decided(in: world)
             let clerk = try await world.actor("scj.gongshi")
-            let preview = try await world.sunlight.publicationPreview(found.id, by: clerk).1
-            _ = try await world.sunlight.publishDecision(found.id, confirmedHash: preview.publishedHash, by: clerk)
-            await #expect { try await world.sunlight.withdrawDecision(found.id, statement: "行政复议决定撤销", by: clerk) } throws: { error in
+            let preview = try await world.sunlight.publicity.publicationPreview(found.id, by: clerk).1
+            _ = try await world.sunlight.publicity.publishDecision(found.id, confirmedHash: preview.publishedHash, by: clerk)
+            await #expect { try await world.sunlight.publicity.withdrawDecision(found.id, statement: "行政复议决定撤销", by: clerk) } throws: { error in
                 (error as? SunlightError)?.field == "kind"
             }
-            let reported = try await world.sunlight.reportDecisionChange(found.id, kind: .revoked, changedOn: world.clock.today,
+            let reported = try await world.sunlight.publicity.reportDecisionChange(found.id, kind: .revoked, changedOn: world.clock.today,
                                                                          by: try await world.actor("scj.zhangwei"))
             #expect(reported.withdrawal?.dueOn == CivilDate(iso: "2026-10-09"), "30 Sep, then 8 and 9 October after the holiday")
-            let queue = try await world.sunlight.publicationQueue(by: clerk)
+            let queue = try await world.sunlight.publicity.publicationQueue(by: clerk)
             #expect(queue.contains { $0.kind == .withdraw && $0.publication.id == found.id })
-            await #expect { try await world.sunlight.withdrawDecision(found.id, statement: "撤", by: clerk) } throws: { error in
+            await #expect { try await world.sunlight.publicity.withdrawDecision(found.id, statement: "撤", by: clerk) } throws: { error in
                 (error as? SunlightError)?.field == "statement"
             }
             world.clock.set(CivilDate(iso: "2026-10-08")!)
-            let withdrawn = try await world.sunlight.withdrawDecision(found.id, statement: "本决定已被行政复议机关撤销，现予撤下。", by: clerk)
+            let withdrawn = try await world.sunlight.publicity.withdrawDecision(found.id, statement: "本决定已被行政复议机关撤销，现予撤下。", by: clerk)
             #expect(withdrawn.status == .withdrawn && withdrawn.withdrawal?.withdrawnOn == CivilDate(iso: "2026-10-08"))
-            let (page, history) = try await world.sunlight.publicDecision(found.id)
+            let (page, history) = try await world.sunlight.publicity.publicDecision(found.id)
             #expect(page.withdrawal?.statement == "本决定已被行政复议机关撤销，现予撤下。" && page.status == "withdrawn")
             #expect(history.map(\.kind) == ["published", "withdrawn"])
             #expect(history.first?.decision.fields == withdrawn.content, "the published text stays")
             let kinds = try await world.sunlight.store.outbox.recent(limit: 10, pendingOnly: false).filter { $0.subject == found.id.uuidString.lowercased() }.map(\.kind)
             #expect(kinds == [.decisionWithdrawn, .decisionPublished], "the withdrawal goes wherever the decision went")
-            await #expect { try await world.sunlight.withdrawDecision(found.id, statement: "再次撤下的理由", by: clerk) } throws: { "publication.status" ~= $0 }
-            #expect(try await world.sunlight.verify().isClean)
+            await #expect { try await world.sunlight.publicity.withdrawDecision(found.id, statement: "再次撤下的理由", by: clerk) } throws: { "publication.status" ~= $0 }
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 
@@ -122,10 +122,10 @@ import Testing
         try await DemoWorld.with(today: CivilDate(iso: "2026-11-23")!) { world in
             let (_, publication) = try await Self.decided(in: world, classified: true)
             #expect(publication.status == .withheld)
-            await #expect { try await world.sunlight.publishDecision(publication.id, confirmedHash: "", by: try await world.actor("scj.gongshi")) }
+            await #expect { try await world.sunlight.publicity.publishDecision(publication.id, confirmedHash: "", by: try await world.actor("scj.gongshi")) }
                 throws: { error in (error as? SunlightError)?.rule == .pub8 }
-            #expect(try await world.sunlight.publicDecisions(DecisionFilter()).allSatisfy { $0.id != publication.id.uuidString.lowercased() })
-            await #expect { try await world.sunlight.publicDecision(publication.id) } throws: { error in (error as? SunlightError)?.kind == .notFound }
+            #expect(try await world.sunlight.publicity.publicDecisions(DecisionFilter()).allSatisfy { $0.id != publication.id.uuidString.lowercased() })
+            await #expect { try await world.sunlight.publicity.publicDecision(publication.id) } throws: { error in (error as? SunlightError)?.kind == .notFound }
         }
     }
 
@@ -133,16 +133,16 @@ import Testing
     func exemptionPolicy() async throws {
         try await DemoWorld.with(today: CivilDate(iso: "2026-11-23")!) { world in
             let admin = try await world.actor("admin")
-            await #expect { try await world.sunlight.savePublicationPolicy(PublicationPolicy(category: .penalty, workingDays: 30), by: admin) }
+            await #expect { try await world.sunlight.publicity.savePublicationPolicy(PublicationPolicy(category: .penalty, workingDays: 30), by: admin) }
                 throws: { error in (error as? SunlightError)?.field == "workingDays" }
-            await #expect { try await world.sunlight.savePublicationPolicy(PublicationPolicy(category: .penalty, workingDays: 5, exemptSimple: true),
+            await #expect { try await world.sunlight.publicity.savePublicationPolicy(PublicationPolicy(category: .penalty, workingDays: 5, exemptSimple: true),
                                                                             by: try await world.actor("scj.gongshi")) }
                 throws: { error in (error as? SunlightError)?.kind == .forbidden }
-            try await world.sunlight.savePublicationPolicy(PublicationPolicy(category: .penalty, workingDays: 5, exemptSimple: true), by: admin)
+            try await world.sunlight.publicity.savePublicationPolicy(PublicationPolicy(category: .penalty, workingDays: 5, exemptSimple: true), by: admin)
             let (_, publication) = try await Self.decided(in: world)
             #expect(publication.status == .exempt && publication.note?.contains("简易程序") == true)
             #expect(publication.dueOn == CivilDate(iso: "2026-11-30"), "5 working days from 23 November")
-            #expect(try await world.sunlight.verify().isClean)
+            #expect(try await world.sunlight.cases.verify().isClean)
         }
     }
 }

@@ -19,14 +19,14 @@ import Testing
             // The demo's decision (published on time while seeding) is revoked on 20 October and withdrawn on the 26th, a day late.
             let demo = try #require(try await sunlight.store.publications.list(organisations: [market.id], statuses: [.published]).first)
             world.clock.set(CivilDate(iso: "2026-10-20")!)
-            let preview = try await sunlight.publicationPreview(late.id, by: clerk).1
-            _ = try await sunlight.publishDecision(late.id, confirmedHash: preview.publishedHash, by: clerk)
-            _ = try await sunlight.reportDecisionChange(demo.id, kind: .revoked, changedOn: world.clock.today, by: head)
+            let preview = try await sunlight.publicity.publicationPreview(late.id, by: clerk).1
+            _ = try await sunlight.publicity.publishDecision(late.id, confirmedHash: preview.publishedHash, by: clerk)
+            _ = try await sunlight.publicity.reportDecisionChange(demo.id, kind: .revoked, changedOn: world.clock.today, by: head)
             world.clock.set(CivilDate(iso: "2026-10-26")!)
-            _ = try await sunlight.withdrawDecision(demo.id, statement: "本决定已被行政复议机关撤销。", by: clerk)
+            _ = try await sunlight.publicity.withdrawDecision(demo.id, statement: "本决定已被行政复议机关撤销。", by: clerk)
             // The demo's draw: inspection ended on 8 October, results due 5 November, never published.
             let draw = try #require(try await sunlight.store.draws.list(organisations: [market.id]).first)
-            _ = try await sunlight.recordInspectionResults(draw.id, endedOn: CivilDate(iso: "2026-10-08")!, results: draw.assignments.map {
+            _ = try await sunlight.publicity.recordInspectionResults(draw.id, endedOn: CivilDate(iso: "2026-10-08")!, results: draw.assignments.map {
                 .init(targetKey: $0.target.key, findings: "未发现问题", handling: "无需处理")
             }, by: head)
             // Imported from an old system: a published text that still carries the party's ID number, and a guide untouched since 2025.
@@ -39,8 +39,8 @@ import Testing
                 fields: ["name": "户外广告设置审批服务指南"], effectiveFrom: CivilDate(iso: "2025-06-01")!, status: .published, draftedBy: nil, draftedAt: world.clock.now))
 
             world.clock.set(CivilDate(iso: "2026-11-23")!)
-            await #expect { try await sunlight.inspectPublicity(Quarter("2026Q4")!, by: clerk) } throws: { error in (error as? SunlightError)?.kind == .forbidden }
-            let report = try await sunlight.inspectPublicity(Quarter("2026Q4")!, by: try await world.actor("jiandu"))
+            await #expect { try await sunlight.supervision.inspectPublicity(Quarter("2026Q4")!, by: clerk) } throws: { error in (error as? SunlightError)?.kind == .forbidden }
+            let report = try await sunlight.supervision.inspectPublicity(Quarter("2026Q4")!, by: try await world.actor("jiandu"))
             var found: [String: [PublicityInspection.Finding.Kind]] = [:]
             for organisation in report.organisations where !organisation.findings.isEmpty {
                 found[organisation.organisation.name] = organisation.findings.map(\.kind).sorted { $0.rawValue < $1.rawValue }
@@ -56,7 +56,7 @@ import Testing
             let csv = CSV.document(report.table { _ in "" })
             #expect(csv.hasPrefix("\u{FEFF}季度,机构,问题") && csv.contains("元谋县档案局,清单缺失,PUB-4"))
             // The quarter before had no clock due in it; what is on the portal now is judged whatever the quarter.
-            let previous = try await sunlight.inspectPublicity(Quarter("2026Q3")!, by: try await world.actor("jiandu")).organisations.flatMap(\.findings)
+            let previous = try await sunlight.supervision.inspectPublicity(Quarter("2026Q3")!, by: try await world.actor("jiandu")).organisations.flatMap(\.findings)
             #expect(Set(previous.map(\.kind)) == [.missingList, .staleItem, .redactionMiss])
         }
     }

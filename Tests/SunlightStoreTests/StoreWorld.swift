@@ -22,7 +22,7 @@ struct StoreWorld {
     /// The actor for a demo account, as if logged in to the staff UI.
     func actor(_ username: String) async throws -> Actor {
         let user = try await sunlight.store.users.find(username: username)!
-        return try await sunlight.actor(for: user, channel: .staff, address: "192.0.2.10")
+        return try await sunlight.access.actor(for: user, channel: .staff, address: "192.0.2.10")
     }
 
     func user(_ username: String) async throws -> StaffUser {

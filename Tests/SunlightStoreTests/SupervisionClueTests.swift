@@ -26,10 +26,10 @@ import Testing
             try await sunlight.store.publications.update(leaked)
 
             world.clock.set(CivilDate(iso: "2026-11-23")!)
-            await #expect { try await sunlight.supervisionClues(by: try await world.actor("scj.wangfang")) } throws: { error in
+            await #expect { try await sunlight.supervision.supervisionClues(by: try await world.actor("scj.wangfang")) } throws: { error in
                 (error as? SunlightError)?.kind == .forbidden
             }
-            let clues = try await sunlight.supervisionClues(by: try await world.actor("jiandu"))
+            let clues = try await sunlight.supervision.supervisionClues(by: try await world.actor("jiandu"))
             let kinds = Set(clues.map(\.kind))
             #expect(kinds.isSuperset(of: [.overdue, .missingAudioVideo, .outsideBenchmark, .missingPublication, .unredacted]))
             #expect(clues.contains { $0.kind == .overdue && $0.reference == investigation.number && $0.link == .case(investigation.id) })
@@ -39,7 +39,7 @@ import Testing
             #expect(clues.allSatisfy { $0.organisationName == market.name || $0.organisationName == "元谋县档案局" })
 
             // The dashboard ranks by what is overdue now: the market bureau, with an overdue case and an unpublished decision, is first.
-            let dashboard = try await sunlight.supervisorDashboard(by: try await world.actor("jiandu"))
+            let dashboard = try await sunlight.supervision.supervisorDashboard(by: try await world.actor("jiandu"))
             let first = try #require(dashboard.rows.first)
             #expect(first.organisation.id == market.id && first.overdueCases >= 1 && first.overduePublications == 1)
             #expect(dashboard.totalOverdue == dashboard.rows.reduce(0) { $0 + $1.overdue } && first.overdue >= dashboard.rows.dropFirst().map(\.overdue).max() ?? 0)

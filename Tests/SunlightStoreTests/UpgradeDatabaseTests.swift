@@ -36,7 +36,7 @@ struct UpgradeDatabaseTests {
             let sunlight = Sunlight(store: host.store, clock: ManualClock(CivilDate(iso: "2026-11-23")!), passwords: TestPasswordHasher(),
                                     ledger: settings, blobs: try FileBlobStore(root: copy.appendingPathComponent("blobs"), maxBytes: 1 << 30))
             let witness = try #require(WitnessFile.read(dataDirectory: copy.path))
-            let report = try await sunlight.verify(witnesses: [witness])
+            let report = try await sunlight.cases.verify(witnesses: [witness])
             #expect(report.isClean, "\(report.problems.prefix(20).map(\.description).joined(separator: "\n"))")
             #expect(report.leaves > 100)
             #expect(report.records.values.reduce(0, +) > 100)
@@ -59,11 +59,11 @@ struct UpgradeDatabaseTests {
         let seeded = try await DemoData.seed(sunlight)
         let admin = Actor.console("fixture")
         let market = seeded.organisation("元谋县市场监督管理局")
-        _ = try await sunlight.renameOrganisation(market.id, name: "元谋县市场监管局", shortName: "元市监", by: admin)
+        _ = try await sunlight.organisations.renameOrganisation(market.id, name: "元谋县市场监管局", shortName: "元市监", by: admin)
         let lina = try await host.store.users.find(username: "scj.lina")!
-        _ = try await sunlight.updateUser(lina.id, StaffUserChanges(roles: [.officer, .publicityClerk]), by: admin)
-        let (token, _) = try await sunlight.issueApiToken(for: lina.id, name: "对接", expiresOn: nil, by: admin)
-        try await sunlight.revokeApiToken(token.id, by: admin)
+        _ = try await sunlight.organisations.updateUser(lina.id, StaffUserChanges(roles: [.officer, .publicityClerk]), by: admin)
+        let (token, _) = try await sunlight.access.issueApiToken(for: lina.id, name: "对接", expiresOn: nil, by: admin)
+        try await sunlight.access.revokeApiToken(token.id, by: admin)
         try await WitnessFile.update(from: host.store, dataDirectory: directory.path)
         await host.shutdown()
     }

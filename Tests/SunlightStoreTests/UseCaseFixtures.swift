@@ -37,7 +37,7 @@ struct DemoWorld {
     /// The actor for a demo account, as if logged in to the staff UI.
     func actor(_ username: String) async throws -> Actor {
         let user = try await sunlight.store.users.find(username: username)!
-        return try await sunlight.actor(for: user, channel: .staff, address: "192.0.2.10")
+        return try await sunlight.access.actor(for: user, channel: .staff, address: "192.0.2.10")
     }
 
     func user(_ username: String) async throws -> StaffUser {
@@ -46,7 +46,7 @@ struct DemoWorld {
 
     /// Every access-log entry, newest first, with client addresses.
     func accessLog() async throws -> [AccessLogEntry] {
-        try await sunlight.withAddresses(try await sunlight.store.accessLog.entries(AccessLogQuery(organisationPaths: ["/"], limit: 1000)))
+        try await sunlight.access.withAddresses(try await sunlight.store.accessLog.entries(AccessLogQuery(organisationPaths: ["/"], limit: 1000)))
     }
 }
 

@@ -76,7 +76,7 @@ public struct AnnualReport: Sendable, Equatable {
     }
 }
 
-extension Sunlight {
+extension PublicityUseCases {
     /// 年度统计报告草稿 — for the organisation's heads and clerks, and supervisors above it (PUB-12).
     public func annualReport(of organisationID: Organisation.ID, year: Int, by actor: Actor) async throws -> AnnualReport {
         guard (2000...2100).contains(year) else { throw SunlightError.invalid("year", "年份无效", rule: .pub12) }

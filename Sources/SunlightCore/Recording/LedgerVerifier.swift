@@ -311,7 +311,7 @@ private struct TileCursor {
     }
 }
 
-extension Sunlight {
+extension CaseUseCases {
     /// 全面校验 — see ``LedgerVerifier``. `witnesses` are signed checkpoints kept outside the
     /// database (published, pushed, or saved by the server in its data directory).
     public func verify(witnesses: [String] = [],

@@ -92,7 +92,7 @@ enum ProofBundleError: Error, CustomStringConvertible {
     }
 }
 
-extension Sunlight {
+extension CaseUseCases {
     /// The newest signed checkpoint (public: it reveals only a size and a hash).
     public func latestCheckpoint() async throws -> StoredCheckpoint? {
         try await store.ledger.latestCheckpoint()
@@ -126,21 +126,6 @@ extension Sunlight {
         return bundle
     }
 
-    /// A record's newest leaf inside `checkpoint`, or not found as `missing`.
-    func newestLeaf(table: String, recordID: String, within checkpoint: StoredCheckpoint, missing: String) async throws -> StoredLedgerEntry {
-        guard let found = try await store.ledger.entries(table: table, recordIDs: [recordID.lowercased()]).last(where: { $0.index < checkpoint.size }) else {
-            throw SunlightError.notFound(missing)
-        }
-        return found
-    }
-
-    /// The bundle proving a leaf up to `checkpoint` (no access check: callers decide who may ask).
-    func proofBundle(_ stored: StoredLedgerEntry, checkpoint: StoredCheckpoint) async throws -> InclusionProofBundle {
-        let proof = try await MerkleMath.inclusionProof(index: stored.index, size: checkpoint.size, from: store.ledger)
-        return InclusionProofBundle(leafIndex: stored.index, treeSize: checkpoint.size, entry: String(decoding: stored.entry, as: UTF8.self),
-                                    leafHash: RFC6962.leafHash(stored.entry), proof: proof, checkpoint: checkpoint.note)
-    }
-
     /// The consistency proof between two checkpoints (public: hashes only).
     public func consistencyProof(from size1: UInt64, to size2: UInt64?) async throws -> ConsistencyProofBundle {
         let ledger = store.ledger
@@ -157,5 +142,22 @@ extension Sunlight {
         }
         let proof = try await MerkleMath.consistencyProof(size1: size1, size2: size2, from: ledger)
         return ConsistencyProofBundle(size1: size1, size2: size2, proof: proof, checkpoint1: first.note, checkpoint2: second.note)
+    }
+}
+
+extension UseCaseArea {
+    /// A record's newest leaf inside `checkpoint`, or not found as `missing`.
+    func newestLeaf(table: String, recordID: String, within checkpoint: StoredCheckpoint, missing: String) async throws -> StoredLedgerEntry {
+        guard let found = try await store.ledger.entries(table: table, recordIDs: [recordID.lowercased()]).last(where: { $0.index < checkpoint.size }) else {
+            throw SunlightError.notFound(missing)
+        }
+        return found
+    }
+
+    /// The bundle proving a leaf up to `checkpoint` (no access check: callers decide who may ask).
+    func proofBundle(_ stored: StoredLedgerEntry, checkpoint: StoredCheckpoint) async throws -> InclusionProofBundle {
+        let proof = try await MerkleMath.inclusionProof(index: stored.index, size: checkpoint.size, from: store.ledger)
+        return InclusionProofBundle(leafIndex: stored.index, treeSize: checkpoint.size, entry: String(decoding: stored.entry, as: UTF8.self),
+                                    leafHash: RFC6962.leafHash(stored.entry), proof: proof, checkpoint: checkpoint.note)
     }
 }

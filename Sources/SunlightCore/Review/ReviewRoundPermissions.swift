@@ -92,7 +92,7 @@ public struct ReviewRoundPermissions: Permissions {
     }
 }
 
-extension Sunlight {
+extension ReviewUseCases {
     /// A round the actor may read, and what the actor may record on it (``ReviewRoundPermissions``).
     func reviewRoundPermissions(_ roundID: UUID, by actor: Actor) async throws -> (ReviewRecord, Organisation, ReviewRoundPermissions) {
         guard let submission = try await store.reviews.record(roundID), submission.submission != nil else { throw SunlightError.notFound("送审记录") }

@@ -61,7 +61,7 @@ public struct OfficerRecordView: Sendable {
     public let certificateActions: [EnforcementCertificate.ID: Set<CertificateAction>]
 }
 
-extension Sunlight {
+extension StandardsUseCases {
     /// One officer of an organisation the actor may read, with what the actor may record (STD-2).
     public func officerRecord(_ id: StaffUser.ID, by actor: Actor) async throws -> OfficerRecordView {
         guard let user = try await store.users.find(id) else { throw SunlightError.notFound("执法人员") }

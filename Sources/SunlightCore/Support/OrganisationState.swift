@@ -41,7 +41,7 @@ extension OrganisationStateRepository {
     public func list(organisations: [Organisation.ID]) async throws -> [State] { try await list(organisations: organisations, statuses: nil) }
 }
 
-extension Sunlight {
+extension UseCaseArea {
     /// Saves a record in one transaction with its access-log line and its log entry.
     func save<S: OrganisationState>(_ record: S, new: Bool, _ type: String, _ summary: String, in organisation: Organisation,
                                     by actor: Actor, also more: (@Sendable (any Store) async throws -> [LedgerRecord])? = nil) async throws -> S {

@@ -59,15 +59,15 @@ extension Sunlight {
                     due: earliest, state: state(earliest), link: .users, rule: .std2))
             }
         }
-        tasks += try await caseTasks(for: actor)
-        tasks += try await reviewTasks(for: actor)
-        tasks += try await publicationTasks(for: actor)
-        tasks += try await complaintTasks(for: actor)
-        tasks += try await instrumentTasks(for: actor)
-        tasks += try await referralTasks(for: actor)
-        tasks += try await coordinationTasks(for: actor)
-        tasks += try await guidingCaseTasks(for: actor)
-        tasks += try await assessmentTasks(for: actor)
+        tasks += try await cases.caseTasks(for: actor)
+        tasks += try await reviews.reviewTasks(for: actor)
+        tasks += try await publicity.publicationTasks(for: actor)
+        tasks += try await supervision.complaintTasks(for: actor)
+        tasks += try await supervision.instrumentTasks(for: actor)
+        tasks += try await supervision.referralTasks(for: actor)
+        tasks += try await supervision.coordinationTasks(for: actor)
+        tasks += try await supervision.guidingCaseTasks(for: actor)
+        tasks += try await supervision.assessmentTasks(for: actor)
         return tasks.sorted(by: StaffTask.urgencyOrder)
     }
 }

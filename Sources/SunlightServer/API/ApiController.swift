@@ -33,7 +33,7 @@ struct ApiController {
     }
 
     @Sendable func publicOrganisations(_ request: Request) async throws -> API.ListOut<API.OrganisationOut> {
-        let tree = try await request.sunlight.publicOrganisationTree()
+        let tree = try await request.sunlight.organisations.publicOrganisationTree()
         return API.ListOut(items: tree.nodes.map { API.OrganisationOut($0.organisation, depth: $0.depth) })
     }
 
@@ -44,42 +44,42 @@ struct ApiController {
     }
 
     @Sendable func organisations(_ request: Request) async throws -> API.ListOut<API.OrganisationOut> {
-        let tree = try await request.sunlight.organisationTree(for: try request.requireApiActor())
+        let tree = try await request.sunlight.organisations.organisationTree(for: try request.requireApiActor())
         return API.ListOut(items: tree.nodes.map { API.OrganisationOut($0.organisation, depth: $0.depth) })
     }
 
     @Sendable func organisation(_ request: Request) async throws -> API.OrganisationOut {
-        API.OrganisationOut(try await request.sunlight.organisation(try request.uuid("id", "机构"), for: try request.requireApiActor()))
+        API.OrganisationOut(try await request.sunlight.organisations.organisation(try request.uuid("id", "机构"), for: try request.requireApiActor()))
     }
 
     @Sendable func createOrganisation(_ request: Request) async throws -> Response {
         let input = try request.content.decode(NewOrganisation.self)
-        let created = try await request.sunlight.createOrganisation(input, by: try request.requireApiActor())
+        let created = try await request.sunlight.organisations.createOrganisation(input, by: try request.requireApiActor())
         return try await API.OrganisationOut(created).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func renameOrganisation(_ request: Request) async throws -> API.OrganisationOut {
         let input = try request.content.decode(API.RenameIn.self)
-        return API.OrganisationOut(try await request.sunlight.renameOrganisation(
+        return API.OrganisationOut(try await request.sunlight.organisations.renameOrganisation(
             try request.uuid("id", "机构"), name: input.name, shortName: input.shortName, by: try request.requireApiActor()))
     }
 
     @Sendable func users(_ request: Request) async throws -> API.ListOut<API.UserOut> {
         let organisation = try request.query.get(UUID?.self, at: "organisation")
         let today = request.sunlight.clock.today
-        return API.ListOut(items: try await request.sunlight.users(by: try request.requireApiActor(), in: organisation).map {
+        return API.ListOut(items: try await request.sunlight.organisations.users(by: try request.requireApiActor(), in: organisation).map {
             API.UserOut($0.user, certificates: $0.certificates, today: today)
         })
     }
 
     @Sendable func user(_ request: Request) async throws -> API.UserOut {
-        let detail = try await request.sunlight.user(try request.uuid("id", "用户"), by: try request.requireApiActor())
+        let detail = try await request.sunlight.organisations.user(try request.uuid("id", "用户"), by: try request.requireApiActor())
         return API.UserOut(detail.user, certificates: detail.certificates, today: request.sunlight.clock.today)
     }
 
     @Sendable func createUser(_ request: Request) async throws -> Response {
         let input = try request.content.decode(API.NewUserIn.self)
-        let user = try await request.sunlight.createUser(NewStaffUser(
+        let user = try await request.sunlight.organisations.createUser(NewStaffUser(
             organisationID: input.organisationID, username: input.username, displayName: input.displayName,
             post: input.post ?? "", roles: Set(input.roles), password: input.password,
             legalQualification: input.legalQualification), by: try request.requireApiActor())
@@ -89,31 +89,31 @@ struct ApiController {
 
     @Sendable func updateUser(_ request: Request) async throws -> API.UserOut {
         let input = try request.content.decode(API.UserChangesIn.self)
-        let user = try await request.sunlight.updateUser(try request.uuid("id", "用户"), StaffUserChanges(
+        let user = try await request.sunlight.organisations.updateUser(try request.uuid("id", "用户"), StaffUserChanges(
             displayName: input.displayName, post: input.post, roles: input.roles.map(Set.init), isActive: input.isActive,
             legalQualification: input.legalQualification), by: try request.requireApiActor())
         return API.UserOut(user, today: request.sunlight.clock.today)
     }
 
     @Sendable func tokens(_ request: Request) async throws -> API.ListOut<API.TokenOut> {
-        API.ListOut(items: try await request.sunlight.apiTokens(by: try request.requireApiActor()).map { API.TokenOut($0.token) })
+        API.ListOut(items: try await request.sunlight.access.apiTokens(by: try request.requireApiActor()).map { API.TokenOut($0.token) })
     }
 
     @Sendable func issueToken(_ request: Request) async throws -> Response {
         let input = try request.content.decode(API.NewTokenIn.self)
-        let (token, secret) = try await request.sunlight.issueApiToken(for: input.userID, name: input.name, expiresOn: input.expiresOn,
+        let (token, secret) = try await request.sunlight.access.issueApiToken(for: input.userID, name: input.name, expiresOn: input.expiresOn,
                                                                         by: try request.requireApiActor())
         return try await API.TokenOut(token, secret: secret).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func revokeToken(_ request: Request) async throws -> HTTPStatus {
-        try await request.sunlight.revokeApiToken(try request.uuid("id", "接口令牌"), by: try request.requireApiActor())
+        try await request.sunlight.access.revokeApiToken(try request.uuid("id", "接口令牌"), by: try request.requireApiActor())
         return .noContent
     }
 
     @Sendable func calendarYears(_ request: Request) async throws -> API.ListOut<API.CalendarYearOut> {
         _ = try request.requireApiActor()
-        return API.ListOut(items: try await request.sunlight.calendarYears().map {
+        return API.ListOut(items: try await request.sunlight.calendar.calendarYears().map {
             API.CalendarYearOut(year: $0.year, source: $0.source, holidays: $0.holidayCount, makeUpWorkdays: $0.makeUpWorkdayCount,
                                 workingDays: $0.workingDayCount, origin: $0.origin)
         })
@@ -122,7 +122,7 @@ struct ApiController {
     @Sendable func loadCalendarYear(_ request: Request) async throws -> Response {
         guard request.headers.contentType == .json else { throw Abort(.unsupportedMediaType) }
         let body = request.body.data.map { Data(buffer: $0) } ?? Data()
-        let notice = try await request.sunlight.loadHolidayNotice(body, by: try request.requireApiActor())
+        let notice = try await request.sunlight.calendar.loadHolidayNotice(body, by: try request.requireApiActor())
         return try await API.ListOut(items: [notice.year]).encodeResponse(status: .created, for: request)
     }
 
@@ -138,7 +138,7 @@ struct ApiController {
         guard let unit = PeriodUnit(rawValue: unitText) else {
             throw SunlightError.invalid("unit", "unit 应为 working（工作日）或 calendar（自然日）", rule: .cal2)
         }
-        let answer = try await request.sunlight.deadline(from: from, Period(days, unit))
+        let answer = try await request.sunlight.calendar.deadline(from: from, Period(days, unit))
         return API.DeadlineOut(from: from, days: days, unit: unit, due: answer.due, state: answer.state,
                                stateName: answer.state.chineseName, workingDaysLeft: answer.workingDaysLeft)
     }
@@ -149,7 +149,7 @@ struct ApiController {
             guard let action = AccessLogEntry.Action(rawValue: code) else { throw SunlightError.invalid("action", "未知的操作类型：\(code)") }
             return action
         }
-        return API.AccessLogOut(entries: try await request.sunlight.accessLog(
+        return API.AccessLogOut(entries: try await request.sunlight.access.accessLog(
             AccessLogQuery(organisationPaths: [], action: action, limit: limit), by: try request.requireApiActor()))
     }
 }

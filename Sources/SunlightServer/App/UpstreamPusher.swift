@@ -25,8 +25,8 @@ final class UpstreamPusher: LifecycleHandler, Sendable {
             $0 = Task {
                 while !Task.isCancelled {
                     do {
-                        try await sunlight.queueCheckpointIfGrown()
-                        let (_, failed) = try await sunlight.deliverDueMessages(to: platform, retry: retry)
+                        try await sunlight.publicity.queueCheckpointIfGrown()
+                        let (_, failed) = try await sunlight.publicity.deliverDueMessages(to: platform, retry: retry)
                         if failed > 0 { logger.warning("推送至上级平台失败 \(failed) 条，将按退避策略重试") }
                     } catch {
                         logger.warning("推送队列处理出错：\(error)")

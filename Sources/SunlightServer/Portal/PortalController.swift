@@ -15,7 +15,7 @@ struct PortalController {
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {
-        let tree = try await request.sunlight.publicOrganisationTree()
+        let tree = try await request.sunlight.organisations.publicOrganisationTree()
         let response = try await Page.render("portal/home", HomePage(
             page: PageContext(request, title: "行政执法公示平台"), nodes: OrganisationRow.rows(tree)), on: request)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")

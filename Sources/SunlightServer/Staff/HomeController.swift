@@ -55,7 +55,7 @@ struct HomeController {
         guard let from = CivilDate(iso: calc.from) else { calc.error = "起算日格式应为 YYYY-MM-DD"; return calc }
         guard let days = Int(calc.days) else { calc.error = "期限应为整数天数"; return calc }
         do {
-            let answer = try await request.sunlight.deadline(from: from, Period(days, unit))
+            let answer = try await request.sunlight.calendar.deadline(from: from, Period(days, unit))
             let badge = DeadlineBadge(answer.state)
             calc.due = "\(answer.due.iso)（\(answer.due.chineseWeekday)）"
             calc.stateClass = badge.cssClass

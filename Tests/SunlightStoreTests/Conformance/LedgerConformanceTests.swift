@@ -76,7 +76,7 @@ struct LedgerConformanceTests {
           arguments: StoreKind.all)
     func demoVerifies(_ kind: StoreKind) async throws {
         try await StoreWorld.with(kind) { world in
-            let report = try await world.sunlight.verify()
+            let report = try await world.sunlight.cases.verify()
             #expect(report.isClean, "\(report.problems)")
             #expect(report.leaves > 100)
         }

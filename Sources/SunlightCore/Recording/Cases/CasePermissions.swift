@@ -170,18 +170,17 @@ public struct CasePermissions: Permissions {
     }
 }
 
-extension Sunlight {
-    /// What the actor may do to the case now, from what is stored (``CasePermissions``).
-    func casePermissions(_ theCase: EnforcementCase, in organisation: Organisation, by actor: Actor,
-                         store: (any Store)? = nil) async throws -> CasePermissions {
-        let store = store ?? self.store
-        return CasePermissions(actor: actor, enforcementCase: theCase, organisation: organisation,
-                               activeOfficers: Set(try await store.cases.officers(of: theCase.id).filter(\.isActive).map(\.userID)),
-                               events: try await store.cases.events(of: theCase.id), documents: try await store.caseRecords.documents(of: theCase.id),
-                               audioVideoStages: try await audioVideoStages(organisation: organisation.id, category: theCase.category,
-                                                                            simple: theCase.simple, store: store))
-    }
+extension CaseUseCases {
 
+    /// What the actor may do to this case now — the decision its use cases make.
+    public func caseActions(_ id: EnforcementCase.ID, by actor: Actor) async throws -> Set<CaseAction> {
+        guard let theCase = try await store.cases.find(id) else { throw SunlightError.notFound("案件") }
+        let organisation = try await requireOrganisation(theCase.organisationID)
+        return try await casePermissions(theCase, in: organisation, by: actor).allowed
+    }
+}
+
+extension UseCaseArea {
     /// A case the actor may take `action` on now; a refusal for lack of role or scope is logged.
     func workableCase(_ id: EnforcementCase.ID, _ action: CaseAction, by actor: Actor) async throws -> (EnforcementCase, Organisation) {
         guard let theCase = try await store.cases.find(id) else { throw SunlightError.notFound("案件") }
@@ -190,11 +189,17 @@ extension Sunlight {
         try await guarded(actor, "case", id: id.uuidString, in: organisation) { try permissions.check(action) }
         return (theCase, organisation)
     }
+}
 
-    /// What the actor may do to this case now — the decision its use cases make.
-    public func caseActions(_ id: EnforcementCase.ID, by actor: Actor) async throws -> Set<CaseAction> {
-        guard let theCase = try await store.cases.find(id) else { throw SunlightError.notFound("案件") }
-        let organisation = try await requireOrganisation(theCase.organisationID)
-        return try await casePermissions(theCase, in: organisation, by: actor).allowed
+extension UseCaseArea {
+    /// What the actor may do to the case now, from what is stored (``CasePermissions``).
+    func casePermissions(_ theCase: EnforcementCase, in organisation: Organisation, by actor: Actor,
+                         store: (any Store)? = nil) async throws -> CasePermissions {
+        let store = store ?? self.store
+        return CasePermissions(actor: actor, enforcementCase: theCase, organisation: organisation,
+                               activeOfficers: Set(try await store.cases.officers(of: theCase.id).filter(\.isActive).map(\.userID)),
+                               events: try await store.cases.events(of: theCase.id), documents: try await store.caseRecords.documents(of: theCase.id),
+                               audioVideoStages: try await CaseUseCases.audioVideoStages(organisation: organisation.id, category: theCase.category,
+                                                                                         simple: theCase.simple, in: store))
     }
 }

@@ -134,7 +134,7 @@ public struct CaseStatistics: Sendable {
     }
 }
 
-extension Sunlight {
+extension CaseUseCases {
     /// 案件统计 — for the organisations the actor may read (a supervisor: every organisation it
     /// supervises), cases opened in the period (REC-12). The read is logged.
     public func caseStatistics(from: CivilDate, to: CivilDate, by actor: Actor) async throws -> CaseStatistics {

@@ -93,7 +93,24 @@ public struct DocumentPermissions: Permissions {
     }
 }
 
-extension Sunlight {
+extension CaseUseCases {
+
+    /// What the actor may do to this document now — the decision its use cases make (REC-6).
+    public func documentActions(_ id: UUID, by actor: Actor) async throws -> Set<DocumentAction> {
+        try await documentPermissions(id, by: actor).3.allowed
+    }
+}
+
+extension UseCaseArea {
+    /// A document the actor may take `action` on now; a refusal for lack of role or scope is logged.
+    func workableDocument(_ id: UUID, _ action: DocumentAction, by actor: Actor) async throws -> (CaseDocument, EnforcementCase, Organisation) {
+        let (document, theCase, organisation, permissions) = try await documentPermissions(id, by: actor)
+        try await guarded(actor, "case", id: theCase.id.uuidString, in: organisation) { try permissions.check(action) }
+        return (document, theCase, organisation)
+    }
+}
+
+extension UseCaseArea {
     /// A document and what the actor may do to it (``DocumentPermissions``).
     func documentPermissions(_ id: UUID, by actor: Actor) async throws -> (CaseDocument, EnforcementCase, Organisation, DocumentPermissions) {
         guard let document = try await store.caseRecords.document(id) else { throw SunlightError.notFound("文书") }
@@ -105,17 +122,5 @@ extension Sunlight {
             pending = ReviewHistory(documentID: id, records: try await store.reviews.records(ofCase: theCase.id)).last?.pending == true
         }
         return (document, theCase, organisation, DocumentPermissions(document: document, onCase: onCase, reviewPending: pending))
-    }
-
-    /// A document the actor may take `action` on now; a refusal for lack of role or scope is logged.
-    func workableDocument(_ id: UUID, _ action: DocumentAction, by actor: Actor) async throws -> (CaseDocument, EnforcementCase, Organisation) {
-        let (document, theCase, organisation, permissions) = try await documentPermissions(id, by: actor)
-        try await guarded(actor, "case", id: theCase.id.uuidString, in: organisation) { try permissions.check(action) }
-        return (document, theCase, organisation)
-    }
-
-    /// What the actor may do to this document now — the decision its use cases make (REC-6).
-    public func documentActions(_ id: UUID, by actor: Actor) async throws -> Set<DocumentAction> {
-        try await documentPermissions(id, by: actor).3.allowed
     }
 }

@@ -35,7 +35,7 @@ public struct ApprovalRoute: OrganisationState, Equatable {
     }
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// 设置衔接路由 — the administrator routes an approving organisation's permit decisions to a
     /// supervising department (SUP-12).
     public func addApprovalRoute(from approvingID: Organisation.ID, to supervisingID: Organisation.ID, keyword: String,

@@ -56,11 +56,11 @@ public struct ApprovalRouteDesk: Sendable {
     public let organisations: [Organisation]
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// The routes desk, its organisations read in one query (SUP-12).
     public func approvalRouteDesk(by actor: Actor) async throws -> ApprovalRouteDesk {
         let routes = try await approvalRoutes(by: actor)
-        let organisations = try await publicOrganisationTree().nodes.map(\.organisation)
+        let organisations = try await organisations.publicOrganisationTree().nodes.map(\.organisation)
         let byID = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let items = routes.map { route in
             ApprovalRouteItem(route: route, approving: byID[route.organisationID]?.name ?? "", supervising: route.counterpartID.flatMap { byID[$0]?.name } ?? "",

@@ -86,7 +86,7 @@ public struct DecidedItemDraft: Sendable {
     }
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// 记录会议 — the convener (the justice bureau's supervisor, or a head) records the meeting; each
     /// decided item becomes a matter the owner must report on by its date, in the same transaction (SUP-11).
     public func recordJointMeeting(kind: JointMeeting.Kind, title: String, heldOn: CivilDate, place: String, members: [Organisation.ID],

@@ -34,12 +34,12 @@ public struct JointMeetingDesk: Sendable {
     public let organisations: [Organisation]
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// The meetings desk, with every name and decided item read in one query each (SUP-11).
     public func jointMeetingDesk(by actor: Actor) async throws -> JointMeetingDesk {
         let meetings = try await jointMeetings(by: actor)
         let start = JointMeetingStart.allowed(for: actor)
-        let organisations = start.isEmpty ? [] : try await publicOrganisationTree().nodes.map(\.organisation).filter { $0.kind != .government || $0.level == .town }
+        let organisations = start.isEmpty ? [] : try await organisations.publicOrganisationTree().nodes.map(\.organisation).filter { $0.kind != .government || $0.level == .town }
         return JointMeetingDesk(meetings: try await views(of: meetings), start: start, organisations: organisations)
     }
 

@@ -27,7 +27,7 @@ public struct SupervisorDashboard: Sendable {
     public var totalOverdue: Int { rows.reduce(0) { $0 + $1.overdue } }
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// 监督工作台 — supervisors only; the read is logged.
     public func supervisorDashboard(by actor: Actor) async throws -> SupervisorDashboard {
         try await guarded(actor, "supervisor_dashboard", id: nil, in: actor.organisation) { try actor.require(anyOf: .supervisor) }
@@ -38,7 +38,7 @@ extension Sunlight {
         // Only running cases have a clock that can be overdue.
         let cases = try await store.cases.matching(organisations: ids, filter: .running)
         let organisationOf = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0.organisationID) })
-        for (caseID, clocks) in try await runningClocks(of: cases) where clocks.contains(where: { $0.state == .overdue }) {
+        for (caseID, clocks) in try await self.cases.runningClocks(of: cases) where clocks.contains(where: { $0.state == .overdue }) {
             if let organisation = organisationOf[caseID] { rows[organisation]?.overdueCases += 1 }
         }
         for publication in try await store.publications.list(organisations: ids, statuses: [.due, .published]) {

@@ -22,7 +22,7 @@ public struct GuidingCasePermissions: Permissions {
     public func check(_ action: GuidingCaseAction) throws {
         try actor.require(anyOf: .supervisor)
         guard actor.organisation?.id == nomination.counterpartID else { throw SunlightError.outsideScope }
-        guard nomination.status == (action == .review ? .nominated : .accepted) else { throw Sunlight.guidingStatus(nomination) }
+        guard nomination.status == (action == .review ? .nominated : .accepted) else { throw SupervisionUseCases.guidingStatus(nomination) }
     }
 
     /// 报送 — a head nominates a closed case of their own organisation; a supervisor one of any

@@ -44,7 +44,7 @@ public struct InspectionDesk: Sendable {
     public let inspectable: [Organisation]
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// 监督检查 as the desk shows it (SUP-4).
     public func inspectionDesk(by actor: Actor) async throws -> InspectionDesk {
         let inspections = try await supervisionInspections(by: actor)

@@ -49,7 +49,7 @@ public struct SupervisionInspection: OrganisationState, Equatable {
     }
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// 记录监督检查 — a supervisor records an inspection of an organisation below the bureau (SUP-4).
     public func recordSupervisionInspection(_ method: SupervisionInspection.Method, of organisationID: Organisation.ID, title: String,
                                             from: CivilDate, to: CivilDate, scope: String, findings: String, problemsFound: Bool,

@@ -58,7 +58,7 @@ public protocol DisciplineReferralRepository: Sendable {
     func chronological(offset: Int, limit: Int) async throws -> [DisciplineReferral]
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// The cases of these organisations that must be referred (SUP-9): closed, with a penalty
     /// decision issued, and a party recorded as a Party member or public official.
     /// `pendingOnly` leaves out the cases already referred (the head's tasks).
@@ -112,7 +112,7 @@ extension Sunlight {
     }
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// 移送待办 — a head's cases to refer, with their deadlines (SUP-9).
     func referralTasks(for actor: Actor) async throws -> [StaffTask] {
         guard let user = actor.user, user.has(.head), let home = actor.organisation else { return [] }

@@ -33,7 +33,7 @@ public struct ReferralListItem: Sendable {
     public let actions: Set<ReferralAction>
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// 移送纪检监察 as the desk shows it: every case in view that must be referred, with the
     /// referral the reader may record (SUP-9).
     public func referralDesk(by actor: Actor) async throws -> [ReferralListItem] {

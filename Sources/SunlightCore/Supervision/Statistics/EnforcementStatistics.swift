@@ -30,7 +30,7 @@ public struct EnforcementStatistics: Sendable {
     }
 }
 
-extension Sunlight {
+extension SupervisionUseCases {
     /// 执法统计 — for supervisors over every organisation below them, and for a head over their
     /// own (SUP-6). The read is logged.
     public func enforcementStatistics(from: CivilDate, to: CivilDate, by actor: Actor) async throws -> EnforcementStatistics {

@@ -53,7 +53,7 @@ struct StaffSessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[SessionCookie.name]?.string, !token.isEmpty {
             do {
-                let (session, actor) = try await request.sunlight.resumeSession(cookieToken: token, address: request.clientAddress)
+                let (session, actor) = try await request.sunlight.access.resumeSession(cookieToken: token, address: request.clientAddress)
                 request.staff = StaffContext(session: session, actor: actor)
             } catch let error as SunlightError where error.kind == .unauthenticated {
                 return try Self.toLogin(request, expired: true)
@@ -106,7 +106,7 @@ struct ApiTokenMiddleware: AsyncMiddleware {
         guard let bearer = request.headers.bearerAuthorization else {
             throw SunlightError(.unauthenticated, code: "token.missing", "缺少接口令牌：请在 Authorization 头中使用 Bearer 令牌")
         }
-        request.apiActor = try await request.sunlight.authenticate(apiToken: bearer.token, address: request.clientAddress)
+        request.apiActor = try await request.sunlight.access.authenticate(apiToken: bearer.token, address: request.clientAddress)
         return try await next.respond(to: request)
     }
 }

@@ -41,7 +41,7 @@ struct AccessLogController {
     private func rows(_ request: Request, limit: Int) async throws -> [EntryRow] {
         let staff = try request.requireStaff()
         let action = request.query[String.self, at: "action"].flatMap(AccessLogEntry.Action.init(rawValue:))
-        return try await request.sunlight.accessLog(AccessLogQuery(organisationPaths: [], action: action, limit: limit), by: staff.actor)
+        return try await request.sunlight.access.accessLog(AccessLogQuery(organisationPaths: [], action: action, limit: limit), by: staff.actor)
             .map { entry in
                 EntryRow(at: ChinaTime.secondText(entry.at), actor: entry.actorName, channel: entry.channel.chineseName,
                          action: entry.action.chineseName, resource: entry.resourceType + (entry.resourceID.map { " \($0.prefix(8))" } ?? ""),

@@ -26,7 +26,7 @@ struct AccountController {
         let staff = try request.requireStaff()
         let form = try request.content.decode(PasswordForm.self)
         do {
-            try await request.sunlight.changeOwnPassword(current: form.current ?? "", new: form.new ?? "", by: staff.actor)
+            try await request.sunlight.organisations.changeOwnPassword(current: form.current ?? "", new: form.new ?? "", by: staff.actor)
             return Page.redirect("/staff/account", notice: "password")
         } catch let error as SunlightError where error.kind == .invalidInput {
             return try await Page.render("staff/account", AccountPage(page: PageContext(request, title: "我的账号"),

@@ -25,7 +25,7 @@ struct LoginController {
 
     @Sendable func show(_ request: Request) async throws -> Response {
         if let token = request.cookies[SessionCookie.name]?.string,
-           (try? await request.sunlight.resumeSession(cookieToken: token, address: request.clientAddress)) != nil {
+           (try? await request.sunlight.access.resumeSession(cookieToken: token, address: request.clientAddress)) != nil {
             return Page.redirect("/staff")
         }
         return try await render(request, username: "", next: request.query[String.self, at: "next"] ?? "",
@@ -36,7 +36,7 @@ struct LoginController {
         let form = try request.content.decode(LoginForm.self)
         let username = form.username ?? ""
         do {
-            let result = try await request.sunlight.logIn(
+            let result = try await request.sunlight.access.logIn(
                 username: username, password: form.password ?? "", address: request.clientAddress,
                 userAgent: request.headers.first(name: .userAgent))
             let response = Page.redirect(Self.safeNext(form.next))
@@ -60,7 +60,7 @@ struct LoginController {
 
     @Sendable func logout(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        try await request.sunlight.logOut(staff.session, actor: staff.actor)
+        try await request.sunlight.access.logOut(staff.session, actor: staff.actor)
         let response = Page.redirect("/staff/login", notice: "logged_out")
         response.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/",
                                                                  isHTTPOnly: true, sameSite: .lax)

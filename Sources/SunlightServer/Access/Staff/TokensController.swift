@@ -51,7 +51,7 @@ struct TokensController {
                 guard let date = CivilDate(iso: text) else { throw SunlightError.invalid("expiresOn", "有效期格式应为 YYYY-MM-DD") }
                 expires = date
             }
-            let (token, secret) = try await request.sunlight.issueApiToken(for: userID, name: form.name ?? "", expiresOn: expires,
+            let (token, secret) = try await request.sunlight.access.issueApiToken(for: userID, name: form.name ?? "", expiresOn: expires,
                                                                             by: staff.actor)
             // The secret is shown in this response only: no redirect, nothing stored.
             return try await render(request, issued: Issued(name: token.name, secret: secret), error: nil, status: .created)
@@ -62,14 +62,14 @@ struct TokensController {
 
     @Sendable func revoke(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        try await request.sunlight.revokeApiToken(try request.uuid("id", "接口令牌"), by: staff.actor)
+        try await request.sunlight.access.revokeApiToken(try request.uuid("id", "接口令牌"), by: staff.actor)
         return Page.redirect("/staff/admin/tokens", notice: "revoked")
     }
 
     private func render(_ request: Request, issued: Issued?, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
         let now = request.sunlight.clock.now
-        let tokens = try await request.sunlight.apiTokens(by: staff.actor).map { detail in
+        let tokens = try await request.sunlight.access.apiTokens(by: staff.actor).map { detail in
             let token = detail.token
             return TokenRow(id: token.id.uuidString, name: token.name, user: "\(detail.user.displayName)（\(detail.user.username)）",
                             prefix: token.prefix, issuedAt: ChinaTime.minuteText(token.issuedAt),
@@ -77,7 +77,7 @@ struct TokensController {
                             lastUsedAt: token.lastUsedAt.map(ChinaTime.minuteText) ?? "从未使用",
                             status: token.statusText(at: now), revocable: token.revokedAt == nil)
         }
-        let users = try await request.sunlight.users(by: staff.actor).filter(\.user.isActive).map {
+        let users = try await request.sunlight.organisations.users(by: staff.actor).filter(\.user.isActive).map {
             UserOption(id: $0.user.id.uuidString, label: "\($0.user.displayName)（\($0.user.username)）· \($0.organisation.name)")
         }
         return try await Page.render("admin/tokens", TokensPage(

@@ -99,7 +99,7 @@ struct UsersController {
     private func rows(_ request: Request, organisation: UUID?) async throws -> [UserRow] {
         let staff = try request.requireStaff()
         let today = request.sunlight.clock.today
-        return try await request.sunlight.users(by: staff.actor, in: organisation).map { detail in
+        return try await request.sunlight.organisations.users(by: staff.actor, in: organisation).map { detail in
             let certificate = detail.certificates.max { $0.validUntil < $1.validUntil }
                 .map { "\($0.number)（\($0.status(on: today).chineseName)，至 \($0.validUntil.iso)）" } ?? "—"
             return UserRow(id: detail.user.id.uuidString, displayName: detail.user.displayName, username: detail.user.username,
@@ -122,7 +122,7 @@ struct UsersController {
             guard let organisationID = form.organisationID.flatMap(UUID.init(uuidString:)) else {
                 throw SunlightError.invalid("organisationID", "请选择所属机构")
             }
-            let user = try await request.sunlight.createUser(NewStaffUser(
+            let user = try await request.sunlight.organisations.createUser(NewStaffUser(
                 organisationID: organisationID, username: form.username ?? "", displayName: form.displayName ?? "",
                 post: form.post ?? "", roles: try Self.roles(form.roles), password: form.password ?? "",
                 legalQualification: form.legalQualification), by: staff.actor)
@@ -152,7 +152,7 @@ struct UsersController {
 
     @Sendable func update(_ request: Request) async throws -> Response {
         try await act(request) { staff, id, form in
-            _ = try await request.sunlight.updateUser(id, StaffUserChanges(
+            _ = try await request.sunlight.organisations.updateUser(id, StaffUserChanges(
                 displayName: form.displayName, post: form.post, roles: try Self.roles(form.roles),
                 isActive: form.isActive.map { $0 == "true" }, legalQualification: form.legalQualification ?? ""), by: staff.actor)
             return "saved"
@@ -161,7 +161,7 @@ struct UsersController {
 
     @Sendable func resetPassword(_ request: Request) async throws -> Response {
         try await act(request) { staff, id, form in
-            try await request.sunlight.resetPassword(of: id, to: form.password ?? "", by: staff.actor)
+            try await request.sunlight.organisations.resetPassword(of: id, to: form.password ?? "", by: staff.actor)
             return "password_reset"
         }
     }
@@ -178,7 +178,7 @@ struct UsersController {
                 guard let category = EnforcementCategory(rawValue: code) else { throw SunlightError.invalid("categories", "未知的执法类别：\(code)") }
                 return category
             }
-            try await request.sunlight.addCertificate(EnforcementCertificate(
+            try await request.sunlight.organisations.addCertificate(EnforcementCertificate(
                 holderID: id, number: form.number ?? "", categories: Set(categories), region: form.region?.trimmed ?? "",
                 validFrom: from, validUntil: until), by: staff.actor)
             return Page.redirect("/staff/admin/users/\(id.uuidString)", notice: "certificate_added")
@@ -202,7 +202,7 @@ struct UsersController {
 
     private func renderDetail(_ request: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let detail = try await request.sunlight.user(try request.uuid("id", "用户"), by: staff.actor)
+        let detail = try await request.sunlight.organisations.user(try request.uuid("id", "用户"), by: staff.actor)
         let today = request.sunlight.clock.today
         let user = detail.user
         return try await Page.render("admin/user", DetailPage(
@@ -222,7 +222,7 @@ struct UsersController {
     // MARK: helpers
 
     private func administeredTree(_ request: Request) async throws -> [OrganisationRow] {
-        OrganisationRow.rows(try await request.sunlight.administeredTree(for: try request.requireStaff().actor))
+        OrganisationRow.rows(try await request.sunlight.organisations.administeredTree(for: try request.requireStaff().actor))
     }
 
     static func roles(_ codes: [String]?) throws -> Set<Role> {

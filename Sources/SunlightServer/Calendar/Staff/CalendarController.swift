@@ -42,7 +42,7 @@ struct CalendarController {
         }
         do {
             guard !data.isEmpty else { throw SunlightError.invalid("file", "请选择文件或粘贴 JSON", rule: .cal1) }
-            _ = try await request.sunlight.loadHolidayNotice(data, by: staff.actor)
+            _ = try await request.sunlight.calendar.loadHolidayNotice(data, by: staff.actor)
             return Page.redirect("/staff/admin/calendar", notice: "calendar_loaded")
         } catch let error as SunlightError where error.kind == .invalidInput {
             return try await render(request, text: String(decoding: data.prefix(64 * 1024), as: UTF8.self),
@@ -53,7 +53,7 @@ struct CalendarController {
     private func render(_ request: Request, text: String, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
         try DeskPermissions(actor: staff.actor).check(.loadCalendar)
-        let years = try await request.sunlight.calendarYears().map {
+        let years = try await request.sunlight.calendar.calendarYears().map {
             YearRow(year: $0.year, source: $0.source, holidayCount: $0.holidayCount, makeUpWorkdayCount: $0.makeUpWorkdayCount,
                     workingDayCount: $0.workingDayCount, origin: $0.origin)
         }

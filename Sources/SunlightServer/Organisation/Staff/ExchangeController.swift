@@ -40,7 +40,7 @@ struct ExchangeController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
         let pendingOnly = request.query[String.self, at: "pending"] == "1"
-        let overview = try await request.sunlight.outboxOverview(pendingOnly: pendingOnly, by: staff.actor)
+        let overview = try await request.sunlight.publicity.outboxOverview(pendingOnly: pendingOnly, by: staff.actor)
         let rows = overview.messages.map { m in
             MessageRow(id: m.id.uuidString.lowercased(), kind: m.kind.chineseName, subject: m.subject, createdAt: ChinaTime.secondText(m.createdAt),
                        status: m.status == .pending && m.lastError != nil ? "推送失败，等待重试" : m.status.chineseName,
@@ -48,7 +48,7 @@ struct ExchangeController {
                        attempts: String(m.attempts), nextAttempt: m.status == .pending ? ChinaTime.secondText(m.nextAttemptAt) : "",
                        lastError: m.lastError ?? "", deliveredAt: m.deliveredAt.map(ChinaTime.secondText) ?? "", pending: m.status == .pending)
         }
-        let policies = try await request.sunlight.publicationPolicies().map {
+        let policies = try await request.sunlight.publicity.publicationPolicies().map {
             PolicyRow(category: $0.category.rawValue, name: $0.category.chineseName, workingDays: $0.workingDays,
                       exemptWarnings: $0.exemptWarnings, exemptSimple: $0.exemptSimple, penalty: $0.category == .penalty)
         }
@@ -60,7 +60,7 @@ struct ExchangeController {
 
     @Sendable func retry(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        try await request.sunlight.retryOutboxMessage(try request.uuid("message", "推送消息"), by: staff.actor)
+        try await request.sunlight.publicity.retryOutboxMessage(try request.uuid("message", "推送消息"), by: staff.actor)
         return Page.redirect("/staff/admin/exchange", notice: "outbox_retry")
     }
 
@@ -74,7 +74,7 @@ struct ExchangeController {
                 throw SunlightError.invalid("workingDays", "公开期限应为整数个工作日", rule: .pub6)
             }
             let yes: (String) -> Bool = { key in (try? request.content.get(String.self, at: key)) == "yes" }
-            try await request.sunlight.savePublicationPolicy(
+            try await request.sunlight.publicity.savePublicationPolicy(
                 PublicationPolicy(category: category, workingDays: days, exemptWarnings: yes("exemptWarnings"), exemptSimple: yes("exemptSimple")),
                 by: staff.actor)
             return Page.redirect("/staff/admin/exchange", notice: "saved")

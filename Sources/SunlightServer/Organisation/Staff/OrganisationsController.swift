@@ -49,7 +49,7 @@ struct OrganisationsController {
             guard let kind = form.kind.flatMap(OrganisationKind.init(rawValue:)) else { throw SunlightError.invalid("kind", "请选择机构类型") }
             guard let level = form.level.flatMap(AdministrativeLevel.init(rawValue:)) else { throw SunlightError.invalid("level", "请选择层级") }
             guard let parent = form.parentID.flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid("parentID", "请选择上级机构") }
-            let created = try await request.sunlight.createOrganisation(
+            let created = try await request.sunlight.organisations.createOrganisation(
                 NewOrganisation(parentID: parent, name: form.name ?? "", shortName: form.shortName ?? "", kind: kind, level: level),
                 by: staff.actor)
             return Page.redirect("/staff/admin/organisations/\(created.id.uuidString)", notice: "created")
@@ -67,7 +67,7 @@ struct OrganisationsController {
         let id = try request.uuid("id", "机构")
         let form = try request.content.decode(OrganisationForm.self)
         do {
-            _ = try await request.sunlight.renameOrganisation(id, name: form.name ?? "", shortName: form.shortName ?? "", by: staff.actor)
+            _ = try await request.sunlight.organisations.renameOrganisation(id, name: form.name ?? "", shortName: form.shortName ?? "", by: staff.actor)
             return Page.redirect("/staff/admin/organisations/\(id.uuidString)", notice: "saved")
         } catch let error as SunlightError where error.kind == .invalidInput {
             return try await renderDetail(request, error: error.description, status: .badRequest)
@@ -79,7 +79,7 @@ struct OrganisationsController {
         var form = original
         form.parentID = form.parentID?.lowercased()
         let staff = try request.requireStaff()
-        let tree = try await request.sunlight.administeredTree(for: staff.actor)
+        let tree = try await request.sunlight.organisations.administeredTree(for: staff.actor)
         return try await Page.render("admin/organisations", ListPage(
             page: PageContext(request, title: "机构管理"), nodes: OrganisationRow.rows(tree),
             kinds: Options.kinds, levels: Options.levels, form: form, error: error), on: request, status: status)
@@ -87,9 +87,9 @@ struct OrganisationsController {
 
     private func renderDetail(_ request: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let organisation = try await request.sunlight.organisation(try request.uuid("id", "机构"), for: staff.actor)
+        let organisation = try await request.sunlight.organisations.organisation(try request.uuid("id", "机构"), for: staff.actor)
         try staff.actor.requireAdminister(organisation)
-        let parent = try await organisation.parentID.asyncMap { try await request.sunlight.organisationNames([$0])[$0] } ?? nil
+        let parent = try await organisation.parentID.asyncMap { try await request.sunlight.organisations.organisationNames(of: [$0])[$0] } ?? nil
         let detail = Detail(id: organisation.id.uuidString, name: organisation.name, shortName: organisation.shortName,
                             kind: organisation.kind.chineseName, level: organisation.level.chineseName,
                             parent: parent ?? "（顶层）")

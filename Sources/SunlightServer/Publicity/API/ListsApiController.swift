@@ -57,7 +57,7 @@ struct ListsApiController {
         guard let kind = request.parameters.get("kind").flatMap(ListKind.init(rawValue:)) else { throw SunlightError.notFound("清单") }
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
         let input = try request.content.decode(DraftIn.self)
-        let version = try await request.sunlight.draftListEntry(kind, organisationID: organisation.id, entryID: input.entryID,
+        let version = try await request.sunlight.publicity.draftListEntry(kind, organisationID: organisation.id, entryID: input.entryID,
                                                                 fields: input.fields ?? [:], effectiveFrom: input.effectiveFrom,
                                                                 change: input.change ?? .publish, by: actor)
         return try await VersionOut(version).encodeResponse(status: .created, for: request)
@@ -65,7 +65,7 @@ struct ListsApiController {
 
     @Sendable func check(_ request: Request) async throws -> VersionOut {
         let input = try request.content.decode(CheckIn.self)
-        return VersionOut(try await request.sunlight.checkListEntry(try request.uuid("id", "清单条目"), approve: input.approve,
+        return VersionOut(try await request.sunlight.publicity.checkListEntry(try request.uuid("id", "清单条目"), approve: input.approve,
                                                                     note: input.note, by: try request.requireApiActor()))
     }
 
@@ -77,7 +77,7 @@ struct ListsApiController {
             return category
         }
         let officer = try request.uuid("officer", "执法人员")
-        _ = try await request.sunlight.checkAssignment(officer: officer, category: category, by: try request.requireApiActor())
+        _ = try await request.sunlight.standards.checkAssignment(officer: officer, category: category, by: try request.requireApiActor())
         return EligibilityOut(officerID: officer, category: category, eligible: true)
     }
 }

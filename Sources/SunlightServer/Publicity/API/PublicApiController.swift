@@ -92,39 +92,39 @@ struct PublicApiController {
     }
 
     @Sendable func list(_ request: Request) async throws -> API.ListOut<EntryOut> {
-        let organisation = try await request.sunlight.requireOrganisation(try request.uuid("organisation", "机构"))
+        let organisation = try await request.sunlight.organisations.organisation(try request.uuid("organisation", "机构"))
         guard let kind = request.parameters.get("kind").flatMap(ListKind.init(rawValue:)) else { throw SunlightError.notFound("清单") }
         let date = try request.query.get(String?.self, at: "date").map { text in
             guard let date = CivilDate(iso: text) else { throw SunlightError.invalid("date", "date 应为 YYYY-MM-DD") }
             return date
         }
-        return API.ListOut(items: try await request.sunlight.publishedList(kind, organisationID: organisation.id, on: date).map { EntryOut($0.version) })
+        return API.ListOut(items: try await request.sunlight.publicity.publishedList(kind, organisationID: organisation.id, on: date).map { EntryOut($0.version) })
     }
 
     @Sendable func history(_ request: Request) async throws -> HistoryOut {
-        let history = try await request.sunlight.entryHistory(try request.uuid("entry", "清单条目"))
+        let history = try await request.sunlight.publicity.entryHistory(try request.uuid("entry", "清单条目"))
         return HistoryOut(entryID: history.entryID, organisationID: history.published[0].organisationID,
                           versions: history.published.map { EntryOut($0, until: history.supersededOn($0)) })
     }
 
     @Sendable func officers(_ request: Request) async throws -> API.ListOut<OfficerOut> {
-        let organisation = try await request.sunlight.requireOrganisation(try request.uuid("organisation", "机构"))
+        let organisation = try await request.sunlight.organisations.organisation(try request.uuid("organisation", "机构"))
         let today = request.sunlight.clock.today
-        return API.ListOut(items: try await request.sunlight.publicOfficers(of: organisation.id).map { officer in
+        return API.ListOut(items: try await request.sunlight.standards.publicOfficers(of: organisation.id).map { officer in
             OfficerOut(name: officer.user.displayName, post: officer.user.post,
                        certificates: officer.certificates.map { CertificateOut(officer, $0, today: today) })
         })
     }
 
     @Sendable func certificate(_ request: Request) async throws -> CertificateOut {
-        let (officer, certificate) = try await request.sunlight.certificateLookup(request.parameters.get("number") ?? "")
+        let (officer, certificate) = try await request.sunlight.standards.certificateLookup(request.parameters.get("number") ?? "")
         return CertificateOut(officer, certificate, today: request.sunlight.clock.today)
     }
 
     @Sendable func search(_ request: Request) async throws -> API.ListOut<HitOut> {
         let q = request.query[String.self, at: "q"] ?? ""
         let organisation = try request.query.get(UUID?.self, at: "organisation")
-        return API.ListOut(items: try await request.sunlight.searchPortal(q, organisationID: organisation).map {
+        return API.ListOut(items: try await request.sunlight.publicity.searchPortal(q, organisationID: organisation).map {
             HitOut(kind: $0.kind, title: $0.title, body: $0.body, link: $0.link, organisationID: $0.organisationID)
         })
     }

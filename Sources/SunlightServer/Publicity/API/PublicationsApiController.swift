@@ -109,13 +109,13 @@ struct PublicationsApiController {
     }
 
     @Sendable func queue(_ request: Request) async throws -> API.ListOut<TaskOut> {
-        let tasks = try await request.sunlight.publicationQueue(by: try request.requireApiActor())
+        let tasks = try await request.sunlight.publicity.publicationQueue(by: try request.requireApiActor())
         return API.ListOut(items: tasks.map { TaskOut(kind: $0.kind.rawValue, due: $0.due, state: $0.state, publication: PublicationOut($0.publication)) })
     }
 
     @Sendable func preview(_ request: Request) async throws -> PreviewOut {
         let input = try request.content.decode(PreviewIn.self)
-        let (publication, text) = try await request.sunlight.publicationPreview(try request.uuid("publication", "决定公开事项"),
+        let (publication, text) = try await request.sunlight.publicity.publicationPreview(try request.uuid("publication", "决定公开事项"),
                                                                                 extraTerms: input.extraTerms ?? [], by: try request.requireApiActor())
         return PreviewOut(publication: PublicationOut(publication), original: text.original, redacted: text.redacted, findings: text.findings,
                           publishedHash: text.publishedHash, originalHash: text.originalHash)
@@ -123,24 +123,24 @@ struct PublicationsApiController {
 
     @Sendable func publish(_ request: Request) async throws -> PublicationOut {
         let input = try request.content.decode(PublishIn.self)
-        return PublicationOut(try await request.sunlight.publishDecision(try request.uuid("publication", "决定公开事项"), extraTerms: input.extraTerms ?? [],
+        return PublicationOut(try await request.sunlight.publicity.publishDecision(try request.uuid("publication", "决定公开事项"), extraTerms: input.extraTerms ?? [],
                                                                          confirmedHash: input.publishedHash, by: try request.requireApiActor()))
     }
 
     @Sendable func change(_ request: Request) async throws -> PublicationOut {
         let input = try request.content.decode(ChangeIn.self)
-        return PublicationOut(try await request.sunlight.reportDecisionChange(try request.uuid("publication", "决定公开事项"), kind: input.kind,
+        return PublicationOut(try await request.sunlight.publicity.reportDecisionChange(try request.uuid("publication", "决定公开事项"), kind: input.kind,
                                                                               changedOn: input.changedOn, by: try request.requireApiActor()))
     }
 
     @Sendable func withdraw(_ request: Request) async throws -> PublicationOut {
         let input = try request.content.decode(WithdrawIn.self)
-        return PublicationOut(try await request.sunlight.withdrawDecision(try request.uuid("publication", "决定公开事项"), statement: input.statement,
+        return PublicationOut(try await request.sunlight.publicity.withdrawDecision(try request.uuid("publication", "决定公开事项"), statement: input.statement,
                                                                           kind: input.kind, changedOn: input.changedOn, by: try request.requireApiActor()))
     }
 
     @Sendable func outbox(_ request: Request) async throws -> OutboxOut {
-        let overview = try await request.sunlight.outboxOverview(pendingOnly: request.query[String.self, at: "pending"] == "1", by: try request.requireApiActor())
+        let overview = try await request.sunlight.publicity.outboxOverview(pendingOnly: request.query[String.self, at: "pending"] == "1", by: try request.requireApiActor())
         return OutboxOut(pending: overview.pending, failing: overview.failing, delivered: overview.delivered, messages: overview.messages.map {
             OutboxOut.MessageOut(deliveryId: $0.id, kind: $0.kind, subject: $0.subject, createdAt: $0.createdAt, status: $0.status, attempts: $0.attempts,
                                  nextAttemptAt: $0.nextAttemptAt, lastError: $0.lastError, deliveredAt: $0.deliveredAt)
@@ -148,7 +148,7 @@ struct PublicationsApiController {
     }
 
     @Sendable func retry(_ request: Request) async throws -> Response {
-        try await request.sunlight.retryOutboxMessage(try request.uuid("message", "推送消息"), by: try request.requireApiActor())
+        try await request.sunlight.publicity.retryOutboxMessage(try request.uuid("message", "推送消息"), by: try request.requireApiActor())
         return Response(status: .noContent)
     }
 }

@@ -74,8 +74,8 @@ struct PublicDecisionsController {
 
     @Sendable func list(_ request: Request) async throws -> Response {
         let filter = try Self.filter(request, limit: 100)
-        let decisions = try await request.sunlight.publicDecisions(filter)
-        let organisations = try await request.sunlight.publicOrganisationTree().nodes.map(\.organisation)
+        let decisions = try await request.sunlight.publicity.publicDecisions(filter)
+        let organisations = try await request.sunlight.organisations.publicOrganisationTree().nodes.map(\.organisation)
         let chosen = filter.organisations?.first
         let query = request.url.query ?? ""
         return try await Page.render("portal/decisions", ListPage(
@@ -93,7 +93,7 @@ struct PublicDecisionsController {
 
     @Sendable func page(_ request: Request) async throws -> Response {
         let id = try request.uuid("decision", "公开的决定")
-        let (decision, history) = try await request.sunlight.publicDecision(id)
+        let (decision, history) = try await request.sunlight.publicity.publicDecision(id)
         return try await Page.render("portal/decision", DetailPage(
             page: PageContext(request, title: decision.number), decision: decision, withdrawn: decision.withdrawal != nil,
             history: history.map { v in
@@ -112,7 +112,7 @@ struct PublicDecisionsController {
             guard let parsed = UUID(uuidString: text) else { throw SunlightError.notFound("公开记录") }
             event = parsed
         }
-        let proof = try await request.sunlight.publicDecisionProof(id, eventID: event)
+        let proof = try await request.sunlight.publicity.publicDecisionProof(id, eventID: event)
         let response = try await proof.encodeResponse(for: request)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"decision-\(id.uuidString.lowercased())-proof.json\"")
         return response
@@ -123,7 +123,7 @@ struct PublicDecisionsController {
         var filter = try filter(request, limit: 1000)
         var out: [PublicDecision] = []
         while true {
-            let page = try await request.sunlight.publicDecisions(filter)
+            let page = try await request.sunlight.publicity.publicDecisions(filter)
             out += page
             guard page.count == filter.limit else { return out }
             filter.offset += filter.limit
@@ -144,7 +144,7 @@ struct PublicDecisionsController {
     }
 
     @Sendable func feed(_ request: Request) async throws -> Response {
-        let decisions = try await request.sunlight.publicDecisions(try Self.filter(request, limit: 50))
+        let decisions = try await request.sunlight.publicity.publicDecisions(try Self.filter(request, limit: 50))
         let base = request.application.sunlightConfiguration.portalURL
         let now = request.sunlight.clock.now
         return AtomFeed.response(title: "阳光执法 · 执法决定公开", id: "\(base)/decisions.atom", base: base, updated: now,
@@ -159,11 +159,11 @@ struct PublicDecisionsController {
     }
 
     @Sendable func apiList(_ request: Request) async throws -> API.ListOut<PublicDecision> {
-        API.ListOut(items: try await request.sunlight.publicDecisions(try Self.filter(request, limit: min(500, request.query[Int.self, at: "limit"] ?? 100))))
+        API.ListOut(items: try await request.sunlight.publicity.publicDecisions(try Self.filter(request, limit: min(500, request.query[Int.self, at: "limit"] ?? 100))))
     }
 
     @Sendable func apiDecision(_ request: Request) async throws -> DecisionOut {
-        let (decision, history) = try await request.sunlight.publicDecision(try request.uuid("decision", "公开的决定"))
+        let (decision, history) = try await request.sunlight.publicity.publicDecision(try request.uuid("decision", "公开的决定"))
         return DecisionOut(decision: decision, history: history)
     }
 }

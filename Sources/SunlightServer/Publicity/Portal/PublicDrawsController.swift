@@ -30,26 +30,26 @@ struct PublicDrawsController {
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
-        let draws = try await request.sunlight.publicDraws()
+        let draws = try await request.sunlight.publicity.publicDraws()
         return try await Page.render("portal/draws", ListPage(page: PageContext(request, title: "双随机抽查公开"), rows: draws.map { draw, organisation in
             Row(id: draw.id, title: draw.title, organisation: organisation, committedAt: ChinaTime.minuteText(draw.committedAt), status: draw.statusName)
         }), on: request)
     }
 
     @Sendable func page(_ request: Request) async throws -> Response {
-        let (draw, organisation) = try await request.sunlight.publicDraw(try request.uuid("draw", "双随机抽查"))
+        let (draw, organisation) = try await request.sunlight.publicity.publicDraw(try request.uuid("draw", "双随机抽查"))
         return try await Page.render("portal/draw", DetailPage(
             page: PageContext(request, title: draw.title), draw: draw, organisation: organisation,
             rows: DrawsController.rows(draw.assignments, results: draw.results), published: !draw.results.isEmpty), on: request)
     }
 
     @Sendable func apiList(_ request: Request) async throws -> API.ListOut<DrawOut> {
-        API.ListOut(items: try await request.sunlight.publicDraws().map { DrawOut(organisation: $1, draw: $0) })
+        API.ListOut(items: try await request.sunlight.publicity.publicDraws().map { DrawOut(organisation: $1, draw: $0) })
     }
 
     /// The draw alone, in the shape `scripts/redraw.py draw.json` reads.
     @Sendable func apiDraw(_ request: Request) async throws -> PublishedDraw {
-        try await request.sunlight.publicDraw(try request.uuid("draw", "双随机抽查")).0
+        try await request.sunlight.publicity.publicDraw(try request.uuid("draw", "双随机抽查")).0
     }
 }
 

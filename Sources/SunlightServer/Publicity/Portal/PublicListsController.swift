@@ -75,30 +75,30 @@ struct PublicListsController {
     // MARK: organisation and lists
 
     @Sendable func organisation(_ request: Request) async throws -> Response {
-        let organisation = try await request.sunlight.requireOrganisation(try request.uuid("organisation", "机构"))
+        let organisation = try await request.sunlight.organisations.organisation(try request.uuid("organisation", "机构"))
         var lists: [ListLink] = []
         for kind in ListKind.allCases {
-            let count = try await request.sunlight.publishedList(kind, organisationID: organisation.id).count
+            let count = try await request.sunlight.publicity.publishedList(kind, organisationID: organisation.id).count
             lists.append(ListLink(kind: kind.rawValue, name: kind.chineseName, link: Self.link(organisation, kind), count: count))
         }
-        let subject = try await request.sunlight.publishedList(.subject, organisationID: organisation.id).first.map { Self.rows($0.version) } ?? []
-        let officers = try await request.sunlight.publicOfficers(of: organisation.id).count
+        let subject = try await request.sunlight.publicity.publishedList(.subject, organisationID: organisation.id).first.map { Self.rows($0.version) } ?? []
+        let officers = try await request.sunlight.standards.publicOfficers(of: organisation.id).count
         return try await Page.render("portal/organisation", OrganisationPage(
             page: PageContext(request, title: organisation.name), id: organisation.id.uuidString.lowercased(), name: organisation.name,
             kind: organisation.kind.chineseName, subject: subject, lists: lists, officers: officers), on: request)
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
-        let organisation = try await request.sunlight.requireOrganisation(try request.uuid("organisation", "机构"))
+        let organisation = try await request.sunlight.organisations.organisation(try request.uuid("organisation", "机构"))
         let raw = request.parameters.get("kind") ?? ""
         if raw == "officers.csv" { return try await officersCSV(request, organisation) }
         let csv = raw.hasSuffix(".csv")
         guard let kind = ListKind(rawValue: csv ? String(raw.dropLast(4)) : raw) else { throw SunlightError.notFound("清单") }
         if csv {
-            return request.csvResponse(ListCSV.export(try await request.sunlight.exportList(kind, organisationID: organisation.id)),
+            return request.csvResponse(ListCSV.export(try await request.sunlight.publicity.exportList(kind, organisationID: organisation.id)),
                                        filename: "\(organisation.name)\(kind.chineseName).csv")
         }
-        let entries = try await request.sunlight.publishedList(kind, organisationID: organisation.id).map { published in
+        let entries = try await request.sunlight.publicity.publishedList(kind, organisationID: organisation.id).map { published in
             let version = published.version
             let summary = kind.schema.fields.filter { $0.key != kind.schema.titleKey }.prefix(3)
                 .compactMap { field in version.fields[field.key].map { "\(field.label)：\(field.display($0))" } }.joined(separator: "；")
@@ -112,8 +112,8 @@ struct PublicListsController {
     }
 
     @Sendable func entry(_ request: Request) async throws -> Response {
-        let organisation = try await request.sunlight.requireOrganisation(try request.uuid("organisation", "机构"))
-        let history = try await request.sunlight.entryHistory(try request.uuid("entry", "清单条目"))
+        let organisation = try await request.sunlight.organisations.organisation(try request.uuid("organisation", "机构"))
+        let history = try await request.sunlight.publicity.entryHistory(try request.uuid("entry", "清单条目"))
         guard let shown = history.current(on: request.sunlight.clock.today) ?? history.published.last,
               shown.organisationID == organisation.id, shown.kind.rawValue == request.parameters.get("kind") else {
             throw SunlightError.notFound("清单条目")
@@ -142,9 +142,9 @@ struct PublicListsController {
     // MARK: officers and certificates
 
     @Sendable func officers(_ request: Request) async throws -> Response {
-        let organisation = try await request.sunlight.requireOrganisation(try request.uuid("organisation", "机构"))
+        let organisation = try await request.sunlight.organisations.organisation(try request.uuid("organisation", "机构"))
         let today = request.sunlight.clock.today
-        let rows = try await request.sunlight.publicOfficers(of: organisation.id).map { officer in
+        let rows = try await request.sunlight.standards.publicOfficers(of: organisation.id).map { officer in
             let main = officer.mainCertificate(on: today)
             let status = main?.status(on: today)
             return OfficerRow(name: officer.user.displayName, post: officer.user.post, number: main?.number ?? "",
@@ -161,7 +161,7 @@ struct PublicListsController {
     /// The officers list (PUB-2) as CSV.
     func officersCSV(_ request: Request, _ organisation: Organisation) async throws -> Response {
         let today = request.sunlight.clock.today
-        let rows = try await request.sunlight.publicOfficers(of: organisation.id).map { officer -> [String] in
+        let rows = try await request.sunlight.standards.publicOfficers(of: organisation.id).map { officer -> [String] in
             let main = officer.mainCertificate(on: today)
             return [officer.user.displayName, organisation.name, officer.user.post, main?.number ?? "", main.map { Self.categories($0) } ?? "",
                     main?.region ?? "", main?.validFrom.iso ?? "", main?.validUntil.iso ?? "", main?.status(on: today).chineseName ?? "无证",
@@ -179,7 +179,7 @@ struct PublicListsController {
     }
 
     @Sendable func certificate(_ request: Request) async throws -> Response {
-        let (officer, certificate) = try await request.sunlight.certificateLookup(request.parameters.get("number") ?? "")
+        let (officer, certificate) = try await request.sunlight.standards.certificateLookup(request.parameters.get("number") ?? "")
         let now = request.sunlight.clock.now
         let status = certificate.status(on: ChinaTime.date(of: now))
         let page = CertificatePage(
@@ -196,7 +196,7 @@ struct PublicListsController {
     }
 
     @Sendable func qr(_ request: Request) async throws -> Response {
-        let (_, certificate) = try await request.sunlight.certificateLookup(request.parameters.get("number") ?? "")
+        let (_, certificate) = try await request.sunlight.standards.certificateLookup(request.parameters.get("number") ?? "")
         let code = try QRCode(text: Self.certificateURL(request, certificate.number))
         let response = Response(status: .ok, body: .init(string: code.svg()))
         response.headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
@@ -228,7 +228,7 @@ struct PublicListsController {
     @Sendable func search(_ request: Request) async throws -> Response {
         let q = request.query[String.self, at: "q"] ?? ""
         let organisation = request.query[String.self, at: "o"].flatMap(UUID.init(uuidString:))
-        let hits = try await request.sunlight.searchPortal(q, organisationID: organisation).map { document in
+        let hits = try await request.sunlight.publicity.searchPortal(q, organisationID: organisation).map { document in
             SearchHit(kind: document.kind, title: document.title, snippet: String(document.body.replacingOccurrences(of: "\n", with: "；").prefix(120)),
                       link: document.link)
         }
@@ -238,10 +238,10 @@ struct PublicListsController {
 
     @Sendable func feed(_ request: Request) async throws -> Response {
         let organisationID = request.query[String.self, at: "o"].flatMap(UUID.init(uuidString:))
-        let changes = try await request.sunlight.recentListChanges(organisationID: organisationID, limit: 50)
+        let changes = try await request.sunlight.publicity.recentListChanges(organisationID: organisationID, limit: 50)
         var names: [UUID: Organisation] = [:]
         for change in changes where names[change.organisationID] == nil {
-            names[change.organisationID] = try await request.sunlight.requireOrganisation(change.organisationID)
+            names[change.organisationID] = try await request.sunlight.organisations.organisation(change.organisationID)
         }
         let base = request.application.sunlightConfiguration.portalURL
         return AtomFeed.response(title: "阳光执法 · 公示清单变更", id: "\(base)/feed.atom", base: base,

@@ -26,7 +26,7 @@ struct AnnualReportController {
         guard let organisationID = request.query[String.self, at: "o"].flatMap(UUID.init(uuidString:)) ?? staff.actor.organisation?.id else {
             throw SunlightError.notFound("机构")
         }
-        let report = try await request.sunlight.annualReport(of: organisationID, year: year, by: staff.actor)
+        let report = try await request.sunlight.publicity.annualReport(of: organisationID, year: year, by: staff.actor)
         return try await Page.render("staff/publicity/annual-report", ReportPage(
             page: PageContext(request, title: "\(year) 年度行政执法数据统计报告"), organisation: report.organisation.name,
             organisationID: organisationID.uuidString.lowercased(), due: report.dueOn.iso, year: year, paragraphs: report.paragraphs,

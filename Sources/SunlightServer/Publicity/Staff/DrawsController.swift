@@ -56,7 +56,7 @@ struct DrawsController {
 
     func renderList(_ request: Request, problem: String?, form: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let desk = try await request.sunlight.drawDesk(by: staff.actor)
+        let desk = try await request.sunlight.publicity.drawDesk(by: staff.actor)
         return try await Page.render("staff/publicity/draws", ListPage(
             page: PageContext(request, title: "双随机抽查"),
             rows: desk.draws.map { Row(id: $0.id.uuidString.lowercased(), title: $0.title, category: $0.category.chineseName,
@@ -75,7 +75,7 @@ struct DrawsController {
             guard let count = Int(form["targetCount"] ?? ""), let per = Int(form["inspectorsPerTarget"] ?? "") else {
                 throw SunlightError.invalid("targetCount", "抽取数量和每个对象的执法人员数应为整数", rule: .pub4)
             }
-            let draw = try await request.sunlight.commitDraw(title: form["title"] ?? "", category: category, targets: form["targets"] ?? "",
+            let draw = try await request.sunlight.publicity.commitDraw(title: form["title"] ?? "", category: category, targets: form["targets"] ?? "",
                                                              targetCount: count, inspectorsPerTarget: per, by: staff.actor)
             return Page.redirect("/staff/draws/\(draw.id.uuidString.lowercased())", notice: "saved")
         } catch let error as SunlightError where error.belongsInForm {
@@ -89,7 +89,7 @@ struct DrawsController {
 
     func renderDetail(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let detail = try await request.sunlight.drawDetail(try request.uuid("draw", "双随机抽查"), by: staff.actor)
+        let detail = try await request.sunlight.publicity.drawDetail(try request.uuid("draw", "双随机抽查"), by: staff.actor)
         let draw = detail.draw
         let rows = Self.rows(draw.assignments, results: draw.results)
         return try await Page.render("staff/publicity/draw", DetailPage(
@@ -99,23 +99,23 @@ struct DrawsController {
     }
 
     @Sendable func perform(_ request: Request) async throws -> Response {
-        try await act(request) { id, actor in _ = try await request.sunlight.performDraw(id, by: actor) }
+        try await act(request) { id, actor in _ = try await request.sunlight.publicity.performDraw(id, by: actor) }
     }
 
     @Sendable func results(_ request: Request) async throws -> Response {
         try await act(request) { id, actor in
-            let draw = try await request.sunlight.draw(id, by: actor)
+            let draw = try await request.sunlight.publicity.draw(id, by: actor)
             let results = draw.assignments.enumerated().map { index, a in
                 InspectionDraw.TargetResult(targetKey: a.target.key, findings: (try? request.content.get(String.self, at: "findings_\(index)")) ?? "",
                                             handling: (try? request.content.get(String.self, at: "handling_\(index)")) ?? "")
             }
             let ended = try request.dateField("endedOn", "检查结束日期", rule: .pub9)
-            _ = try await request.sunlight.recordInspectionResults(id, endedOn: ended, results: results, by: actor)
+            _ = try await request.sunlight.publicity.recordInspectionResults(id, endedOn: ended, results: results, by: actor)
         }
     }
 
     @Sendable func publish(_ request: Request) async throws -> Response {
-        try await act(request) { id, actor in _ = try await request.sunlight.publishDrawResults(id, by: actor) }
+        try await act(request) { id, actor in _ = try await request.sunlight.publicity.publishDrawResults(id, by: actor) }
     }
 
     func act(_ request: Request, _ work: (UUID, Actor) async throws -> Void) async throws -> Response {

@@ -63,7 +63,7 @@ struct ListsController {
 
     @Sendable func overview(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let overview = try await request.sunlight.listOverview(by: staff.actor)
+        let overview = try await request.sunlight.publicity.listOverview(by: staff.actor)
         let organisation = overview.organisation
         let kinds = overview.kinds.map {
             KindSummary(kind: $0.kind.rawValue, name: $0.kind.chineseName, rule: $0.kind.rule.rawValue, current: $0.current, drafts: $0.drafts)
@@ -80,7 +80,7 @@ struct ListsController {
     private func renderList(_ request: Request, kind: ListKind, problems: [String], csvText: String,
                             status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let desk = try await request.sunlight.listDesk(kind, by: staff.actor)
+        let desk = try await request.sunlight.publicity.listDesk(kind, by: staff.actor)
         let organisation = desk.organisation
         let current = desk.current.map {
             CurrentRow(entryID: $0.version.entryID.uuidString.lowercased(), title: $0.version.title, effectiveFrom: $0.version.effectiveFrom.iso,
@@ -102,7 +102,7 @@ struct ListsController {
         let kind = try Self.kind(request)
         var values: [String: String] = [:]
         let entry = request.query[String.self, at: "entry"].flatMap(UUID.init(uuidString:))
-        if let entry, let current = try await request.sunlight.entryHistory(entry).published.last { values = current.fields }
+        if let entry, let current = try await request.sunlight.publicity.entryHistory(entry).published.last { values = current.fields }
         return try await renderForm(request, kind: kind, entry: entry, values: values, effectiveFrom: request.sunlight.clock.today.iso, error: nil)
     }
 
@@ -123,7 +123,7 @@ struct ListsController {
         return try await Page.render("staff/list-form", FormPage(
             page: PageContext(request, title: "\(entry == nil ? "新增" : "修订")\(kind.chineseName)"), kind: kind.rawValue, kindName: kind.chineseName,
             entryID: entry?.uuidString.lowercased() ?? "", effectiveFrom: effectiveFrom, fields: fields, revising: entry != nil, error: error,
-            can: Can.flags(request.sunlight.listActions(by: try request.requireStaff().actor))),
+            can: Can.flags(request.sunlight.publicity.listActions(by: try request.requireStaff().actor))),
             on: request, status: status)
     }
 
@@ -137,7 +137,7 @@ struct ListsController {
             guard let effective = posted["effectiveFrom"].flatMap(CivilDate.init(iso:)) else {
                 throw SunlightError.invalid("effectiveFrom", "请填写生效日期（YYYY-MM-DD）", rule: kind.rule)
             }
-            _ = try await request.sunlight.draftListEntry(kind, organisationID: organisation.id, entryID: entry, fields: posted,
+            _ = try await request.sunlight.publicity.draftListEntry(kind, organisationID: organisation.id, entryID: entry, fields: posted,
                                                           effectiveFrom: effective, by: staff.actor)
             return Page.redirect("/staff/lists/\(kind.rawValue)", notice: "list_drafted")
         } catch let error as SunlightError where error.kind == .invalidInput {
@@ -151,7 +151,7 @@ struct ListsController {
         let kind = try Self.kind(request)
         guard let organisation = staff.actor.organisation else { throw SunlightError.outsideScope }
         let effective = (try? request.content.get(String.self, at: "effectiveFrom")).flatMap(CivilDate.init(iso:)) ?? request.sunlight.clock.today
-        _ = try await request.sunlight.draftListEntry(kind, organisationID: organisation.id, entryID: try request.uuid("entry", "清单条目"),
+        _ = try await request.sunlight.publicity.draftListEntry(kind, organisationID: organisation.id, entryID: try request.uuid("entry", "清单条目"),
                                                       fields: [:], effectiveFrom: effective, change: .repeal, by: staff.actor)
         return Page.redirect("/staff/lists/\(kind.rawValue)", notice: "list_drafted")
     }
@@ -171,7 +171,7 @@ struct ListsController {
         } else {
             text = form.text ?? ""
         }
-        let report = try await request.sunlight.importList(kind, file: ListCSV.file(text), by: staff.actor)
+        let report = try await request.sunlight.publicity.importList(kind, file: ListCSV.file(text), by: staff.actor)
         guard report.problems.isEmpty else {
             return try await renderList(request, kind: kind, problems: report.problems.map(\.description),
                                         csvText: String(text.prefix(64 * 1024)), status: .badRequest)
@@ -209,7 +209,7 @@ struct ChecksController {
 
     @Sendable func queue(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let queue = try await request.sunlight.listCheckQueue(by: staff.actor)
+        let queue = try await request.sunlight.publicity.listCheckQueue(by: staff.actor)
         let items = queue.map { item in
             let draft = item.draft
             return Item(id: draft.id.uuidString.lowercased(), kind: draft.kind.chineseName, title: draft.title, change: draft.change.chineseName,
@@ -226,7 +226,7 @@ struct ChecksController {
         let staff = try request.requireStaff()
         let approve = (try? request.content.get(String.self, at: "decision")) == "approve"
         let note = try? request.content.get(String.self, at: "note")
-        _ = try await request.sunlight.checkListEntry(try request.uuid("id", "清单条目"), approve: approve, note: note, by: staff.actor)
+        _ = try await request.sunlight.publicity.checkListEntry(try request.uuid("id", "清单条目"), approve: approve, note: note, by: staff.actor)
         return Page.redirect("/staff/checks", notice: approve ? "list_published" : "list_rejected")
     }
 }

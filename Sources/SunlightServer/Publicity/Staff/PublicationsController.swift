@@ -54,8 +54,8 @@ struct PublicationsController {
 
     @Sendable func queue(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let tasks = try await request.sunlight.publicationQueue(by: staff.actor)
-        let all = try await request.sunlight.publications(by: staff.actor)
+        let tasks = try await request.sunlight.publicity.publicationQueue(by: staff.actor)
+        let all = try await request.sunlight.publicity.publications(by: staff.actor)
         func row(_ p: DecisionPublication, kind: String, due: CivilDate?, state: DeadlineState?) -> Row {
             let badge = DeadlineBadge(state)
             return Row(id: p.id.uuidString.lowercased(), kind: kind, number: p.number, title: p.title, type: p.decisionType.chineseName,
@@ -79,7 +79,7 @@ struct PublicationsController {
         let staff = try request.requireStaff()
         let id = try request.uuid("publication", "决定公开事项")
         let sunlight = request.sunlight
-        let detail = try await sunlight.publicationDetail(id, extraTerms: Self.terms(extraTerms), by: staff.actor)
+        let detail = try await sunlight.publicity.publicationDetail(id, extraTerms: Self.terms(extraTerms), by: staff.actor)
         let (publication, events, text) = (detail.publication, detail.events, detail.preview)
         let fields = text.map { preview in
             zip(preview.original, preview.redacted).map { original, redacted in
@@ -88,7 +88,7 @@ struct PublicationsController {
             }
         } ?? []
         let calendar = try? await sunlight.calendars.current()
-        let badge = DeadlineBadge(sunlight.deadlineState(of: publication.dueOn, calendar: calendar))
+        let badge = DeadlineBadge(sunlight.calendar.state(of: publication.dueOn, calendar: calendar))
         let withdrawal = publication.withdrawal
         return try await Page.render("staff/publicity/publication", DetailPage(
             page: PageContext(request, title: "决定公开 · \(publication.number)"),
@@ -114,7 +114,7 @@ struct PublicationsController {
             return Page.redirect("/staff/publications/\(id.uuidString.lowercased())?extra=" + (extra.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
         do {
-            _ = try await request.sunlight.publishDecision(id, extraTerms: Self.terms(extra),
+            _ = try await request.sunlight.publicity.publishDecision(id, extraTerms: Self.terms(extra),
                                                            confirmedHash: (try? request.content.get(String.self, at: "hash")) ?? "", by: staff.actor)
             return Page.redirect("/staff/publications/\(id.uuidString.lowercased())", notice: "decision_published")
         } catch let error as SunlightError where error.belongsInForm {
@@ -126,7 +126,7 @@ struct PublicationsController {
         let staff = try request.requireStaff()
         let id = try request.uuid("publication", "决定公开事项")
         do {
-            _ = try await request.sunlight.reportDecisionChange(id, kind: try Self.kind(request), changedOn: try request.dateField("changedOn", "日期", rule: .pub7), by: staff.actor)
+            _ = try await request.sunlight.publicity.reportDecisionChange(id, kind: try Self.kind(request), changedOn: try request.dateField("changedOn", "日期", rule: .pub7), by: staff.actor)
             return Page.redirect("/staff/publications/\(id.uuidString.lowercased())", notice: "change_reported")
         } catch let error as SunlightError where error.belongsInForm {
             return try await render(request, extraTerms: "", problem: error.description, status: error.httpStatus)
@@ -138,7 +138,7 @@ struct PublicationsController {
         let id = try request.uuid("publication", "决定公开事项")
         do {
             let reported = (try? request.content.get(String.self, at: "kind")).map { !$0.isEmpty } ?? false
-            _ = try await request.sunlight.withdrawDecision(id, statement: (try? request.content.get(String.self, at: "statement")) ?? "",
+            _ = try await request.sunlight.publicity.withdrawDecision(id, statement: (try? request.content.get(String.self, at: "statement")) ?? "",
                                                             kind: reported ? try Self.kind(request) : nil,
                                                             changedOn: reported ? try request.dateField("changedOn", "日期", rule: .pub7) : nil, by: staff.actor)
             return Page.redirect("/staff/publications/\(id.uuidString.lowercased())", notice: "decision_withdrawn")

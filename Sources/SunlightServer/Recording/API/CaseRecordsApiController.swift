@@ -55,15 +55,15 @@ struct CaseRecordsApiController {
 
     @Sendable func draft(_ request: Request) async throws -> Response {
         let input = try request.content.decode(DocumentIn.self)
-        let document = try await request.sunlight.draftDocument(case: try request.uuid("id", "案件"), type: input.type, fields: input.fields,
+        let document = try await request.sunlight.cases.draftDocument(case: try request.uuid("id", "案件"), type: input.type, fields: input.fields,
                                                                 corrects: input.corrects, by: try request.requireApiActor())
         return try await API.DocumentOut(document).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func show(_ request: Request) async throws -> API.DocumentDetailOut {
         let actor = try request.requireApiActor()
-        let (document, detail) = try await request.sunlight.caseDocument(try request.uuid("id", "文书"), by: actor)
-        let actions = try await request.sunlight.documentActions(document.id, by: actor)
+        let (document, detail) = try await request.sunlight.cases.caseDocument(try request.uuid("id", "文书"), by: actor)
+        let actions = try await request.sunlight.cases.documentActions(document.id, by: actor)
         return API.DocumentDetailOut(document: API.DocumentOut(document), caseNumber: detail.enforcementCase.number,
                                      caseTitle: detail.enforcementCase.title, organisation: API.OrganisationOut(detail.organisation),
                                      form: API.DocumentTypeOut(document.type), actions: actions.map(\.qualifiedName).sorted())
@@ -71,20 +71,20 @@ struct CaseRecordsApiController {
 
     @Sendable func revise(_ request: Request) async throws -> API.DocumentOut {
         let input = try request.content.decode(FieldsIn.self)
-        return API.DocumentOut(try await request.sunlight.reviseDocument(try request.uuid("id", "文书"), fields: input.fields,
+        return API.DocumentOut(try await request.sunlight.cases.reviseDocument(try request.uuid("id", "文书"), fields: input.fields,
                                                                          by: try request.requireApiActor()))
     }
 
     @Sendable func submit(_ request: Request) async throws -> API.DocumentOut {
-        API.DocumentOut(try await request.sunlight.submitDocument(try request.uuid("id", "文书"), by: try request.requireApiActor()))
+        API.DocumentOut(try await request.sunlight.cases.submitDocument(try request.uuid("id", "文书"), by: try request.requireApiActor()))
     }
 
     @Sendable func sign(_ request: Request) async throws -> API.DocumentOut {
-        API.DocumentOut(try await request.sunlight.signDocument(try request.uuid("id", "文书"), by: try request.requireApiActor()))
+        API.DocumentOut(try await request.sunlight.cases.signDocument(try request.uuid("id", "文书"), by: try request.requireApiActor()))
     }
 
     @Sendable func issue(_ request: Request) async throws -> API.DocumentOut {
-        API.DocumentOut(try await request.sunlight.issueDocument(try request.uuid("id", "文书"), by: try request.requireApiActor()))
+        API.DocumentOut(try await request.sunlight.cases.issueDocument(try request.uuid("id", "文书"), by: try request.requireApiActor()))
     }
 
     // MARK: Discretion benchmarks
@@ -99,12 +99,12 @@ struct CaseRecordsApiController {
         guard let organisation = try request.query.get(UUID?.self, at: "organisation") ?? actor.organisation?.id else {
             throw SunlightError.invalid("organisation", "请用 organisation 指明机构", rule: .std3)
         }
-        return API.ListOut(items: try await request.sunlight.benchmarks(item: item, organisation: organisation).map(API.BenchmarkOut.init))
+        return API.ListOut(items: try await request.sunlight.cases.benchmarks(item: item, organisation: organisation).map(API.BenchmarkOut.init))
     }
 
     @Sendable func setBenchmark(_ request: Request) async throws -> API.BenchmarkOut {
         let input = try request.content.decode(BenchmarkIn.self)
-        return API.BenchmarkOut(try await request.sunlight.setBenchmark(item: input.item, circumstance: input.circumstance, minFine: input.minFine,
+        return API.BenchmarkOut(try await request.sunlight.cases.setBenchmark(item: input.item, circumstance: input.circumstance, minFine: input.minFine,
                                                                         maxFine: input.maxFine, measures: input.measures ?? "",
                                                                         by: try request.requireApiActor()))
     }
@@ -113,7 +113,7 @@ struct CaseRecordsApiController {
 
     @Sendable func giveBack(_ request: Request) async throws -> API.DocumentOut {
         let input = try request.content.decode(ReturnIn.self)
-        return API.DocumentOut(try await request.sunlight.returnDocument(try request.uuid("id", "文书"), reason: input.reason,
+        return API.DocumentOut(try await request.sunlight.cases.returnDocument(try request.uuid("id", "文书"), reason: input.reason,
                                                                          by: try request.requireApiActor()))
     }
 
@@ -125,7 +125,7 @@ struct CaseRecordsApiController {
         }
         let category = try CasesApiController.choice(code, "category", among: EnforcementCategory.enforcement, rule: .rec3)
         let simple = try request.query.get(Bool?.self, at: "simple") ?? false
-        let required = try await request.sunlight.audioVideoStages(organisation: organisation.id, category: category, simple: simple)
+        let required = try await request.sunlight.cases.audioVideoStages(organisation: organisation.id, category: category, simple: simple)
         return API.AudioVideoListOut(category: category, simple: simple && category == .penalty, required: required)
     }
 
@@ -134,10 +134,10 @@ struct CaseRecordsApiController {
         let input = try request.content.decode(AudioVideoIn.self)
         let actor = try request.requireApiActor()
         let simple = input.simple ?? false
-        try await request.sunlight.setAudioVideoRequirement(category: input.category, stage: input.stage, simple: simple, required: input.required,
+        try await request.sunlight.cases.setAudioVideoRequirement(category: input.category, stage: input.stage, simple: simple, required: input.required,
                                                             by: actor)
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
-        let required = try await request.sunlight.audioVideoStages(organisation: organisation.id, category: input.category, simple: simple)
+        let required = try await request.sunlight.cases.audioVideoStages(organisation: organisation.id, category: input.category, simple: simple)
         return API.AudioVideoListOut(category: input.category, simple: simple, required: required)
     }
 }

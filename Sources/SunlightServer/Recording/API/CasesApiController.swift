@@ -150,13 +150,13 @@ struct CasesApiController {
         filter.text = request.query[String.self, at: "q"]?.trimmed.nilIfEmpty
         let limit = try request.query.get(Int?.self, at: "limit") ?? 500
         guard (1...2000).contains(limit) else { throw SunlightError.invalid("limit", "limit 应为 1–2000 的整数") }
-        let found = try await request.sunlight.cases(filter, by: try request.requireApiActor(), limit: limit)
+        let found = try await request.sunlight.cases.cases(filter, by: try request.requireApiActor(), limit: limit)
         return API.ListOut(items: found.map(API.CaseSummaryOut.init))
     }
 
     @Sendable func open(_ request: Request) async throws -> Response {
         let input = try request.content.decode(NewCaseIn.self)
-        let created = try await request.sunlight.openCase(NewCase(
+        let created = try await request.sunlight.cases.openCase(NewCase(
             title: input.title, category: input.category, simple: input.simple ?? false, itemEntryID: input.itemEntryID, source: input.source,
             violationOn: input.violationOn, endangersSafety: input.endangersSafety ?? false, decisionDays: input.decisionDays,
             classification: input.classification ?? .normal,
@@ -169,18 +169,18 @@ struct CasesApiController {
     }
 
     @Sendable func detail(_ request: Request) async throws -> API.CaseDetailOut {
-        let detail = try await request.sunlight.caseDetail(try request.uuid("id", "案件"), by: try request.requireApiActor())
+        let detail = try await request.sunlight.cases.caseDetail(try request.uuid("id", "案件"), by: try request.requireApiActor())
         return API.CaseDetailOut(detail, today: request.sunlight.clock.today)
     }
 
     @Sendable func statistics(_ request: Request) async throws -> API.CaseStatisticsOut {
         let (from, to) = try Self.period(request)
-        return API.CaseStatisticsOut(try await request.sunlight.caseStatistics(from: from, to: to, by: try request.requireApiActor()))
+        return API.CaseStatisticsOut(try await request.sunlight.cases.caseStatistics(from: from, to: to, by: try request.requireApiActor()))
     }
 
     @Sendable func statisticsCSV(_ request: Request) async throws -> Response {
         let (from, to) = try Self.period(request)
-        let statistics = try await request.sunlight.caseStatistics(from: from, to: to, by: try request.requireApiActor())
+        let statistics = try await request.sunlight.cases.caseStatistics(from: from, to: to, by: try request.requireApiActor())
         return request.csvResponse(CSV.document(statistics.table), filename: "案件统计-\(from.iso)-\(to.iso).csv")
     }
 
@@ -188,7 +188,7 @@ struct CasesApiController {
 
     @Sendable func completeStage(_ request: Request) async throws -> API.CaseOut {
         let input = try request.optionalJSON(NoteIn.self) ?? NoteIn(note: nil)
-        return API.CaseOut(try await request.sunlight.completeStage(case: try request.uuid("id", "案件"), note: input.note,
+        return API.CaseOut(try await request.sunlight.cases.completeStage(case: try request.uuid("id", "案件"), note: input.note,
                                                                     by: try request.requireApiActor()))
     }
 
@@ -199,27 +199,27 @@ struct CasesApiController {
         case .resume: .resumed
         case .terminate: .terminated
         }
-        return API.CaseOut(try await request.sunlight.changeCaseStatus(case: try request.uuid("id", "案件"), to: kind, reason: input.reason,
+        return API.CaseOut(try await request.sunlight.cases.changeCaseStatus(case: try request.uuid("id", "案件"), to: kind, reason: input.reason,
                                                                        by: try request.requireApiActor()))
     }
 
     @Sendable func extend(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(ExtensionIn.self)
-        return API.CaseOut(try await request.sunlight.extendCase(case: try request.uuid("id", "案件"), days: input.days, reason: input.reason,
+        return API.CaseOut(try await request.sunlight.cases.extendCase(case: try request.uuid("id", "案件"), days: input.days, reason: input.reason,
                                                                  collectiveDiscussion: input.collectiveDiscussion ?? false,
                                                                  by: try request.requireApiActor()))
     }
 
     @Sendable func deduct(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(DeductionIn.self)
-        let reason = try Self.choice(input.reason, "reason", among: Sunlight.DeductionReason.allCases, rule: .rec13)
-        return API.CaseOut(try await request.sunlight.recordDeduction(case: try request.uuid("id", "案件"), reason: reason, from: input.from,
+        let reason = try Self.choice(input.reason, "reason", among: CaseUseCases.DeductionReason.allCases, rule: .rec13)
+        return API.CaseOut(try await request.sunlight.cases.recordDeduction(case: try request.uuid("id", "案件"), reason: reason, from: input.from,
                                                                       to: input.to, note: input.note, by: try request.requireApiActor()))
     }
 
     @Sendable func preserve(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(PreservationIn.self)
-        return API.CaseOut(try await request.sunlight.recordPreservation(case: try request.uuid("id", "案件"), items: input.items,
+        return API.CaseOut(try await request.sunlight.cases.recordPreservation(case: try request.uuid("id", "案件"), items: input.items,
                                                                          handles: input.handles, by: try request.requireApiActor()))
     }
 
@@ -230,14 +230,14 @@ struct CasesApiController {
     @Sendable func respond(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(ResponseIn.self)
         let kind = try Self.choice(input.kind, "kind", among: Self.responseKinds, rule: .rec13)
-        return API.CaseOut(try await request.sunlight.recordPartyResponse(case: try request.uuid("id", "案件"), kind: kind, on: input.on,
+        return API.CaseOut(try await request.sunlight.cases.recordPartyResponse(case: try request.uuid("id", "案件"), kind: kind, on: input.on,
                                                                           note: input.note, by: try request.requireApiActor()))
     }
 
     @Sendable func pay(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(PaymentIn.self)
-        let method = try Self.choice(input.method, "method", among: Sunlight.PaymentMethod.allCases, rule: .rec13)
-        return API.CaseOut(try await request.sunlight.recordPayment(case: try request.uuid("id", "案件"), amount: input.amount, paidOn: input.paidOn,
+        let method = try Self.choice(input.method, "method", among: CaseUseCases.PaymentMethod.allCases, rule: .rec13)
+        return API.CaseOut(try await request.sunlight.cases.recordPayment(case: try request.uuid("id", "案件"), amount: input.amount, paidOn: input.paidOn,
                                                                     method: method, receipt: input.receipt, by: try request.requireApiActor()))
     }
 
@@ -245,30 +245,30 @@ struct CasesApiController {
 
     @Sendable func requestExemption(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(ReasonIn.self)
-        return API.CaseOut(try await request.sunlight.requestAudioVideoExemption(case: try request.uuid("id", "案件"), reason: input.reason,
+        return API.CaseOut(try await request.sunlight.cases.requestAudioVideoExemption(case: try request.uuid("id", "案件"), reason: input.reason,
                                                                                  by: try request.requireApiActor()))
     }
 
     @Sendable func approveExemption(_ request: Request) async throws -> API.CaseOut {
-        API.CaseOut(try await request.sunlight.approveAudioVideoExemption(case: try request.uuid("id", "案件"), by: try request.requireApiActor()))
+        API.CaseOut(try await request.sunlight.cases.approveAudioVideoExemption(case: try request.uuid("id", "案件"), by: try request.requireApiActor()))
     }
 
     @Sendable func assignOfficer(_ request: Request) async throws -> HTTPStatus {
         let input = try request.content.decode(OfficerIn.self)
-        try await request.sunlight.assignOfficer(case: try request.uuid("id", "案件"), officer: input.userID, by: try request.requireApiActor())
+        try await request.sunlight.cases.assignOfficer(case: try request.uuid("id", "案件"), officer: input.userID, by: try request.requireApiActor())
         return .noContent
     }
 
     @Sendable func recuse(_ request: Request) async throws -> HTTPStatus {
         let input = try request.content.decode(ReasonIn.self)
-        try await request.sunlight.recuseOfficer(case: try request.uuid("id", "案件"), officer: try request.uuid("officer", "执法人员"),
+        try await request.sunlight.cases.recuseOfficer(case: try request.uuid("id", "案件"), officer: try request.uuid("officer", "执法人员"),
                                                  reason: input.reason, by: try request.requireApiActor())
         return .noContent
     }
 
     @Sendable func recordEvidence(_ request: Request) async throws -> Response {
         let input = try request.content.decode(CaseEvidenceIn.self)
-        let evidence = try await request.sunlight.recordCaseEvidence(case: try request.uuid("id", "案件"), NewCaseEvidence(
+        let evidence = try await request.sunlight.cases.recordCaseEvidence(case: try request.uuid("id", "案件"), NewCaseEvidence(
             kind: input.kind, description: input.description, source: input.source, original: input.original,
             copyVerified: input.copyVerified ?? false, confirmedBy: input.confirmedBy, confirmedOn: input.confirmedOn, fileID: input.fileID),
             by: try request.requireApiActor())
@@ -277,7 +277,7 @@ struct CasesApiController {
 
     @Sendable func recordInterference(_ request: Request) async throws -> Response {
         let input = try request.content.decode(InterferenceIn.self)
-        let record = try await request.sunlight.recordInterference(case: try request.uuid("id", "案件"), occurredOn: input.occurredOn,
+        let record = try await request.sunlight.cases.recordInterference(case: try request.uuid("id", "案件"), occurredOn: input.occurredOn,
                                                                    source: input.source, means: input.means, content: input.content,
                                                                    by: try request.requireApiActor())
         return try await API.InterferenceOut(record).encodeResponse(status: .created, for: request)
@@ -285,7 +285,7 @@ struct CasesApiController {
 
     @Sendable func classify(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(ClassificationIn.self)
-        return API.CaseOut(try await request.sunlight.classifyCase(case: try request.uuid("id", "案件"), as: input.classification,
+        return API.CaseOut(try await request.sunlight.cases.classifyCase(case: try request.uuid("id", "案件"), as: input.classification,
                                                                    reason: input.reason, by: try request.requireApiActor()))
     }
 

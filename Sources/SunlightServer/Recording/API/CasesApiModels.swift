@@ -331,7 +331,7 @@ extension API {
             blocker = d.blocker.map(BlockerOut.init)
             nextStage = d.nextStage.map { StageOut($0, audioVideo: audioVideo) }
             benchmarks = d.benchmarks.map(BenchmarkOut.init)
-            draftableTypes = theCase.status == .open ? Sunlight.draftableTypes(of: theCase).map(DocumentTypeOut.init) : []
+            draftableTypes = theCase.status == .open ? CaseUseCases.draftableTypes(of: theCase).map(DocumentTypeOut.init) : []
             actions = d.actions.map(\.qualifiedName).sorted()
         }
     }

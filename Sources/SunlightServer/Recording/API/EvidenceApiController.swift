@@ -77,9 +77,9 @@ struct EvidenceApiController {
 
     @Sendable func uploadBlob(_ request: Request) async throws -> Response {
         let actor = try request.requireApiActor()
-        try await request.sunlight.authoriseUpload(by: actor)
+        try await request.sunlight.cases.authoriseUpload(by: actor)
         let receipt = try await StreamingUpload.receiveRawBody(request)
-        try await request.sunlight.logUpload(receipt, filename: request.headers.first(name: "X-Filename"), by: actor)
+        try await request.sunlight.cases.logUpload(receipt, filename: request.headers.first(name: "X-Filename"), by: actor)
         return try await BlobOut(sha256: receipt.sha256.hex, size: receipt.size, new: receipt.isNew)
             .encodeResponse(status: receipt.isNew ? .created : .ok, for: request)
     }
@@ -91,7 +91,7 @@ struct EvidenceApiController {
         }
         let store = request.application.blobStore
         let receipt = BlobReceipt(sha256: hash, size: store.size(of: hash) ?? 0, isNew: false)
-        let file = try await request.sunlight.recordEvidence(NewEvidence(
+        let file = try await request.sunlight.cases.recordEvidence(NewEvidence(
             kind: input.kind, title: input.title, filename: input.filename, mediaType: input.mediaType ?? "application/octet-stream",
             recordedAt: input.recordedAt, place: input.place, recordedBy: input.recordedBy, device: input.device,
             parties: input.parties, corrects: input.corrects, correctionReason: input.correctionReason),
@@ -100,15 +100,15 @@ struct EvidenceApiController {
     }
 
     @Sendable func list(_ request: Request) async throws -> API.ListOut<EvidenceOut> {
-        API.ListOut(items: try await request.sunlight.evidenceFiles(by: try request.requireApiActor()).map(EvidenceOut.init))
+        API.ListOut(items: try await request.sunlight.cases.evidenceFiles(by: try request.requireApiActor()).map(EvidenceOut.init))
     }
 
     @Sendable func show(_ request: Request) async throws -> EvidenceOut {
-        EvidenceOut(try await request.sunlight.evidenceFile(try request.uuid("id", "文件记录"), by: try request.requireApiActor()))
+        EvidenceOut(try await request.sunlight.cases.evidenceFile(try request.uuid("id", "文件记录"), by: try request.requireApiActor()))
     }
 
     @Sendable func download(_ request: Request) async throws -> Response {
-        let file = try await request.sunlight.evidenceFile(try request.uuid("id", "文件记录"), by: try request.requireApiActor(), download: true)
+        let file = try await request.sunlight.cases.evidenceFile(try request.uuid("id", "文件记录"), by: try request.requireApiActor(), download: true)
         return try await EvidenceDownload.response(for: file, to: request)
     }
 }

@@ -20,7 +20,7 @@ struct LogApiController {
     }
 
     @Sendable func checkpoint(_ request: Request) async throws -> Response {
-        guard let latest = try await request.sunlight.latestCheckpoint() else { throw SunlightError.notFound("检查点（日志为空）") }
+        guard let latest = try await request.sunlight.cases.latestCheckpoint() else { throw SunlightError.notFound("检查点（日志为空）") }
         let response = Response(status: .ok, body: .init(string: latest.note))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
@@ -35,16 +35,16 @@ struct LogApiController {
         guard let from = request.query[UInt64.self, at: "from"] else {
             throw SunlightError.invalid("from", "请给出 from（较早检查点的大小）", rule: .rec5)
         }
-        return try await request.sunlight.consistencyProof(from: from, to: request.query[UInt64.self, at: "to"])
+        return try await request.sunlight.cases.consistencyProof(from: from, to: request.query[UInt64.self, at: "to"])
     }
 
     @Sendable func inclusion(_ request: Request) async throws -> InclusionProofBundle {
         let actor = try request.requireApiActor()
         if let leaf = request.query[String.self, at: "leaf"] {
             guard let index = UInt64(leaf) else { throw SunlightError.invalid("leaf", "leaf 应为非负整数", rule: .rec5) }
-            return try await request.sunlight.inclusionProof(leafIndex: index, by: actor)
+            return try await request.sunlight.cases.inclusionProof(leafIndex: index, by: actor)
         }
-        return try await request.sunlight.inclusionProof(table: request.query[String.self, at: "table"],
+        return try await request.sunlight.cases.inclusionProof(table: request.query[String.self, at: "table"],
                                                          recordID: request.query[String.self, at: "id"], by: actor)
     }
 }

@@ -90,7 +90,7 @@ extension CasePageModel {
         let fine = CaseRules.decidedFine(detail.documents).map(String.init)
 
         let item = try await theCase.itemEntryID.asyncMap { id in
-            try await sunlight.publishedList(.item, organisationID: theCase.organisationID).first { $0.version.entryID == id }?.version.title
+            try await sunlight.publicity.publishedList(.item, organisationID: theCase.organisationID).first { $0.version.entryID == id }?.version.title
         } ?? nil
         let header = Header(
             number: theCase.number, title: theCase.title, status: theCase.status.chineseName, statusClass: theCase.status.rawValue,
@@ -170,14 +170,14 @@ extension CasePageModel {
         var assignable: [Option] = []
         if may.contains(.assign) {
             let onCase = Set(detail.officers.map(\.user.id))
-            assignable = try await sunlight.publicOfficers(of: theCase.organisationID)
+            assignable = try await sunlight.standards.publicOfficers(of: theCase.organisationID)
                 .filter { $0.user.has(.officer) && !onCase.contains($0.user.id) }
                 .map { officer in
                     let note = (try? officer.checkAssignable(to: theCase.category, on: today)) != nil ? "持有效证件" : "证件不符合要求"
                     return Option(value: officer.user.id.uuidString.lowercased(), label: "\(officer.user.displayName)（\(note)）")
                 }
         }
-        let recorders = may.contains(.evidence) ? try await sunlight.recorders(for: actor).map {
+        let recorders = may.contains(.evidence) ? try await sunlight.cases.recorders(for: actor).map {
             Option(value: $0.id.uuidString.lowercased(), label: "\($0.displayName)（\($0.username)）", checked: $0.id == me)
         } : []
         var statusActions: [Option] = []
@@ -190,12 +190,12 @@ extension CasePageModel {
             fileKinds: CaseText.options(EvidenceFile.Kind.self, \.chineseName, selected: posted["fileKind"] ?? "video"),
             recorders: recorders,
             responseKinds: responseKinds.map { Option(value: $0.rawValue, label: $0.chineseName, checked: posted["responseKind"] == $0.rawValue) },
-            paymentMethods: Sunlight.PaymentMethod.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, checked: posted["method"] == $0.rawValue) },
-            deductionReasons: Sunlight.DeductionReason.allCases.map { Option(value: $0.rawValue, label: $0.chineseName) },
+            paymentMethods: CaseUseCases.PaymentMethod.allCases.map { Option(value: $0.rawValue, label: $0.chineseName, checked: posted["method"] == $0.rawValue) },
+            deductionReasons: CaseUseCases.DeductionReason.allCases.map { Option(value: $0.rawValue, label: $0.chineseName) },
             classifications: EnforcementCase.Classification.allCases.filter { $0 != theCase.classification }
                 .map { Option(value: $0.rawValue, label: $0.chineseName) },
             statusActions: statusActions, assignable: assignable,
-            draftable: may.contains(.draft) ? Sunlight.draftableTypes(of: theCase).map { Option(value: $0.rawValue, label: $0.chineseName) } : [],
+            draftable: may.contains(.draft) ? CaseUseCases.draftableTypes(of: theCase).map { Option(value: $0.rawValue, label: $0.chineseName) } : [],
             preservations: preservations)
 
         var values = ["paidOn": today.iso, "responseOn": today.iso, "occurredOn": today.iso, "confirmedOn": today.iso,
@@ -234,7 +234,7 @@ extension CasePageModel {
         let retyped = problem?.form == "major"
         var decision: MajorSection.Decision?
         if let draft = detail.documents.last(where: { $0.type.isDecision }) {
-            let (requirement, history) = try await request.sunlight.reviewStatus(of: draft.id, by: try request.requireStaff().actor)
+            let (requirement, history) = try await request.sunlight.reviews.reviewStatus(of: draft.id, by: try request.requireStaff().actor)
             decision = MajorSection.Decision(
                 id: draft.id.uuidString.lowercased(), type: "\(draft.type.chineseName)（\(draft.status.chineseName)）", summary: requirement.summary,
                 state: history.last.map { "第 \($0.number) 轮：\($0.stateName)" } ?? (requirement.required ? "尚未送审" : ""),
@@ -256,10 +256,10 @@ extension CasePageModel {
         case .extended:
             return "延长 \(data["days"] ?? "?") 日" + (data["collective"] == "yes" ? "（经集体讨论）" : "")
         case .deduction:
-            let reason = data["reason"].flatMap(Sunlight.DeductionReason.init(rawValue:))?.chineseName ?? data["reason"] ?? ""
+            let reason = data["reason"].flatMap(CaseUseCases.DeductionReason.init(rawValue:))?.chineseName ?? data["reason"] ?? ""
             return "扣除\(reason)期间 \(data["from"] ?? "") 至 \(data["to"] ?? "")"
         case .paid:
-            let method = data["method"].flatMap(Sunlight.PaymentMethod.init(rawValue:))?.chineseName ?? ""
+            let method = data["method"].flatMap(CaseUseCases.PaymentMethod.init(rawValue:))?.chineseName ?? ""
             let surcharge = Int(data["surcharge"] ?? "") ?? 0
             return "缴纳 \(data["amount"] ?? "") 元（罚款 \(data["fine"] ?? "") 元" + (surcharge > 0 ? "，加处罚款 \(surcharge) 元" : "") + "），\(method)"
         case .classified:

@@ -21,7 +21,7 @@ struct LogPageController {
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        let latest = try await request.sunlight.latestCheckpoint()
+        let latest = try await request.sunlight.cases.latestCheckpoint()
         let ledger = request.sunlight.ledger
         return try await Page.render("portal/log", LogPage(
             page: PageContext(request, title: "防篡改日志"), checkpoint: latest?.note, size: latest.map { String($0.size) } ?? "0",

@@ -27,7 +27,7 @@ struct CaseActionsController {
     /// 完成本环节 (REC-1): the gates are the use case's.
     @Sendable func complete(_ request: Request) async throws -> Response {
         try await CasePageController.act(request, form: "complete", notice: "stage_completed") { staff, id in
-            _ = try await request.sunlight.completeStage(case: id, note: request.field("note"), by: staff.actor)
+            _ = try await request.sunlight.cases.completeStage(case: id, note: request.field("note"), by: staff.actor)
         }
     }
 
@@ -37,7 +37,7 @@ struct CaseActionsController {
             guard let kind = request.field("statusAction").flatMap(CaseEvent.Kind.init(rawValue:)) else {
                 throw SunlightError.invalid("statusAction", "请选择中止、恢复或终止", rule: .rec1)
             }
-            _ = try await request.sunlight.changeCaseStatus(case: id, to: kind, reason: request.field("statusReason") ?? "", by: staff.actor)
+            _ = try await request.sunlight.cases.changeCaseStatus(case: id, to: kind, reason: request.field("statusReason") ?? "", by: staff.actor)
         }
     }
 
@@ -47,7 +47,7 @@ struct CaseActionsController {
             guard let days = request.field("extensionDays").flatMap(Int.init) else {
                 throw SunlightError.invalid("extensionDays", "请填写延长的天数", rule: .rec13)
             }
-            _ = try await request.sunlight.extendCase(case: id, days: days, reason: request.field("extensionReason") ?? "",
+            _ = try await request.sunlight.cases.extendCase(case: id, days: days, reason: request.field("extensionReason") ?? "",
                                                       collectiveDiscussion: request.field("collective") == "yes", by: staff.actor)
         }
     }
@@ -55,10 +55,10 @@ struct CaseActionsController {
     /// 期限扣除 — hearing, appraisal and public-notice periods (REC-13).
     @Sendable func deduction(_ request: Request) async throws -> Response {
         try await CasePageController.act(request, form: "deduction") { staff, id in
-            guard let reason = request.field("deductionReason").flatMap(Sunlight.DeductionReason.init(rawValue:)) else {
+            guard let reason = request.field("deductionReason").flatMap(CaseUseCases.DeductionReason.init(rawValue:)) else {
                 throw SunlightError.invalid("deductionReason", "请选择扣除的期间种类", rule: .rec13)
             }
-            _ = try await request.sunlight.recordDeduction(
+            _ = try await request.sunlight.cases.recordDeduction(
                 case: id, reason: reason, from: try request.dateField("deductionFrom", "开始日期", rule: .rec13),
                 to: try request.dateField("deductionTo", "结束日期", rule: .rec13), note: request.field("deductionNote"), by: staff.actor)
         }
@@ -67,7 +67,7 @@ struct CaseActionsController {
     /// 先行登记保存, and its handling within 7 working days (REC-13).
     @Sendable func preservation(_ request: Request) async throws -> Response {
         try await CasePageController.act(request, form: "preservation") { staff, id in
-            _ = try await request.sunlight.recordPreservation(case: id, items: request.field("preservationItems") ?? "",
+            _ = try await request.sunlight.cases.recordPreservation(case: id, items: request.field("preservationItems") ?? "",
                                                               handles: request.field("handles").flatMap(UUID.init(uuidString:)), by: staff.actor)
         }
     }
@@ -78,7 +78,7 @@ struct CaseActionsController {
             guard let kind = request.field("responseKind").flatMap(CaseEvent.Kind.init(rawValue:)) else {
                 throw SunlightError.invalid("responseKind", "请选择当事人的回应", rule: .rec13)
             }
-            _ = try await request.sunlight.recordPartyResponse(case: id, kind: kind, on: try request.dateField("responseOn", "日期", rule: .rec13),
+            _ = try await request.sunlight.cases.recordPartyResponse(case: id, kind: kind, on: try request.dateField("responseOn", "日期", rule: .rec13),
                                                                note: request.field("responseNote"), by: staff.actor)
         }
     }
@@ -89,10 +89,10 @@ struct CaseActionsController {
             guard let amount = request.field("amount").flatMap(Int.init) else {
                 throw SunlightError.invalid("amount", "请填写缴纳金额（元，整数）", rule: .rec13)
             }
-            guard let method = request.field("method").flatMap(Sunlight.PaymentMethod.init(rawValue:)) else {
+            guard let method = request.field("method").flatMap(CaseUseCases.PaymentMethod.init(rawValue:)) else {
                 throw SunlightError.invalid("method", "请选择缴纳方式", rule: .rec13)
             }
-            _ = try await request.sunlight.recordPayment(case: id, amount: amount, paidOn: try request.dateField("paidOn", "缴纳日期", rule: .rec13),
+            _ = try await request.sunlight.cases.recordPayment(case: id, amount: amount, paidOn: try request.dateField("paidOn", "缴纳日期", rule: .rec13),
                                                          method: method, receipt: request.field("receipt"), by: staff.actor)
         }
     }
@@ -100,14 +100,14 @@ struct CaseActionsController {
     /// 申请免于音像记录 (REC-3).
     @Sendable func requestExemption(_ request: Request) async throws -> Response {
         try await CasePageController.act(request, form: "av") { staff, id in
-            _ = try await request.sunlight.requestAudioVideoExemption(case: id, reason: request.field("avReason") ?? "", by: staff.actor)
+            _ = try await request.sunlight.cases.requestAudioVideoExemption(case: id, reason: request.field("avReason") ?? "", by: staff.actor)
         }
     }
 
     /// 批准免于音像记录 (a head other than the applicant, REC-3).
     @Sendable func approveExemption(_ request: Request) async throws -> Response {
         try await CasePageController.act(request, form: "av") { staff, id in
-            _ = try await request.sunlight.approveAudioVideoExemption(case: id, by: staff.actor)
+            _ = try await request.sunlight.cases.approveAudioVideoExemption(case: id, by: staff.actor)
         }
     }
 
@@ -117,14 +117,14 @@ struct CaseActionsController {
             guard let officer = request.field("officer").flatMap(UUID.init(uuidString:)) else {
                 throw SunlightError.invalid("officer", "请选择要指派的执法人员", rule: .rec7)
             }
-            try await request.sunlight.assignOfficer(case: id, officer: officer, by: staff.actor)
+            try await request.sunlight.cases.assignOfficer(case: id, officer: officer, by: staff.actor)
         }
     }
 
     /// 回避 (head, REC-7): never below two officers.
     @Sendable func recuse(_ request: Request) async throws -> Response {
         try await CasePageController.act(request, form: "officers") { staff, id in
-            try await request.sunlight.recuseOfficer(case: id, officer: try request.uuid("user", "执法人员"),
+            try await request.sunlight.cases.recuseOfficer(case: id, officer: try request.uuid("user", "执法人员"),
                                                      reason: request.field("recusalReason") ?? "", by: staff.actor)
         }
     }
@@ -132,7 +132,7 @@ struct CaseActionsController {
     /// 干预记录 (REC-9).
     @Sendable func interference(_ request: Request) async throws -> Response {
         try await CasePageController.act(request, form: "interference") { staff, id in
-            _ = try await request.sunlight.recordInterference(
+            _ = try await request.sunlight.cases.recordInterference(
                 case: id, occurredOn: try request.dateField("occurredOn", "发生日期", rule: .rec9), source: request.field("interferenceSource") ?? "",
                 means: request.field("means") ?? "", content: request.field("content") ?? "", by: staff.actor)
         }
@@ -144,7 +144,7 @@ struct CaseActionsController {
             guard let classification = request.field("classification").flatMap(EnforcementCase.Classification.init(rawValue:)) else {
                 throw SunlightError.invalid("classification", "请选择密级", rule: .rec11)
             }
-            _ = try await request.sunlight.classifyCase(case: id, as: classification, reason: request.field("classificationReason") ?? "",
+            _ = try await request.sunlight.cases.classifyCase(case: id, as: classification, reason: request.field("classificationReason") ?? "",
                                                         by: staff.actor)
         }
     }

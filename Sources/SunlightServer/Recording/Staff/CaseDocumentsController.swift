@@ -25,7 +25,7 @@ struct CaseDocumentsController {
 
     @Sendable func newDraft(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let detail = try await request.sunlight.caseDetail(try request.uuid("case", "案件"), by: staff.actor)
+        let detail = try await request.sunlight.cases.caseDetail(try request.uuid("case", "案件"), by: staff.actor)
         guard let type = request.query[String.self, at: "type"].flatMap(DocumentType.init(rawValue:)) else { throw SunlightError.notFound("文书种类") }
         return try await render(request, DocumentPageModel.draft(type, detail: detail, request: request, values: DocumentDefaults.values(for: type, in: detail,
                                                                                                                             today: request.sunlight.clock.today),
@@ -38,10 +38,10 @@ struct CaseDocumentsController {
         let posted = try request.content.decode([String: String].self)
         guard let type = posted["type"].flatMap(DocumentType.init(rawValue:)) else { throw SunlightError.notFound("文书种类") }
         do {
-            let document = try await request.sunlight.draftDocument(case: caseID, type: type, fields: posted, by: staff.actor)
+            let document = try await request.sunlight.cases.draftDocument(case: caseID, type: type, fields: posted, by: staff.actor)
             return Page.redirect("/staff/documents/\(document.id.uuidString.lowercased())", notice: "document_drafted")
         } catch let error as SunlightError where error.belongsInForm {
-            let detail = try await request.sunlight.caseDetail(caseID, by: staff.actor)
+            let detail = try await request.sunlight.cases.caseDetail(caseID, by: staff.actor)
             return try await render(request, DocumentPageModel.draft(type, detail: detail, request: request, values: posted, error: error.description),
                                     status: error.httpStatus)
         }
@@ -56,33 +56,33 @@ struct CaseDocumentsController {
     @Sendable func revise(_ request: Request) async throws -> Response {
         let posted = try request.content.decode([String: String].self)
         return try await change(request, notice: "document_revised", values: posted) { id, actor in
-            _ = try await request.sunlight.reviseDocument(id, fields: posted, by: actor)
+            _ = try await request.sunlight.cases.reviseDocument(id, fields: posted, by: actor)
         }
     }
 
     @Sendable func submit(_ request: Request) async throws -> Response {
-        try await change(request, notice: "document_submitted") { id, actor in _ = try await request.sunlight.submitDocument(id, by: actor) }
+        try await change(request, notice: "document_submitted") { id, actor in _ = try await request.sunlight.cases.submitDocument(id, by: actor) }
     }
 
     @Sendable func sign(_ request: Request) async throws -> Response {
-        try await change(request, notice: "document_signed") { id, actor in _ = try await request.sunlight.signDocument(id, by: actor) }
+        try await change(request, notice: "document_signed") { id, actor in _ = try await request.sunlight.cases.signDocument(id, by: actor) }
     }
 
     @Sendable func returnToDraft(_ request: Request) async throws -> Response {
         try await change(request, notice: "document_returned") { id, actor in
-            _ = try await request.sunlight.returnDocument(id, reason: request.field("reason") ?? "", by: actor)
+            _ = try await request.sunlight.cases.returnDocument(id, reason: request.field("reason") ?? "", by: actor)
         }
     }
 
     @Sendable func issue(_ request: Request) async throws -> Response {
-        try await change(request, notice: "document_issued") { id, actor in _ = try await request.sunlight.issueDocument(id, by: actor) }
+        try await change(request, notice: "document_issued") { id, actor in _ = try await request.sunlight.cases.issueDocument(id, by: actor) }
     }
 
     /// 打印（A4） — the document's sheet exactly as the case file holds it: self-contained HTML,
     /// its own style allowed by hash and nothing else.
     @Sendable func printView(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let (document, detail) = try await request.sunlight.caseDocument(try request.uuid("document", "文书"), by: staff.actor)
+        let (document, detail) = try await request.sunlight.cases.caseDocument(try request.uuid("document", "文书"), by: staff.actor)
         let html = detail.sheet(document).html
         let response = Response(status: .ok, body: .init(string: html))
         response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
@@ -123,8 +123,8 @@ struct CaseDocumentsController {
     static func renderDocument(_ request: Request, error: String?, values: [String: String]? = nil, reviewProblem: String? = nil,
                                reviewValues: [String: String]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let (document, detail) = try await request.sunlight.caseDocument(try request.uuid("document", "文书"), by: staff.actor)
-        let actions = try await request.sunlight.documentActions(document.id, by: staff.actor)
+        let (document, detail) = try await request.sunlight.cases.caseDocument(try request.uuid("document", "文书"), by: staff.actor)
+        let actions = try await request.sunlight.cases.documentActions(document.id, by: staff.actor)
         let review = try await DocumentReviewBox.build(document, actions: actions, detail: detail, request: request, problem: reviewProblem, posted: reviewValues)
         return try await Page.render("staff/cases/document", DocumentPageModel.existing(document, actions: actions, detail: detail, request: request, values: values,
                                                                                         error: error, review: review),

@@ -14,7 +14,7 @@ struct CaseEvidenceController {
     @Sendable func record(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let caseID = try request.uuid("case", "案件")
-        try await request.sunlight.authoriseUpload(by: staff.actor)
+        try await request.sunlight.cases.authoriseUpload(by: staff.actor)
         let form: (fields: [String: String], file: BlobReceipt?, filename: String?, mediaType: String?)
         do {
             form = try await StreamingUpload.receiveForm(request)
@@ -36,7 +36,7 @@ struct CaseEvidenceController {
                                            confirmedBy: fields["confirmedBy"] ?? "", confirmedOn: confirmedOn)
             var upload: (NewEvidence, BlobReceipt)?
             if let receipt = form.file {
-                try await request.sunlight.logUpload(receipt, filename: form.filename, by: staff.actor)
+                try await request.sunlight.cases.logUpload(receipt, filename: form.filename, by: staff.actor)
                 guard let fileKind = fields["fileKind"].flatMap(EvidenceFile.Kind.init(rawValue:)) else {
                     throw SunlightError.invalid("fileKind", "请选择文件的记录形式", rule: .rec4)
                 }
@@ -51,7 +51,7 @@ struct CaseEvidenceController {
                                       mediaType: form.mediaType ?? "", recordedAt: recordedAt, place: fields["place"] ?? "",
                                       recordedBy: recorder, device: fields["device"] ?? "", parties: fields["parties"]), receipt)
             }
-            _ = try await request.sunlight.recordCaseEvidence(case: caseID, evidence, upload: upload, by: staff.actor)
+            _ = try await request.sunlight.cases.recordCaseEvidence(case: caseID, evidence, upload: upload, by: staff.actor)
             return Page.redirect("/staff/cases/\(caseID.uuidString.lowercased())", notice: "evidence_recorded")
         } catch let error as SunlightError {
             if let receipt = form.file, receipt.isNew { try? request.application.blobStore.remove(receipt.sha256) }

@@ -19,7 +19,7 @@ struct CaseFileController {
     }
 
     @Sendable static func download(_ request: Request, case id: EnforcementCase.ID, by actor: Actor) async throws -> Response {
-        let package = try await request.sunlight.caseFile(id, layout: CaseFilePages(), by: actor)
+        let package = try await request.sunlight.cases.caseFile(id, layout: CaseFilePages(), by: actor)
         let blobs = request.application.blobStore
         let folder = blobs.root.deletingLastPathComponent().appendingPathComponent("exports", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

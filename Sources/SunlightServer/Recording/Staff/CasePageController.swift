@@ -17,7 +17,7 @@ struct CasePageController {
     static func render(_ request: Request, caseID: UUID, problem: FormProblem? = nil, posted: [String: String] = [:],
                        status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let detail = try await request.sunlight.caseDetail(caseID, by: staff.actor)
+        let detail = try await request.sunlight.cases.caseDetail(caseID, by: staff.actor)
         let model = try await CasePageModel.build(detail, request: request, problem: problem, posted: posted)
         return try await Page.render("staff/cases/case", model, on: request, status: status)
     }

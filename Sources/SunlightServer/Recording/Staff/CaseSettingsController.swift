@@ -44,7 +44,7 @@ struct CaseSettingsController {
             guard let category = request.field("category").flatMap(EnforcementCategory.init(rawValue:)) else {
                 throw SunlightError.invalid("category", "请选择执法类别", rule: .rec3)
             }
-            try await request.sunlight.setAudioVideoRequirement(category: category, stage: request.field("stage") ?? "",
+            try await request.sunlight.cases.setAudioVideoRequirement(category: category, stage: request.field("stage") ?? "",
                                                                 required: request.field("required") == "yes", by: actor)
         }
     }
@@ -60,7 +60,7 @@ struct CaseSettingsController {
             guard let minFine = request.field("minFine").flatMap(Int.init), let maxFine = request.field("maxFine").flatMap(Int.init) else {
                 throw SunlightError.invalid("minFine", "罚款幅度的下限和上限应为整数（元）", rule: .std3)
             }
-            _ = try await request.sunlight.setBenchmark(item: item, circumstance: circumstance, minFine: minFine, maxFine: maxFine,
+            _ = try await request.sunlight.cases.setBenchmark(item: item, circumstance: circumstance, minFine: minFine, maxFine: maxFine,
                                                         measures: request.field("measures") ?? "", by: actor)
         }
     }
@@ -82,15 +82,15 @@ struct CaseSettingsController {
         guard let organisation = staff.actor.organisation else { throw SunlightError.outsideScope }
         var lists: [CategoryList] = []
         for category in EnforcementCategory.enforcement {
-            let required = try await request.sunlight.audioVideoStages(organisation: organisation.id, category: category)
+            let required = try await request.sunlight.cases.audioVideoStages(organisation: organisation.id, category: category)
             lists.append(CategoryList(category: category.rawValue, name: category.chineseName, stages: Procedures.stages(for: category).map {
                 StageRow(code: $0.code, name: $0.name, byDefault: $0.audioVideo ? "须" : "不须", required: required.contains($0.code))
             }))
         }
         var items: [ItemBenchmarks] = []
-        for entry in try await request.sunlight.publishedList(.item, organisationID: organisation.id)
+        for entry in try await request.sunlight.publicity.publishedList(.item, organisationID: organisation.id)
         where entry.version.terms.enforcementCategory == .penalty {
-            let benchmarks = try await request.sunlight.benchmarks(item: entry.version.entryID, organisation: organisation.id).map {
+            let benchmarks = try await request.sunlight.cases.benchmarks(item: entry.version.entryID, organisation: organisation.id).map {
                 BenchmarkRow(circumstance: $0.circumstance.chineseName, range: "\($0.minFine)–\($0.maxFine) 元", measures: $0.measures.isEmpty ? "—" : $0.measures)
             }
             let terms = entry.version.terms

@@ -54,7 +54,7 @@ struct CaseStatisticsController {
         } catch let refusal as SunlightError where refusal.belongsInForm {
             error = refusal.description
             let today = request.sunlight.clock.today
-            statistics = try await request.sunlight.caseStatistics(from: Self.startOfYear(today), to: today, by: staff.actor)
+            statistics = try await request.sunlight.cases.caseStatistics(from: Self.startOfYear(today), to: today, by: staff.actor)
         }
         let charts = [
             BarChartSVG.render(id: "chart-category", title: "按执法类别：立案数",
@@ -104,6 +104,6 @@ struct CaseStatisticsController {
     static func compute(_ request: Request, from: String, to: String, by actor: Actor) async throws -> CaseStatistics {
         guard let start = CivilDate(iso: from) else { throw SunlightError.invalid("from", "开始日期应为 YYYY-MM-DD", rule: .rec12) }
         guard let end = CivilDate(iso: to) else { throw SunlightError.invalid("to", "结束日期应为 YYYY-MM-DD", rule: .rec12) }
-        return try await request.sunlight.caseStatistics(from: start, to: end, by: actor)
+        return try await request.sunlight.cases.caseStatistics(from: start, to: end, by: actor)
     }
 }

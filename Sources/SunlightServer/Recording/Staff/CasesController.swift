@@ -87,7 +87,7 @@ struct CasesController {
     }
 
     static func rows(_ request: Request, filter: CaseFilter, by actor: Actor) async throws -> [Row] {
-        let summaries = try await request.sunlight.cases(filter, by: actor)
+        let summaries = try await request.sunlight.cases.cases(filter, by: actor)
         return summaries.map { summary in
             let theCase = summary.enforcementCase
             return Row(id: theCase.id.uuidString.lowercased(), number: theCase.number, title: summary.title, organisation: summary.organisation.name,
@@ -188,7 +188,7 @@ struct CasesController {
                                   partyMemberOrOfficial: party.member)
                 },
                 officers: officers)
-            let opened = try await request.sunlight.openCase(input, by: staff.actor)
+            let opened = try await request.sunlight.cases.openCase(input, by: staff.actor)
             return Page.redirect("/staff/cases/\(opened.id.uuidString.lowercased())", notice: "case_opened")
         } catch let error as SunlightError where error.belongsInForm {
             return try await renderNew(request, values: values, parties: parties, officers: Set(officers), error: error.description,
@@ -204,12 +204,12 @@ struct CasesController {
         try DeskPermissions(actor: staff.actor).check(.openCase)
         guard let organisation = staff.actor.organisation, let me = staff.actor.user else { throw SunlightError.outsideScope }
         let today = request.sunlight.clock.today
-        let items = try await request.sunlight.publishedList(.item, organisationID: organisation.id).map { entry in
+        let items = try await request.sunlight.publicity.publishedList(.item, organisationID: organisation.id).map { entry in
             let category = entry.version.terms.enforcementCategory?.chineseName ?? "未分类"
             return Option(value: entry.version.entryID.uuidString.lowercased(), label: "\(entry.version.title)（\(category)）",
                           checked: entry.version.entryID.uuidString.lowercased() == values.item.lowercased())
         }
-        let officers = try await request.sunlight.publicOfficers(of: organisation.id)
+        let officers = try await request.sunlight.standards.publicOfficers(of: organisation.id)
             .filter { $0.user.has(.officer) && $0.user.id != me.id }
             .map { officer -> OfficerChoice in
                 let certificate = officer.mainCertificate(on: today)

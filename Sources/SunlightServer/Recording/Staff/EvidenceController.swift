@@ -50,7 +50,7 @@ struct EvidenceController {
 
     @Sendable func upload(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        try await request.sunlight.authoriseUpload(by: staff.actor)
+        try await request.sunlight.cases.authoriseUpload(by: staff.actor)
         let form: (fields: [String: String], file: BlobReceipt?, filename: String?, mediaType: String?)
         do {
             form = try await StreamingUpload.receiveForm(request)
@@ -60,7 +60,7 @@ struct EvidenceController {
         let fields = form.fields
         do {
             guard let receipt = form.file else { throw SunlightError.invalid("file", "请选择要上传的文件", rule: .rec4) }
-            try await request.sunlight.logUpload(receipt, filename: form.filename, by: staff.actor)
+            try await request.sunlight.cases.logUpload(receipt, filename: form.filename, by: staff.actor)
             guard let kind = fields["kind"].flatMap(EvidenceFile.Kind.init(rawValue:)) else {
                 throw SunlightError.invalid("kind", "请选择记录形式", rule: .rec4)
             }
@@ -70,7 +70,7 @@ struct EvidenceController {
             guard let recorder = fields["recordedBy"].flatMap(UUID.init(uuidString:)) else {
                 throw SunlightError.invalid("recordedBy", "请选择记录人", rule: .rec4)
             }
-            let file = try await request.sunlight.recordEvidence(NewEvidence(
+            let file = try await request.sunlight.cases.recordEvidence(NewEvidence(
                 kind: kind, title: fields["title"] ?? "", filename: form.filename ?? "file", mediaType: form.mediaType ?? "",
                 recordedAt: recordedAt, place: fields["place"] ?? "", recordedBy: recorder, device: fields["device"] ?? "",
                 parties: fields["parties"], corrects: fields["corrects"].flatMap(UUID.init(uuidString:)),
@@ -84,7 +84,7 @@ struct EvidenceController {
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let view = try await request.sunlight.evidenceFileView(try request.uuid("id", "文件记录"), by: staff.actor)
+        let view = try await request.sunlight.cases.evidenceFileView(try request.uuid("id", "文件记录"), by: staff.actor)
         let file = view.file
         let detail = Detail(
             id: file.id.uuidString, kind: file.kind.chineseName, title: file.title, filename: file.filename, mediaType: file.mediaType,
@@ -97,18 +97,18 @@ struct EvidenceController {
 
     @Sendable func download(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let file = try await request.sunlight.evidenceFile(try request.uuid("id", "文件记录"), by: staff.actor, download: true)
+        let file = try await request.sunlight.cases.evidenceFile(try request.uuid("id", "文件记录"), by: staff.actor, download: true)
         return try await EvidenceDownload.response(for: file, to: request)
     }
 
     private func render(_ request: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
-        let files = try await request.sunlight.evidenceFiles(by: staff.actor).map { file in
+        let files = try await request.sunlight.cases.evidenceFiles(by: staff.actor).map { file in
             Row(id: file.id.uuidString, kind: file.kind.chineseName, title: file.title, recordedAt: ChinaTime.minuteText(file.recordedAt),
                 place: file.place, size: ByteCounts.text(file.size), sha256: String(file.sha256.hex.prefix(16)) + "…",
                 corrects: file.corrects.map { "更正 " + $0.uuidString.prefix(8) } ?? "")
         }
-        let recorders = try await request.sunlight.recorders(for: staff.actor).map {
+        let recorders = try await request.sunlight.cases.recorders(for: staff.actor).map {
             RecorderOption(id: $0.id.uuidString, label: "\($0.displayName)（\($0.username)）")
         }
         let canUpload = DeskPermissions(actor: staff.actor).allows(.recordEvidence)

@@ -104,20 +104,20 @@ struct ReviewsApiController {
     /// The caller's organisation's catalogue, or, with `organisation`, another one the caller may read.
     @Sendable func catalogue(_ request: Request) async throws -> API.ReviewCataloguesOut {
         let organisation = try request.query.get(UUID?.self, at: "organisation")
-        let (current, versions) = try await request.sunlight.catalogues(of: organisation, by: try request.requireApiActor())
+        let (current, versions) = try await request.sunlight.reviews.catalogues(of: organisation, by: try request.requireApiActor())
         return API.ReviewCataloguesOut(current: API.ReviewCatalogueOut(current), versions: versions.map(API.ReviewCatalogueOut.init))
     }
 
     @Sendable func adoptCatalogue(_ request: Request) async throws -> Response {
         let input = try request.content.decode(CatalogueIn.self)
-        let adopted = try await request.sunlight.adoptCatalogue(rules: input.rules.map(\.rule), reviewDays: input.reviewDays,
+        let adopted = try await request.sunlight.reviews.adoptCatalogue(rules: input.rules.map(\.rule), reviewDays: input.reviewDays,
                                                                 effectiveOn: input.effectiveOn, note: input.note, by: try request.requireApiActor())
         return try await API.ReviewCatalogueOut(adopted).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func declareFactors(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(FactorsIn.self)
-        return API.CaseOut(try await request.sunlight.declareMajorFactors(case: try request.uuid("id", "案件"), factors: Set(input.factors),
+        return API.CaseOut(try await request.sunlight.reviews.declareMajorFactors(case: try request.uuid("id", "案件"), factors: Set(input.factors),
                                                                           note: input.note, by: try request.requireApiActor()))
     }
 
@@ -125,7 +125,7 @@ struct ReviewsApiController {
 
     @Sendable func documentReview(_ request: Request) async throws -> API.DocumentReviewOut {
         let id = try request.uuid("id", "文书")
-        let (requirement, history) = try await request.sunlight.reviewStatus(of: id, by: try request.requireApiActor())
+        let (requirement, history) = try await request.sunlight.reviews.reviewStatus(of: id, by: try request.requireApiActor())
         return API.DocumentReviewOut(documentID: id, requirement: requirement, history: history)
     }
 
@@ -133,7 +133,7 @@ struct ReviewsApiController {
     @Sendable func submit(_ request: Request) async throws -> Response {
         let input = try request.content.decode(FormIn.self)
         let actor = try request.requireApiActor()
-        let record = try await request.sunlight.submitForReview(document: try request.uuid("id", "文书"), form: input.form, by: actor)
+        let record = try await request.sunlight.reviews.submitForReview(document: try request.uuid("id", "文书"), form: input.form, by: actor)
         return try await Self.round(record.id, of: record, by: actor, request).encodeResponse(status: .created, for: request)
     }
 
@@ -142,12 +142,12 @@ struct ReviewsApiController {
     /// Open rounds by deadline; `all=true` adds finished ones.
     @Sendable func queue(_ request: Request) async throws -> API.ListOut<API.ReviewQueueItemOut> {
         let all = try request.query.get(Bool?.self, at: "all") ?? false
-        let items = try await request.sunlight.reviewQueue(includeDone: all, by: try request.requireApiActor())
+        let items = try await request.sunlight.reviews.reviewQueue(includeDone: all, by: try request.requireApiActor())
         return API.ListOut(items: items.map(API.ReviewQueueItemOut.init))
     }
 
     @Sendable func round(_ request: Request) async throws -> API.ReviewRoundDetailOut {
-        let found = try await request.sunlight.reviewRound(try request.uuid("id", "送审记录"), by: try request.requireApiActor())
+        let found = try await request.sunlight.reviews.reviewRound(try request.uuid("id", "送审记录"), by: try request.requireApiActor())
         return API.ReviewRoundDetailOut(round: found.round, history: found.history, theCase: found.case, document: found.document,
                                         requirement: found.requirement)
     }
@@ -156,14 +156,14 @@ struct ReviewsApiController {
         let input = try request.content.decode(OpinionIn.self)
         let answers = input.answers.map { ChecklistAnswer(element: $0.element, verdict: $0.verdict, comment: $0.comment ?? "") }
         return try await roundAfter(request) { id, actor in
-            try await request.sunlight.recordOpinion(round: id, answers: answers, outcome: input.outcome, text: input.text, by: actor)
+            try await request.sunlight.reviews.recordOpinion(round: id, answers: answers, outcome: input.outcome, text: input.text, by: actor)
         }
     }
 
     @Sendable func coordination(_ request: Request) async throws -> API.ReviewRoundOut {
         let input = try request.content.decode(CoordinationIn.self)
         return try await roundAfter(request) { id, actor in
-            try await request.sunlight.recordCoordination(round: id, participants: input.participants, content: input.content,
+            try await request.sunlight.reviews.recordCoordination(round: id, participants: input.participants, content: input.content,
                                                           result: input.result, by: actor)
         }
     }
@@ -171,7 +171,7 @@ struct ReviewsApiController {
     @Sendable func discussion(_ request: Request) async throws -> API.ReviewRoundOut {
         let input = try request.content.decode(DiscussionIn.self)
         return try await roundAfter(request) { id, actor in
-            try await request.sunlight.recordDiscussion(round: id, participants: input.participants, minutes: input.minutes,
+            try await request.sunlight.reviews.recordDiscussion(round: id, participants: input.participants, minutes: input.minutes,
                                                         outcome: input.outcome, by: actor)
         }
     }
@@ -179,17 +179,17 @@ struct ReviewsApiController {
     // MARK: Supervision (REV-5, REV-9)
 
     @Sendable func flags(_ request: Request) async throws -> API.ListOut<API.ReviewFlagOut> {
-        API.ListOut(items: try await request.sunlight.reviewFlags(by: try request.requireApiActor()).map(API.ReviewFlagOut.init))
+        API.ListOut(items: try await request.sunlight.reviews.reviewFlags(by: try request.requireApiActor()).map(API.ReviewFlagOut.init))
     }
 
     @Sendable func statistics(_ request: Request) async throws -> API.ReviewStatisticsOut {
         let (from, to) = try CasesApiController.period(request)
-        return API.ReviewStatisticsOut(try await request.sunlight.reviewStatistics(from: from, to: to, by: try request.requireApiActor()))
+        return API.ReviewStatisticsOut(try await request.sunlight.reviews.reviewStatistics(from: from, to: to, by: try request.requireApiActor()))
     }
 
     @Sendable func statisticsCSV(_ request: Request) async throws -> Response {
         let (from, to) = try CasesApiController.period(request)
-        let statistics = try await request.sunlight.reviewStatistics(from: from, to: to, by: try request.requireApiActor())
+        let statistics = try await request.sunlight.reviews.reviewStatistics(from: from, to: to, by: try request.requireApiActor())
         return request.csvResponse(CSV.document(statistics.table), filename: "法制审核统计-\(from.iso)-\(to.iso).csv")
     }
 
@@ -204,7 +204,7 @@ struct ReviewsApiController {
 
     /// The round `id` as it stands after `record` was added to it.
     private static func round(_ id: UUID, of record: ReviewRecord, by actor: Actor, _ request: Request) async throws -> API.ReviewRoundOut {
-        let (_, history) = try await request.sunlight.reviewStatus(of: record.documentID, by: actor)
+        let (_, history) = try await request.sunlight.reviews.reviewStatus(of: record.documentID, by: actor)
         guard let round = history.rounds.first(where: { $0.submissionRecord.id == id }) else { throw SunlightError.notFound("送审记录") }
         return API.ReviewRoundOut(round)
     }

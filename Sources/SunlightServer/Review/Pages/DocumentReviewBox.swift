@@ -36,7 +36,7 @@ extension DocumentReviewBox {
         let theCase = detail.enforcementCase
         guard document.type.isDecision, !theCase.simple else { return nil }
         let actor = try request.requireStaff().actor
-        let (requirement, history) = try await request.sunlight.reviewStatus(of: document.id, by: actor)
+        let (requirement, history) = try await request.sunlight.reviews.reviewStatus(of: document.id, by: actor)
         let last = history.last
         let pending = last?.pending == true
         let beforeDecision = document.status == .draft || document.status == .review

@@ -53,11 +53,11 @@ extension ReviewCataloguePageModel {
                       error: String? = nil) async throws -> ReviewCataloguePageModel {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let (current, versions) = try await sunlight.catalogues(of: organisationID, by: actor)
+        let (current, versions) = try await sunlight.reviews.catalogues(of: organisationID, by: actor)
         guard let home = actor.organisation else { throw SunlightError.outsideScope }
-        let shown = try await organisationID.asyncMap { try await sunlight.organisation($0, for: actor) } ?? home
+        let shown = try await organisationID.asyncMap { try await sunlight.organisations.organisation($0, for: actor) } ?? home
         let today = sunlight.clock.today
-        let tree = try await sunlight.organisationTree(for: actor)
+        let tree = try await sunlight.organisations.organisationTree(for: actor)
         let own = shown.id == home.id
         let canAdopt = own && DeskPermissions(actor: actor).allows(.adoptCatalogue)
 

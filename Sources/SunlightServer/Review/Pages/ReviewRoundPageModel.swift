@@ -85,20 +85,20 @@ extension ReviewRoundPageModel {
                       posted: [String: String] = [:]) async throws -> ReviewRoundPageModel {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let (round, history, theCase, document, requirement) = try await sunlight.reviewRound(roundID, by: actor)
-        let detail = try await sunlight.caseDetail(theCase.id, by: actor)
+        let (round, history, theCase, document, requirement) = try await sunlight.reviews.reviewRound(roundID, by: actor)
+        let detail = try await sunlight.cases.caseDetail(theCase.id, by: actor)
         let today = sunlight.clock.today
         func name(_ id: UUID?) -> String { id.flatMap { detail.names[$0] } ?? "—" }
 
         let submission = round.submission
-        let actions = try await sunlight.reviewRoundActions(roundID, by: actor)
+        let actions = try await sunlight.reviews.reviewRoundActions(roundID, by: actor)
 
         var dueClass = "unknown", dueText = ""
         if round.pending, let due = submission.dueOn {
             var state: DeadlineState? = .overdue
             if today <= due {
                 let calendar = try? await sunlight.calendars.current()
-                state = sunlight.deadlineState(of: due, calendar: calendar)
+                state = sunlight.calendar.state(of: due, calendar: calendar)
             }
             let badge = DeadlineBadge(state)
             dueClass = badge.cssClass
@@ -140,7 +140,7 @@ extension ReviewRoundPageModel {
         }
 
         // Why the opinion form is not offered, in the refusal's own words (the use case gives the same).
-        let opinionNote = round.pending && !actions.contains(.opinion) ? try await sunlight.opinionRefusal(roundID, by: actor) : nil
+        let opinionNote = round.pending && !actions.contains(.opinion) ? try await sunlight.reviews.opinionRefusal(roundID, by: actor) : nil
         let forms = Forms(opinion: actions.contains(.opinion), coordination: actions.contains(.coordination),
                           discussion: actions.contains(.discussion), opinionNote: opinionNote)
 

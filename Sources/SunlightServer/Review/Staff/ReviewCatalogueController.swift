@@ -42,7 +42,7 @@ struct ReviewCatalogueController {
                 guard let date = CivilDate(iso: text) else { throw SunlightError.invalid("effectiveOn", "生效日期应为 YYYY-MM-DD", rule: .rev2) }
                 effectiveOn = date
             }
-            _ = try await request.sunlight.adoptCatalogue(rules: rules, reviewDays: days, effectiveOn: effectiveOn, note: form.note ?? "",
+            _ = try await request.sunlight.reviews.adoptCatalogue(rules: rules, reviewDays: days, effectiveOn: effectiveOn, note: form.note ?? "",
                                                           by: staff.actor)
             return Page.redirect("/staff/reviews/catalogue", notice: "catalogue_adopted")
         } catch let error as SunlightError where error.belongsInForm {

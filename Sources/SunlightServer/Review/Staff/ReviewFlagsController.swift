@@ -21,7 +21,7 @@ struct ReviewFlagsController {
 
     @Sendable func list(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let flags = try await request.sunlight.reviewFlags(by: staff.actor)
+        let flags = try await request.sunlight.reviews.reviewFlags(by: staff.actor)
         let rows = flags.map { flag in
             Row(kind: flag.kind.chineseName, kindCode: flag.kind.rawValue, caseID: flag.caseID.uuidString.lowercased(), caseNumber: flag.caseNumber,
                 organisation: flag.organisationName, documentID: flag.documentID.uuidString.lowercased(), detail: flag.detail, on: flag.on.iso)

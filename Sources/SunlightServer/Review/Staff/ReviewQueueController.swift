@@ -26,7 +26,7 @@ struct ReviewQueueController {
     @Sendable func list(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let includeDone = request.query[String.self, at: "done"] == "1"
-        let items = try await request.sunlight.reviewQueue(includeDone: includeDone, by: staff.actor)
+        let items = try await request.sunlight.reviews.reviewQueue(includeDone: includeDone, by: staff.actor)
         let rows = items.map { item in
             let round = item.round
             let badge = DeadlineBadge(item.state)

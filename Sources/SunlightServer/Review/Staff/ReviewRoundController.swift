@@ -27,7 +27,7 @@ struct ReviewRoundController {
             guard let outcome = input.outcome.flatMap(ReviewOutcome.init(rawValue:)) else {
                 throw SunlightError.invalid("outcome", "请选择审核意见：同意、不予作出决定、补充材料、纠正程序或修改法律适用", rule: .rev5)
             }
-            _ = try await request.sunlight.recordOpinion(round: id, answers: input.answers, outcome: outcome, text: input.opinionText ?? "",
+            _ = try await request.sunlight.reviews.recordOpinion(round: id, answers: input.answers, outcome: outcome, text: input.opinionText ?? "",
                                                          by: staff.actor)
             return Page.redirect("/staff/reviews/\(id.uuidString.lowercased())", notice: "opinion_recorded")
         } catch let error as SunlightError where error.belongsInForm {
@@ -42,7 +42,7 @@ struct ReviewRoundController {
             guard let result = request.field("result").flatMap(DisagreementCoordination.Result.init(rawValue:)) else {
                 throw SunlightError.invalid("result", "请选择协调结果", rule: .rev6)
             }
-            _ = try await request.sunlight.recordCoordination(round: id, participants: [request.field("participants") ?? ""],
+            _ = try await request.sunlight.reviews.recordCoordination(round: id, participants: [request.field("participants") ?? ""],
                                                               content: request.field("content") ?? "", result: result, by: staff.actor)
         }
     }
@@ -53,7 +53,7 @@ struct ReviewRoundController {
             guard let outcome = request.field("discussionOutcome").flatMap(CollectiveDiscussion.Outcome.init(rawValue:)) else {
                 throw SunlightError.invalid("discussionOutcome", "请选择讨论结论", rule: .rev7)
             }
-            _ = try await request.sunlight.recordDiscussion(round: id, participants: [request.field("participants") ?? ""],
+            _ = try await request.sunlight.reviews.recordDiscussion(round: id, participants: [request.field("participants") ?? ""],
                                                             minutes: request.field("minutes") ?? "", outcome: outcome, by: staff.actor)
         }
     }

@@ -51,7 +51,7 @@ struct ReviewStatisticsController {
         } catch let refusal as SunlightError where refusal.belongsInForm {
             error = refusal.description
             let today = request.sunlight.clock.today
-            statistics = try await request.sunlight.reviewStatistics(from: CaseStatisticsController.startOfYear(today), to: today, by: staff.actor)
+            statistics = try await request.sunlight.reviews.reviewStatistics(from: CaseStatisticsController.startOfYear(today), to: today, by: staff.actor)
         }
         return try await Page.render("staff/review/statistics", StatisticsPage(
             page: ReviewText.page(request, title: "法制审核统计"), from: error == nil ? statistics.from.iso : fromText,
@@ -71,6 +71,6 @@ struct ReviewStatisticsController {
     static func compute(_ request: Request, from: String, to: String, by actor: Actor) async throws -> ReviewStatistics {
         guard let start = CivilDate(iso: from) else { throw SunlightError.invalid("from", "开始日期应为 YYYY-MM-DD", rule: .rev5) }
         guard let end = CivilDate(iso: to) else { throw SunlightError.invalid("to", "结束日期应为 YYYY-MM-DD", rule: .rev5) }
-        return try await request.sunlight.reviewStatistics(from: start, to: end, by: actor)
+        return try await request.sunlight.reviews.reviewStatistics(from: start, to: end, by: actor)
     }
 }

@@ -25,7 +25,7 @@ struct ReviewSubmissionController {
         do {
             let form = ReviewForm(facts: values["facts"] ?? "", law: values["law"] ?? "", hearing: values["hearing"] ?? "",
                                   proposal: values["proposal"] ?? "", other: values["other"] ?? "")
-            _ = try await request.sunlight.submitForReview(document: id, form: form, by: staff.actor)
+            _ = try await request.sunlight.reviews.submitForReview(document: id, form: form, by: staff.actor)
             return Page.redirect("/staff/documents/\(id.uuidString.lowercased())", notice: "review_submitted")
         } catch let error as SunlightError where error.belongsInForm {
             return try await CaseDocumentsController.renderDocument(request, error: nil, reviewProblem: error.description, reviewValues: values,
@@ -40,7 +40,7 @@ struct ReviewSubmissionController {
         let form = try request.content.decode(FactorsForm.self)
         let factors = Set((form.factors ?? []).compactMap(MajorFactor.init(rawValue:)))
         do {
-            _ = try await request.sunlight.declareMajorFactors(case: id, factors: factors, note: form.majorNote ?? "", by: staff.actor)
+            _ = try await request.sunlight.reviews.declareMajorFactors(case: id, factors: factors, note: form.majorNote ?? "", by: staff.actor)
             return Page.redirect("/staff/cases/\(id.uuidString.lowercased())", notice: "factors_declared")
         } catch let error as SunlightError where error.belongsInForm {
             var posted = ["majorNote": form.majorNote ?? ""]

@@ -50,7 +50,7 @@ struct OfficersController {
     @Sendable func rates(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let today = request.sunlight.clock.today
-        let rates = try await request.sunlight.certificateRates(by: staff.actor).map { organisation, rate in
+        let rates = try await request.sunlight.standards.certificateRates(by: staff.actor).map { organisation, rate in
             RateRow(organisation: organisation.name, link: "/staff/officers?organisation=\(organisation.id.uuidString.lowercased())",
                     rate: rate.percentText, stateClass: rate.meetsTarget ? "on_time" : "overdue", officers: rate.officers,
                     certified: rate.certified, meets: rate.meetsTarget)
@@ -58,8 +58,8 @@ struct OfficersController {
         let chosen = request.query[String.self, at: "organisation"].flatMap(UUID.init(uuidString:)) ?? staff.actor.organisation?.id
         var officers: [OfficerRow] = []
         if let chosen {
-            let organisation = try await request.sunlight.organisation(chosen, for: staff.actor)
-            for officer in try await request.sunlight.publicOfficers(of: organisation.id) {
+            let organisation = try await request.sunlight.organisations.organisation(chosen, for: staff.actor)
+            for officer in try await request.sunlight.standards.publicOfficers(of: organisation.id) {
                 let main = officer.mainCertificate(on: today)
                 let status = main?.status(on: today)
                 let eligibility = EnforcementCategory.enforcement.map { category -> Eligibility in
@@ -84,7 +84,7 @@ struct OfficersController {
     @Sendable func officer(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let id = try request.uuid("user", "执法人员")
-        let view = try await request.sunlight.officerRecord(id, by: staff.actor)
+        let view = try await request.sunlight.standards.officerRecord(id, by: staff.actor)
         let officer = view.officer, organisation = view.organisation, user = officer.user
         let today = request.sunlight.clock.today
         let certificates = officer.certificates.sorted { $0.validFrom > $1.validFrom }.map { certificate in
@@ -110,7 +110,7 @@ struct OfficersController {
         let staff = try request.requireStaff()
         let form = try request.content.decode(ReviewForm.self)
         let certificate = try request.uuid("certificate", "执法证")
-        let review = try await request.sunlight.recordAnnualReview(certificate: certificate, year: form.year ?? request.sunlight.clock.today.year - 1,
+        let review = try await request.sunlight.standards.recordAnnualReview(certificate: certificate, year: form.year ?? request.sunlight.clock.today.year - 1,
                                                                    passed: form.passed == "yes", note: form.note, by: staff.actor)
         return try await backToOfficer(request, certificate: review.certificateID, notice: "review_recorded")
     }
@@ -118,7 +118,7 @@ struct OfficersController {
     @Sendable func revoke(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let certificate = try request.uuid("certificate", "执法证")
-        try await request.sunlight.revokeCertificate(certificate, reason: (try? request.content.get(String.self, at: "reason")) ?? "", by: staff.actor)
+        try await request.sunlight.standards.revokeCertificate(certificate, reason: (try? request.content.get(String.self, at: "reason")) ?? "", by: staff.actor)
         return try await backToOfficer(request, certificate: certificate, notice: "certificate_revoked")
     }
 
@@ -129,13 +129,13 @@ struct OfficersController {
         let user = try request.uuid("user", "执法人员")
         let form = try request.content.decode(TrainingForm.self)
         guard let date = form.date.flatMap(CivilDate.init(iso:)) else { throw SunlightError.invalid("date", "请填写培训日期", rule: .std2) }
-        try await request.sunlight.recordTraining(TrainingRecord(userID: user, date: date, hours: form.hours ?? 0, topic: form.topic ?? "",
+        try await request.sunlight.standards.recordTraining(TrainingRecord(userID: user, date: date, hours: form.hours ?? 0, topic: form.topic ?? "",
                                                                  provider: form.provider ?? ""), by: staff.actor)
         return Page.redirect("/staff/officers/\(user.uuidString.lowercased())", notice: "training_recorded")
     }
 
     private func backToOfficer(_ request: Request, certificate: UUID, notice: String) async throws -> Response {
-        let holder = try await request.sunlight.certificateHolder(certificate, by: try request.requireStaff().actor)
+        let holder = try await request.sunlight.standards.certificateHolder(certificate, by: try request.requireStaff().actor)
         return Page.redirect("/staff/officers/\(holder.uuidString.lowercased())", notice: notice)
     }
 }

@@ -50,7 +50,7 @@ struct Open311Controller {
     }
 
     @Sendable func services(_ request: Request) async throws -> [Service] {
-        try await request.sunlight.publicOrganisationTree().nodes.map(\.organisation).map {
+        try await request.sunlight.organisations.publicOrganisationTree().nodes.map(\.organisation).map {
             Service(service_code: $0.id.uuidString.lowercased(), service_name: "向\($0.name)投诉举报", description: "行政执法投诉举报（SUP-1）",
                     metadata: false, type: "realtime", keywords: "投诉,举报,行政执法", group: $0.kind.chineseName)
         }
@@ -64,12 +64,12 @@ struct Open311Controller {
             }
             let description = field("description") ?? ""
             let name = [field("last_name"), field("first_name")].compactMap { $0 }.joined()
-            let complaint = try await request.sunlight.fileComplaint(
+            let complaint = try await request.sunlight.supervision.fileComplaint(
                 NewComplaint(organisationID: organisation, subject: String(description.prefix(30)), description: description,
                              location: field("address_string"), latitude: field("lat").flatMap(Double.init), longitude: field("long").flatMap(Double.init),
                              anonymous: name.isEmpty, name: name.nilIfEmpty, phone: field("phone"), email: field("email")),
                 channel: .open311, by: .visitor(address: request.clientAddress))
-            let handler = try await request.sunlight.requireOrganisation(complaint.handlingOrganisation)
+            let handler = try await request.sunlight.organisations.organisation(complaint.handlingOrganisation)
             return [Created(service_request_id: complaint.trackingCode,
                             service_notice: "已登记，由\(handler.name)办理，办理期限 \(complaint.dueOn?.iso ?? "按规定")；凭查询码查询进度", account_id: nil)]
         }
@@ -91,7 +91,7 @@ struct Open311Controller {
     }
 
     static func serviceRequest(_ code: String, _ request: Request) async throws -> ServiceRequest {
-        let progress = try await request.sunlight.complaintProgress(trackingCode: code)
+        let progress = try await request.sunlight.supervision.complaintProgress(trackingCode: code)
         let time: (CivilDate) -> String = { "\($0.iso)T00:00:00+08:00" }
         return ServiceRequest(service_request_id: progress.trackingCode, status: Complaint.Status(rawValue: progress.status)?.open311 ?? "open",
                               status_notes: progress.feedback ?? progress.statusName, service_name: "向\(progress.receivedBy)投诉举报",

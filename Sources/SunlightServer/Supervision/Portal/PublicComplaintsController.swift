@@ -41,7 +41,7 @@ struct PublicComplaintsController {
     func render(_ request: Request, form: [String: String], anonymous: Bool, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let token = Secrets.token(request.sunlight.secrets)
         request.anonymousCSRFToken = token
-        let organisations = try await request.sunlight.publicOrganisationTree().nodes.map(\.organisation)
+        let organisations = try await request.sunlight.organisations.publicOrganisationTree().nodes.map(\.organisation)
         let response = try await Page.render("portal/complaint-new", FormPage(
             page: PageContext(request, title: "投诉举报"),
             organisations: organisations.map { Choice(code: $0.id.uuidString.lowercased(), label: $0.name, selected: $0.id.uuidString.lowercased() == form["organisation"]) },
@@ -59,7 +59,7 @@ struct PublicComplaintsController {
             guard let organisation = UUID(uuidString: form["organisation"] ?? "") else {
                 throw SunlightError.invalid("organisation", "请选择受理投诉的机构", rule: .sup1)
             }
-            let complaint = try await request.sunlight.fileComplaint(
+            let complaint = try await request.sunlight.supervision.fileComplaint(
                 NewComplaint(organisationID: organisation, subject: form["subject"] ?? "", description: form["description"] ?? "",
                              location: form["location"], anonymous: anonymous, name: form["name"], phone: form["phone"], email: form["email"]),
                 channel: .portal, by: .visitor(address: request.clientAddress))
@@ -74,7 +74,7 @@ struct PublicComplaintsController {
         var progress: ComplaintProgress?
         var notFound = false
         if !code.isEmpty {
-            do { progress = try await request.sunlight.complaintProgress(trackingCode: code) } catch let error as SunlightError where error.kind == .notFound {
+            do { progress = try await request.sunlight.supervision.complaintProgress(trackingCode: code) } catch let error as SunlightError where error.kind == .notFound {
                 notFound = true
             }
         }

@@ -19,7 +19,7 @@ struct PublicSupervisionController {
     }
 
     func names(_ request: Request) async throws -> [Organisation.ID: String] {
-        Dictionary(try await request.sunlight.publicOrganisationTree().nodes.map { ($0.organisation.id, $0.organisation.name) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(try await request.sunlight.organisations.publicOrganisationTree().nodes.map { ($0.organisation.id, $0.organisation.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     func row(_ c: GuidingCase, _ names: [Organisation.ID: String]) -> CaseRow {
@@ -30,18 +30,18 @@ struct PublicSupervisionController {
     @Sendable func cases(_ request: Request) async throws -> Response {
         let names = try await names(request)
         return try await Page.render("portal/guiding-cases", CasesPage(page: PageContext(request, title: "行政执法指导案例"),
-                                                                  rows: try await request.sunlight.publishedGuidingCases().map { row($0, names) }), on: request)
+                                                                  rows: try await request.sunlight.supervision.publishedGuidingCases().map { row($0, names) }), on: request)
     }
 
     @Sendable func guidingCase(_ request: Request) async throws -> Response {
-        let found = try await request.sunlight.publishedGuidingCase(try request.uuid("case", "指导案例"))
+        let found = try await request.sunlight.supervision.publishedGuidingCase(try request.uuid("case", "指导案例"))
         return try await Page.render("portal/guiding-case", CasePage(page: PageContext(request, title: found.title), row: row(found, try await names(request)),
                                                                   text: found.publishedText ?? "", opinion: found.reviewOpinion ?? ""), on: request)
     }
 
     @Sendable func assessments(_ request: Request) async throws -> Response {
         let names = try await names(request)
-        let (ratings, filings) = try await request.sunlight.publicAssessments()
+        let (ratings, filings) = try await request.sunlight.supervision.publicAssessments()
         return try await Page.render("portal/assessments", AssessmentsPage(
             page: PageContext(request, title: "考核评价公开"),
             ratings: ratings.map { RatingRow(organisation: names[$0.organisationID] ?? "", year: "\($0.year)", total: OrganisationAssessment.pointsText($0.totalTenths),

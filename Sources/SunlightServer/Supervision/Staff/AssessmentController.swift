@@ -51,7 +51,7 @@ struct AssessmentController {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
         let year = year(request)
-        let desk = try await sunlight.assessmentDesk(year: year, by: actor)
+        let desk = try await sunlight.supervision.assessmentDesk(year: year, by: actor)
         let scheme = desk.scheme
         let ratings = desk.ratings.map { item in
             let rating = item.rating
@@ -85,10 +85,10 @@ struct AssessmentController {
 
     @Sendable func scheme(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            let current = try await request.sunlight.assessmentScheme(year: year(request), by: actor)
+            let current = try await request.sunlight.supervision.assessmentScheme(year: year(request), by: actor)
             var points: [String: Int] = [:]
             for indicator in current.indicators { points[indicator.code] = try number(request, "points_\(indicator.code)") }
-            _ = try await request.sunlight.saveAssessmentScheme(year: year(request), points: points, excellentFrom: try number(request, "excellentFrom"),
+            _ = try await request.sunlight.supervision.saveAssessmentScheme(year: year(request), points: points, excellentFrom: try number(request, "excellentFrom"),
                                                                goodFrom: try number(request, "goodFrom"), passFrom: try number(request, "passFrom"), by: actor)
         }
     }
@@ -96,33 +96,33 @@ struct AssessmentController {
     @Sendable func rate(_ request: Request) async throws -> Response {
         try await act(request) { actor in
             guard let organisation = request.field("organisation").flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid("organisation", "请选择单位", rule: .sup8) }
-            let current = try await request.sunlight.assessmentScheme(year: year(request), by: actor)
+            let current = try await request.sunlight.supervision.assessmentScheme(year: year(request), by: actor)
             var scored: [String: Int] = [:]
             for indicator in current.indicators where indicator.measure == nil { scored[indicator.code] = try number(request, "score_\(indicator.code)") }
-            _ = try await request.sunlight.rateOrganisation(organisation, year: year(request), scored: scored, by: actor)
+            _ = try await request.sunlight.supervision.rateOrganisation(organisation, year: year(request), scored: scored, by: actor)
         }
     }
 
     @Sendable func publish(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.publishAssessment(try request.uuid("rating", "考核结果"), approval: request.field("approval") ?? "", by: actor)
+            _ = try await request.sunlight.supervision.publishAssessment(try request.uuid("rating", "考核结果"), approval: request.field("approval") ?? "", by: actor)
         }
     }
 
     @Sendable func selfAssessment(_ request: Request) async throws -> Response {
-        try await act(request) { actor in _ = try await request.sunlight.fileSelfAssessment(year: year(request), text: request.field("text") ?? "", by: actor) }
+        try await act(request) { actor in _ = try await request.sunlight.supervision.fileSelfAssessment(year: year(request), text: request.field("text") ?? "", by: actor) }
     }
 
     @Sendable func officers(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            let officers = try await request.sunlight.officersToEvaluate(by: actor)
+            let officers = try await request.sunlight.supervision.officersToEvaluate(by: actor)
             var grades: [StaffUser.ID: AssessmentGrade] = [:], comments: [StaffUser.ID: String] = [:]
             for officer in officers {
                 let key = officer.id.uuidString.lowercased()
                 grades[officer.id] = request.field("grade_\(key)").flatMap(AssessmentGrade.init(rawValue:))
                 comments[officer.id] = request.field("comment_\(key)") ?? ""
             }
-            _ = try await request.sunlight.fileOfficerEvaluation(grades: grades, comments: comments, text: request.field("text") ?? "", by: actor)
+            _ = try await request.sunlight.supervision.fileOfficerEvaluation(grades: grades, comments: comments, text: request.field("text") ?? "", by: actor)
         }
     }
 

@@ -25,7 +25,7 @@ struct CluesController {
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let all = try await request.sunlight.supervisionClues(by: staff.actor)
+        let all = try await request.sunlight.supervision.supervisionClues(by: staff.actor)
         let wanted = request.query[String.self, at: "kind"].flatMap(SupervisionClue.Kind.init(rawValue:))
         let clues = all.filter { wanted == nil || $0.kind == wanted }
         if request.query[String.self, at: "format"] == "csv" {

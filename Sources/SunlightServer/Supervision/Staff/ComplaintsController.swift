@@ -38,11 +38,11 @@ struct ComplaintsController {
     @Sendable func list(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let sunlight = request.sunlight
-        let items = try await sunlight.complaintList(by: staff.actor)
+        let items = try await sunlight.supervision.complaintList(by: staff.actor)
         let calendar = try? await sunlight.calendars.current()
         let rows = items.map { item in
             let c = item.complaint
-            let badge = DeadlineBadge(c.isOpen ? sunlight.deadlineState(of: c.dueOn, calendar: calendar) : nil)
+            let badge = DeadlineBadge(c.isOpen ? sunlight.calendar.state(of: c.dueOn, calendar: calendar) : nil)
             return Row(id: c.id.uuidString.lowercased(), code: c.trackingCode, subject: c.subject, received: item.receivedBy,
                        handling: item.handledBy, receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "",
                        dueClass: c.isOpen ? badge.cssClass : "done", dueText: c.isOpen ? badge.text : c.status.chineseName, status: c.status.chineseName)
@@ -57,12 +57,12 @@ struct ComplaintsController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
         let sunlight = request.sunlight
-        let detail = try await sunlight.complaint(try request.uuid("complaint", "投诉举报"), by: staff.actor)
+        let detail = try await sunlight.supervision.complaint(try request.uuid("complaint", "投诉举报"), by: staff.actor)
         let c = detail.complaint
         let calendar = try? await sunlight.calendars.current()
-        let badge = DeadlineBadge(sunlight.deadlineState(of: c.dueOn, calendar: calendar))
+        let badge = DeadlineBadge(sunlight.calendar.state(of: c.dueOn, calendar: calendar))
         let organisations = detail.actions.contains(.assign)
-            ? try await sunlight.publicOrganisationTree().nodes.map { Option($0.organisation) } : []
+            ? try await sunlight.organisations.publicOrganisationTree().nodes.map { Option($0.organisation) } : []
         let steps = detail.events.map { step in
             Step(at: ChinaTime.minuteText(step.event.at), what: step.event.kind.chineseName + (step.by.map { "（\($0)）" } ?? ""), note: step.event.note ?? "")
         }
@@ -82,25 +82,25 @@ struct ComplaintsController {
         try await act(request) { id, actor in
             let organisation = request.field("organisation").flatMap(UUID.init(uuidString:))
             let handler = request.field("handler").flatMap(UUID.init(uuidString:))
-            _ = try await request.sunlight.assignComplaint(id, to: organisation, handler: handler,
+            _ = try await request.sunlight.supervision.assignComplaint(id, to: organisation, handler: handler,
                                                            note: request.field("note") ?? "", by: actor)
         }
     }
 
     @Sendable func take(_ request: Request) async throws -> Response {
         try await act(request) { id, actor in
-            _ = try await request.sunlight.takeComplaint(id, note: request.field("note") ?? "", by: actor)
+            _ = try await request.sunlight.supervision.takeComplaint(id, note: request.field("note") ?? "", by: actor)
         }
     }
 
     @Sendable func answer(_ request: Request) async throws -> Response {
         try await act(request) { id, actor in
-            _ = try await request.sunlight.answerComplaint(id, feedback: request.field("feedback") ?? "", by: actor)
+            _ = try await request.sunlight.supervision.answerComplaint(id, feedback: request.field("feedback") ?? "", by: actor)
         }
     }
 
     @Sendable func close(_ request: Request) async throws -> Response {
-        try await act(request) { id, actor in _ = try await request.sunlight.closeComplaint(id, by: actor) }
+        try await act(request) { id, actor in _ = try await request.sunlight.supervision.closeComplaint(id, by: actor) }
     }
 
     func act(_ request: Request, _ work: (UUID, Actor) async throws -> Void) async throws -> Response {

@@ -26,7 +26,7 @@ struct EnforcementStatisticsController {
     @Sendable func show(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let today = request.sunlight.clock.today
-        let statistics = try await request.sunlight.enforcementStatistics(
+        let statistics = try await request.sunlight.supervision.enforcementStatistics(
             from: try request.queryDate("from", rule: .sup6) ?? CivilDate(year: today.year, month: 1, day: 1)!,
             to: try request.queryDate("to", rule: .sup6) ?? today, by: staff.actor)
         if request.query[String.self, at: "format"] == "csv" {

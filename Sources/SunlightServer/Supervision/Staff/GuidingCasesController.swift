@@ -36,7 +36,7 @@ struct GuidingCasesController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let desk = try await sunlight.guidingCaseDesk(by: actor)
+        let desk = try await sunlight.supervision.guidingCaseDesk(by: actor)
         let today = sunlight.clock.today
         let rows = desk.items.map { item in
             let n = item.nomination
@@ -57,7 +57,7 @@ struct GuidingCasesController {
             guard let caseID = request.field("case").flatMap(UUID.init(uuidString:)), let year = request.field("year").flatMap(Int.init) else {
                 throw SunlightError.invalid("case", "请选择案件和年度", rule: .sup10)
             }
-            _ = try await request.sunlight.nominateGuidingCase(case: caseID, year: year, title: request.field("title") ?? "",
+            _ = try await request.sunlight.supervision.nominateGuidingCase(case: caseID, year: year, title: request.field("title") ?? "",
                                                               reasons: (try? request.content.get([String].self, at: "reasons")) ?? [],
                                                               summary: request.field("summary") ?? "", by: actor)
         }
@@ -65,13 +65,13 @@ struct GuidingCasesController {
 
     @Sendable func review(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.reviewGuidingCase(try request.uuid("nomination", "指导案例"), accept: request.field("accept") == "yes",
+            _ = try await request.sunlight.supervision.reviewGuidingCase(try request.uuid("nomination", "指导案例"), accept: request.field("accept") == "yes",
                                                             opinion: request.field("opinion") ?? "", by: actor)
         }
     }
 
     @Sendable func publish(_ request: Request) async throws -> Response {
-        try await act(request) { actor in _ = try await request.sunlight.publishGuidingCase(try request.uuid("nomination", "指导案例"), by: actor) }
+        try await act(request) { actor in _ = try await request.sunlight.supervision.publishGuidingCase(try request.uuid("nomination", "指导案例"), by: actor) }
     }
 
     func act(_ request: Request, _ work: (Actor) async throws -> Void) async throws -> Response {

@@ -34,7 +34,7 @@ struct InstrumentsController {
         let staff = try request.requireStaff()
         let actor = staff.actor
         let sunlight = request.sunlight
-        let desk = try await sunlight.instrumentDesk(by: actor)
+        let desk = try await sunlight.supervision.instrumentDesk(by: actor)
         let today = sunlight.clock.today
         return try await Page.render("staff/supervision/instruments", InstrumentsPage(
             page: PageContext(request, title: "监督文书"),
@@ -52,7 +52,7 @@ struct InstrumentsController {
         try await act(request) { actor in
             guard let organisation = request.field("organisation").flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid("organisation", "请选择被监督的机构", rule: .sup4) }
             let rectifyBy = try request.dateField("rectifyBy", "整改期限", rule: .sup4)
-            _ = try await request.sunlight.issueSupervisionInstrument(to: organisation, findings: request.field("findings") ?? "", requirement: request.field("requirement") ?? "",
+            _ = try await request.sunlight.supervision.issueSupervisionInstrument(to: organisation, findings: request.field("findings") ?? "", requirement: request.field("requirement") ?? "",
                                                                       rectifyBy: rectifyBy, evidence: request.field("evidence") ?? "",
                                                                       follows: request.field("follows").flatMap(UUID.init(uuidString:)), by: actor)
         }
@@ -60,14 +60,14 @@ struct InstrumentsController {
 
     @Sendable func report(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.reportRectification(try request.uuid("instrument", "监督文书"),
+            _ = try await request.sunlight.supervision.reportRectification(try request.uuid("instrument", "监督文书"),
                                                                report: request.field("report") ?? "", by: actor)
         }
     }
 
     @Sendable func check(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.checkRectification(try request.uuid("instrument", "监督文书"),
+            _ = try await request.sunlight.supervision.checkRectification(try request.uuid("instrument", "监督文书"),
                                                               accepted: request.field("accepted") == "yes",
                                                               note: request.field("note") ?? "", by: actor)
         }

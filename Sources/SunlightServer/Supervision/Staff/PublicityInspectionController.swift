@@ -34,7 +34,7 @@ struct PublicityInspectionController {
                 page: PageContext(request, title: "网上巡查"), quarter: previous, quarterName: "", asOf: "", ran: false, total: 0, organisations: []), on: request)
         }
         guard let quarter = Quarter(text) else { throw SunlightError.invalid("quarter", "季度格式应为 2026Q3", rule: .sup5) }
-        let report = try await request.sunlight.inspectPublicity(quarter, by: staff.actor)
+        let report = try await request.sunlight.supervision.inspectPublicity(quarter, by: staff.actor)
         if request.query[String.self, at: "format"] == "csv" {
             return request.csvResponse(CSV.document(report.table(url: Links.url(for:))), filename: "网上巡查\(quarter).csv")
         }

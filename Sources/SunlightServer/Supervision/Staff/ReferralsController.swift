@@ -29,11 +29,11 @@ struct ReferralsController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let staff = try request.requireStaff()
         let sunlight = request.sunlight
-        let items = try await sunlight.referralDesk(by: staff.actor)
+        let items = try await sunlight.supervision.referralDesk(by: staff.actor)
         let calendar = try? await sunlight.calendars.current()
         let rows = items.map { item in
             let o = item.obligation
-            let badge = DeadlineBadge(o.referral == nil ? sunlight.deadlineState(of: o.dueOn, calendar: calendar) : nil)
+            let badge = DeadlineBadge(o.referral == nil ? sunlight.calendar.state(of: o.dueOn, calendar: calendar) : nil)
             return Row(caseID: o.enforcementCase.id.uuidString.lowercased(), number: o.enforcementCase.number, title: o.enforcementCase.title,
                        organisation: o.organisationName, closedOn: o.closedOn.iso, due: o.dueOn?.iso ?? "日历未加载",
                        dueClass: o.referral == nil ? badge.cssClass : "done", dueText: o.referral == nil ? badge.text : (o.late ? "逾期移送" : "已移送"),
@@ -46,7 +46,7 @@ struct ReferralsController {
 
     @Sendable func refer(_ request: Request) async throws -> Response {
         try await Page.submit(request, to: "/staff/supervision/referrals", { actor in
-            _ = try await request.sunlight.referToDiscipline(case: try request.uuid("case", "案件"),
+            _ = try await request.sunlight.supervision.referToDiscipline(case: try request.uuid("case", "案件"),
                                                              recipient: request.field("recipient") ?? "",
                                                              note: request.field("note") ?? "", by: actor)
         }) { try await render(request, problem: $0, status: $1) }

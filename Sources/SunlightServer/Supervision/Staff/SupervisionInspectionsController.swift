@@ -30,7 +30,7 @@ struct SupervisionInspectionsController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let desk = try await sunlight.inspectionDesk(by: actor)
+        let desk = try await sunlight.supervision.inspectionDesk(by: actor)
         let rows = desk.items.map { item in
             let i = item.inspection
             return Row(id: i.id.uuidString.lowercased(), method: i.method.chineseName, organisation: item.organisationName, title: i.title,
@@ -50,7 +50,7 @@ struct SupervisionInspectionsController {
                   let organisation = request.field("organisation").flatMap(UUID.init(uuidString:)) else {
                 throw SunlightError.invalid("method", "请选择监督方式和被检查单位", rule: .sup4)
             }
-            _ = try await request.sunlight.recordSupervisionInspection(
+            _ = try await request.sunlight.supervision.recordSupervisionInspection(
                 method, of: organisation, title: request.field("title") ?? "", from: try request.dateField("from", "开始日期", rule: .sup4),
                 to: try request.dateField("to", "结束日期", rule: .sup4), scope: request.field("scope") ?? "", findings: request.field("findings") ?? "",
                 problemsFound: request.field("problems") == "yes", assessor: request.field("assessor"), by: actor)
@@ -59,7 +59,7 @@ struct SupervisionInspectionsController {
 
     @Sendable func notify(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.notifyFromInspection(try request.uuid("inspection", "监督检查记录"), requirement: request.field("requirement") ?? "",
+            _ = try await request.sunlight.supervision.notifyFromInspection(try request.uuid("inspection", "监督检查记录"), requirement: request.field("requirement") ?? "",
                                                                rectifyBy: try request.dateField("rectifyBy", "整改期限", rule: .sup4), by: actor)
         }
     }

@@ -23,7 +23,7 @@ struct SupervisorDashboardController {
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
-        let dashboard = try await request.sunlight.supervisorDashboard(by: staff.actor)
+        let dashboard = try await request.sunlight.supervision.supervisorDashboard(by: staff.actor)
         let rows = dashboard.rows.enumerated().map { index, row in
             Row(rank: index + 1, name: row.organisation.name, overdue: row.overdue, cases: row.overdueCases, publications: row.overduePublications,
                 complaints: row.overdueComplaints, reviews: row.overdueReviews, rectifications: row.overdueRectifications, coordination: row.overdueCoordination,

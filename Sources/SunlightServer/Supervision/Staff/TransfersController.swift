@@ -36,7 +36,7 @@ struct TransfersController {
         let staff = try request.requireStaff()
         let actor = staff.actor
         let sunlight = request.sunlight
-        let desk = try await sunlight.transferDesk(by: actor)
+        let desk = try await sunlight.supervision.transferDesk(by: actor)
         let rows = desk.items.map { item in
             let t = item.transfer
             let clock = [t.decideBy.map { "决定期限 \($0.iso)" }, t.sendByDate.map { "移送期限 \($0.iso)" }, t.sendByTime.map { "移送期限 \(ChinaTime.minuteText($0))" },
@@ -60,7 +60,7 @@ struct TransfersController {
             guard let caseID = request.field("case").flatMap(UUID.init(uuidString:)), let to = request.field("organisation").flatMap(UUID.init(uuidString:)) else {
                 throw SunlightError.invalid("case", "请选择案件和接收机关", rule: .sup2)
             }
-            _ = try await request.sunlight.decideOrganisationTransfer(case: caseID, to: to, reason: request.field("reason") ?? "",
+            _ = try await request.sunlight.supervision.decideOrganisationTransfer(case: caseID, to: to, reason: request.field("reason") ?? "",
                                                                       urgent: request.field("urgent") == "yes", by: actor)
         }
     }
@@ -68,14 +68,14 @@ struct TransfersController {
     @Sendable func crime(_ request: Request) async throws -> Response {
         try await act(request) { actor in
             guard let caseID = request.field("case").flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid("case", "请选择案件", rule: .sup2) }
-            _ = try await request.sunlight.reportSuspectedCrime(case: caseID, officers: [request.field("officer").flatMap(UUID.init(uuidString:))].compactMap { $0 },
+            _ = try await request.sunlight.supervision.reportSuspectedCrime(case: caseID, officers: [request.field("officer").flatMap(UUID.init(uuidString:))].compactMap { $0 },
                                                                 facts: request.field("facts") ?? "", police: request.field("police") ?? "", by: actor)
         }
     }
 
     @Sendable func decide(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.decideCrimeTransfer(try request.uuid("transfer", "案件移送"), approve: request.field("approve") == "yes",
+            _ = try await request.sunlight.supervision.decideCrimeTransfer(try request.uuid("transfer", "案件移送"), approve: request.field("approve") == "yes",
                                                                reason: request.field("reason") ?? "", by: actor)
         }
     }
@@ -83,7 +83,7 @@ struct TransfersController {
     @Sendable func send(_ request: Request) async throws -> Response {
         try await act(request) { actor in
             let chosen = (try? request.content.get([String].self, at: "attachments")) ?? []
-            _ = try await request.sunlight.sendTransfer(try request.uuid("transfer", "案件移送"),
+            _ = try await request.sunlight.supervision.sendTransfer(try request.uuid("transfer", "案件移送"),
                                                         attachments: Set(chosen.compactMap(CaseTransfer.Attachment.init(rawValue:))), by: actor)
         }
     }
@@ -91,14 +91,14 @@ struct TransfersController {
     @Sendable func outcome(_ request: Request) async throws -> Response {
         try await act(request) { actor in
             let on = try request.dateField("on", "日期", rule: .sup2)
-            _ = try await request.sunlight.recordTransferOutcome(try request.uuid("transfer", "案件移送"), accepted: request.field("accepted") == "yes",
+            _ = try await request.sunlight.supervision.recordTransferOutcome(try request.uuid("transfer", "案件移送"), accepted: request.field("accepted") == "yes",
                                                                  outcome: request.field("outcome") ?? "", on: on, by: actor)
         }
     }
 
     @Sendable func object(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.objectToTransferRefusal(try request.uuid("transfer", "案件移送"), objection: request.field("objection") ?? "", by: actor)
+            _ = try await request.sunlight.supervision.objectToTransferRefusal(try request.uuid("transfer", "案件移送"), objection: request.field("objection") ?? "", by: actor)
         }
     }
 

@@ -31,7 +31,7 @@ struct ApprovalRoutesController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let desk = try await sunlight.approvalRouteDesk(by: actor)
+        let desk = try await sunlight.supervision.approvalRouteDesk(by: actor)
         return try await Page.render("staff/coordination/routes", RoutesPage(
             page: PageContext(request, title: "审批监管衔接路由"),
             rows: desk.items.map { Row(id: $0.route.id.uuidString.lowercased(), from: $0.approving, to: $0.supervising,
@@ -45,12 +45,12 @@ struct ApprovalRoutesController {
             guard let from = request.field("from").flatMap(UUID.init(uuidString:)), let to = request.field("to").flatMap(UUID.init(uuidString:)) else {
                 throw SunlightError.invalid("from", "请选择审批机关和监管部门", rule: .sup12)
             }
-            _ = try await request.sunlight.addApprovalRoute(from: from, to: to, keyword: request.field("keyword") ?? "", by: actor)
+            _ = try await request.sunlight.supervision.addApprovalRoute(from: from, to: to, keyword: request.field("keyword") ?? "", by: actor)
         }
     }
 
     @Sendable func retire(_ request: Request) async throws -> Response {
-        try await act(request) { actor in _ = try await request.sunlight.retireApprovalRoute(try request.uuid("route", "衔接路由"), by: actor) }
+        try await act(request) { actor in _ = try await request.sunlight.supervision.retireApprovalRoute(try request.uuid("route", "衔接路由"), by: actor) }
     }
 
     func act(_ request: Request, _ work: (Actor) async throws -> Void) async throws -> Response {

@@ -46,7 +46,7 @@ struct CoordinationController {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
         let kind = request.query[String.self, at: "kind"].flatMap(CoordinationMatter.Kind.init(rawValue:))
-        let desk = try await sunlight.coordinationDesk(kind: kind, by: actor)
+        let desk = try await sunlight.supervision.coordinationDesk(kind: kind, by: actor)
         let today = sunlight.clock.today
         let rows = desk.items.map { item in
             let m = item.matter
@@ -67,7 +67,7 @@ struct CoordinationController {
     func renderDetail(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let detail = try await sunlight.coordinationMatterDetail(try request.uuid("matter", "协调事项"), by: actor)
+        let detail = try await sunlight.supervision.coordinationMatterDetail(try request.uuid("matter", "协调事项"), by: actor)
         let (matter, names) = (detail.matter, detail.names)
         func name(_ id: Organisation.ID?) -> String { id.flatMap { names[$0] } ?? "" }
         var steps: [StepView] = []
@@ -90,7 +90,7 @@ struct CoordinationController {
 
     @Sendable func dispute(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.applyForDisputeCoordination(against: try organisation(request, "respondent"), subject: request.field("subject") ?? "",
+            _ = try await request.sunlight.supervision.applyForDisputeCoordination(against: try organisation(request, "respondent"), subject: request.field("subject") ?? "",
                                                                       details: request.field("details") ?? "", consultation: request.field("consultation") ?? "",
                                                                       by: actor)
         }
@@ -98,14 +98,14 @@ struct CoordinationController {
 
     @Sendable func assistance(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.requestAssistance(from: try organisation(request, "helper"), kind: request.field("kind") ?? "",
+            _ = try await request.sunlight.supervision.requestAssistance(from: try organisation(request, "helper"), kind: request.field("kind") ?? "",
                                                             subject: request.field("subject") ?? "", details: request.field("details") ?? "", by: actor)
         }
     }
 
     @Sendable func accountability(_ request: Request) async throws -> Response {
         try await act(request) { actor in
-            _ = try await request.sunlight.recordAccountability(of: try organisation(request, "organisation"), person: request.field("person") ?? "",
+            _ = try await request.sunlight.supervision.recordAccountability(of: try organisation(request, "organisation"), person: request.field("person") ?? "",
                                                                fault: request.field("fault") ?? "", basis: request.field("basis") ?? "", by: actor)
         }
     }
@@ -116,7 +116,7 @@ struct CoordinationController {
             guard let action = request.field("action").flatMap(CoordinationMatter.Action.init(rawValue:)) else {
                 throw SunlightError.invalid("action", "未知的办理步骤", rule: .sup3)
             }
-            _ = try await request.sunlight.advanceCoordination(id, action, text: request.field("text") ?? "", option: request.field("option"), by: actor)
+            _ = try await request.sunlight.supervision.advanceCoordination(id, action, text: request.field("text") ?? "", option: request.field("option"), by: actor)
         }) { try await renderDetail(request, problem: $0, status: $1) }
     }
 

@@ -36,7 +36,7 @@ struct JointMeetingsController {
     func render(_ request: Request, problem: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try request.requireStaff().actor
         let sunlight = request.sunlight
-        let desk = try await sunlight.jointMeetingDesk(by: actor)
+        let desk = try await sunlight.supervision.jointMeetingDesk(by: actor)
         let meetings = desk.meetings.map(\.meeting)
         let views = desk.meetings.map { view($0, today: sunlight.clock.today) }
         let today = sunlight.clock.today
@@ -55,7 +55,7 @@ struct JointMeetingsController {
     @Sendable func show(_ request: Request) async throws -> Response {
         let actor = try request.requireStaff().actor
         let id = try request.uuid("meeting", "会议")
-        let meeting = try await request.sunlight.jointMeetingView(id, by: actor)
+        let meeting = try await request.sunlight.supervision.jointMeetingView(id, by: actor)
         return try await Page.render("staff/coordination/meeting", DetailPage(page: PageContext(request, title: meeting.meeting.title),
                                                                            meeting: view(meeting, today: request.sunlight.clock.today)), on: request)
     }
@@ -70,7 +70,7 @@ struct JointMeetingsController {
                 guard let owner = request.field("owner\(row)").flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid("owner", "请选择第 \(row) 项的责任单位", rule: .sup11) }
                 items.append(DecidedItemDraft(text: text, ownerID: owner, dueOn: try request.dateField("due\(row)", "第 \(row) 项的反馈期限", rule: .sup11)))
             }
-            _ = try await request.sunlight.recordJointMeeting(kind: kind, title: request.field("title") ?? "", heldOn: try request.dateField("heldOn", "会议日期", rule: .sup11),
+            _ = try await request.sunlight.supervision.recordJointMeeting(kind: kind, title: request.field("title") ?? "", heldOn: try request.dateField("heldOn", "会议日期", rule: .sup11),
                                                              place: request.field("place") ?? "", members: members, attendees: request.field("attendees") ?? "",
                                                              minutes: request.field("minutes") ?? "", items: items, by: actor)
         }) { try await render(request, problem: $0, status: $1) }

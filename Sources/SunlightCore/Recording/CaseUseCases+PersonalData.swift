@@ -1,0 +1,22 @@
+import Foundation
+
+extension CaseUseCases {
+    /// 依法删除个人信息 — erases one personal value of a logged record where the law requires
+    /// it (crypto-shredding, REC-5): the value and its salt are destroyed, the commitment the
+    /// log holds stays, so the log still verifies; the erasure itself is logged with its reason.
+    /// Only the operator at the console may do this.
+    public func erasePersonalData(table: String, recordID: String, field: String, reason: String, by actor: Actor) async throws {
+        guard actor.channel == .console else {
+            throw SunlightError(.forbidden, code: "erase.console_only", "删除个人信息只能由系统运维人员在服务器命令行执行")
+        }
+        guard reason.trimmed.count >= 4 else { throw SunlightError.invalid("reason", "请写明删除个人信息的法律依据或理由") }
+        guard let value = try await store.personalData.values(table: table, recordIDs: [recordID]).first(where: { $0.field == field }),
+              value.erasedAt == nil else {
+            throw SunlightError.notFound("待删除的个人信息（\(table)/\(recordID) 的 \(field)）")
+        }
+        try await commit(actor, .erase, table, id: recordID, in: nil, "依法删除个人信息 \(field)：\(reason.trimmed)") { tx, at in
+            try await tx.personalData.erase(table: table, recordID: recordID, field: field, at: at)
+            return ((), [])
+        }
+    }
+}

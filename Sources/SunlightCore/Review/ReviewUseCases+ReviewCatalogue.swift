@@ -1,0 +1,89 @@
+import Foundation
+
+extension ReviewUseCases {
+    /// The catalogue in effect for an organisation on a date: its newest version effective by
+    /// then, or the built-in default (REV-2).
+    public func catalogue(for organisationID: Organisation.ID, on date: CivilDate, store: (any Store)? = nil) async throws -> MajorDecisionCatalogue {
+        let versions = try await (store ?? self.store).reviews.catalogues(organisation: organisationID)
+        return versions.last { ($0.effectiveOn ?? date) <= date } ?? .builtIn
+    }
+
+    /// 目录清单 — the catalogue in effect today and every version the organisation adopted.
+    public func catalogues(of organisationID: Organisation.ID? = nil, by actor: Actor) async throws -> (current: MajorDecisionCatalogue, versions: [MajorDecisionCatalogue]) {
+        guard let organisation = try await (organisationID ?? actor.organisation?.id).asyncMap(requireOrganisation) else { throw SunlightError.outsideScope }
+        try await guarded(actor, "review_catalogue", id: nil, in: organisation) { try actor.requireRead(organisation) }
+        return (try await catalogue(for: organisation.id, on: clock.today), try await store.reviews.catalogues(organisation: organisation.id))
+    }
+
+    /// 发布目录新版本 — the head, the legal office or the administrator adopts a new version of
+    /// the organisation's catalogue, effective from a date not in the past. Old versions stay (REV-2).
+    public func adoptCatalogue(rules: [MajorDecisionRule], reviewDays: Int, effectiveOn: CivilDate?, note: String,
+                               by actor: Actor) async throws -> MajorDecisionCatalogue {
+        guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
+        try await guarded(actor, "review_catalogue", id: nil, in: organisation) { try DeskPermissions(actor: actor).check(.adoptCatalogue) }
+        let today = clock.today
+        let effective = effectiveOn ?? today
+        guard effective >= today else { throw SunlightError.invalid("effectiveOn", "生效日期不能早于今天，已生效的版本不能追溯改变", rule: .rev2) }
+        let note = note.trimmed
+        guard (2...500).contains(note.count) else { throw SunlightError.invalid("note", "请说明本次修订的理由（2–500 字）", rule: .rev2) }
+        let cleaned = rules.map { rule in
+            var rule = rule
+            rule.code = rule.code.trimmed
+            rule.title = rule.title.trimmed
+            rule.source = rule.source.trimmed
+            rule.fields = rule.fields.map(\.trimmed).filter { !$0.isEmpty }
+            return rule
+        }
+        return try await commit(actor, .create, "review_catalogue", id: nil, in: organisation, "发布重大执法决定法制审核目录新版本") { tx, at in
+            let version = (try await tx.reviews.catalogues(organisation: organisation.id).map(\.version).max() ?? 0) + 1
+            let catalogue = MajorDecisionCatalogue(organisationID: organisation.id, version: version, effectiveOn: effective, rules: cleaned,
+                                                   reviewDays: reviewDays, adoptedBy: actor.user?.id, adoptedAt: at, note: note)
+            try catalogue.validate()
+            try await tx.reviews.insert(catalogue: catalogue)
+            return (catalogue, [try catalogue.ledgerRecord])
+        }
+    }
+
+    /// 认定重大执法决定情形 — an officer of the case (or the head) declares which circumstances
+    /// of 行政处罚法 第五十八条 the case has; the catalogue matches on them (REV-2).
+    public func declareMajorFactors(case caseID: EnforcementCase.ID, factors: Set<MajorFactor>, note: String,
+                                    by actor: Actor) async throws -> EnforcementCase {
+        let (theCase, organisation) = try await workableCase(caseID, .declareMajor, by: actor)
+        let note = note.trimmed
+        guard (2...1000).contains(note.count) else { throw SunlightError.invalid("note", "请写明认定理由（2–1000 字）", rule: .rev2) }
+        return try await transition(theCase, in: organisation, kind: .majorFactorsDeclared, note: note,
+                                    data: ["factors": factors.sorted().map(\.rawValue).joined(separator: ",")], by: actor,
+                                    summary: "认定重大执法决定情形") { _ in }
+    }
+
+    /// 是否须经法制审核 — the catalogue's answer for a draft decision, and its review rounds.
+    public func reviewStatus(of documentID: UUID, by actor: Actor) async throws -> (requirement: ReviewRequirement, history: ReviewHistory) {
+        guard let document = try await store.caseRecords.document(documentID) else { throw SunlightError.notFound("文书") }
+        let (theCase, organisation) = try await readableCase(document.caseID, by: actor)
+        let records = try await store.reviews.records(ofCase: theCase.id)
+        try await log(actor, .read, "review_record", id: documentID.uuidString, in: organisation, "查看决定书的法制审核情况（\(theCase.number)）")
+        return (try await reviewRequirement(for: document, in: theCase, store: store), ReviewHistory(documentID: documentID, records: records))
+    }
+
+    /// The catalogue applied to a draft decision (or, with no draft yet, to what the case's
+    /// notice proposed). Reads only through `store`, so it may run inside a transaction.
+    func reviewRequirement(for document: CaseDocument?, in theCase: EnforcementCase, store: any Store,
+                           on date: CivilDate? = nil) async throws -> ReviewRequirement {
+        guard let organisation = try await store.organisations.find(theCase.organisationID) else { throw SunlightError.notFound("机构") }
+        let events = try await store.cases.events(of: theCase.id)
+        var proposal = document?.fields ?? [:]
+        if document == nil {
+            let notices = try await store.caseRecords.documents(of: theCase.id).filter { $0.type == .penaltyNotice && $0.status == .issued }
+            proposal = notices.max { ($0.issuedOn ?? .init(dayNumber: 0), $0.draftedAt) < ($1.issuedOn ?? .init(dayNumber: 0), $1.draftedAt) }?.fields ?? [:]
+        }
+        let terms = DocumentTerms(proposal)
+        let amount = [terms.fine, terms.amountInvolved].compactMap { $0 }.max()
+        let law = try await theCase.itemEntryID.asyncMap { try await store.lists.versions(entryID: $0).last { $0.status == .published }?.terms.law } ?? nil
+        let factors = events.last { $0.kind == .majorFactorsDeclared }?.data["factors"]?.split(separator: ",").compactMap { MajorFactor(rawValue: String($0)) } ?? []
+        let facts = DecisionFacts(category: theCase.category, itemEntryID: theCase.itemEntryID, itemLaw: law, level: organisation.level,
+                                  concernsPerson: try await store.cases.parties(of: theCase.id).contains { $0.kind == .person }, amount: amount,
+                                  hearingHeld: events.contains { $0.kind == .hearingRequested } && !events.contains { $0.kind == .stageSkipped && $0.stage == "hearing" },
+                                  factors: Set(factors), simple: theCase.simple, severe: terms.circumstance == .severe)
+        return try await catalogue(for: organisation.id, on: date ?? clock.today, store: store).evaluate(facts)
+    }
+}
