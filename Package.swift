@@ -108,7 +108,7 @@ let package = Package(
         /// 1M leaves, data for the pymerkle comparison and for verify and upload runs.
         .executableTarget(
             name: "sunlight-bench",
-            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", "SunlightTestSupport"],
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightDatabaseTestSupport"],
             path: "Benchmarks/LedgerBenchmarks"
         ),
         .testTarget(
@@ -117,23 +117,39 @@ let package = Package(
             resources: [.copy("Resources/merkle-vectors")]
         ),
         .testTarget(name: "SunlightRenderingTests", dependencies: ["SunlightRendering", "SunlightCore"]),
-        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger"],
+        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger", "SunlightTestSupport", "SunlightFixtures", "SunlightRendering"],
                     resources: [.copy("Resources/ledger-vectors.json")]),
-        /// Test doubles and scratch databases shared by the store and server tests.
+        /// Test doubles every test and benchmark may use: the clock, the hasher, the in-memory
+        /// store and blob store, the demo in memory. No database.
         .target(
             name: "SunlightTestSupport",
-            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/SunlightTestSupport"
+        ),
+        /// Scratch SQLite files and PostgreSQL databases, seeded templates, the store kinds.
+        .target(
+            name: "SunlightDatabaseTestSupport",
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", "SunlightTestSupport",
+                           .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/SunlightDatabaseTestSupport"
+        ),
+        /// The use-case tests' world (the demo's accounts as actors) and case driver; reads
+        /// Core's internals, so only tests depend on it.
+        .target(
+            name: "SunlightFixtures",
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightTestSupport"],
+            path: "Tests/SunlightFixtures"
         ),
         .testTarget(
             name: "SunlightStoreTests",
-            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightArchive", "SunlightRendering",
-                           .product(name: "SQLKit", package: "sql-kit"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightDatabaseTestSupport",
+                           "SunlightFixtures", "SunlightArchive", "SunlightRendering", .product(name: "SQLKit", package: "sql-kit"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "SunlightServerTests",
             dependencies: [
-                "SunlightCore", "SunlightDemo", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport", "SunlightArchive", "SunlightRendering",
+                "SunlightCore", "SunlightDemo", "SunlightStore", "SunlightServer", "SunlightLedger", "SunlightTestSupport", "SunlightDatabaseTestSupport",
+                "SunlightArchive", "SunlightRendering",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -13,6 +13,7 @@ import SunlightCore
 import SunlightDemo
 import SunlightLedger
 import SunlightStore
+import SunlightDatabaseTestSupport
 import SunlightTestSupport
 
 func seconds(_ work: () async throws -> Void) async rethrows -> Double {

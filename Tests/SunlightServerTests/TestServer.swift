@@ -3,6 +3,7 @@ import Foundation
 import SunlightDemo
 import SunlightServer
 import SunlightStore
+import SunlightDatabaseTestSupport
 import SunlightTestSupport
 import Testing
 import Vapor

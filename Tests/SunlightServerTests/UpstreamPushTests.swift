@@ -5,6 +5,7 @@ import SunlightDemo
 import SunlightLedger
 @testable import SunlightServer
 import SunlightStore
+import SunlightDatabaseTestSupport
 import SunlightTestSupport
 import Testing
 import Vapor

@@ -2,6 +2,7 @@ import Foundation
 @testable import SunlightCore
 import SunlightDemo
 @testable import SunlightStore
+import SunlightFixtures
 import SunlightTestSupport
 import Testing
 

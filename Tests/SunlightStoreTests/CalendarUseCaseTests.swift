@@ -1,6 +1,7 @@
 import Foundation
 @testable import SunlightCore
 import SunlightStore
+import SunlightFixtures
 import SunlightTestSupport
 import Testing
 

@@ -4,6 +4,7 @@ import SunlightCore
 import SunlightLedger
 import SunlightRendering
 import SunlightStore
+import SunlightFixtures
 import SunlightTestSupport
 import Testing
 import ZIPFoundation
@@ -37,7 +38,7 @@ struct CaseFileTests {
 
     @Test("REC-10: the case file holds the documents in statutory order, the video, every record's leaves with proofs, and verifies offline")
     func exportAndVerify() async throws {
-        try await DemoWorld.beforeHolidays { world in
+        try await DemoWorld.onDatabase(today: CivilDate(iso: "2026-09-21")!) { world in // the export reads the files on disk
             let (url, package) = try await exported(world)
             defer { try? FileManager.default.removeItem(at: url) }
             let paths = package.manifest.files.map(\.path)
@@ -62,7 +63,7 @@ struct CaseFileTests {
 
     @Test("REC-10: one changed byte in the video, a missing document, an added file or an edited manifest are each named")
     func tampering() async throws {
-        try await DemoWorld.beforeHolidays { world in
+        try await DemoWorld.onDatabase(today: CivilDate(iso: "2026-09-21")!) { world in // the export reads the files on disk
             let (url, package) = try await exported(world)
             defer { try? FileManager.default.removeItem(at: url) }
             let mediaPath = package.manifest.files.first { $0.role == .media }!.path

@@ -1,5 +1,7 @@
 import Foundation
 @testable import SunlightCore
+import SunlightDatabaseTestSupport
+import SunlightFixtures
 import SunlightTestSupport
 import Testing
 

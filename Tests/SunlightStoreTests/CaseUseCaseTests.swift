@@ -1,6 +1,7 @@
 import Foundation
 @testable import SunlightCore
 @testable import SunlightStore
+import SunlightFixtures
 import SunlightTestSupport
 import Testing
 
@@ -268,7 +269,7 @@ struct CaseUseCaseTests {
             await #expect {
                 try await world.sunlight.cases.recordCaseEvidence(case: driver.id, bad, upload: (try await world.evidence(), blob), by: officer)
             } throws: { error in (error as? SunlightError)?.field == "confirmedBy" }
-            #expect(try world.blobStore.list().isEmpty, "a refused upload leaves no file behind")
+            #expect(try world.sunlight.blobs.list().isEmpty, "a refused upload leaves no file behind")
             #expect(try await world.sunlight.store.evidence.list(in: [world.market.id], limit: 10).isEmpty)
 
             let record = try await world.sunlight.cases.recordInterference(case: driver.id, occurredOn: world.clock.today, source: "某局干部李某",

@@ -2,28 +2,12 @@ import Foundation
 @testable import SunlightCore
 import SunlightLedger
 @testable import SunlightStore
+import SunlightFixtures
 import SunlightTestSupport
 import Testing
 
 extension DemoWorld {
     var blobStore: FileBlobStore { sunlight.blobs as! FileBlobStore }
-
-    /// Streams bytes into the blob store in small pieces, as an upload would.
-    func storeBlob(_ bytes: [UInt8]) throws -> BlobReceipt {
-        let upload = try blobStore.beginUpload()
-        for start in stride(from: 0, to: bytes.count, by: 1000) {
-            try bytes[start..<min(start + 1000, bytes.count)].withUnsafeBytes { try upload.write($0) }
-        }
-        return try upload.finish()
-    }
-
-    func evidence(_ title: String = "现场检查 某超市", recordedBy: String = "scj.zhangwei", parties: String? = "王某某，手机 13800001111",
-                  corrects: EvidenceFile.ID? = nil, reason: String? = nil) async throws -> NewEvidence {
-        NewEvidence(kind: .video, title: title, filename: "DSJ_0032.mp4", mediaType: "video/mp4",
-                    recordedAt: clock.now.addingTimeInterval(-3600), place: "元谋县元马镇龙川街 12 号",
-                    recordedBy: try await user(recordedBy).id, device: "执法记录仪 DSJ-A8 #0032", parties: parties,
-                    corrects: corrects, correctionReason: reason)
-    }
 }
 
 @Suite("文件仓库与音像记录 REC-4 REC-5")
@@ -32,7 +16,7 @@ struct EvidenceTests {
 
     @Test("REC-4: a file streams in, is hashed on the way and stored once under its SHA-256")
     func blobStore() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let first = try world.storeBlob(video)
             #expect(first.sha256 == LedgerHash.sha256(video))
             #expect(first.size == UInt64(video.count) && first.isNew)
@@ -45,7 +29,7 @@ struct EvidenceTests {
 
     @Test("REC-4: an upload over the limit, or abandoned, leaves nothing behind")
     func limitsAndAborts() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let small = try FileBlobStore(root: world.blobStore.root.deletingLastPathComponent().appendingPathComponent("small"), maxBytes: 1000)
             let upload = try small.beginUpload()
             #expect(throws: BlobError.self) { try video.withUnsafeBytes { try upload.write($0) } }
@@ -119,7 +103,7 @@ struct EvidenceTests {
 
     @Test("§0/REC-11: another department cannot read the file; a supervisor can, and both are logged")
     func scope() async throws {
-        try await DemoWorld.with { world in
+        try await DemoWorld.onDatabase { world in
             let file = try await world.sunlight.cases.recordEvidence(try await world.evidence(), blob: try world.storeBlob(video),
                                                                by: try await world.actor("scj.zhangwei"))
             await #expect { try await world.sunlight.cases.evidenceFile(file.id, by: try await world.actor("daj.chenming")) }

@@ -4,6 +4,7 @@ import SQLKit
 import SunlightDemo
 import SunlightLedger
 @testable import SunlightStore
+import SunlightFixtures
 import SunlightTestSupport
 import Testing
 

@@ -3,25 +3,9 @@ import SunlightCore
 import SunlightLedger
 import SunlightRendering
 @testable import SunlightStore
+import SunlightFixtures
 import SunlightTestSupport
 import Testing
-
-extension DemoWorld {
-    var market: Organisation { seeded.organisation("元谋县市场监督管理局") }
-
-    static let itemFields = [
-        "code": "SJ-CF-001", "name": "对生产经营不符合食品安全标准的食品的处罚", "powerCategory": "行政处罚", "enforcementCategory": "行政处罚",
-        "law": "中华人民共和国食品安全法", "article": "第一百二十四条", "discretionBenchmark": "云南省市场监管行政处罚裁量基准 第12项",
-        "responsibleOrganisation": "元谋县市场监督管理局", "entrusted": "否", "timeLimit": "立案之日起90日",
-    ]
-
-    /// Drafts as an officer and publishes as the clerk.
-    func publish(_ kind: ListKind, _ fields: [String: String], entry: UUID? = nil, change: ListEntryVersion.Change = .publish) async throws -> ListEntryVersion {
-        let draft = try await sunlight.publicity.draftListEntry(kind, organisationID: market.id, entryID: entry, fields: fields,
-                                                      effectiveFrom: clock.today, change: change, by: try await actor("scj.zhangwei"))
-        return try await sunlight.publicity.checkListEntry(draft.id, approve: true, note: nil, by: try await actor("scj.gongshi"))
-    }
-}
 
 @Suite("公示清单：起草、审核、版本、检索、导入导出 PUB-1..5 PUB-10 PUB-11")
 struct PublicListTests {

@@ -1,6 +1,8 @@
 import Foundation
 @testable import SunlightCore
 import SunlightDemo
+import SunlightDatabaseTestSupport
+import SunlightFixtures
 import SunlightTestSupport
 
 /// The demo data set on any kind of store — memory, SQLite or PostgreSQL — for use-case tests

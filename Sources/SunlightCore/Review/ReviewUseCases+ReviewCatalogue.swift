@@ -3,8 +3,13 @@ import Foundation
 extension ReviewUseCases {
     /// The catalogue in effect for an organisation on a date: its newest version effective by
     /// then, or the built-in default (REV-2).
-    public func catalogue(for organisationID: Organisation.ID, on date: CivilDate, store: (any Store)? = nil) async throws -> MajorDecisionCatalogue {
-        let versions = try await (store ?? self.store).reviews.catalogues(organisation: organisationID)
+    public func catalogue(for organisationID: Organisation.ID, on date: CivilDate) async throws -> MajorDecisionCatalogue {
+        try await catalogue(for: organisationID, on: date, store: store)
+    }
+
+    /// ``catalogue(for:on:)`` read through `store`, so it may run inside a transaction.
+    func catalogue(for organisationID: Organisation.ID, on date: CivilDate, store: any Store) async throws -> MajorDecisionCatalogue {
+        let versions = try await store.reviews.catalogues(organisation: organisationID)
         return versions.last { ($0.effectiveOn ?? date) <= date } ?? .builtIn
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SunlightCore
 @testable import SunlightStore
+import SunlightDatabaseTestSupport
 import SunlightTestSupport
 import Testing
 

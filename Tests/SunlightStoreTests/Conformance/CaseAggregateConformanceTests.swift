@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightDatabaseTestSupport
 import SunlightTestSupport
 import Testing
 

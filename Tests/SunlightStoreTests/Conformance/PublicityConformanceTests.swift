@@ -1,6 +1,7 @@
 import Foundation
 import SunlightCore
 import SunlightLedger
+import SunlightDatabaseTestSupport
 import SunlightTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SunlightCore
+import SunlightDatabaseTestSupport
 import SunlightTestSupport
 import Testing
 

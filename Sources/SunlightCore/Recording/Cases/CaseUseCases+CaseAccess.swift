@@ -15,8 +15,8 @@ extension CaseUseCases {
         return CaseSnapshot(enforcementCase: theCase, parties: try await store.cases.parties(of: theCase.id),
                             events: try await store.cases.events(of: theCase.id), documents: try await store.caseRecords.documents(of: theCase.id),
                             evidence: evidence, fileKinds: kinds, officers: officers,
-                            audioVideoStages: try await audioVideoStages(organisation: organisation.id, category: theCase.category,
-                                                                         simple: theCase.simple, store: store),
+                            audioVideoStages: try await Self.audioVideoStages(organisation: organisation.id, category: theCase.category,
+                                                                              simple: theCase.simple, in: store),
                             reviewNeeded: forNextStage ? try await reviewNeeded(theCase, store: store) : false)
     }
 
@@ -34,13 +34,12 @@ extension CaseUseCases {
 
     /// 音像记录事项清单 — the stages that need an audio/video record (REC-3): the defaults
     /// (国办发〔2018〕118号) as changed by the organisation.
-    public func audioVideoStages(organisation: Organisation.ID, category: EnforcementCategory, simple: Bool = false,
-                                 store: (any Store)? = nil) async throws -> Set<String> {
-        try await Self.audioVideoStages(organisation: organisation, category: category, simple: simple, in: store ?? self.store)
+    public func audioVideoStages(organisation: Organisation.ID, category: EnforcementCategory, simple: Bool = false) async throws -> Set<String> {
+        try await Self.audioVideoStages(organisation: organisation, category: category, simple: simple, in: store)
     }
 
-    /// ``audioVideoStages(organisation:category:simple:store:)`` read through `store`, for any area
-    /// that decides what a case may do.
+    /// ``audioVideoStages(organisation:category:simple:)`` read through `store` (inside a
+    /// transaction, or for any area that decides what a case may do).
     static func audioVideoStages(organisation: Organisation.ID, category: EnforcementCategory, simple: Bool,
                                  in store: any Store) async throws -> Set<String> {
         let overrides = try await store.caseSettings.audioVideoList(organisation: organisation, category: category)

@@ -1,7 +1,8 @@
 import Foundation
 @testable import SunlightCore
+import SunlightFixtures
+import SunlightTestSupport
 import SunlightLedger
-import SunlightStore
 import Testing
 
 /// Decision publication through the use cases: the clock, redaction with preview and confirm,

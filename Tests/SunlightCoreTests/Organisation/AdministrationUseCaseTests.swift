@@ -1,6 +1,6 @@
 import Foundation
 @testable import SunlightCore
-import SunlightStore
+import SunlightFixtures
 import SunlightTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import SunlightCore
-import SunlightStore
+import SunlightFixtures
+import SunlightTestSupport
 import Testing
 
 /// 投诉举报 through the use cases: filing with a tracking code and a working-day deadline,

@@ -1,7 +1,8 @@
 import Foundation
 @testable import SunlightCore
+import SunlightFixtures
 import SunlightRendering
-import SunlightStore
+import SunlightTestSupport
 import Testing
 
 /// 网上巡查 on a data set with known defects: it finds every one and nothing else (SUP-5).

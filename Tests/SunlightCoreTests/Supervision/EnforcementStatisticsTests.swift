@@ -1,7 +1,8 @@
 import Foundation
 import SunlightCore
+import SunlightFixtures
 import SunlightRendering
-import SunlightStore
+import SunlightTestSupport
 import Testing
 
 /// 执法统计 by the six categories and major decisions, per organisation and period (SUP-6).

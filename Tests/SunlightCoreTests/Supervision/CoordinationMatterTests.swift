@@ -1,6 +1,7 @@
 import Foundation
 @testable import SunlightCore
-import SunlightStore
+import SunlightFixtures
+import SunlightTestSupport
 import Testing
 
 /// 协调事项: disputes, assistance, approval links, decided items and accountability, each on its

@@ -1,6 +1,7 @@
 import Foundation
 import SunlightCore
-import SunlightStore
+import SunlightFixtures
+import SunlightTestSupport
 import Testing
 
 /// 监察执纪衔接: a penalised Party member or public official is referred within 10 working days

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SunlightCore
-import SunlightStore
+import SunlightFixtures
+import SunlightTestSupport
 import Testing
 
 /// 审批监管衔接: issuing a permit decision routes it to the supervising department in the same

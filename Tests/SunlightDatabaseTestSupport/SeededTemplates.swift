@@ -3,6 +3,7 @@ import SQLKit
 import SunlightCore
 import SunlightDemo
 import SunlightStore
+import SunlightTestSupport
 
 /// A database that already holds a seeded data set, made once per test process and copied
 /// into each test's scratch place: a file copy on SQLite, `CREATE DATABASE … TEMPLATE` on
@@ -14,20 +15,6 @@ public struct SeededTemplate: Sendable {
     /// The log key the seeding signed with; a copy must go on with the same key.
     public let ledger: LedgerSettings
     let place: TestDatabase.Scratch
-}
-
-/// Values made once per key in this test process; concurrent first askers wait for the same making.
-public actor OnceEach<Value: Sendable> {
-    private var made: [String: Task<Value, any Error>] = [:]
-
-    public init() {}
-
-    public func value(_ key: String, make: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        if let task = made[key] { return try await task.value }
-        let task = Task { try await make() }
-        made[key] = task
-        return try await task.value
-    }
 }
 
 /// The templates of this test process, one per key (flavour, database kind, today), made on
@@ -121,16 +108,4 @@ extension TestDatabase {
         components.path = "/" + database
         return try components.string.orThrow("PostgreSQL URL")
     }
-}
-
-extension Optional {
-    /// The value, or an error naming what was missing.
-    public func orThrow(_ what: String) throws -> Wrapped {
-        guard let self else { throw TemplateError(description: "缺少 \(what)") }
-        return self
-    }
-}
-
-struct TemplateError: Error, CustomStringConvertible {
-    let description: String
 }

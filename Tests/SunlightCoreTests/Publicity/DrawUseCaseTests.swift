@@ -1,7 +1,8 @@
 import Foundation
 @testable import SunlightCore
+import SunlightFixtures
+import SunlightTestSupport
 import SunlightLedger
-import SunlightStore
 import Testing
 
 /// 双随机抽查 through the use cases: commitment before the draw, the seed after it, results on

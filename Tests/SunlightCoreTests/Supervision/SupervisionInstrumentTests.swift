@@ -1,6 +1,7 @@
 import Foundation
 @testable import SunlightCore
-import SunlightStore
+import SunlightFixtures
+import SunlightTestSupport
 import Testing
 
 /// 监督文书: a notice with a rectification deadline tracked to closure, sent back once, and an

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SunlightCore
-import SunlightStore
+import SunlightFixtures
+import SunlightTestSupport
 import Testing
 
 /// 监督检查、指导案例、考核评价 (SUP-4, SUP-8, SUP-10).

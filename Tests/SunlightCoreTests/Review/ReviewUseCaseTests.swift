@@ -1,7 +1,7 @@
 import Foundation
 @testable import SunlightCore
+import SunlightFixtures
 import SunlightRendering
-import SunlightStore
 import SunlightTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SunlightCore
-import SunlightStore
+import SunlightFixtures
+import SunlightTestSupport
 import Testing
 
 /// 监督线索 from the data: each seeded problem shows up for the supervisor with its evidence,

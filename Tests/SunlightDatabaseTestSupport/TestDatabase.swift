@@ -2,50 +2,8 @@ import Foundation
 import SQLKit
 import SunlightCore
 import SunlightDemo
-import SunlightLedger
 import SunlightStore
-
-/// A password hasher for store tests: salted SHA-256, fast. The server's tests use real Bcrypt.
-public struct TestPasswordHasher: PasswordHasher {
-    public init() {}
-
-    public func hash(_ password: String) async throws -> String {
-        let salt = UUID().uuidString
-        return "test$\(salt)$\(Secrets.digest(salt + password))"
-    }
-
-    public func verify(_ password: String, against hash: String) async throws -> Bool {
-        let parts = hash.split(separator: "$")
-        guard parts.count == 3, parts[0] == "test" else { return false }
-        return Secrets.constantTimeEquals(Secrets.digest(parts[1] + password), String(parts[2]))
-    }
-
-    public let decoyHash = "test$decoy$0"
-}
-
-/// A clock the test moves by hand.
-public final class ManualClock: SunlightCore.Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var instant: Date
-
-    public init(_ date: CivilDate, hour: Int = 9) {
-        instant = ChinaTime.startOfDay(date).addingTimeInterval(Double(hour * 3600))
-    }
-
-    public var now: Date { lock.withLock { instant } }
-
-    public func advance(_ seconds: TimeInterval) { lock.withLock { instant = instant.addingTimeInterval(seconds) } }
-
-    /// Moves to a later (or earlier) day, at `hour` Beijing time.
-    public func set(_ date: CivilDate, hour: Int = 9) {
-        lock.withLock { instant = ChinaTime.startOfDay(date).addingTimeInterval(Double(hour * 3600)) }
-    }
-}
-
-/// A fresh log key for one test.
-public func testLedger() -> LedgerSettings {
-    LedgerSettings(origin: "test.sunlight.invalid/log", signer: try! NoteSigner.generate(name: "test.sunlight.invalid"))
-}
+import SunlightTestSupport
 
 /// The database the tests run on: a fresh SQLite file, or — when `SUNLIGHT_TEST_DATABASE_URL`
 /// is set — a fresh schema on that PostgreSQL server (loopback only).
@@ -159,38 +117,6 @@ extension TestDatabase {
     }
 }
 
-/// The demo data set in memory, seeded once per process for each day and copied for each test:
-/// for use-case tests that exercise no SQL (the conformance suite pins the stores to each other).
-public enum MemoryDemo {
-    private static let templates = OnceEach<(MemoryStore, DemoData.Seeded, LedgerSettings)>()
-
-    /// The demo seeded into memory as of `today`, once per process.
-    private static func template(today: CivilDate, certificatesAsOf: CivilDate) async throws -> (MemoryStore, DemoData.Seeded, LedgerSettings) {
-        try await templates.value("\(today.iso)/\(certificatesAsOf.iso)") {
-            let store = MemoryStore()
-            let ledger = testLedger()
-            let blobs = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-memory-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: blobs) }
-            let sunlight = Sunlight(store: store, clock: ManualClock(today), passwords: TestPasswordHasher(), ledger: ledger,
-                                    blobs: try FileBlobStore(root: blobs, maxBytes: 1 << 30))
-            return (store, try await DemoData.seed(sunlight, certificatesAsOf: certificatesAsOf), ledger)
-        }
-    }
-
-    /// The use cases on a copy of the demo seeded as of `today`, at 09:00 Beijing time; files go
-    /// to a folder of the test's own, removed afterwards.
-    public static func with<T>(today: CivilDate, certificatesAsOf: CivilDate,
-                               _ body: (Sunlight, ManualClock, DemoData.Seeded) async throws -> T) async throws -> T {
-        let (template, seeded, ledger) = try await template(today: today, certificatesAsOf: certificatesAsOf)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sunlight-test-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let clock = ManualClock(today)
-        let sunlight = Sunlight(store: template.copy(), clock: clock, passwords: TestPasswordHasher(), ledger: ledger,
-                                blobs: try FileBlobStore(root: directory.appendingPathComponent("blobs"), maxBytes: 1 << 30))
-        return try await body(sunlight, clock, seeded)
-    }
-}
-
 extension TestDatabase.Scratch {
     /// The use cases on `host`, with files in this place's `blobs` folder and the fast test hasher.
     func sunlight(on host: StoreHost, clock: ManualClock, ledger: LedgerSettings) throws -> Sunlight {
@@ -204,20 +130,5 @@ extension StoreHost {
     public func dropSchema(_ schema: String) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
         try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
-    }
-}
-
-extension DocumentType {
-    /// Every required field filled with plausible text (first choice, “否”), then `overrides`.
-    public func sampleFields(_ overrides: [String: String] = [:]) -> [String: String] {
-        var values: [String: String] = [:]
-        for field in fields where field.required {
-            switch field.kind {
-            case .text, .longText: values[field.key] = "\(field.label)（示例）"
-            case .choice(let options): values[field.key] = options[0].code
-            case .yesNo: values[field.key] = "no"
-            }
-        }
-        return values.merging(overrides) { $1 }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SunlightCore
 import SunlightStore
+import SunlightTestSupport
 
 /// The stores a conformance or use-case test runs on: memory and SQLite, or PostgreSQL when
 /// `SUNLIGHT_TEST_DATABASE_URL` is set. Use it as a Swift Testing argument:

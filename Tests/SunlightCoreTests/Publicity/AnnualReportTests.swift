@@ -1,6 +1,7 @@
 import Foundation
 import SunlightCore
-import SunlightStore
+import SunlightFixtures
+import SunlightTestSupport
 import Testing
 
 /// 年度统计报告 drafted from the data: cases by category, fines, publication on time and not yet,
