@@ -25,7 +25,7 @@ struct CaseStaffRecordsTests {
             #expect(Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
             #expect(csv.body.string.contains("类别,行政处罚,3,2,1,1,0,0,0.0,0.0"), "\(csv.body.string)")
             let bad = try await browser.get("/staff/cases/statistics?from=2026-12-31&to=2026-01-01")
-            #expect(bad.status == .badRequest && bad.body.string.contains("REC-12"))
+            #expect(bad.status == .badRequest && bad.body.string.contains("依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号）"))
         }
     }
 
@@ -64,7 +64,7 @@ struct CaseStaffRecordsTests {
             let late = try await browser.post("\(path)/payment", [("amount", "1000"), ("paidOn", "2026-12-10"), ("method", "bank"), ("receipt", "")])
             #expect(late.status == .unprocessableEntity)
             let message = try #require(pages.problem(in: late.body.string))
-            #expect(message.contains("逾期加处罚款") && message.contains("行政处罚法第七十二条") && message.contains("（REC-13）"))
+            #expect(message.contains("逾期加处罚款") && message.contains("行政处罚法第七十二条") && !message.contains("REC-13"), "the page cites the statute, not our rule ID")
             #expect(message.hasPrefix("应缴 1060 元：罚款 1000 元，逾期加处罚款 60 元"))
             let owed = 1060
             #expect(late.body.string.contains(#"<details class="action" id="payment" open>"#), "the refused form stays open")
@@ -93,9 +93,9 @@ struct CaseStaffRecordsTests {
             #expect(page.body.string.contains("来电要求从轻处理") && page.body.string.contains(#"id="assign-form""#))
             let lina = try await pages.user("scj.lina"), zhaolei = try await pages.user("scj.zhaolei")
             let recuse = try await head.post("\(path)/officers/\(lina.id.uuidString.lowercased())/recuse", [("recusalReason", "系当事人近亲属")])
-            #expect(recuse.status == .unprocessableEntity && pages.problem(in: recuse.body.string)?.contains("不得少于两名执法人员（REC-7）") == true)
+            #expect(recuse.status == .unprocessableEntity && pages.problem(in: recuse.body.string)?.contains("不得少于两名执法人员（依据《中华人民共和国行政处罚法》第四十二条）") == true)
             let expired = try await head.post("\(path)/officers", [("officer", zhaolei.id.uuidString)])
-            #expect(expired.status == .unprocessableEntity && pages.problem(in: expired.body.string)?.contains("REC-7") == true)
+            #expect(expired.status == .unprocessableEntity && pages.problem(in: expired.body.string)?.contains("依据《中华人民共和国行政处罚法》第四十二条") == true)
             let classified = try await head.post("\(path)/classification", [("classification", "commercial"), ("classificationReason", "涉及配方等商业秘密")])
             #expect(classified.status == .seeOther)
             let clerk = server.browser()

@@ -135,7 +135,7 @@ struct CaseStaffTests {
             let refused = try await browser.post("/staff/cases", try await pages.openingForm(officers: [], title: "无照经营食品摊贩"))
             #expect(refused.status == .unprocessableEntity)
             #expect(pages.problem(in: refused.body.string)?.contains("两名以上执法人员") == true)
-            #expect(refused.body.string.contains("（REC-7）"))
+            #expect(refused.body.string.contains("（依据《中华人民共和国行政处罚法》第四十二条）"))
             #expect(refused.body.string.contains(#"value="无照经营食品摊贩""#) && refused.body.string.contains(#"value="王小明""#))
             let expired = try await browser.post("/staff/cases", try await pages.openingForm(officers: ["scj.zhaolei"]))
             #expect(expired.status == .unprocessableEntity)
@@ -153,11 +153,11 @@ struct CaseStaffTests {
             try await browser.logIn("scj.zhangwei")
             let id = try await pages.open(browser)
             let page = try await browser.get("/staff/cases/\(id.uuidString.lowercased())")
-            #expect(page.body.string.contains("本环节尚不能完成：“立案”环节须先出具立案审批表（REC-2）"))
+            #expect(page.body.string.contains("本环节尚不能完成：“立案”环节须先出具立案审批表（依据《中华人民共和国行政处罚法》第四十七条）"))
             #expect(page.body.string.contains(#"class="error clock-problem""#) && page.body.string.contains("2027 年节假日安排尚未加载"))
             let refused = try await browser.post("/staff/cases/\(id.uuidString.lowercased())/complete", [("note", "")])
             #expect(refused.status == .unprocessableEntity)
-            #expect(pages.problem(in: refused.body.string) == "“立案”环节须先出具立案审批表（REC-2）")
+            #expect(pages.problem(in: refused.body.string) == "“立案”环节须先出具立案审批表（依据《中华人民共和国行政处罚法》第四十七条）")
             let list = try await browser.get("/staff/cases")
             #expect(list.body.string.contains("无法计算"))
         }
@@ -176,7 +176,7 @@ struct CaseStaffTests {
             #expect(draftPage.body.string.contains(#"id="document-form""#) && draftPage.body.string.contains("市场监管所检查发现"))
             let revised = try await officer.post("/staff/documents/\(document.uuidString.lowercased())",
                                                  DocumentType.openingApproval.sampleFields(["facts": ""]).map { ($0.key, $0.value) })
-            #expect(revised.status == .badRequest && pages.problem(in: revised.body.string)?.contains("不能为空（REC-6）") == true)
+            #expect(revised.status == .badRequest && pages.problem(in: revised.body.string)?.contains("不能为空（依据《中华人民共和国行政处罚法》第四十七条）") == true)
             #expect(try await pages.press(officer, document, "submit").status == .seeOther)
             let early = try await pages.press(officer, document, "sign")
             #expect(early.status == .forbidden, "the officer may not sign an approval")
@@ -213,7 +213,7 @@ struct CaseStaffTests {
             let id = try await pages.open(browser)
             let refused = try await pages.uploadVideo(browser, case: id, payload: String(repeating: "录像数据", count: 40_000), confirmedBy: "")
             #expect(refused.status == .badRequest)
-            #expect(pages.problem(in: refused.body.string)?.contains("（REC-8）") == true)
+            #expect(pages.problem(in: refused.body.string)?.contains("（依据《中华人民共和国行政处罚法》第四十六条）") == true)
             #expect(try server.app.blobStore.list().isEmpty, "a refused form keeps no file")
 
             let payload = String(repeating: "录像数据", count: 40_000) + "王小明"
@@ -245,7 +245,7 @@ struct CaseStaffTests {
             try await head.logIn("scj.wangfang")
             #expect(try await head.get(path).body.string.contains("\(path)/status\""))
             let short = try await head.post("\(path)/status", [("statusAction", "suspended"), ("statusReason", "等")])
-            #expect(short.status == .badRequest && pages.problem(in: short.body.string)?.contains("REC-1") == true)
+            #expect(short.status == .badRequest && pages.problem(in: short.body.string)?.contains("依据《中华人民共和国行政处罚法》第四十七条") == true)
             #expect(try await head.post("\(path)/status", [("statusAction", "suspended"), ("statusReason", "等待检验结果")]).status == .seeOther)
             let page = try await head.get(path)
             #expect(page.body.string.contains(#"id="case-status">中止"#) && page.body.string.contains("等待检验结果"))
@@ -280,7 +280,7 @@ struct CaseStaffTests {
             let item = try await pages.foodItem().uuidString.lowercased()
             let wrong = try await head.post("/staff/cases/settings/benchmarks", [("item", item), ("circumstance", "general"), ("minFine", "70000"),
                                                                                ("maxFine", "50000"), ("measures", "")])
-            #expect(wrong.status == .badRequest && pages.problem(in: wrong.body.string)?.contains("STD-3") == true)
+            #expect(wrong.status == .badRequest && pages.problem(in: wrong.body.string)?.contains("依据《中华人民共和国行政处罚法》第三十四条") == true)
             #expect(try await head.post("/staff/cases/settings/benchmarks", [("item", item), ("circumstance", "general"), ("minFine", "50000"),
                                                                             ("maxFine", "70000"), ("measures", "没收违法所得")]).status == .seeOther)
             #expect(try await head.post("/staff/cases/settings/audio-video", [("category", "penalty"), ("stage", "opening"),

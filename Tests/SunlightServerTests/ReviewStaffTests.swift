@@ -122,7 +122,7 @@ struct ReviewStaffTests {
                                                   + [("outcome", "approve"), ("opinionText", "事实清楚，证据充分，同意作出决定。")])
             #expect(refused.status == .badRequest)
             let message = try #require(ReviewPages.text(of: "form-problem", in: refused.body.string))
-            #expect(message == "审核要素须逐项作答，尚未回答：是否涉嫌犯罪需移送司法机关（REV-4）")
+            #expect(message == "审核要素须逐项作答，尚未回答：是否涉嫌犯罪需移送司法机关（依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号））")
             let html = refused.body.string
             #expect(html.contains(#"id="v-subject-pass" name="verdict[subject]" value="pass" checked>"#), "the answers given stay chosen")
             #expect(!html.contains(#"name="verdict[crime]" value="not_applicable" checked"#))
@@ -131,7 +131,7 @@ struct ReviewStaffTests {
 
             let problem = try await reviewer.post("\(path)/opinion", ReviewPages.answers().filter { $0.0 != "verdict[evidence]" }
                                                   + [("verdict[evidence]", "problem"), ("outcome", "approve"), ("opinionText", "同意")])
-            #expect(problem.status == .badRequest && ReviewPages.text(of: "form-problem", in: problem.body.string)?.contains("请写明具体问题（REV-4）") == true)
+            #expect(problem.status == .badRequest && ReviewPages.text(of: "form-problem", in: problem.body.string)?.contains("请写明具体问题（依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号））") == true)
             #expect(try await pages.records().count == 1)
         }
     }
@@ -158,7 +158,7 @@ struct ReviewStaffTests {
             #expect(headView.body.string.contains(#"id="discussion-form""#))
             let few = try await head.post("\(path)/discussion", [("participants", "周军、吴敏"), ("minutes", "讨论同意按审核意见作出决定"),
                                                                  ("discussionOutcome", "agree")])
-            #expect(few.status == .badRequest && ReviewPages.text(of: "form-problem", in: few.body.string)?.hasSuffix("（REV-7）") == true)
+            #expect(few.status == .badRequest && ReviewPages.text(of: "form-problem", in: few.body.string)?.hasSuffix("（依据《中华人民共和国行政处罚法》第五十七条第二款）") == true)
             #expect(few.body.string.contains(#"value="周军、吴敏""#))
             let discussed = try await head.post("\(path)/discussion", [("participants", "周军、李刚、王敏"), ("minutes", "讨论同意按审核意见作出决定"),
                                                                        ("discussionOutcome", "agree")])
@@ -190,7 +190,7 @@ struct ReviewStaffTests {
             let incomplete = try await officer.post("\(documentPath)/legal-review", [("facts", "当事人擅自销毁工程档案 46 卷。"), ("law", ""), ("hearing", ""),
                                                                                     ("proposal", "罚款拾万元"), ("other", "")])
             #expect(incomplete.status == .badRequest)
-            #expect(ReviewPages.text(of: "review-problem", in: incomplete.body.string) == "法制审核表不完整：请填写适用法律、听证或评估情况（REV-3）")
+            #expect(ReviewPages.text(of: "review-problem", in: incomplete.body.string) == "法制审核表不完整：请填写适用法律、听证或评估情况（依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号））")
             #expect(incomplete.body.string.contains("当事人擅自销毁工程档案 46 卷。</textarea>"))
             #expect(try await pages.records().count == 2)
 
@@ -230,7 +230,7 @@ struct ReviewStaffTests {
             #expect(page.contains(#"id="coordination-form""#) && !page.contains(#"id="discussion-form""#))
             let alone = try await officer.post("\(path)/coordination", [("participants", "陈明"), ("content", "承办机构认为第一项已足以支持处罚"),
                                                                         ("result", "adopt_opinion")])
-            #expect(alone.status == .badRequest && ReviewPages.text(of: "form-problem", in: alone.body.string) == "请列出至少 2 名参加人员（每人不超过 30 字）（REV-6）")
+            #expect(alone.status == .badRequest && ReviewPages.text(of: "form-problem", in: alone.body.string) == "请列出至少 2 名参加人员（每人不超过 30 字）（依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号））")
             #expect(alone.body.string.contains("承办机构认为第一项已足以支持处罚</textarea>"))
             let recorded = try await officer.post("\(path)/coordination", [("participants", "陈明、吴敏"), ("content", "承办机构认为第一项已足以支持处罚，经协调采纳审核意见"),
                                                                            ("result", "adopt_opinion")])
@@ -255,13 +255,13 @@ struct ReviewStaffTests {
             let refused = try await head.post("\(path)/sign", [])
             #expect(refused.status == .unprocessableEntity)
             let message = try #require(ReviewPages.text(of: "form-problem", in: refused.body.string))
-            #expect(message.hasPrefix("第 1 轮法制审核尚未完成") && message.hasSuffix("审核通过前不得作出决定（REV-1）"))
+            #expect(message.hasPrefix("第 1 轮法制审核尚未完成") && message.hasSuffix("审核通过前不得作出决定（依据《中华人民共和国行政处罚法》第五十八条）"))
             #expect(try await server.app.sunlight.store.caseRecords.document(document)?.status == .review)
 
             let casePage = try await officer.get("/staff/cases/\(try await pages.majorCase().id.uuidString.lowercased())")
             #expect(casePage.body.string.contains(#"id="major-decision""#) && casePage.body.string.contains("第 1 轮：待审核"))
             let complete = try await officer.post("/staff/cases/\(try await pages.majorCase().id.uuidString.lowercased())/complete", [("note", "")])
-            #expect(complete.status == .unprocessableEntity && ReviewPages.text(of: "form-problem", in: complete.body.string)?.hasSuffix("（REV-1）") == true)
+            #expect(complete.status == .unprocessableEntity && ReviewPages.text(of: "form-problem", in: complete.body.string)?.hasSuffix("（依据《中华人民共和国行政处罚法》第五十八条）") == true)
         }
     }
 
@@ -275,7 +275,7 @@ struct ReviewStaffTests {
             let page = try await officer.get(path)
             #expect(page.body.string.contains(#"id="major-form""#) && page.body.string.contains(#"id="major-declared">尚未认定"#))
             let refused = try await officer.post("\(path)/major-factors", [("factors[]", "public_interest"), ("factors[]", "complex"), ("majorNote", "")])
-            #expect(refused.status == .badRequest && ReviewPages.text(of: "form-problem", in: refused.body.string) == "请写明认定理由（2–1000 字）（REV-2）")
+            #expect(refused.status == .badRequest && ReviewPages.text(of: "form-problem", in: refused.body.string) == "请写明认定理由（2–1000 字）（依据《中华人民共和国行政处罚法》第五十八条）")
             #expect(refused.body.string.contains(#"id="factor-public_interest" name="factors[]" value="public_interest" checked>"#))
             #expect(!refused.body.string.contains(#"value="social_impact" checked"#))
             let declared = try await officer.post("\(path)/major-factors", [("factors[]", "public_interest"), ("majorNote", "涉及保障性住房工程质量追溯")])
@@ -313,7 +313,7 @@ struct ReviewStaffTests {
                        ("reviewDays", "5"), ("effectiveOn", server.clock.today.iso), ("note", "增加吊销许可证件情形，审核期限改为 5 个工作日")]
             let missingSource = try await reviewer.post("/staff/reviews/catalogue", fields + [("rule[6][source]", "")])
             #expect(missingSource.status == .badRequest)
-            #expect(ReviewPages.text(of: "form-problem", in: missingSource.body.string) == "规则 R7 应写明依据（2–300 字）（REV-2）")
+            #expect(ReviewPages.text(of: "form-problem", in: missingSource.body.string) == "规则 R7 应写明依据（2–300 字）（依据《中华人民共和国行政处罚法》第五十八条）")
             #expect(missingSource.body.string.contains(#"value="吊销许可证件的""#), "the typed row stays")
             let adopted = try await reviewer.post("/staff/reviews/catalogue", fields + [("rule[6][source]", "《中华人民共和国行政处罚法》第六十三条")])
             #expect(adopted.status == .seeOther)

@@ -119,7 +119,7 @@ struct StaffAdministrationTests {
             let type = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
             let bad = try await browser.send(.POST, "/staff/admin/calendar", body: multipart(#"{"year": 2027}"#), contentType: type)
             #expect(bad.status == .badRequest)
-            #expect(bad.body.string.contains("CAL-1"))
+            #expect(bad.body.string.contains("依据国务院办公厅当年发布的部分节假日安排通知"))
             let good = #"{"year": 2027, "source": "测试", "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}], "workdays": []}"#
             let loaded = try await browser.send(.POST, "/staff/admin/calendar", body: multipart(good), contentType: type)
             #expect(loaded.status == .seeOther)
@@ -139,7 +139,7 @@ struct StaffAdministrationTests {
             #expect(answer.body.string.contains(#"<span class="result" id="due">2026-10-15（星期四）</span>"#))
             let outside = try await browser.get("/staff?from=2026-12-20&days=10&unit=working")
             #expect(outside.body.string.contains("2027 年节假日安排尚未加载"))
-            #expect(outside.body.string.contains("CAL-1"))
+            #expect(outside.body.string.contains("依据国务院办公厅当年发布的部分节假日安排通知"))
         }
     }
 

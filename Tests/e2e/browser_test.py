@@ -242,7 +242,8 @@ def penalty_case(driver, base):
     check(number.startswith(f"元市监立〔{year}〕"), f"the case is opened and numbered ({number})")
     case_url = driver.current_url.split("?")[0]
     check(text(driver, "current-stage") == "立案", "the stage track shows 立案 as current")
-    check("“立案”环节须先出具立案审批表（REC-2）" in text(driver, "blocker"), "the page says what the stage still needs")
+    check("“立案”环节须先出具立案审批表（依据《中华人民共和国行政处罚法》第四十七条）" in text(driver, "blocker"),
+          "the page says what the stage still needs, citing the statute rather than our rule ID")
     clocks = text(driver, "clocks")
     if (today + datetime.timedelta(days=90)).year > LAST_SHIPPED_CALENDAR:
         check("无法计算" in clocks and f"{(today + datetime.timedelta(days=90)).year} 年节假日安排尚未加载" in clocks,
@@ -264,7 +265,7 @@ def penalty_case(driver, base):
                                                           "basis": "《中华人民共和国食品安全法》第一百二十四条", "opinion": "建议给予行政处罚。"})
     sign_and_issue(driver, base, report, "scj.wangfang")
     driver.get(case_url)
-    check("音像记录事项清单内" in text(driver, "blocker") and "REC-3" in text(driver, "blocker"),
+    check("音像记录事项清单内" in text(driver, "blocker") and "国办发〔2018〕118号" in text(driver, "blocker"),
           "without audio/video the investigation cannot be completed (REC-3)")
     upload_video(driver, "执法记录仪录像：现场检查过程", "元谋县元马镇龙川街 12 号")
     evidence = text(driver, "evidence")

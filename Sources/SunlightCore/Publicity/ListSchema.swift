@@ -164,8 +164,8 @@ public struct ListSchema: Sendable {
             return ListSchema(kind: kind, fields: [
                 .entry(.code, "事项编码", .text(max: 40)),
                 .entry(.name, "事项名称", .text(max: 120)),
-                .entry(.powerCategory, "权力类别", .choice(categories), hint: "权力清单九类（STD-1）"),
-                .entry(.enforcementCategory, "执法类别", .choice(enforcement), required: false, hint: "六类执法行为之一；执法人员的证件须包含此类别（REC-7）"),
+                .entry(.powerCategory, "权力类别", .choice(categories), hint: "权力清单九类"),
+                .entry(.enforcementCategory, "执法类别", .choice(enforcement), required: false, hint: "六类执法行为之一；执法人员的证件须包含此类别（依据《中华人民共和国行政处罚法》第四十二条）"),
                 .entry(.law, "法律依据（法律法规名称）", .text(max: 100)),
                 .entry(.article, "条款", .text(max: 60), hint: "如：第五十一条"),
                 .entry(.discretionBenchmark, "裁量基准", .text(max: 200), required: false),
@@ -206,7 +206,7 @@ public struct ListSchema: Sendable {
                 .entry(.phone, "电话", .text(max: 30)),
                 .entry(.address, "地址", .text(max: 100), required: false),
                 .entry(.email, "电子邮箱", .text(max: 60), required: false),
-                .entry(.outcome, "监督结果", .longText(max: 2000), required: false, hint: "监督结果反馈（PUB-11）"),
+                .entry(.outcome, "监督结果", .longText(max: 2000), required: false, hint: "监督结果反馈（依据国办发〔2018〕118号）"),
             ], titleKey: ListEntryField.name.rawValue)
         }
     }

@@ -101,9 +101,13 @@ public struct SunlightError: Error, Sendable, Equatable, CustomStringConvertible
         self.field = field
     }
 
-    /// The message with its rule ID, as shown to people: `…（CAL-1）`.
+    /// The message as people read it, citing the rule's legal basis —
+    /// `…（依据《中华人民共和国行政处罚法》第五十八条）`. A message that already names its
+    /// statute, or a rule with no national basis, stands as it is; the rule ID stays in `rule`
+    /// (API error codes and the log), never in the text.
     public var description: String {
-        rule.map { "\(message)（\($0)）" } ?? message
+        guard let basis = rule?.legalBasis, !message.contains("《"), !message.contains("法第") else { return message }
+        return "\(message)（依据\(basis)）"
     }
 
     public static func invalid(_ field: String, _ message: String, rule: RuleID? = nil) -> SunlightError {

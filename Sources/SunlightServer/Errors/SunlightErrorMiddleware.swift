@@ -44,6 +44,14 @@ struct ErrorEnvelope: Content {
 struct ErrorPage: Encodable {
     let page: PageContext
     let error: ErrorPresentation
+    /// The message as people read it, citing the statute rather than the rule ID.
+    let text: String
+
+    init(page: PageContext, error: ErrorPresentation) {
+        self.page = page
+        self.error = error
+        text = SunlightError(.invalidInput, code: error.code, error.message, rule: error.rule.map(RuleID.init(rawValue:))).description
+    }
 }
 
 extension Request {

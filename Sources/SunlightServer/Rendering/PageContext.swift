@@ -51,9 +51,9 @@ struct PageContext: Encodable {
 enum Notices {
     static let text: [String: String] = [
         "saved": "已保存。",
-        "decision_published": "已公开。公开内容与决定书原件的哈希已记入防篡改日志，并已排入上级平台推送队列（PUB-8、PUB-10）。",
-        "change_reported": "已登记决定变更：请在 3 个工作日内撤下（PUB-7）。",
-        "decision_withdrawn": "已撤下。公开页面保留并标明撤下及理由，撤下消息已排入上级平台推送队列（PUB-7、PUB-13）。",
+        "decision_published": "已公开。公开内容与决定书原件的哈希已记入防篡改日志，并已排入上级平台推送队列（依据《中华人民共和国政府信息公开条例》第十四条、第十五条、国办发〔2018〕118号）。",
+        "change_reported": "已登记决定变更：请在 3 个工作日内撤下（依据《中华人民共和国行政处罚法》第四十八条第二款）。",
+        "decision_withdrawn": "已撤下。公开页面保留并标明撤下及理由，撤下消息已排入上级平台推送队列（依据《中华人民共和国行政处罚法》第四十八条第二款、国办发〔2018〕118号）。",
         "outbox_retry": "已安排立即重试。",
         "created": "已新增。",
         "revoked": "令牌已吊销，立即失效。",

@@ -36,7 +36,7 @@ struct HomeController {
         let tasks = try await request.sunlight.tasks(for: staff.actor).map { task in
             let badge = DeadlineBadge(task.state)
             return TaskRow(title: task.title, detail: task.detail, due: task.due?.iso ?? "—", stateClass: badge.cssClass,
-                           stateText: badge.text, link: task.link.map(Links.url(for:)), rule: task.rule?.rawValue)
+                           stateText: badge.text, link: task.link.map(Links.url(for:)), rule: task.rule?.legalBasis)
         }
         return try await Page.render("staff/home", HomePage(
             page: PageContext(request, title: "我的待办"), tasks: tasks, hasTasks: !tasks.isEmpty,

@@ -66,7 +66,7 @@ struct ReviewUseCaseTests {
             _ = try await world.sunlight.cases.submitDocument(major.decisionID, by: officer)
             await #expect { try await world.sunlight.cases.completeStage(case: major.theCase.id, by: officer) } throws: { "review.draft_changed" ~= $0 }
             await #expect { try await world.sunlight.cases.signDocument(major.decisionID, by: head) } throws: { error in
-                (error as? SunlightError).map { $0.code == "review.draft_changed" && $0.rule == .rev1 && $0.description.hasSuffix("（REV-1）") } ?? false
+                (error as? SunlightError).map { $0.code == "review.draft_changed" && $0.rule == .rev1 && $0.description.hasSuffix("（依据《中华人民共和国行政处罚法》第五十八条）") } ?? false
             }
 
             // A voluntary second round binds too: 60000 is below R6, yet the review asked for must pass.

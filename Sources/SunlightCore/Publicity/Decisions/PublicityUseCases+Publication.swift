@@ -23,7 +23,7 @@ extension PublicityUseCases {
         var note: String?
         if theCase.classification != .normal {
             status = .withheld
-            note = "案件\(theCase.classification.chineseName)，不得公开（PUB-8）"
+            note = "案件\(theCase.classification.chineseName)，不得公开（依据《中华人民共和国政府信息公开条例》第十四条、第十五条）"
         } else if let exemption = policy.exemption(of: document, in: theCase) {
             status = .exempt
             note = exemption

@@ -171,7 +171,7 @@ extension PublicityUseCases {
         case .duplicateTarget(let key)?: "检查对象名录中 \(key) 重复"
         case .duplicateInspector(let key)?: "执法人员名录中 \(key) 重复"
         case .tooFewTargets(let have, let need)?: "检查对象名录只有 \(have) 个，少于抽取数量 \(need)"
-        case .tooFewInspectors(let have, let need)?: "持有相应类别有效执法证的执法人员只有 \(have) 名，少于每个对象所需的 \(need) 名（REC-7）"
+        case .tooFewInspectors(let have, let need)?: "持有相应类别有效执法证的执法人员只有 \(have) 名，少于每个对象所需的 \(need) 名（依据《中华人民共和国行政处罚法》第四十二条）"
         case nil: String(describing: error)
         }
     }

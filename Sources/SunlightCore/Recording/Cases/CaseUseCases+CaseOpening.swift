@@ -89,7 +89,7 @@ extension CaseUseCases {
         var itemDays: Int?
         if let item = input.itemEntryID {
             guard let entry = try await publicity.publishedList(.item, organisationID: organisation.id).first(where: { $0.version.entryID == item }) else {
-                throw SunlightError.invalid("itemEntryID", "所选执法事项不在本机构现行的执法事项清单中（PUB-3）", rule: .pub3)
+                throw SunlightError.invalid("itemEntryID", "所选执法事项不在本机构现行的执法事项清单中（依据国办发〔2018〕118号）", rule: .pub3)
             }
             let terms = entry.version.terms
             if terms.malformed.contains(.enforcementCategory) || terms.enforcementCategory.map({ $0 != input.category }) == true {

@@ -51,7 +51,7 @@ public struct DocumentSheet: Sendable {
     public var notices: [Entry] {
         var notices: [Entry] = []
         if document.terms.exceedsDiscretion {
-            notices.append(Entry(label: "提示", text: "罚款超出裁量基准，理由已写明，须经法制审核（STD-3）"))
+            notices.append(Entry(label: "提示", text: "罚款超出裁量基准，理由已写明，须经法制审核（依据《中华人民共和国行政处罚法》第三十四条）"))
         }
         return notices
     }
@@ -69,6 +69,6 @@ public struct DocumentSheet: Sendable {
 
     /// The note on a document that corrects an earlier one (REC-5).
     public var correctionNote: String? {
-        document.corrects == nil ? nil : "本文书更正此前出具的同类文书，原文书保留在案卷中（REC-5）。"
+        document.corrects == nil ? nil : "本文书更正此前出具的同类文书，原文书保留在案卷中（依据国办发〔2018〕118号）。"
     }
 }

@@ -112,7 +112,7 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
              ListField(.fine, "罚款金额（元）", .text(max: 12), required: false, hint: "只填数字；警告等不罚款的留空"),
              ListField(.amountInvolved, "涉案金额（元）", .text(max: 12), required: false, hint: "货值金额、违法所得等，只填数字；法制审核目录按其与罚款中较大者判断"),
              ListField(.circumstance, "违法情节", .choice(DiscretionBenchmark.Circumstance.allCases.map { (code: $0.rawValue, label: $0.chineseName) }),
-                       required: false, hint: "对照裁量基准（STD-3）"),
+                       required: false, hint: "对照裁量基准（依据《中华人民共和国行政处罚法》第三十四条）"),
              ListField(.deviationReason, "超出裁量基准的理由", .longText(max: 1000), required: false, hint: "罚款超出基准范围时必填，并提示法制审核"),
              ListField(.payment, "履行方式和期限", .longText(max: 500)),
              ListField(.remedies, "救济途径和期限", .longText(max: 500))]

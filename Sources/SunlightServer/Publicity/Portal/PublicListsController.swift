@@ -107,7 +107,7 @@ struct PublicListsController {
         }
         return try await Page.render("portal/list", ListPage(
             page: PageContext(request, title: "\(organisation.name) \(kind.chineseName)"), organisationID: organisation.id.uuidString.lowercased(),
-            organisation: organisation.name, kind: kind.rawValue, kindName: kind.chineseName, rule: kind.rule.rawValue,
+            organisation: organisation.name, kind: kind.rawValue, kindName: kind.chineseName, rule: kind.rule.legalBasis ?? "",
             entries: entries, empty: entries.isEmpty), on: request)
     }
 

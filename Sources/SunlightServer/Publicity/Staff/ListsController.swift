@@ -66,7 +66,7 @@ struct ListsController {
         let overview = try await request.sunlight.publicity.listOverview(by: staff.actor)
         let organisation = overview.organisation
         let kinds = overview.kinds.map {
-            KindSummary(kind: $0.kind.rawValue, name: $0.kind.chineseName, rule: $0.kind.rule.rawValue, current: $0.current, drafts: $0.drafts)
+            KindSummary(kind: $0.kind.rawValue, name: $0.kind.chineseName, rule: $0.kind.rule.legalBasis ?? "", current: $0.current, drafts: $0.drafts)
         }
         return try await Page.render("staff/lists", OverviewPage(
             page: PageContext(request, title: "公示清单"), organisation: organisation.name, organisationID: organisation.id.uuidString.lowercased(),
@@ -93,7 +93,7 @@ struct ListsController {
                        effectiveFrom: v.effectiveFrom.iso, draftedAt: ChinaTime.minuteText(v.draftedAt), version: v.version, note: v.checkNote)
         }
         return try await Page.render("staff/list", ListPage(
-            page: PageContext(request, title: kind.chineseName), kind: kind.rawValue, kindName: kind.chineseName, rule: kind.rule.rawValue,
+            page: PageContext(request, title: kind.chineseName), kind: kind.rawValue, kindName: kind.chineseName, rule: kind.rule.legalBasis ?? "",
             organisationID: organisation.id.uuidString.lowercased(), today: request.sunlight.clock.today.iso,
             current: current, versions: versions, problems: problems, csvText: csvText, can: Can.flags(desk.actions)), on: request, status: status)
     }

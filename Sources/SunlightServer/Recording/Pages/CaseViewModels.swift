@@ -67,7 +67,7 @@ struct ClockBadge: Encodable {
         stateText = clock.problem == nil ? badge.text : "无法计算"
         basis = clock.basis
         rule = clock.rule.rawValue
-        problem = clock.problem.map { "\($0)（CAL-1）" } ?? ""
+        problem = clock.problem.map { "\($0)" } ?? ""
     }
 }
 

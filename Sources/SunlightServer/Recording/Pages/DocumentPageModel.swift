@@ -99,7 +99,7 @@ extension DocumentPageModel {
             }
             if let circumstance, let fine, let benchmark = detail.benchmarks.first(where: { $0.circumstance == circumstance }), !benchmark.allows(fine) {
                 warning = "罚款 \(fine) 元超出“\(circumstance.chineseName)”情节的裁量基准（\(benchmark.minFine)–\(benchmark.maxFine) 元）："
-                    + "须在“超出裁量基准的理由”中写明理由，并提交法制审核（STD-3）"
+                    + "须在“超出裁量基准的理由”中写明理由，并提交法制审核（依据《中华人民共和国行政处罚法》第三十四条）"
             }
             if let circumstance, !detail.benchmarks.isEmpty, !detail.benchmarks.contains(where: { $0.circumstance == circumstance }) {
                 note = "“\(circumstance.chineseName)”情节尚未设定裁量基准。"

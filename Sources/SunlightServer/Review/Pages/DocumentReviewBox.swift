@@ -44,7 +44,7 @@ extension DocumentReviewBox {
 
         var note: String?
         if pending, let last {
-            note = "第 \(last.number) 轮法制审核进行中" + (last.submission.dueOn.map { "，审核期限至 \($0.iso)" } ?? "") + "；审核完成前决定书不能修改，也不能重复送审（REV-3）。"
+            note = "第 \(last.number) 轮法制审核进行中" + (last.submission.dueOn.map { "，审核期限至 \($0.iso)" } ?? "") + "；审核完成前决定书不能修改，也不能重复送审（依据国办发〔2018〕118号）。"
         } else if !beforeDecision {
             note = "决定书\(document.status.chineseName)，法制审核应在作出决定之前。"
         }
@@ -124,12 +124,12 @@ enum ReviewText {
 
     /// The messages shown after a review action (`?notice=…`).
     static let notices: [String: String] = [
-        "review_submitted": "已提交法制审核；审核期限自今天起按工作日计算（REV-3、REV-5）。",
-        "opinion_recorded": "审核意见已记录，并写入防篡改日志（REV-4、REV-5）。",
-        "coordination_recorded": "意见协调情况已记录（REV-6）。",
-        "discussion_recorded": "集体讨论情况已记录（REV-7）。",
-        "catalogue_adopted": "目录新版本已发布，自生效日期起适用；旧版本保留（REV-2）。",
-        "factors_declared": "重大执法决定情形已认定，并写入办案记录（REV-2）。",
+        "review_submitted": "已提交法制审核；审核期限自今天起按工作日计算（依据国办发〔2018〕118号）。",
+        "opinion_recorded": "审核意见已记录，并写入防篡改日志（依据国办发〔2018〕118号）。",
+        "coordination_recorded": "意见协调情况已记录（依据国办发〔2018〕118号）。",
+        "discussion_recorded": "集体讨论情况已记录（依据《中华人民共和国行政处罚法》第五十七条第二款）。",
+        "catalogue_adopted": "目录新版本已发布，自生效日期起适用；旧版本保留（依据《中华人民共和国行政处罚法》第五十八条）。",
+        "factors_declared": "重大执法决定情形已认定，并写入办案记录（依据《中华人民共和国行政处罚法》第五十八条）。",
     ]
 
     /// The page context, with a review or case notice if the query names one.

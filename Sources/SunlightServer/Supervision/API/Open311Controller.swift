@@ -51,7 +51,7 @@ struct Open311Controller {
 
     @Sendable func services(_ request: Request) async throws -> [Service] {
         try await request.sunlight.organisations.publicOrganisationTree().nodes.map(\.organisation).map {
-            Service(service_code: $0.id.uuidString.lowercased(), service_name: "向\($0.name)投诉举报", description: "行政执法投诉举报（SUP-1）",
+            Service(service_code: $0.id.uuidString.lowercased(), service_name: "向\($0.name)投诉举报", description: "行政执法投诉举报（依据《中华人民共和国行政处罚法》第七十五条第二款）",
                     metadata: false, type: "realtime", keywords: "投诉,举报,行政执法", group: $0.kind.chineseName)
         }
     }

@@ -35,7 +35,7 @@ struct CluesController {
         }
         return try await Page.render("staff/supervision/clues", CluesPage(
             page: PageContext(request, title: "监督线索"),
-            rows: clues.map { Row(kind: $0.kind.chineseName, rule: $0.rule.rawValue, organisation: $0.organisationName, reference: $0.reference,
+            rows: clues.map { Row(kind: $0.kind.chineseName, rule: $0.rule.legalBasis ?? "", organisation: $0.organisationName, reference: $0.reference,
                                   detail: $0.detail, on: $0.on.iso, link: Links.url(for: $0.link)) },
             kinds: SupervisionClue.Kind.allCases.map { kind in
                 Choice(code: kind.rawValue, label: kind.chineseName, count: all.filter { $0.kind == kind }.count, selected: kind == wanted)

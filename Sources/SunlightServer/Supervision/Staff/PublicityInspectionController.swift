@@ -43,7 +43,7 @@ struct PublicityInspectionController {
             asOf: report.asOf.iso, ran: true, total: report.findingCount,
             organisations: report.organisations.map { o in
                 OrganisationRow(name: o.organisation.name, count: o.findings.count,
-                                findings: o.findings.map { FindingRow(kind: $0.kind.chineseName, rule: $0.rule.rawValue, detail: $0.detail, link: $0.link.map(Links.url(for:)) ?? "") })
+                                findings: o.findings.map { FindingRow(kind: $0.kind.chineseName, rule: $0.rule.legalBasis ?? "", detail: $0.detail, link: $0.link.map(Links.url(for:)) ?? "") })
             }), on: request)
     }
 }

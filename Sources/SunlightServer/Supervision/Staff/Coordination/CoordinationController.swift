@@ -81,7 +81,7 @@ struct CoordinationController {
         }
         return try await Page.render("staff/coordination/matter", DetailPage(
             page: PageContext(request, title: matter.subject), id: matter.id.uuidString.lowercased(), kind: matter.kind.chineseName,
-            rule: matter.kind.rule.rawValue, subject: matter.subject, details: matter.details, from: name(matter.organisationID),
+            rule: matter.kind.rule.legalBasis ?? "", subject: matter.subject, details: matter.details, from: name(matter.organisationID),
             to: name(matter.counterpartID), coordinator: name(matter.coordinatorID), reference: matter.reference ?? "",
             link: matter.link ?? "", person: matter.responsiblePerson ?? "", option: matter.option ?? "", status: matter.status.chineseName,
             due: matter.dueOn?.iso ?? "", created: matter.createdOn.iso, overdue: matter.isOverdue(today: sunlight.clock.today),
