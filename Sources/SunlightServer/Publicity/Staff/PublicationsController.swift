@@ -138,7 +138,7 @@ struct PublicationsController {
         let id = try request.uuid("publication", "决定公开事项")
         do {
             let reported = (try? request.content.get(String.self, at: "kind")).map { !$0.isEmpty } ?? false
-            _ = try await request.sunlight.publicity.withdrawDecision(id, statement: (try? request.content.get(String.self, at: "statement")) ?? "",
+            _ = try await request.sunlight.publicity.withdrawDecision(id, statement: request.field("statement") ?? "",
                                                             kind: reported ? try Self.kind(request) : nil,
                                                             changedOn: reported ? try request.dateField("changedOn", "日期", rule: .pub7) : nil, by: staff.actor)
             return Page.redirect("/staff/publications/\(id.uuidString.lowercased())", notice: "decision_withdrawn")

@@ -118,7 +118,7 @@ struct OfficersController {
     @Sendable func revoke(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let certificate = try request.uuid("certificate", "执法证")
-        try await request.sunlight.standards.revokeCertificate(certificate, reason: (try? request.content.get(String.self, at: "reason")) ?? "", by: staff.actor)
+        try await request.sunlight.standards.revokeCertificate(certificate, reason: request.field("reason") ?? "", by: staff.actor)
         return try await backToOfficer(request, certificate: certificate, notice: "certificate_revoked")
     }
 
