@@ -7,6 +7,7 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let cal1 = RuleID(rawValue: "CAL-1")
     public static let cal2 = RuleID(rawValue: "CAL-2")
     public static let cal3 = RuleID(rawValue: "CAL-3")
+    public static let cal4 = RuleID(rawValue: "CAL-4")
     public static let pub1 = RuleID(rawValue: "PUB-1")
     public static let pub2 = RuleID(rawValue: "PUB-2")
     public static let pub3 = RuleID(rawValue: "PUB-3")
@@ -44,6 +45,11 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let rec10 = RuleID(rawValue: "REC-10")
     public static let rec12 = RuleID(rawValue: "REC-12")
     public static let rec13 = RuleID(rawValue: "REC-13")
+    public static let rec14 = RuleID(rawValue: "REC-14")
+    public static let rec15 = RuleID(rawValue: "REC-15")
+    public static let rec16 = RuleID(rawValue: "REC-16")
+    public static let rec17 = RuleID(rawValue: "REC-17")
+    public static let rec18 = RuleID(rawValue: "REC-18")
     public static let std3 = RuleID(rawValue: "STD-3")
     public static let std4 = RuleID(rawValue: "STD-4")
     public static let std1 = RuleID(rawValue: "STD-1")
@@ -59,6 +65,7 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let rev7 = RuleID(rawValue: "REV-7")
     public static let rev8 = RuleID(rawValue: "REV-8")
     public static let rev9 = RuleID(rawValue: "REV-9")
+    public static let rev10 = RuleID(rawValue: "REV-10")
 }
 
 /// The error every use case throws: what went wrong, in Chinese, with the rule it protects.
