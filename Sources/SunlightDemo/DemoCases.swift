@@ -21,11 +21,12 @@ extension DemoData {
             _ = try await sunlight.cases.setBenchmark(item: itemID, circumstance: circumstance, minFine: low, maxFine: high, measures: measures, by: head)
         }
         let today = sunlight.clock.today
-        func issue(_ caseID: EnforcementCase.ID, _ type: DocumentType, _ fields: [String: String], signer: Actor) async throws {
+        @discardableResult
+        func issue(_ caseID: EnforcementCase.ID, _ type: DocumentType, _ fields: [String: String], signer: Actor) async throws -> CaseDocument {
             let draft = try await sunlight.cases.draftDocument(case: caseID, type: type, fields: fields, by: zhangwei)
             _ = try await sunlight.cases.submitDocument(draft.id, by: zhangwei)
             _ = try await sunlight.cases.signDocument(draft.id, by: signer)
-            _ = try await sunlight.cases.issueDocument(draft.id, by: zhangwei)
+            return try await sunlight.cases.issueDocument(draft.id, by: zhangwei)
         }
 
         // 普通程序：调查取证中.
@@ -55,13 +56,13 @@ extension DemoData {
         _ = try await sunlight.cases.requestAudioVideoExemption(case: simple.id, reason: "执法记录仪电量耗尽，已由当事人在现场笔录上签字确认", by: zhangwei)
         _ = try await sunlight.cases.approveAudioVideoExemption(case: simple.id, by: head)
         _ = try await sunlight.cases.completeStage(case: simple.id, by: zhangwei)
-        try await issue(simple.id, .simpleDecision, [
+        let simpleDecision = try await issue(simple.id, .simpleDecision, [
             "facts": "当事人经营的小吃店未在经营场所显著位置悬挂食品经营许可证。", "evidence": "现场检查笔录、现场照片",
             "basis": "《中华人民共和国食品安全法》第一百二十六条", "discretion": "首次被查处，当场改正，按“轻微”情节裁量",
             "penalty": "警告，并处罚款 100 元", "fine": "100", "payment": "当场通过电子支付缴纳", "remedies": "可在 60 日内申请行政复议或 6 个月内提起行政诉讼"],
                        signer: head)
         _ = try await sunlight.cases.completeStage(case: simple.id, by: zhangwei)
-        try await issue(simple.id, .deliveryReceipt, ["document": "当场行政处罚决定书", "method": "direct", "recipient": "李小红", "date": today.iso],
+        try await issue(simple.id, .deliveryReceipt, ["document": simpleDecision.id.uuidString.lowercased(), "method": "direct", "recipient": "李小红", "date": today.iso],
                         signer: lina)
         _ = try await sunlight.cases.completeStage(case: simple.id, by: zhangwei)
         _ = try await sunlight.cases.recordPayment(case: simple.id, amount: 100, paidOn: today, method: .electronic, receipt: "电子缴款凭证", by: zhangwei)
@@ -78,11 +79,13 @@ extension DemoData {
         guard let item = try await sunlight.publicity.publishedList(.item, organisationID: archives.id).first(where: { $0.version.terms.code == "5323280-DA-001" })
         else { return }
         let today = sunlight.clock.today
-        func issue(_ caseID: EnforcementCase.ID, _ type: DocumentType, _ fields: [String: String]) async throws {
+        @discardableResult
+        func issue(_ caseID: EnforcementCase.ID, _ type: DocumentType, _ fields: [String: String]) async throws -> CaseDocument {
             let draft = try await sunlight.cases.draftDocument(case: caseID, type: type, fields: fields, by: chenming)
             _ = try await sunlight.cases.submitDocument(draft.id, by: chenming)
-            _ = try await sunlight.cases.signDocument(draft.id, by: head)
-            _ = try await sunlight.cases.issueDocument(draft.id, by: chenming)
+            // The head signs notices and decisions; the second officer of the case checks a record (REC-6).
+            _ = try await sunlight.cases.signDocument(draft.id, by: type.signedByHead ? head : huangli)
+            return try await sunlight.cases.issueDocument(draft.id, by: chenming)
         }
         let facts = "当事人在元谋县城北片区安置房项目竣工后，擅自销毁该项目施工日志、隐蔽工程验收记录等工程档案 46 卷。"
         let basis = "《中华人民共和国档案法》第四十八条第一项"
@@ -104,9 +107,11 @@ extension DemoData {
         _ = try await sunlight.cases.requestAudioVideoExemption(case: major.id, reason: "调查以调取书面材料为主，现场检查已由城建档案馆全程录像并移交", by: chenming)
         _ = try await sunlight.cases.approveAudioVideoExemption(case: major.id, by: head)
         _ = try await sunlight.cases.completeStage(case: major.id, by: chenming)
-        try await issue(major.id, .penaltyNotice, [
+        let notice = try await issue(major.id, .penaltyNotice, [
             "facts": facts, "reasons": "有档案移交清单、缺失档案目录及当事人书面说明为证。", "basis": basis, "penalty": "罚款人民币拾万元", "fine": "100000",
             "hearing": "yes", "rights": "当事人可在收到本告知书之日起五个工作日内陈述、申辩或要求听证。"])
+        try await issue(major.id, .deliveryReceipt, ["document": notice.id.uuidString.lowercased(), "method": "direct", "recipient": "赵金山",
+                                                     "date": today.iso])
         _ = try await sunlight.cases.recordPartyResponse(case: major.id, kind: .hearingWaived, on: today, note: "当事人书面放弃听证", by: chenming)
         _ = try await sunlight.cases.recordPartyResponse(case: major.id, kind: .statementReceived, on: today, note: "当事人承认违法事实，已着手补建档案", by: chenming)
         _ = try await sunlight.cases.completeStage(case: major.id, by: chenming)

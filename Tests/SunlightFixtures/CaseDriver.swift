@@ -42,6 +42,14 @@ public struct CaseDriver: Sendable {
         return try await sunlight.cases.issueDocument(draft.id, by: try await world.actor(drafter))
     }
 
+    /// 送达: records a receipt serving `document` on the party, handed over on `day` (today by
+    /// default), checked by 李娜 (REC-14).
+    @discardableResult
+    public func serve(_ document: CaseDocument, on day: String? = nil, _ overrides: [String: String] = [:]) async throws -> CaseDocument {
+        try await issue(.deliveryReceipt, ["document": document.id.uuidString.lowercased(), "method": "direct", "recipient": "王小明",
+                                           "date": day ?? world.clock.today.iso].merging(overrides) { $1 })
+    }
+
     /// Drafts and submits, leaving the document for signature.
     public func submitted(_ type: DocumentType, _ overrides: [String: String] = [:]) async throws -> CaseDocument {
         let draft = try await sunlight.cases.draftDocument(case: id, type: type, fields: type.sampleFields(overrides), by: try await world.actor("scj.zhangwei"))

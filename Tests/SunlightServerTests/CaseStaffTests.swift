@@ -64,13 +64,14 @@ struct CasePages {
 
     /// Drafts, submits, signs and issues a document through the use cases: the head signs what
     /// heads sign, 李娜 checks 张伟's records.
-    func issue(_ type: DocumentType, _ overrides: [String: String] = [:], case id: UUID) async throws {
+    @discardableResult
+    func issue(_ type: DocumentType, _ overrides: [String: String] = [:], case id: UUID) async throws -> CaseDocument {
         let sunlight = server.app.sunlight
         let officer = try await actor("scj.zhangwei")
         let draft = try await sunlight.cases.draftDocument(case: id, type: type, fields: type.sampleFields(overrides), by: officer)
         _ = try await sunlight.cases.submitDocument(draft.id, by: officer)
         _ = try await sunlight.cases.signDocument(draft.id, by: try await actor(type.signedByHead ? "scj.wangfang" : "scj.lina"))
-        _ = try await sunlight.cases.issueDocument(draft.id, by: officer)
+        return try await sunlight.cases.issueDocument(draft.id, by: officer)
     }
 
     /// Uploads a body-camera video as evidence of the current stage through the case page's form.

@@ -47,7 +47,9 @@ struct CaseUseCaseTests {
             driver.day("2026-09-22")
             _ = try await world.sunlight.cases.setBenchmark(item: theCase.itemEntryID!, circumstance: .general, minFine: 50_000, maxFine: 70_000,
                                                   measures: "没收违法所得", by: head)
-            try await driver.issue(.penaltyNotice, ["fine": "60000", "hearing": "yes"])
+            let notice = try await driver.issue(.penaltyNotice, ["fine": "60000", "hearing": "yes"])
+            await #expect { try await driver.complete() } throws: { "case.notice_not_served" ~= $0 }
+            try await driver.serve(notice)
             await #expect { try await driver.complete() } throws: { "case.notice_period" ~= $0 }
             driver.day("2026-10-08")
             await #expect {
@@ -100,7 +102,7 @@ struct CaseUseCaseTests {
             var detail = try await world.sunlight.cases.caseDetail(driver.id, by: officer)
             #expect(detail.clocks.map(\.kind) == ["delivery"])
             #expect(detail.clocks.first?.due == CivilDate(iso: "2026-10-27"))
-            try await driver.issue(.deliveryReceipt, ["document": "元市监罚〔2026〕1号", "recipient": "王小明", "date": "2026-10-16"])
+            try await driver.serve(issued, on: "2026-10-16")
             try await driver.video(2)
             theCase = try await driver.complete()
             detail = try await world.sunlight.cases.caseDetail(driver.id, by: officer)
@@ -187,9 +189,9 @@ struct CaseUseCaseTests {
             let tooMuch = try await driver.submitted(.simpleDecision, ["fine": "300"])
             await #expect { try await world.sunlight.cases.signDocument(tooMuch.id, by: try await world.actor("scj.wangfang")) } throws: { "case.simple_limit" ~= $0 }
             await #expect { try await driver.submitted(.penaltyDecision) } throws: { "case.document_stage" ~= $0 }
-            try await driver.issue(.simpleDecision, ["fine": "150"])
+            let decision = try await driver.issue(.simpleDecision, ["fine": "150"])
             try await driver.complete()
-            try await driver.issue(.deliveryReceipt, ["date": "2026-09-21"])
+            try await driver.serve(decision, on: "2026-09-21")
             try await driver.complete()
             let officer = try await world.actor("scj.zhangwei")
             await #expect {

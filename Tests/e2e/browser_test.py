@@ -280,6 +280,12 @@ def penalty_case(driver, base):
     notice_number = sign_and_issue(driver, base, notice, "scj.wangfang")
     check(notice_number.startswith(f"元市监罚告〔{year}〕"), f"the notice is numbered ({notice_number})")
     driver.get(case_url)
+    check("尚未送达" in text(driver, "blocker"), "until the notice is served, the party's periods have not started (REC-14)")
+    # 送达 of the notice: the receipt names the notice (the newest document not yet served), 李娜 checks it.
+    notice_receipt = draft_document(driver, "送达回证", {})
+    check(notice_number in text(driver, "document-fields"), "the receipt serves the notice")
+    sign_and_issue(driver, base, notice_receipt, "scj.lina")
+    driver.get(case_url)
     check("期满前不得作出决定" in text(driver, "blocker"), "before the party answers, the notice period blocks the decision")
     open_details(driver, "response")
     Select(driver.find_element(By.ID, "responseKind")).select_by_visible_text("收到陈述申辩")
@@ -305,6 +311,7 @@ def penalty_case(driver, base):
 
     # 送达: the receipt is checked by 李娜, the delivery is filmed.
     receipt = draft_document(driver, "送达回证", {})
+    check(decision_number in text(driver, "document-fields"), "the receipt serves the decision, not the notice served before it")
     sign_and_issue(driver, base, receipt, "scj.lina")
     driver.get(case_url)
     upload_video(driver, "执法记录仪录像：直接送达处罚决定书", "元谋县元马镇龙川街 12 号")

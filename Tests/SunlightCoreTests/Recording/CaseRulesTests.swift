@@ -24,9 +24,18 @@ struct CaseFixture {
                      officers: officers, audioVideoStages: Set(theCase.stages.filter(\.audioVideo).map(\.code)))
     }
 
-    mutating func issue(_ type: DocumentType, on date: String, _ fields: [String: String] = [:], stage: String? = nil) {
-        documents.append(CaseDocument(caseID: theCase.id, type: type, stage: stage ?? theCase.stage, fields: fields, status: .issued,
-                                      number: "N", draftedBy: nil, draftedAt: Date(), issuedOn: day(date)))
+    @discardableResult
+    mutating func issue(_ type: DocumentType, on date: String, _ fields: [String: String] = [:], stage: String? = nil) -> CaseDocument {
+        let document = CaseDocument(caseID: theCase.id, type: type, stage: stage ?? theCase.stage, fields: fields, status: .issued,
+                                    number: "N\(documents.count + 1)", draftedBy: nil, draftedAt: Date(), issuedOn: day(date))
+        documents.append(document)
+        return document
+    }
+
+    /// Issues a 送达回证 serving the newest issued `type` on `date` (REC-14).
+    mutating func serve(_ type: DocumentType, on date: String, method: DocumentService.Method = .direct) {
+        guard let served = documents.last(where: { $0.type == type }) else { return }
+        issue(.deliveryReceipt, on: date, ["document": served.id.uuidString.lowercased(), "method": method.rawValue, "recipient": "王某", "date": date])
     }
 
     mutating func event(_ kind: CaseEvent.Kind, on date: String, stage: String? = nil, data: [String: String] = [:]) {
@@ -114,6 +123,7 @@ struct CaseRulesTests {
         var fixture = CaseFixture(stage: "decision")
         fixture.issue(.penaltyDecision, on: "2026-10-09")
         fixture.issue(.penaltyNotice, on: "2026-09-30", ["hearing": "yes"])
+        fixture.serve(.penaltyNotice, on: "2026-09-30")
         // 5 working days from 09-30: 10-08, 10-09, 10-10 (调休), 10-12, 10-13.
         expectRefusal(.rec13, "case.notice_period") { try CaseRules.checkDecisionTiming(fixture.snapshot, today: day("2026-10-13"), calendar: shipped) }
         try CaseRules.checkDecisionTiming(fixture.snapshot, today: day("2026-10-14"), calendar: shipped)
@@ -121,6 +131,7 @@ struct CaseRulesTests {
         expectRefusal(.rec13, "case.hearing_pending") { try CaseRules.checkDecisionTiming(fixture.snapshot, today: day("2026-10-20"), calendar: shipped) }
         var noHearingRight = CaseFixture(stage: "decision")
         noHearingRight.issue(.penaltyNotice, on: "2026-09-30", ["hearing": "no"])
+        noHearingRight.serve(.penaltyNotice, on: "2026-09-30")
         expectRefusal(.rec13, "case.notice_period") { try CaseRules.checkDecisionTiming(noHearingRight.snapshot, today: day("2026-10-10"), calendar: shipped) }
         try CaseRules.checkDecisionTiming(noHearingRight.snapshot, today: day("2026-10-12"), calendar: shipped)
         expectRefusal(.rec13, "case.no_notice") { try CaseRules.checkDecisionTiming(CaseFixture(stage: "decision").snapshot, today: today, calendar: shipped) }
@@ -183,7 +194,7 @@ struct CaseClockTests {
         var clocks = try CaseClocks.clocks(for: fixture.snapshot, today: day("2026-10-15"), calendar: shipped)
         let delivery = try #require(clocks.first { $0.kind == "delivery" })
         #expect(delivery.due?.iso == "2026-10-15" && delivery.state == .dueSoon)
-        fixture.event(.delivered, on: "2026-10-09")
+        fixture.serve(.penaltyDecision, on: "2026-10-09")
         clocks = try CaseClocks.clocks(for: fixture.snapshot, today: day("2026-10-26"), calendar: shipped)
         let payment = clocks.first { $0.kind == "payment" }
         #expect(payment?.due?.iso == "2026-10-26" && payment?.state == .dueSoon)  // 10-24 is a Saturday

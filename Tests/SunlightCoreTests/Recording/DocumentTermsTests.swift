@@ -65,8 +65,8 @@ import Testing
         offered.issuedOn = day("2026-11-02")
         var notOffered = offered
         notOffered.fields = ["hearing": "no"]
-        #expect(try CaseRules.responseWindow(of: offered, calendar: shipped)?.iso == "2026-11-09")
-        #expect(try CaseRules.responseWindow(of: notOffered, calendar: shipped)?.iso == "2026-11-05")
+        #expect(try CaseRules.responseWindow(of: offered, servedOn: day("2026-11-02"), calendar: shipped).iso == "2026-11-09")
+        #expect(try CaseRules.responseWindow(of: notOffered, servedOn: day("2026-11-02"), calendar: shipped).iso == "2026-11-05")
     }
 
     @Test("REC-13: a hearing notice's date decodes as a date; “10月15日” reads as no date and is refused")

@@ -12,9 +12,9 @@ import Testing
         let driver = try await CaseDriver.open(in: world, simple: true, title: "占道经营", official: official)
         try await driver.video()
         try await driver.complete()
-        try await driver.issue(.simpleDecision, ["fine": "150"])
+        let decision = try await driver.issue(.simpleDecision, ["fine": "150"])
         try await driver.complete()
-        try await driver.issue(.deliveryReceipt, ["date": world.clock.today.iso])
+        try await driver.serve(decision)
         try await driver.complete()
         _ = try await world.sunlight.cases.recordPayment(case: driver.id, amount: 150, paidOn: world.clock.today, method: .electronic, receipt: nil,
                                                    by: try await world.actor("scj.zhangwei"))

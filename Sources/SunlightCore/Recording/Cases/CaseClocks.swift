@@ -39,7 +39,7 @@ public enum CaseClocks {
                 : (calendar.covers(today) && calendar.covers(date) ? try calendar.state(of: date, on: today, dueSoonMargin: dueSoonMargin) : .onTime)
             clocks.append(CaseClock(kind: kind, title: title, due: date, state: state, rule: rule, basis: basis, problem: nil))
         }
-        let decided = snapshot.documents.last { $0.type.isDecision && $0.status == .issued }
+        let decided = snapshot.decision
 
         switch theCase.category {
         case .penalty where decided == nil && !theCase.simple:
@@ -63,12 +63,15 @@ public enum CaseClocks {
         default:
             break
         }
-        if let decision = decided, let issued = decision.issuedOn, !snapshot.has(.delivered) {
+        // Only the decision's own receipt meets the delivery clock and starts the payment clock (REC-14).
+        let decisionServed = decided.flatMap(snapshot.servedOn)
+        if let decision = decided, let issued = decision.issuedOn, decisionServed == nil {
             try add("delivery", "送达\(decision.type.chineseName)", try calendar.dueDate(from: issued, .workingDays(7)), .rec13,
                     "决定 \(issued.iso) 起 7 个工作日（行政处罚法第六十一条）")
         }
-        if let fine = CaseRules.decidedFine(snapshot), fine > 0, let delivered = snapshot.last(.delivered)?.on, !snapshot.has(.paid) {
-            try add("payment", "缴纳罚款 \(fine) 元", try calendar.dueDate(from: delivered, .calendarDays(15)), .rec13, "送达 \(delivered.iso) 起 15 日（行政处罚法第六十七条）")
+        if let fine = CaseRules.decidedFine(snapshot), fine > 0, let delivered = decisionServed, !snapshot.has(.paid) {
+            try add("payment", "缴纳罚款 \(fine) 元", try calendar.dueDate(from: delivered, .calendarDays(15)), .rec13,
+                    "决定书 \(delivered.iso) 送达起 15 日（行政处罚法第六十七条）")
         }
         let handled = Set(snapshot.events.filter { $0.kind == .preservationHandled }.compactMap { $0.data["preservation"] })
         for preserved in snapshot.events where preserved.kind == .preserved && !handled.contains(preserved.id.uuidString.lowercased()) {

@@ -105,6 +105,10 @@ public enum CaseRules {
             if stage.code == "notice" { try checkNoticePeriod(snapshot, today: today, calendar: calendar) }
             if stage.code == "decision" { try checkDecisionTiming(snapshot, today: today, calendar: calendar) }
         }
+        if stage.documents.contains(.deliveryReceipt), let decision = snapshot.decision, snapshot.servedOn(decision) == nil {
+            throw refuse(.rec14, "“\(stage.name)”环节须有\(decision.type.chineseName)的送达回证：其他文书的送达不能代替决定书的送达（行政处罚法第六十一条）",
+                         code: "case.decision_not_served")
+        }
         if stage.code == "hearing" {
             guard let notice = snapshot.issued(.hearingNotice).last, let date = notice.terms.date, date <= today else {
                 throw refuse(.rec13, "听证尚未举行，不能完成听证环节", code: "case.hearing_pending")
@@ -139,22 +143,26 @@ public enum CaseRules {
     }
 
     /// The last day on which the party may answer the notice: 5 working days to ask for a
-    /// hearing where art. 63 applies, else 3 working days to state its case.
-    public static func responseWindow(of notice: CaseDocument, calendar: WorkingDayCalendar) throws -> CivilDate? {
-        guard let noticed = notice.issuedOn else { return nil }
-        return try calendar.dueDate(from: noticed, .workingDays(notice.terms.hearingOffered ? 5 : 3))
+    /// hearing where art. 63 applies, else 3 working days to state its case — counted from the
+    /// day the notice was served on the party (REC-14), not the day it was issued.
+    public static func responseWindow(of notice: CaseDocument, servedOn: CivilDate, calendar: WorkingDayCalendar) throws -> CivilDate {
+        try calendar.dueDate(from: servedOn, .workingDays(notice.terms.hearingOffered ? 5 : 3))
     }
 
-    /// The notice has been given and the party's time to answer it has run (or the party answered).
+    /// The notice has been served and the party's time to answer it has run (or the party answered).
     public static func checkNoticePeriod(_ snapshot: CaseSnapshot, today: CivilDate, calendar: WorkingDayCalendar) throws {
-        guard let notice = snapshot.issued(.penaltyNotice).last, let noticed = notice.issuedOn else {
+        guard let notice = snapshot.issued(.penaltyNotice).last else {
             throw refuse(.rec13, "未经事先告知不得作出行政处罚决定（行政处罚法第四十四条）", code: "case.no_notice")
         }
+        guard let served = snapshot.servedOn(notice), served <= today else {
+            throw refuse(.rec14, "事先告知书尚未送达当事人：陈述、申辩和要求听证的期限自送达之日起计算，送达并期满前不得作出决定（行政处罚法第四十四条、第六十四条）",
+                         code: "case.notice_not_served")
+        }
         let hearingRight = notice.terms.hearingOffered
-        let window = try responseWindow(of: notice, calendar: calendar) ?? noticed
+        let window = try responseWindow(of: notice, servedOn: served, calendar: calendar)
         let answered = snapshot.has(.hearingWaived) || snapshot.has(.hearingRequested) || (!hearingRight && snapshot.has(.statementReceived))
         if today <= window && !answered {
-            throw refuse(.rec13, "事先告知于 \(noticed.iso) 送达，当事人\(hearingRight ? "要求听证" : "陈述申辩")的期限至 \(window.iso) 届满，期满前不得作出决定",
+            throw refuse(.rec13, "事先告知书于 \(served.iso) 送达，当事人\(hearingRight ? "要求听证" : "陈述申辩")的期限至 \(window.iso) 届满，期满前不得作出决定",
                          code: "case.notice_period")
         }
     }

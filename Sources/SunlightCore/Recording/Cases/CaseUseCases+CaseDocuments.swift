@@ -33,6 +33,7 @@ extension CaseUseCases {
         let values = try Self.validate(fields, for: type)
         let document = CaseDocument(caseID: caseID, type: type, stage: theCase.stage, fields: values, draftedBy: actor.user?.id,
                                     draftedAt: now, corrects: corrects)
+        try await checkService(document)
         try await commit(actor, .create, "case_document", id: document.id.uuidString, in: organisation, "起草\(type.chineseName)（\(theCase.number)）") { tx, _ in
             try await tx.caseRecords.insert(document)
             return ((), [document.ledgerRecord("case.document_drafted", organisationID: organisation.id)])
@@ -45,6 +46,7 @@ extension CaseUseCases {
         let (found, theCase, organisation) = try await workableDocument(id, .revise, by: actor)
         var document = found
         document.fields = try Self.validate(fields, for: document.type)
+        try await checkService(document)
         let revised = document
         try await commit(actor, .update, "case_document", id: id.uuidString, in: organisation, "修改\(document.type.chineseName)草稿（\(theCase.number)）") { tx, _ in
             try await tx.caseRecords.update(revised)
@@ -96,6 +98,7 @@ extension CaseUseCases {
         return try await moveDocument(id, .issue, to: .issued, by: actor, summary: "出具") { document, theCase, tx in
             let today = self.clock.today
             try self.checkHearingNotice(document, calendar: calendar)
+            try await self.checkService(document, in: tx)
             try await self.reviews.checkReviewGate(document, of: theCase, in: tx)
             if document.type == .openingApproval {
                 document.number = theCase.number
@@ -127,10 +130,12 @@ extension CaseUseCases {
                     events.append(CaseEvent(caseID: theCase.id, kind: .decided, stage: theCase.stage, at: at, on: today, by: actor.user?.id,
                                             note: document.number, data: ["document": document.id.uuidString.lowercased(), "fine": document.fields[.fine] ?? ""]))
                 }
-                if document.type == .deliveryReceipt {
-                    let on = document.terms.date.map { min($0, today) } ?? today
-                    events.append(CaseEvent(caseID: theCase.id, kind: .delivered, stage: theCase.stage, at: at, on: on, by: actor.user?.id,
-                                            note: document.fields[.document], data: ["document": document.id.uuidString.lowercased()]))
+                if document.type == .deliveryReceipt, let served = document.terms.servedDocument {
+                    let service = DocumentService(receiptID: document.id, documentID: served, method: document.terms.serviceMethod ?? .direct,
+                                                  recordedOn: document.terms.date ?? today)
+                    events.append(CaseEvent(caseID: theCase.id, kind: .delivered, stage: theCase.stage, at: at, on: service.servedOn, by: actor.user?.id,
+                                            note: service.method.chineseName,
+                                            data: ["document": document.id.uuidString.lowercased(), "served": served.uuidString.lowercased()]))
                 }
                 records += try await Self.record(events, case: theCase, changed: false, in: tx)
                 records += try await PublicityUseCases.openPublication(of: document, in: theCase, decidedOn: today, at: at, by: actor.user?.id,
@@ -139,6 +144,14 @@ extension CaseUseCases {
             }
             return (document, records)
         }
+    }
+
+    /// A receipt names an issued document of its case that must be served, on a day between that
+    /// document's issue and today (REC-14).
+    private func checkService(_ receipt: CaseDocument, in store: (any Store)? = nil) async throws {
+        guard receipt.type == .deliveryReceipt else { return }
+        let documents = try await (store ?? self.store).caseRecords.documents(of: receipt.caseID)
+        try CaseRules.checkService(receipt, among: documents, today: clock.today)
     }
 
     /// A hearing notice reaches the party at least 7 working days before the hearing (REC-13).

@@ -10,12 +10,15 @@ extension CaseUseCases {
         guard [.hearingRequested, .hearingWaived, .statementReceived].contains(kind) else {
             throw SunlightError.invalid("kind", "当事人回应只能是要求听证、放弃听证或陈述申辩", rule: .rec13)
         }
-        guard let notice = try await store.caseRecords.documents(of: caseID).last(where: { $0.type == .penaltyNotice && $0.status == .issued }),
-              let noticed = notice.issuedOn else {
+        let snapshot = try await snapshot(of: theCase, in: store)
+        guard let notice = snapshot.issued(.penaltyNotice).last else {
             throw CaseRules.refuse(.rec13, "尚未出具行政处罚事先告知书", code: "case.no_notice")
         }
-        guard date >= noticed, date <= clock.today else {
-            throw SunlightError.invalid("on", "日期应在告知书出具（\(noticed.iso)）之后、今天以前", rule: .rec13)
+        guard let served = snapshot.servedOn(notice) else {
+            throw CaseRules.refuse(.rec14, "事先告知书尚未送达当事人，请先登记告知书的送达回证", code: "case.notice_not_served")
+        }
+        guard date >= served, date <= clock.today else {
+            throw SunlightError.invalid("on", "日期应在告知书送达（\(served.iso)）之后、今天以前", rule: .rec14)
         }
         if kind != .statementReceived {
             guard notice.terms.hearingOffered else {
@@ -24,12 +27,12 @@ extension CaseUseCases {
             guard theCase.stage == "notice" else {
                 throw CaseRules.refuse(.rec13, "事先告知环节已经完成，不能再登记听证要求", code: "case.response_stage")
             }
-            let events = try await store.cases.events(of: caseID)
-            guard !events.contains(where: { $0.kind == .hearingRequested || $0.kind == .hearingWaived }) else {
+            guard !snapshot.has(.hearingRequested) && !snapshot.has(.hearingWaived) else {
                 throw CaseRules.refuse(.rec13, "已经登记过当事人是否要求听证", code: "case.response_twice")
             }
         }
-        if kind == .hearingRequested, let window = try CaseRules.responseWindow(of: notice, calendar: try await calendars.current()), date > window {
+        if kind == .hearingRequested, case let window = try CaseRules.responseWindow(of: notice, servedOn: served, calendar: try await calendars.current()),
+           date > window {
             throw CaseRules.refuse(.rec13, "当事人应在告知书送达后 5 个工作日内（至 \(window.iso)）提出听证要求，\(date.iso) 已逾期（行政处罚法第六十四条）",
                                    code: "case.hearing_late")
         }
@@ -65,8 +68,8 @@ extension CaseUseCases {
         if method == .onSite { try CaseRules.checkOnSiteCollection(amount: amount) }
         var surcharge = 0
         if !theCase.simple {
-            guard let delivered = snapshot.last(.delivered)?.on else {
-                throw CaseRules.refuse(.rec13, "处罚决定书尚未送达", code: "case.not_delivered")
+            guard let delivered = snapshot.decision.flatMap(snapshot.servedOn) else {
+                throw CaseRules.refuse(.rec14, "处罚决定书尚未送达：缴款期限自决定书送达之日起计算（行政处罚法第六十七条）", code: "case.not_delivered")
             }
             // Paid within 15 calendar days is on time whatever the calendar says (a rest day only
             // moves the last day later), so only a later payment needs the calendar (CAL-1).

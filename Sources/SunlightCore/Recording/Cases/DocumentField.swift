@@ -27,8 +27,11 @@ public enum DocumentField: String, Sendable, CaseIterable {
     case applicant, item, materials
     /// 许可决定 — a `PermitResult` code.
     case result
-    /// 送达文书, 送达方式, 受送达人.
+    /// 送达文书 (the served document's ID; older receipts: its name and number), 送达方式
+    /// (a `DocumentService.Method` code), 受送达人.
     case document, method, recipient
+    /// 受送达人书面同意电子送达 — `yes`/`no` (REC-14).
+    case consent
     case summary
     /// 超出裁量基准 — not on any form: set when a decision is signed with a fine outside the
     /// benchmark and a written reason (STD-3), and left out of the reviewed content hash (REV-1).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// 文书要素 — what the rules read from a document, decoded in one place from its stored fields:
 /// the fine and the amount involved in whole yuan, the kinds of penalty named, the dates, the
 /// hearing right offered, the circumstance and the benchmark flag, the first-offence
@@ -30,6 +32,12 @@ public struct DocumentTerms: Sendable, Equatable {
     public let corrected: Bool
     /// 许可决定.
     public let result: PermitResult?
+    /// 送达文书 of a delivery receipt, when it names the document by ID (REC-14).
+    public let servedDocument: UUID?
+    /// 送达方式.
+    public let serviceMethod: DocumentService.Method?
+    /// 受送达人书面同意电子送达.
+    public let electronicConsent: Bool
     /// Fields whose stored text is not a value of their kind, in catalogue order.
     public let malformed: [DocumentField]
 
@@ -55,6 +63,9 @@ public struct DocumentTerms: Sendable, Equatable {
         minorHarm = yes(.minor)
         corrected = yes(.corrected)
         result = decode(.result, PermitResult.init(rawValue:))
+        servedDocument = fields.text(.document).flatMap(UUID.init(uuidString:))
+        serviceMethod = decode(.method, DocumentService.Method.init(rawValue:))
+        electronicConsent = yes(.consent)
         self.malformed = malformed
     }
 

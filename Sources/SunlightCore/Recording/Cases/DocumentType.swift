@@ -131,9 +131,11 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
             [ListField(.result, "许可决定", .choice(PermitResult.allCases.map { (code: $0.rawValue, label: $0.chineseName) })),
              ListField(.content, "许可内容或不予许可的理由", .longText(max: 2000)), ListField(.remedies, "救济途径和期限", .longText(max: 500))]
         case .deliveryReceipt:
-            [ListField(.document, "送达文书", .text(max: 100)), ListField(.method, "送达方式", .choice([("direct", "直接送达"), ("mail", "邮寄送达"),
-             ("electronic", "电子送达"), ("left", "留置送达"), ("notice", "公告送达")])),
-             ListField(.recipient, "受送达人", .text(max: 60)), ListField(.date, "送达日期", .text(max: 10), hint: "YYYY-MM-DD")]
+            [ListField(.document, "送达文书", .text(max: 100), hint: "本案已出具、须送达当事人的文书"),
+             ListField(.method, "送达方式", .choice(DocumentService.Method.allCases.map { (code: $0.rawValue, label: $0.chineseName) })),
+             ListField(.consent, "受送达人书面同意电子送达", .yesNo, required: false, hint: "电子送达须经受送达人书面同意（民事诉讼法第九十条）"),
+             ListField(.recipient, "受送达人", .text(max: 60)),
+             ListField(.date, "送达日期", .text(max: 10), hint: "YYYY-MM-DD；公告送达填公告发布之日，满 30 日视为送达")]
         case .closingReport:
             [ListField(.summary, "处理结果及执行情况", .longText(max: 2000)), ListField(.opinion, "结案意见", .longText(max: 500))]
         }

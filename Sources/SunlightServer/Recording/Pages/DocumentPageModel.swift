@@ -60,10 +60,15 @@ extension DocumentPageModel {
 
         let status = document?.status
         let editable = document == nil ? detail.actions.contains(.draft) : actions.contains(.revise)
+        let servable = detail.documents.filter { $0.type.mustBeServed && $0.status == .issued }
         let fields = type.fields.map { field -> FieldInput in
             var options: [Option] = []
             var long = false
             switch field.kind {
+            case .text where type == .deliveryReceipt && field.key == DocumentField.document.rawValue:
+                // 送达文书: one of the case's issued documents that must be served (REC-14).
+                options = servable.map { Option(value: $0.id.uuidString.lowercased(), label: DocumentDefaults.title(of: $0),
+                                                checked: values[field.key] == $0.id.uuidString.lowercased()) }
             case .choice(let choices): options = choices.map { Option(value: $0.code, label: $0.label, checked: values[field.key] == $0.code) }
             case .yesNo:
                 options = [Option(value: "no", label: "否", checked: values[field.key] != "yes"), Option(value: "yes", label: "是", checked: values[field.key] == "yes")]
@@ -75,6 +80,10 @@ extension DocumentPageModel {
         }
         let shown = type.fields.compactMap { field -> Shown? in
             guard let value = document?.fields[field.key], !value.isEmpty else { return nil }
+            if type == .deliveryReceipt, field.key == DocumentField.document.rawValue,
+               let served = servable.first(where: { $0.id == document?.terms.servedDocument }) {
+                return Shown(label: field.label, value: DocumentDefaults.title(of: served))
+            }
             return Shown(label: field.label, value: field.display(value))
         }
 
@@ -131,6 +140,11 @@ enum DocumentDefaults {
     static let rights = "你（单位）有权进行陈述和申辩。请在收到本告知书之日起三个工作日内提出；逾期视为放弃陈述和申辩的权利。"
     static let payment = "自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款；逾期不缴纳的，每日按罚款数额的百分之三加处罚款。"
 
+    /// How a served document is named on a receipt: 行政处罚决定书 元市监罚〔2026〕3号.
+    static func title(of document: CaseDocument) -> String {
+        [document.type.chineseName, document.number ?? document.issuedOn.map { "（\($0.iso) 出具）" } ?? ""].joined(separator: " ")
+    }
+
     static func values(for type: DocumentType, in detail: CaseDetail, today: CivilDate) -> [String: String] {
         let party = detail.parties.first?.name ?? ""
         let notice = detail.snapshot.issued(.penaltyNotice).last
@@ -145,8 +159,10 @@ enum DocumentDefaults {
             return values
         case .noPenaltyDecision, .seizureDecision, .permitDecision: return ["remedies": remedies]
         case .deliveryReceipt:
-            return ["document": decision.map { "\($0.type.chineseName) \($0.number ?? "")" } ?? "", "method": "direct", "recipient": party,
-                    "date": today.iso]
+            // The newest issued document not yet served: usually the decision, or the notice before it.
+            let served = Set(detail.snapshot.services.map(\.documentID))
+            let next = detail.documents.last { $0.type.mustBeServed && $0.status == .issued && !served.contains($0.id) } ?? decision
+            return ["document": next.map { $0.id.uuidString.lowercased() } ?? "", "method": "direct", "recipient": party, "date": today.iso]
         default: return [:]
         }
     }
