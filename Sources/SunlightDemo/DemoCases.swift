@@ -59,7 +59,7 @@ extension DemoData {
         let simpleDecision = try await issue(simple.id, .simpleDecision, [
             "facts": "当事人经营的小吃店未在经营场所显著位置悬挂食品经营许可证。", "evidence": "现场检查笔录、现场照片",
             "basis": "《中华人民共和国食品安全法》第一百二十六条", "discretion": "首次被查处，当场改正，按“轻微”情节裁量",
-            "penalty": "警告，并处罚款 100 元", "fine": "100", "payment": "当场通过电子支付缴纳", "remedies": "可在 60 日内申请行政复议或 6 个月内提起行政诉讼"],
+            "penalty": "警告，并处罚款 100 元", "sanctions": "warning,fine", "fine": "100", "payment": "当场通过电子支付缴纳", "remedies": "可在 60 日内申请行政复议或 6 个月内提起行政诉讼"],
                        signer: head)
         _ = try await sunlight.cases.completeStage(case: simple.id, by: zhangwei)
         try await issue(simple.id, .deliveryReceipt, ["document": simpleDecision.id.uuidString.lowercased(), "method": "direct", "recipient": "李小红", "date": today.iso],
@@ -108,7 +108,7 @@ extension DemoData {
         _ = try await sunlight.cases.approveAudioVideoExemption(case: major.id, by: head)
         _ = try await sunlight.cases.completeStage(case: major.id, by: chenming)
         let notice = try await issue(major.id, .penaltyNotice, [
-            "facts": facts, "reasons": "有档案移交清单、缺失档案目录及当事人书面说明为证。", "basis": basis, "penalty": "罚款人民币拾万元", "fine": "100000",
+            "facts": facts, "reasons": "有档案移交清单、缺失档案目录及当事人书面说明为证。", "basis": basis, "penalty": "罚款人民币拾万元", "sanctions": "fine", "fine": "100000",
             "hearing": "yes", "rights": "当事人可在收到本告知书之日起五个工作日内陈述、申辩或要求听证。"])
         try await issue(major.id, .deliveryReceipt, ["document": notice.id.uuidString.lowercased(), "method": "direct", "recipient": "赵金山",
                                                      "date": today.iso])
@@ -117,7 +117,7 @@ extension DemoData {
         _ = try await sunlight.cases.completeStage(case: major.id, by: chenming)
         let decision = try await sunlight.cases.draftDocument(case: major.id, type: .penaltyDecision, fields: [
             "facts": facts, "evidence": "档案移交清单、缺失档案目录、当事人书面说明。", "basis": basis,
-            "discretion": "销毁档案数量较多，且涉及保障性住房工程质量追溯，按法定幅度上限处罚。", "penalty": "罚款人民币拾万元", "fine": "100000",
+            "discretion": "销毁档案数量较多，且涉及保障性住房工程质量追溯，按法定幅度上限处罚。", "penalty": "罚款人民币拾万元", "sanctions": "fine", "fine": "100000",
             "payment": "自收到本决定书之日起十五日内缴纳", "remedies": "可在 60 日内申请行政复议或 6 个月内提起行政诉讼"], by: chenming)
         _ = try await sunlight.reviews.submitForReview(document: decision.id, form: ReviewForm(
             facts: facts, law: "\(basis)；对单位处一万元以上十万元以下罚款。", hearing: "已告知听证权利，当事人书面放弃听证；陈述申辩已听取。",

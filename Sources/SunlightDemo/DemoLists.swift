@@ -29,7 +29,7 @@ extension DemoData {
         let items: [[String: String]] = [
             ["code": "5323280-CF-001", "name": "对生产经营不符合食品安全标准的食品的处罚", "powerCategory": "行政处罚", "enforcementCategory": "行政处罚",
              "law": "中华人民共和国食品安全法", "article": "第一百二十四条", "discretionBenchmark": "云南省市场监管领域行政处罚裁量基准 第 12 项",
-             "responsibleOrganisation": market, "entrusted": "否", "timeLimit": "立案之日起 90 日"],
+             "responsibleOrganisation": market, "entrusted": "否", "timeLimit": "立案之日起 90 日", "simpleProcedure": "是"],
             ["code": "5323280-JC-001", "name": "食品生产经营日常监督检查", "powerCategory": "其他行政权力", "enforcementCategory": "行政检查",
              "law": "中华人民共和国食品安全法", "article": "第一百一十条", "responsibleOrganisation": market, "entrusted": "否", "timeLimit": "即时"],
             ["code": "5323280-XK-001", "name": "食品经营许可", "powerCategory": "行政许可", "enforcementCategory": "行政许可",

@@ -85,7 +85,11 @@ struct CaseApiTests {
             try await api.ok(.POST, "/api/v1/cases/\(id)/audio-video-exemptions", ["reason": "听证室录音录像设备故障，已制作书面听证笔录并经当事人签字"])
             try await api.refused(.POST, "/api/v1/cases/\(id)/audio-video-exemptions/approve", status: .forbidden, code: "role.missing", rule: nil)
             try await api.ok(.POST, "/api/v1/cases/\(id)/audio-video-exemptions/approve", as: "scj.wangfang")
-            try await api.ok(.POST, "/api/v1/cases/\(id)/deductions", ["reason": "hearing", "from": "2026-09-30", "to": "2026-10-16"])
+            try await api.ok(.POST, "/api/v1/cases/\(id)/deductions", ["reason": "hearing", "from": "2026-09-30", "to": "2026-10-16",
+                                                                    "record": try #require(hearingNotice[string: "id"])])
+            let deduction = try #require(try await api.detail(id)[objects: "events"].last { $0[string: "kind"] == "deduction_requested" }?[string: "id"])
+            try await api.refused(.POST, "/api/v1/cases/\(id)/deductions/\(deduction)/approve", status: .forbidden, code: "role.missing", rule: nil)
+            try await api.ok(.POST, "/api/v1/cases/\(id)/deductions/\(deduction)/approve", as: "scj.wangfang")
             #expect(try await api.complete(id)[string: "stage"] == "review", "heard, and a fine of 60000 yuan: a major decision (REV-2)")
 
             // 法制审核: the draft decision goes to the legal office with the form and the case's evidence; no decision
@@ -110,7 +114,7 @@ struct CaseApiTests {
             #expect(detail[objects: "benchmarks"].map { $0["minFine"] as? Int } == [20_000, 50_000, 70_000, 90_000], "the demo's four circumstances")
             #expect(detail[objects: "draftableTypes"].contains { $0[string: "type"] == "penalty_decision" })
             let heavier = try await api.submitted(id, .penaltyDecision, ["fine": "80000", "circumstance": "general"])
-            try await api.refused(.POST, "/api/v1/documents/\(heavier)/sign", as: "scj.wangfang", code: "case.heavier_than_notice", rule: "REC-13")
+            try await api.refused(.POST, "/api/v1/documents/\(heavier)/sign", as: "scj.wangfang", code: "case.heavier_than_notice", rule: "REC-15")
             let unexplained = try await api.submitted(id, .penaltyDecision, ["fine": "40000", "circumstance": "general"])
             let discretion = try await api.refused(.POST, "/api/v1/documents/\(unexplained)/sign", as: "scj.wangfang", code: "case.discretion", rule: "STD-3")
             #expect(discretion.contains("50000–70000"))
@@ -204,7 +208,8 @@ struct CaseApiTests {
         try await TestServer.with(today: CivilDate(iso: "2026-09-21")!) { server in
             let api = try await CaseApiClient.make(server)
             let body: (([String]) -> [String: Any]) = { officers in
-                ["title": "无证经营", "category": "penalty", "source": "complaint", "parties": [["kind": "person", "name": "李四"]], "officers": officers]
+                ["title": "无证经营", "category": "penalty", "source": "complaint", "violationOn": "2026-09-01", "parties": [["kind": "person", "name": "李四"]],
+                 "officers": officers]
             }
             try await api.refused(.POST, "/api/v1/cases", body([]), code: "case.officers", rule: "REC-7")
             let expired = try await api.refused(.POST, "/api/v1/cases", body([try await api.user("scj.zhaolei")]), rule: "REC-7")
@@ -229,7 +234,7 @@ struct CaseApiTests {
     func headActions() async throws {
         try await TestServer.with(today: CivilDate(iso: "2026-09-21")!) { server in
             let api = try await CaseApiClient.make(server)
-            let id = try #require(try await api.openCase(decisionDays: 30)[string: "id"])
+            let id = try #require(try await api.openCase()[string: "id"])
             let status = "/api/v1/cases/\(id)/status"
             try await api.refused(.POST, status, ["action": "suspend", "reason": "等待检验结果"], status: .forbidden, code: "role.missing", rule: nil)
             #expect(try await api.ok(.POST, status, as: "scj.wangfang", ["action": "suspend", "reason": "等待检验结果"])[string: "status"] == "suspended")
@@ -237,15 +242,22 @@ struct CaseApiTests {
                                   code: "case.not_open", rule: "REC-1")
             api.day("2026-09-28")
             #expect(try await api.ok(.POST, status, as: "scj.wangfang", ["action": "resume", "reason": "检验结果已出"])[string: "status"] == "open")
-            try await api.ok(.POST, "/api/v1/cases/\(id)/extensions", as: "scj.wangfang", ["days": 30, "reason": "案情复杂，需要补充调查"])
-            try await api.refused(.POST, "/api/v1/cases/\(id)/extensions", as: "scj.wangfang", ["days": 10, "reason": "仍需补充调查"],
-                                  code: "case.extension_limit", rule: "REC-13")
-            try await api.ok(.POST, "/api/v1/cases/\(id)/extensions", as: "scj.wangfang", ["days": 10, "reason": "仍需补充调查", "collectiveDiscussion": true])
+            func pendingExtension() async throws -> String {
+                try #require(try await api.detail(id)[objects: "events"].last { $0[string: "kind"] == "extension_requested" }?[string: "id"])
+            }
+            try await api.ok(.POST, "/api/v1/cases/\(id)/extensions", ["days": 30, "reason": "案情复杂，需要补充调查"])
+            try await api.ok(.POST, "/api/v1/cases/\(id)/extensions/\(try await pendingExtension())/approve", as: "scj.wangfang", [:])
+            try await api.ok(.POST, "/api/v1/cases/\(id)/extensions", ["days": 10, "reason": "仍需补充调查"])
+            try await api.refused(.POST, "/api/v1/cases/\(id)/extensions/\(try await pendingExtension())/approve", as: "scj.wangfang", [:],
+                                  code: "case.extension_discussion", rule: "REC-17")
+            try await api.ok(.POST, "/api/v1/cases/\(id)/extensions/\(try await pendingExtension())/approve", as: "scj.wangfang",
+                             ["participants": ["王芳", "李强", "赵明"], "minutes": "一致同意再延长 10 日。"])
             try await api.ok(.POST, "/api/v1/cases/\(id)/preservations", ["items": "过期食品 12 箱，就地登记保存"])
             var detail = try await api.detail(id)
             let decision = try #require(detail[objects: "clocks"].first { $0[string: "kind"] == "decision" })
-            #expect(decision[string: "due"] == "2026-12-07" && decision[string: "basis"]?.contains("扣除 7 日，延长 40 日") == true,
-                    "21 Sep + 30 + 7 suspended + 40 extended days")
+            #expect(decision[string: "due"] == "2027-02-05" && decision[string: "basis"]?.contains("扣除 7 日，延长 40 日") == true,
+                    "21 Sep + 90 + 7 suspended + 40 extended days, provisional across 2027")
+            #expect(decision["provisional"] as? Bool == true)
             let preserved = try #require(detail[objects: "events"].last { $0[string: "kind"] == "evidence_preserved" })
             let sevenWorkingDays = try await server.app.sunlight.calendar.deadline(from: CivilDate(iso: "2026-09-28")!, .workingDays(7)).due
             #expect(sevenWorkingDays == CivilDate(iso: "2026-10-13"), "国庆 1–7 Oct are skipped, Saturday 10 Oct is worked")
@@ -257,7 +269,8 @@ struct CaseApiTests {
             #expect(!detail[objects: "clocks"].contains { $0[string: "kind"] == "preservation" })
             #expect(detail[objects: "interference"].map { $0[string: "id"] } == [interference[string: "id"]])
             let kinds = detail[objects: "events"].compactMap { $0[string: "kind"] }
-            #expect(kinds == ["opened", "suspended", "resumed", "extended", "extended", "evidence_preserved", "preservation_handled"])
+            #expect(kinds == ["opened", "suspended", "resumed", "extension_requested", "extended", "extension_requested", "extended", "evidence_preserved",
+                     "preservation_handled"])
             #expect(try await server.app.sunlight.cases.verify().isClean)
         }
     }

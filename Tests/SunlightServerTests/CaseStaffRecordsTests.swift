@@ -37,12 +37,7 @@ struct CaseStaffRecordsTests {
             let officer = try await pages.actor("scj.zhangwei")
             let browser = server.browser()
             try await browser.logIn("scj.zhangwei")
-            let id = try await pages.open(browser)
-            try await pages.issue(.openingApproval, case: id)
-            _ = try await sunlight.cases.completeStage(case: id, by: officer)
-            try await pages.issue(.investigationReport, case: id)
-            #expect(try await pages.uploadVideo(browser, case: id, payload: "调查录像").status == .seeOther)
-            _ = try await sunlight.cases.completeStage(case: id, by: officer)
+            let id = try await pages.atNotice(browser)
             let notice = try await pages.issue(.penaltyNotice, ["fine": "1000", "hearing": "no"], case: id)
             try await pages.issue(.deliveryReceipt, ["document": notice.id.uuidString.lowercased(), "date": "2026-11-23"], case: id)
             let path = "/staff/cases/\(id.uuidString.lowercased())"

@@ -9,9 +9,16 @@ extension DocumentType {
             switch field.kind {
             case .text, .longText: values[field.key] = "\(field.label)（示例）"
             case .choice(let options): values[field.key] = options[0].code
+            case .choices: break
             case .yesNo: values[field.key] = "no"
             }
         }
-        return values.merging(overrides) { $1 }
+        var sample = values.merging(overrides) { $1 }
+        // 处罚种类 follow the amounts given: a fine, a confiscation, else a warning (REC-15).
+        if fields.contains(where: { $0.key == "sanctions" }), sample["sanctions"] == nil {
+            let kinds = [("fine", "fine"), ("confiscated", "confiscation")].filter { (Int(sample[$0.0] ?? "") ?? 0) > 0 }.map(\.1)
+            sample["sanctions"] = kinds.isEmpty ? "warning" : kinds.joined(separator: ",")
+        }
+        return sample
     }
 }

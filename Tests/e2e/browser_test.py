@@ -164,7 +164,12 @@ def draft_document(driver, name, fields):
     check(driver.find_element(By.ID, "document-title").text == name, f"the {name} form opens")
     for key, value in fields.items():
         element = driver.find_element(By.ID, "f-" + key)
-        if element.tag_name == "select":
+        if element.tag_name == "fieldset":  # checkboxes: tick the options named, separated by 、
+            for label in element.find_elements(By.TAG_NAME, "label"):
+                box = label.find_element(By.TAG_NAME, "input")
+                if (label.text.strip() in value.split("、")) != box.is_selected():
+                    box.click()
+        elif element.tag_name == "select":
             Select(element).select_by_visible_text(value)
         else:
             element.clear()
@@ -246,8 +251,9 @@ def penalty_case(driver, base):
           "the page says what the stage still needs, citing the statute rather than our rule ID")
     clocks = text(driver, "clocks")
     if (today + datetime.timedelta(days=90)).year > LAST_SHIPPED_CALENDAR:
-        check("无法计算" in clocks and f"{(today + datetime.timedelta(days=90)).year} 年节假日安排尚未加载" in clocks,
-              "the 90-day decision clock falls in a year without a holiday notice and says it cannot be computed (CAL-1)")
+        check("（暂定）" in clocks and f"{(today + datetime.timedelta(days=90)).year} 年节假日安排尚未加载" in clocks
+              and "无法计算" not in clocks,
+              "the 90-day decision clock runs into a year without a holiday notice: its date is provisional, never empty (CAL-4)")
     else:
         check("作出处罚决定" in clocks, "the 90-day decision clock is shown")
     driver.save_screenshot(os.path.join(SHOTS, "11-case-opened.png"))
@@ -275,7 +281,7 @@ def penalty_case(driver, base):
 
     # 事先告知 without a hearing right; the party states its case, so the decision need not wait (REC-13).
     notice = draft_document(driver, "行政处罚事先告知书", {"facts": "当事人销售超过保质期的食品。", "reasons": "有现场检查录像为证。",
-                                                          "basis": "《中华人民共和国食品安全法》第一百二十四条", "penalty": "罚款人民币伍仟元",
+                                                          "basis": "《中华人民共和国食品安全法》第一百二十四条", "penalty": "罚款人民币伍仟元", "sanctions": "罚款",
                                                           "fine": "5000", "hearing": "否"})
     notice_number = sign_and_issue(driver, base, notice, "scj.wangfang")
     check(notice_number.startswith(f"元市监罚告〔{year}〕"), f"the notice is numbered ({notice_number})")

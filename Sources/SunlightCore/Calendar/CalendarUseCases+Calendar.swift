@@ -39,10 +39,16 @@ extension CalendarUseCases {
         try await guarded(actor, "calendar", id: nil, in: actor.organisation) { try DeskPermissions(actor: actor).check(.loadCalendar) }
         let notice = try HolidayNotice.parse(data)
         let loaded = LoadedHolidayNotice(notice: notice, loadedAt: now, loadedBy: actor.displayName)
+        let earlier = try await calendars.current()
+        var later = earlier
+        later.load(notice)
+        let calendar = later
         try await commit(actor, .create, "calendar", id: String(notice.year), in: actor.organisation,
-                         "加载 \(notice.year) 年节假日安排：\(notice.source)") { tx, _ in
+                         "加载 \(notice.year) 年节假日安排：\(notice.source)") { tx, at in
             try await tx.holidayNotices.insert(loaded)
-            return ((), [loaded.ledgerRecord(organisationID: actor.organisation?.id)])
+            // Due dates counted provisionally through this year are counted again (CAL-4).
+            let recounted = try await Self.recountDueDates(year: notice.year, earlier: earlier, later: calendar, at: at, by: actor.user?.id, in: tx)
+            return ((), [loaded.ledgerRecord(organisationID: actor.organisation?.id)] + recounted)
         }
         try await calendars.reload()
         return notice
@@ -68,18 +74,19 @@ extension CalendarUseCases {
 }
 
 extension UseCaseArea {
-    /// The state of a deadline today (CAL-3), with the installation's due-soon margin; `nil` when
-    /// there is no date or the calendar cannot tell (a year not loaded, CAL-1).
-    func deadlineState(of due: CivilDate?, calendar: WorkingDayCalendar?) -> DeadlineState? {
-        guard let due, let calendar else { return nil }
-        return try? calendar.state(of: due, on: clock.today, dueSoonMargin: settings.dueSoonMargin)
+    /// The state of a deadline today (CAL-3), with the installation's due-soon margin; `nil` only
+    /// when there is no date. Days in a year whose notice is not loaded count Monday to Friday
+    /// (CAL-4), so a deadline's state is never hidden.
+    func deadlineState(of due: CivilDate?, calendar: WorkingDayCalendar) -> DeadlineState? {
+        guard let due else { return nil }
+        return calendar.provisionalState(of: due, on: clock.today, dueSoonMargin: settings.dueSoonMargin)
     }
 }
 
 extension CalendarUseCases {
-    /// The state of a deadline today (CAL-3), with the installation's due-soon margin; `nil` when
-    /// there is no date or the calendar cannot tell (a year not loaded, CAL-1).
-    public func state(of due: CivilDate?, calendar: WorkingDayCalendar?) -> DeadlineState? {
+    /// The state of a deadline today (CAL-3, CAL-4), with the installation's due-soon margin;
+    /// `nil` only when there is no date.
+    public func state(of due: CivilDate?, calendar: WorkingDayCalendar) -> DeadlineState? {
         deadlineState(of: due, calendar: calendar)
     }
 }

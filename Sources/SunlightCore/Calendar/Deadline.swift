@@ -56,12 +56,7 @@ extension WorkingDayCalendar {
     /// working day (民法典 第二百零三条; 行政诉讼法 第五十一条 — 期间届满的最后一日是法定休假日的，
     /// 以法定休假日结束的次日为期间的最后一日). Dates outside the loaded calendars are refused.
     public func dueDate(from start: CivilDate, _ period: Period) throws -> CivilDate {
-        guard period.amount >= 0 else {
-            throw SunlightError.invalid("days", "期限天数不能为负数", rule: .cal3)
-        }
-        guard period.amount <= 3660 else {
-            throw SunlightError.invalid("days", "期限天数过大（最多 3660 天）", rule: .cal3)
-        }
+        try Self.checkAmount(period)
         try requireCovered(start)
         switch period.unit {
         case .workingDays:

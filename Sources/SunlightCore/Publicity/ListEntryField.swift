@@ -8,6 +8,8 @@ public enum ListEntryField: String, Sendable, CaseIterable {
     case organisationType, fundingSource, staffing, subjectCategory, duties, legalRepresentative, address, complaintPhone
     // 执法事项清单 (PUB-3, STD-1).
     case code, powerCategory, enforcementCategory, law, article, discretionBenchmark, responsibleOrganisation, entrusted, timeLimit
+    /// 可当场适用简易程序 — `yes`/`no`: officers may open on-the-spot cases of the item (REC-15, art. 51).
+    case simpleProcedure
     // 随机抽查事项清单 (PUB-4).
     case subject, basis, object, content, method, ratio, frequency
     // 服务指南 (PUB-5): `category` is its 执法类别.

@@ -15,6 +15,8 @@ public struct ListEntryTerms: Sendable, Equatable {
     public let discretionBenchmark: String?
     /// 办理时限 as written: `立案之日起 90 日`, `20个工作日`.
     public let timeLimit: String?
+    /// 可由执法人员当场适用简易程序 (REC-15, 行政处罚法 第五十一条).
+    public let simpleProcedure: Bool
     /// Fields whose stored text is not a value of their kind.
     public let malformed: [ListEntryField]
 
@@ -33,6 +35,7 @@ public struct ListEntryTerms: Sendable, Equatable {
         article = text(.article)
         discretionBenchmark = text(.discretionBenchmark)
         timeLimit = text(.timeLimit)
+        simpleProcedure = text(.simpleProcedure) == YesNo.yes
         self.malformed = malformed
     }
 

@@ -44,12 +44,14 @@ public struct ListField: Sendable, Equatable {
         case longText(max: Int)
         /// One of the given codes; the CSV may use the code or the Chinese label.
         case choice([(code: String, label: String)])
+        /// Any number of the given codes, stored joined by commas in the options' order.
+        case choices([(code: String, label: String)])
         case yesNo
 
         public static func == (a: Kind, b: Kind) -> Bool {
             switch (a, b) {
             case let (.text(x), .text(y)), let (.longText(x), .longText(y)): x == y
-            case let (.choice(x), .choice(y)): x.map(\.code) == y.map(\.code)
+            case let (.choice(x), .choice(y)), let (.choices(x), .choices(y)): x.map(\.code) == y.map(\.code)
             case (.yesNo, .yesNo): true
             default: false
             }
@@ -82,6 +84,17 @@ public struct ListField: Sendable, Equatable {
                 return .failure(FieldProblem(field: self, "应为以下之一：" + options.map(\.label).joined(separator: "、")))
             }
             return .success(option.code)
+        case .choices(let options):
+            let given = value.split { ",，、 ".contains($0) }.map { String($0).trimmed }.filter { !$0.isEmpty }
+            var codes: Set<String> = []
+            for text in given {
+                guard let option = options.first(where: { $0.code == text || $0.label == text }) else {
+                    return .failure(FieldProblem(field: self, "“\(text)”不在可选范围内：" + options.map(\.label).joined(separator: "、")))
+                }
+                codes.insert(option.code)
+            }
+            if codes.isEmpty { return required ? .failure(FieldProblem(field: self, "至少选择一项")) : .success("") }
+            return .success(options.map(\.code).filter(codes.contains).joined(separator: ","))
         case .yesNo:
             switch value {
             case "是", "yes", "true", "1": return .success(YesNo.yes)
@@ -95,6 +108,8 @@ public struct ListField: Sendable, Equatable {
     public func display(_ value: String) -> String {
         switch kind {
         case .choice(let options): options.first { $0.code == value }?.label ?? value
+        case .choices(let options):
+            value.split(separator: ",").map { code in options.first { $0.code == code }?.label ?? String(code) }.joined(separator: "、")
         case .yesNo: value == YesNo.yes ? "是" : value == YesNo.no ? "否" : value
         default: value
         }
@@ -172,6 +187,8 @@ public struct ListSchema: Sendable {
                 .entry(.responsibleOrganisation, "实施主体", .text(max: 60)),
                 .entry(.entrusted, "受委托实施", .yesNo),
                 .entry(.timeLimit, "办理时限", .text(max: 60), hint: "如：20个工作日"),
+                .entry(.simpleProcedure, "可由执法人员当场适用简易程序", .yesNo, required: false,
+                       hint: "未标明的事项，简易程序案件须由负责人立案（依据《中华人民共和国行政处罚法》第五十一条）"),
             ], titleKey: ListEntryField.name.rawValue)
         case .randomInspection:
             return ListSchema(kind: kind, fields: [

@@ -24,7 +24,7 @@ extension ReviewUseCases {
             }
             let requirement = try await self.reviewRequirement(for: document, in: theCase, store: tx)
             let catalogue = try await self.catalogue(for: organisation.id, on: today, store: tx)
-            let due = try? calendar.dueDate(from: today, .workingDays(catalogue.reviewDays))
+            let due = try calendar.due(from: today, .workingDays(catalogue.reviewDays)).date
             let record = ReviewRecord(caseID: theCase.id, organisationID: organisation.id, documentID: documentID, round: history.nextRound,
                                       recordedBy: actor.user?.id, recordedAt: at, body: .submission(ReviewSubmission(
                                         form: form, draftHash: document.contentHash, catalogueVersion: requirement.catalogueVersion,

@@ -32,12 +32,12 @@ extension Sunlight {
             let nextYear = today.year + 1
             if !calendar.covers(today) {
                 tasks.append(StaffTask(title: "加载 \(today.year) 年节假日安排",
-                                       detail: "今年的节假日安排尚未加载，所有工作日期限都无法计算",
+                                       detail: "今年的节假日安排尚未加载，所有期限暂按周末推算（暂定），加载后自动重算",
                                        due: today, state: .overdue, link: .calendar, rule: .cal1))
             } else if today.month >= 11, calendar.notices[nextYear] == nil {
                 let due = CivilDate(year: today.year, month: 12, day: 31)!
                 tasks.append(StaffTask(title: "加载 \(nextYear) 年节假日安排",
-                                       detail: "国务院办公厅通常在 11 月发布下一年度节假日安排；未加载前，跨年期限无法计算",
+                                       detail: "国务院办公厅通常在 11 月发布下一年度节假日安排；未加载前，跨年期限暂按周末推算（暂定），加载后自动重算",
                                        due: due, state: state(due), link: .calendar, rule: .cal1))
             }
         }

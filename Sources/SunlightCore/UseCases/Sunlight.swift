@@ -15,6 +15,8 @@ public struct Sunlight: Sendable, UseCaseArea {
         public var dueSoonMargin = 1
         /// Working days to answer a complaint (SUP-1, configurable).
         public var complaintWorkingDays = 15
+        /// What carries the hearing right (REC-15, 行政处罚法 第六十三条; 较大数额 is set by each province).
+        public var hearing = HearingPolicy()
         public init() {}
     }
 

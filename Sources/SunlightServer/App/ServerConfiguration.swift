@@ -123,6 +123,17 @@ public struct ServerConfiguration: Sendable {
         settings.sessionIdleTimeout = TimeInterval(try integer("SUNLIGHT_SESSION_IDLE_MINUTES", 120, 5...1440) * 60)
         settings.dueSoonMargin = try integer("SUNLIGHT_DUE_SOON_WORKING_DAYS", 1, 0...30)
         settings.complaintWorkingDays = try integer("SUNLIGHT_COMPLAINT_WORKING_DAYS", 15, 1...60)
+        settings.hearing.personThreshold = try integer("SUNLIGHT_HEARING_PERSON_YUAN", 10_000, 1...10_000_000)
+        settings.hearing.organisationThreshold = try integer("SUNLIGHT_HEARING_ORGANISATION_YUAN", 100_000, 1...100_000_000)
+        if let kinds = text("SUNLIGHT_HEARING_HEAVIER_KINDS") {
+            settings.hearing.heavierKinds = Set(try kinds.split(separator: ",").map { code in
+                guard let kind = PenaltyKind(rawValue: code.trimmingCharacters(in: .whitespaces)) else {
+                    throw ConfigurationError("SUNLIGHT_HEARING_HEAVIER_KINDS 中的“\(code)”不是处罚种类代码，可选："
+                                             + PenaltyKind.allCases.map(\.rawValue).joined(separator: ","))
+                }
+                return kind
+            })
+        }
         var configuration = ServerConfiguration(
             dataDirectory: dataDirectory,
             store: try StoreConfiguration.from(databaseURL: text("SUNLIGHT_DATABASE_URL"), schema: text("SUNLIGHT_DATABASE_SCHEMA"),
@@ -182,6 +193,12 @@ extension ServerConfiguration {
         .init(name: "SUNLIGHT_SESSION_IDLE_MINUTES", defaultValue: "120", meaning: "会话无操作多少分钟后失效（5–1440）"),
         .init(name: "SUNLIGHT_DUE_SOON_WORKING_DAYS", defaultValue: "1", meaning: "期限剩余多少个工作日时提示“即将到期”（依据《中华人民共和国民法典》第二百零一条）"),
         .init(name: "SUNLIGHT_COMPLAINT_WORKING_DAYS", defaultValue: "15", meaning: "投诉举报的办理期限，工作日（依据《中华人民共和国行政处罚法》第七十五条第二款）"),
+        .init(name: "SUNLIGHT_HEARING_PERSON_YUAN", defaultValue: "10000",
+              meaning: "对公民罚款或没收达到此数额（元）属“较大数额”，事先告知须告知听证权利（《中华人民共和国行政处罚法》第六十三条；按本省规定设置）"),
+        .init(name: "SUNLIGHT_HEARING_ORGANISATION_YUAN", defaultValue: "100000",
+              meaning: "对法人或者其他组织罚款或没收达到此数额（元）属“较大数额”（同上）"),
+        .init(name: "SUNLIGHT_HEARING_HEAVIER_KINDS", defaultValue: "空",
+              meaning: "本地规定属“其他较重的行政处罚”、须告知听证权利的处罚种类代码，逗号分隔，如 licence_suspension,business_restriction"),
         .init(name: "SUNLIGHT_MAX_BODY_KB", defaultValue: "1024", meaning: "请求体（表单、JSON）上限，KB"),
         .init(name: "SUNLIGHT_MAX_UPLOAD_MB", defaultValue: "4096", meaning: "上传文件上限，MB（依据国办发〔2018〕118号）"),
         .init(name: "SUNLIGHT_BLOB_DIR", defaultValue: "DATA_DIR/blobs", meaning: "文件仓库目录"),

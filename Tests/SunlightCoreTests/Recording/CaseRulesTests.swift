@@ -150,7 +150,7 @@ struct CaseRulesTests {
         func decision(_ fields: [String: String], _ type: DocumentType = .penaltyDecision) -> CaseDocument {
             CaseDocument(caseID: fixture.theCase.id, type: type, stage: "decision", fields: fields, draftedBy: nil, draftedAt: Date())
         }
-        expectRefusal(.rec13, "case.heavier_than_notice") { _ = try CaseRules.checkDecision(decision(["fine": "6000"]), in: fixture.snapshot, benchmarks: []) }
+        expectRefusal(.rec15, "case.heavier_than_notice") { _ = try CaseRules.checkDecision(decision(["fine": "6000"]), in: fixture.snapshot, benchmarks: []) }
         let item = UUID()
         let benchmarks = [DiscretionBenchmark(organisationID: fixture.organisation, itemEntryID: item, circumstance: .general, minFine: 3000, maxFine: 8000, measures: "")]
         #expect(try CaseRules.checkDecision(decision(["fine": "5000", "circumstance": "general"]), in: fixture.snapshot, benchmarks: benchmarks) == false)

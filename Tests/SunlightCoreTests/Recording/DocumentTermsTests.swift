@@ -31,7 +31,7 @@ import Testing
 
     @Test("REC-6/REC-13: a notice or decision with a fine of “1.5万” is refused when saved, naming the field, so art. 45 cannot be skipped")
     func malformedFineRefusedOnSave() throws {
-        let notice = ["facts": "销售过期食品", "reasons": "现场检查笔录", "basis": "食品安全法第一百二十四条", "penalty": "罚款",
+        let notice = ["facts": "销售过期食品", "reasons": "现场检查笔录", "basis": "食品安全法第一百二十四条", "penalty": "罚款", "sanctions": "fine",
                       "fine": "1.5万", "hearing": "no", "rights": "陈述申辩"]
         let error = refusal { _ = try CaseUseCases.validate(notice, for: .penaltyNotice) }
         #expect(error?.field == "fine")
@@ -112,7 +112,7 @@ import Testing
     static func sameKind(_ a: ListField.Kind, _ b: ListField.Kind) -> Bool {
         switch (a, b) {
         case (.text, .text), (.longText, .longText), (.yesNo, .yesNo): true
-        case (.choice, .choice): a == b
+        case (.choice, .choice), (.choices, .choices): a == b
         default: false
         }
     }
@@ -134,6 +134,8 @@ import Testing
         }
         #expect(declared[.circumstance] == .choice(DiscretionBenchmark.Circumstance.allCases.map { (code: $0.rawValue, label: $0.chineseName) }))
         #expect(declared[.result] == .choice(PermitResult.allCases.map { (code: $0.rawValue, label: $0.chineseName) }))
+        #expect(declared[.sanctions] == .choices(PenaltyKind.options), "REC-15: the kinds of 第九条")
+        guard case .text = declared[.confiscated] else { Issue.record("confiscated should be text"); return }
         // The system's flag is on no form.
         #expect(declared[.discretionFlag] == nil)
         for kind in ListKind.allCases {

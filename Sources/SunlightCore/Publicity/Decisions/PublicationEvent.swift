@@ -13,6 +13,8 @@ public struct PublicationEvent: Identifiable, Sendable, Equatable {
         /// The decision was changed, revoked, confirmed illegal or void: withdraw within 3 working days.
         case changeReported = "change_reported"
         case withdrawn
+        /// The due date, provisional while a year's holiday notice was missing, was counted again when it was loaded (CAL-4).
+        case rescheduled
 
         public var chineseName: String {
             switch self {
@@ -21,6 +23,7 @@ public struct PublicationEvent: Identifiable, Sendable, Equatable {
             case .corrected: "更正公开内容"
             case .changeReported: "登记决定变更"
             case .withdrawn: "撤下"
+            case .rescheduled: "加载节假日安排后重算期限"
             }
         }
     }

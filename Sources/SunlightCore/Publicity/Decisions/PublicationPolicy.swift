@@ -45,9 +45,10 @@ public struct PublicationPolicy: Sendable, Equatable, Codable {
         return (terms.fine ?? 0) == 0 && !terms.malformed.contains(.fine) && terms.penaltyKinds == [.warning]
     }
 
-    /// The publication deadline: `workingDays` working days from the day after the decision (CAL-2).
+    /// The publication deadline: `workingDays` working days from the day after the decision (CAL-2);
+    /// provisional where the year's holiday notice is not loaded (CAL-4).
     public func dueDate(decidedOn: CivilDate, calendar: WorkingDayCalendar) throws -> CivilDate {
-        try calendar.dueDate(from: decidedOn, .workingDays(workingDays))
+        try calendar.due(from: decidedOn, .workingDays(workingDays)).date
     }
 }
 

@@ -15,7 +15,7 @@ extension PublicityUseCases {
     /// 作出决定 → 公开时钟 — called when a decision document is issued, in its transaction: the
     /// publication starts due (PUB-6), exempt by policy, or withheld if the case is classified (PUB-8).
     static func openPublication(of document: CaseDocument, in theCase: EnforcementCase, decidedOn: CivilDate, at: Date, by: StaffUser.ID?,
-                                calendar: WorkingDayCalendar?, in tx: any Store) async throws -> [LedgerRecord] {
+                                calendar: WorkingDayCalendar, in tx: any Store) async throws -> [LedgerRecord] {
         guard document.type.isPublishedDecision, let number = document.number,
               try await tx.publications.find(document: document.id) == nil else { return [] }
         let policy = try await tx.publications.policies().first { $0.category == theCase.category } ?? .standard(theCase.category)
@@ -30,7 +30,7 @@ extension PublicityUseCases {
         }
         let publication = DecisionPublication(organisationID: theCase.organisationID, caseID: theCase.id, documentID: document.id,
                                               category: theCase.category, decisionType: document.type, number: number, title: theCase.title,
-                                              decidedOn: decidedOn, dueOn: calendar.flatMap { try? policy.dueDate(decidedOn: decidedOn, calendar: $0) },
+                                              decidedOn: decidedOn, dueOn: try policy.dueDate(decidedOn: decidedOn, calendar: calendar),
                                               status: status, note: note)
         try await tx.publications.insert(publication)
         return try await appendEvent(.opened, publication, at: at, by: by, in: tx)
@@ -50,7 +50,7 @@ extension PublicityUseCases {
             try actor.require(anyOf: .publicityClerk, .head, .supervisor, .administrator)
         }
         let organisations = try await readableOrganisations(of: actor).map(\.id)
-        let calendar = try? await calendars.current()
+        let calendar = try await calendars.current()
         func task(_ kind: PublicationTask.Kind, _ publication: DecisionPublication, _ due: CivilDate?) -> PublicationTask {
             PublicationTask(kind: kind, publication: publication, due: due, state: deadlineState(of: due, calendar: calendar))
         }
@@ -130,7 +130,7 @@ extension PublicityUseCases {
             throw SunlightError.invalid("changedOn", "变更日期应在决定日期与今天之间", rule: .pub7)
         }
         let calendar = try await calendars.current()
-        let due = try calendar.dueDate(from: changedOn, .workingDays(3))
+        let due = try calendar.due(from: changedOn, .workingDays(3)).date
         return try await commit(actor, .update, "decision_publication", id: id.uuidString, in: organisation,
                                 "登记\(kind.chineseName)（\(found.number)），应于 \(due.iso) 前撤下") { tx, at in
             var publication = found

@@ -62,7 +62,7 @@ extension PublicityUseCases {
         var draw = found
         draw.results = drawnKeys.compactMap { byKey[$0] }.map { .init(targetKey: $0.targetKey, findings: $0.findings.trimmed, handling: $0.handling.trimmed) }
         draw.inspectionEndedOn = endedOn
-        draw.resultsDueOn = try calendar.dueDate(from: endedOn, .workingDays(20))
+        draw.resultsDueOn = try calendar.due(from: endedOn, .workingDays(20)).date
         draw.status = .inspected
         let done = draw
         return try await commit(actor, .update, "inspection_draw", id: id.uuidString, in: organisation,

@@ -5,15 +5,18 @@ public struct CaseClock: Sendable, Equatable {
     public let kind: String
     /// What must happen by when, in Chinese.
     public let title: String
-    /// `nil` when the date cannot be computed: it falls in a year whose holiday notice is not
-    /// loaded (CAL-1) — never guessed.
+    /// Always a date: where it runs through a year whose holiday notice is not loaded it is
+    /// provisional, the earliest it can be (CAL-4).
     public let due: CivilDate?
     public let state: DeadlineState?
     public let rule: RuleID
     /// How the date was reached, for people checking it.
     public let basis: String
-    /// Why there is no date, when there is none.
+    /// 暂定 and why, when the date is provisional (CAL-4).
     public let problem: String?
+
+    /// The date is provisional: a year it runs through has no loaded holiday notice (CAL-4).
+    public var provisional: Bool { problem != nil }
 }
 
 /// 法定期限 — the clocks a case runs on (REC-13): decide within 90 calendar days of opening
@@ -27,17 +30,10 @@ public enum CaseClocks {
         let theCase = snapshot.enforcementCase
         guard theCase.status == .open || theCase.status == .suspended else { return [] }
         var clocks: [CaseClock] = []
-        func add(_ kind: String, _ title: String, _ due: @autoclosure () throws -> CivilDate, _ rule: RuleID, _ basis: String) throws {
-            let date: CivilDate
-            do {
-                date = try due()
-            } catch let error as SunlightError where error.rule == .cal1 {
-                clocks.append(CaseClock(kind: kind, title: title, due: nil, state: nil, rule: rule, basis: basis, problem: error.message))
-                return
-            }
-            let state: DeadlineState = today > date ? .overdue
-                : (calendar.covers(today) && calendar.covers(date) ? try calendar.state(of: date, on: today, dueSoonMargin: dueSoonMargin) : .onTime)
-            clocks.append(CaseClock(kind: kind, title: title, due: date, state: state, rule: rule, basis: basis, problem: nil))
+        func add(_ kind: String, _ title: String, from start: CivilDate, _ period: Period, _ rule: RuleID, _ basis: String) throws {
+            let due = try calendar.due(from: start, period)
+            let state = calendar.provisionalState(of: due.date, on: today, dueSoonMargin: dueSoonMargin)
+            clocks.append(CaseClock(kind: kind, title: title, due: due.date, state: state, rule: rule, basis: basis, problem: due.provisionalNote))
         }
         let decided = snapshot.decision
 
@@ -46,18 +42,18 @@ public enum CaseClocks {
             let excluded = excludedDays(snapshot, today: today)
             let extended = snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
             let total = theCase.decisionDays + excluded + extended
-            try add("decision", "作出处罚决定", try calendar.dueDate(from: theCase.openedOn, .calendarDays(total)), .rec13,
+            try add("decision", "作出处罚决定", from: theCase.openedOn, .calendarDays(total), .rec13,
                     "立案 \(theCase.openedOn.iso) 起 \(theCase.decisionDays) 日" + (excluded > 0 ? "，扣除 \(excluded) 日" : "") + (extended > 0 ? "，延长 \(extended) 日" : ""))
         case .permit where decided == nil:
             if let accepted = snapshot.events.first(where: { $0.kind == .stageCompleted && $0.stage == "acceptance" })?.on {
                 let extended = snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
-                try add("decision", "作出许可决定", try calendar.dueDate(from: accepted, .workingDays(20 + min(extended, 10))), .rec13,
+                try add("decision", "作出许可决定", from: accepted, .workingDays(20 + min(extended, 10)), .rec13,
                         "受理 \(accepted.iso) 起 20 个工作日" + (extended > 0 ? "，经批准延长 \(min(extended, 10)) 个工作日" : "") + "（行政许可法第四十二条）")
             }
         case .coercion:
             if let seized = snapshot.issued(.seizureDecision).first?.issuedOn, !snapshot.has(.closed) {
                 let extended = min(30, snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +))
-                try add("seizure", "查封、扣押期限届满，作出处理决定", try calendar.dueDate(from: seized, .calendarDays(30 + extended)), .rec13,
+                try add("seizure", "查封、扣押期限届满，作出处理决定", from: seized, .calendarDays(30 + extended), .rec13,
                         "\(seized.iso) 起 30 日" + (extended > 0 ? "，经批准延长 \(extended) 日" : "") + "（行政强制法第二十五条）")
             }
         default:
@@ -66,16 +62,16 @@ public enum CaseClocks {
         // Only the decision's own receipt meets the delivery clock and starts the payment clock (REC-14).
         let decisionServed = decided.flatMap(snapshot.servedOn)
         if let decision = decided, let issued = decision.issuedOn, decisionServed == nil {
-            try add("delivery", "送达\(decision.type.chineseName)", try calendar.dueDate(from: issued, .workingDays(7)), .rec13,
+            try add("delivery", "送达\(decision.type.chineseName)", from: issued, .workingDays(7), .rec13,
                     "决定 \(issued.iso) 起 7 个工作日（行政处罚法第六十一条）")
         }
         if let fine = CaseRules.decidedFine(snapshot), fine > 0, let delivered = decisionServed, !snapshot.has(.paid) {
-            try add("payment", "缴纳罚款 \(fine) 元", try calendar.dueDate(from: delivered, .calendarDays(15)), .rec13,
+            try add("payment", "缴纳罚款 \(fine) 元", from: delivered, .calendarDays(15), .rec13,
                     "决定书 \(delivered.iso) 送达起 15 日（行政处罚法第六十七条）")
         }
         let handled = Set(snapshot.events.filter { $0.kind == .preservationHandled }.compactMap { $0.data["preservation"] })
         for preserved in snapshot.events where preserved.kind == .preserved && !handled.contains(preserved.id.uuidString.lowercased()) {
-            try add("preservation", "先行登记保存的证据作出处理决定", try calendar.dueDate(from: preserved.on, .workingDays(7)), .rec13,
+            try add("preservation", "先行登记保存的证据作出处理决定", from: preserved.on, .workingDays(7), .rec13,
                     "\(preserved.on.iso) 起 7 个工作日（行政处罚法第五十六条）")
         }
         return clocks

@@ -17,12 +17,16 @@ public enum CaseAction: String, CaseIterable, Sendable, NamedAction {
     case requestExemption = "av-exemption"
     /// 批准免于音像记录.
     case approveExemption = "av-exemption-approve"
-    /// 期限扣除.
+    /// 申请期限扣除.
     case deduction
+    /// 批准期限扣除.
+    case approveDeduction = "deduction-approve"
     /// 先行登记保存.
     case preservation
-    /// 延长办案期限.
+    /// 申请延长办案期限.
     case extend = "extension"
+    /// 批准延长办案期限.
+    case approveExtension = "extension-approve"
     /// 中止、恢复、终止.
     case changeStatus = "status"
     /// 设定密级.
@@ -116,11 +120,19 @@ public struct CasePermissions: Permissions {
                 throw CaseRules.refuse(.rec3, "免于音像记录的理由须由申请人以外的负责人审核批准", code: "case.av_self_approval")
             }
         case .extend:
-            try requireHead()
+            try requireWork()
             try requireOpen()
             switch theCase.category {
             case .penalty where !theCase.simple, .permit, .coercion: break
-            default: throw CaseRules.refuse(.rec13, "本类案件没有可延长的法定期限", code: "case.extension_limit")
+            default: throw CaseRules.refuse(.rec17, "本类案件没有可延长的法定期限", code: "case.extension_limit")
+            }
+        case .approveExtension, .approveDeduction:
+            try requireHead()
+            try requireOpen()
+            let requests = CaseTimeLimits.pending(action == .approveExtension ? .extensionRequested : .deductionRequested, in: events)
+            guard !requests.isEmpty else { throw SunlightError.notFound(action == .approveExtension ? "待批准的延长申请" : "待批准的期限扣除申请") }
+            guard requests.contains(where: { $0.by != actor.user?.id }) else {
+                throw CaseRules.refuse(.rec17, "期限的延长和扣除须由申请人以外的负责人批准", code: "case.self_approval")
             }
         case .changeStatus, .assign:
             try requireHead()

@@ -199,11 +199,15 @@ public enum CaseRules {
         }
         switch document.type {
         case .penaltyDecision:
-            if let notified = snapshot.issued(.penaltyNotice).last?.terms.fine, let fine, fine > notified {
-                throw refuse(.rec13, "决定的罚款（\(fine) 元）重于事先告知的（\(notified) 元）；不得因当事人陈述申辩而加重处罚（行政处罚法第四十五条）",
+            if let notice = snapshot.issued(.penaltyNotice).last, let heavier = heavier(terms, than: notice.terms) {
+                throw refuse(.rec15, "\(heavier)，重于事先告知的处罚；不得因当事人陈述申辩而加重处罚，确需加重的应重新告知（行政处罚法第四十五条）",
                              code: "case.heavier_than_notice")
             }
         case .simpleDecision:
+            if let kind = PenaltyKind.allCases.first(where: { terms.penaltyKinds.contains($0) && !$0.allowedOnTheSpot }) {
+                throw refuse(.std4, "简易程序只能当场给予警告、通报批评或者较小数额的罚款，“\(kind.chineseName)”应适用普通程序（行政处罚法第五十一条）",
+                             code: "case.simple_kind")
+            }
             let person = snapshot.parties.contains { $0.kind == .person }
             let limit = person ? 200 : 3000
             if let fine, fine > limit {

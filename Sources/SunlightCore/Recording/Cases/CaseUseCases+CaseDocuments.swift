@@ -85,6 +85,7 @@ extension CaseUseCases {
                 // A lawful draft is then made only on a passed review of exactly this draft (REV-1).
                 try await self.reviews.checkReviewGate(document, of: theCase, in: tx)
             }
+            try CaseRules.checkHearingRight(of: document, in: snapshot, policy: self.settings.hearing)
             try self.checkHearingNotice(document, calendar: calendar)
             document.signedBy = actor.user?.id
             document.signedAt = self.now
@@ -114,8 +115,8 @@ extension CaseUseCases {
     private func moveDocument(_ id: UUID, _ action: DocumentAction, to: CaseDocument.Status, by actor: Actor, summary: String,
                               _ change: @escaping @Sendable (inout CaseDocument, EnforcementCase, any Store) async throws -> Void) async throws -> CaseDocument {
         let (found, theCase, organisation) = try await workableDocument(id, action, by: actor)
-        // An issued decision starts its publication clock (PUB-6); read outside the transaction.
-        let calendar = to == .issued && found.type.isPublishedDecision ? try? await calendars.current() : nil
+        // An issued decision starts its publication clock (PUB-6, CAL-4); read outside the transaction.
+        let calendar = try await calendars.current()
         return try await commit(actor, .update, "case_document", id: id.uuidString, in: organisation,
                                 "\(summary)\(found.type.chineseName)（\(theCase.number)）") { tx, at in
             var document = found
@@ -177,6 +178,9 @@ extension CaseUseCases {
         problems += DocumentTerms(clean).problems(in: type)
         if let first = problems.first {
             throw SunlightError.invalid(first.key, "\(type.chineseName)：" + problems.map(\.description).joined(separator: "；"), rule: .rec6)
+        }
+        if let mismatch = DocumentTerms(clean).sanctionProblems.first {
+            throw SunlightError.invalid(DocumentField.sanctions.rawValue, "\(type.chineseName)：\(mismatch)（行政处罚法第九条）", rule: .rec15)
         }
         return clean
     }

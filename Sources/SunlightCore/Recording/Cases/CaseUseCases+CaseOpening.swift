@@ -84,9 +84,15 @@ extension CaseUseCases {
         for party in input.parties where party.name.trimmed.isEmpty { throw SunlightError.invalid("parties", "当事人姓名或名称不能为空", rule: .rec1) }
         let today = clock.today
         if input.category == .penalty {
-            try CaseRules.checkLimitation(violationOn: input.violationOn, endangersSafety: input.endangersSafety, openingOn: today)
+            // 追责时效 is always checked: the violation's date is required (行政处罚法 第三十六条).
+            guard let violationOn = input.violationOn else {
+                throw SunlightError.invalid("violationOn", "请填写违法行为发生日期：二年（涉及公民生命健康安全、金融安全的五年）追责时效自该日起计算（行政处罚法第三十六条）",
+                                            rule: .rec15)
+            }
+            try CaseRules.checkLimitation(violationOn: violationOn, endangersSafety: input.endangersSafety, openingOn: today)
         }
         var itemDays: Int?
+        var simpleByOfficers = false
         if let item = input.itemEntryID {
             guard let entry = try await publicity.publishedList(.item, organisationID: organisation.id).first(where: { $0.version.entryID == item }) else {
                 throw SunlightError.invalid("itemEntryID", "所选执法事项不在本机构现行的执法事项清单中（依据国办发〔2018〕118号）", rule: .pub3)
@@ -97,9 +103,19 @@ extension CaseUseCases {
                                             + "与案件类别“\(input.category.chineseName)”不符", rule: .rec1)
             }
             itemDays = terms.timeLimitCalendarDays
+            simpleByOfficers = terms.simpleProcedure
         }
-        let days = input.decisionDays ?? itemDays ?? 90
-        guard (1...365).contains(days) else { throw SunlightError.invalid("decisionDays", "办案期限应为 1–365 日", rule: .rec13) }
+        // 简易程序 is opened by a head, or by an officer for an item the list marks for on-the-spot decisions (REC-15, art. 51).
+        if input.simple, !simpleByOfficers, !actor.has(.head) {
+            throw CaseRules.refuse(.rec15, "简易程序案件须由负责人立案，或所选执法事项在执法事项清单中标明“可由执法人员当场适用简易程序”（行政处罚法第五十一条）",
+                                   code: "case.simple_opener")
+        }
+        // The decision period comes from the item's 办理时限 or the law, never from the opener (REC-17, art. 60).
+        let days = itemDays ?? 90
+        if let asked = input.decisionDays, asked != days {
+            throw CaseRules.refuse(.rec17, "办案期限由执法事项清单的办理时限或法律规定（立案之日起 90 日）确定，本案为 \(days) 日，立案时不能另行设定；"
+                                   + "确需延长的，依法申请延长（行政处罚法第六十条）", code: "case.decision_days")
+        }
         var officers = [opener.id]
         for officer in input.officers where !officers.contains(officer) { officers.append(officer) }
         guard officers.count >= 2 else {

@@ -75,65 +75,6 @@ extension CaseUseCases {
         return try await transition(theCase, in: organisation, kind: kind, note: reason, by: actor, summary: "\(kind.chineseName)案件") { $0.status = to }
     }
 
-    /// 延长办案期限 — the head extends the decision clock (REC-13): a penalty case by up to 30
-    /// days on the head's approval and beyond only after collective discussion; a permit by up to
-    /// 10 working days (行政许可法 第四十二条); a seizure by up to 30 days (行政强制法 第二十五条).
-    public func extendCase(case caseID: EnforcementCase.ID, days: Int, reason: String, collectiveDiscussion: Bool = false,
-                           by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, .extend, by: actor)
-        let reason = reason.trimmed
-        guard (4...500).contains(reason.count) else { throw SunlightError.invalid("reason", "请写明延长理由（4–500 字）", rule: .rec13) }
-        guard days > 0 else { throw SunlightError.invalid("days", "延长天数应为正整数", rule: .rec13) }
-        let already = try await store.cases.events(of: caseID).filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
-        switch theCase.category {
-        case .penalty where !theCase.simple:
-            if already + days > 30, !collectiveDiscussion {
-                throw CaseRules.refuse(.rec13, "延长后共 \(already + days) 日，超过负责人可批准的 30 日，须经机关负责人集体讨论决定", code: "case.extension_limit")
-            }
-        case .permit:
-            guard already + days <= 10 else {
-                throw CaseRules.refuse(.rec13, "行政许可期限经批准只能延长 10 个工作日，已延长 \(already) 日（行政许可法第四十二条）", code: "case.extension_limit")
-            }
-        case .coercion:
-            guard already + days <= 30 else {
-                throw CaseRules.refuse(.rec13, "查封、扣押期限经批准只能延长 30 日，已延长 \(already) 日（行政强制法第二十五条）", code: "case.extension_limit")
-            }
-        default:
-            throw CaseRules.refuse(.rec13, "本类案件没有可延长的法定期限", code: "case.extension_limit")
-        }
-        var data = ["days": String(days)]
-        if collectiveDiscussion { data["collective"] = "yes" }
-        return try await transition(theCase, in: organisation, kind: .extended, note: reason, data: data, by: actor,
-                                    summary: "延长办案期限 \(days) 日") { _ in }
-    }
-
-    /// Why a period does not count toward the decision clock (行政处罚法 第六十条 and the
-    /// departments' procedure rules).
-    public enum DeductionReason: String, Sendable, CaseIterable {
-        case hearing, appraisal, notice
-
-        public var chineseName: String {
-            switch self {
-            case .hearing: "听证"
-            case .appraisal: "检测、检验、检疫、鉴定"
-            case .notice: "公告"
-            }
-        }
-    }
-
-    /// 期限扣除 — records a period (听证, 鉴定, 公告) that does not count toward the decision clock.
-    public func recordDeduction(case caseID: EnforcementCase.ID, reason: DeductionReason, from: CivilDate, to: CivilDate,
-                                note: String?, by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, .deduction, by: actor)
-        guard from <= to else { throw SunlightError.invalid("to", "结束日期不能早于开始日期", rule: .rec13) }
-        guard from >= theCase.openedOn, to <= clock.today else {
-            throw SunlightError.invalid("from", "扣除的期间应在立案之后、今天以前（已经发生的期间）", rule: .rec13)
-        }
-        return try await transition(theCase, in: organisation, kind: .deduction, note: note?.trimmed.nilIfEmpty,
-                                    data: ["reason": reason.rawValue, "from": from.iso, "to": to.iso], by: actor,
-                                    summary: "扣除\(reason.chineseName)期间 \(from.iso)–\(to.iso)") { _ in }
-    }
-
     /// 先行登记保存 — records evidence registered for preservation; it must be dealt with within
     /// 7 working days (行政处罚法 第五十六条, REC-13), which `handled` records.
     public func recordPreservation(case caseID: EnforcementCase.ID, items: String, handles preservation: UUID? = nil,

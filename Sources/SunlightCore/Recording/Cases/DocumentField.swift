@@ -9,8 +9,12 @@ public enum DocumentField: String, Sendable, CaseIterable {
     case date
     /// 拟作出的行政处罚 / 处罚内容 — free text, read for the kinds of penalty it names.
     case penalty
+    /// 处罚种类 — `PenaltyKind` codes joined by commas, in the order of 第九条 (REC-15).
+    case sanctions
     /// 罚款金额 — whole yuan.
     case fine
+    /// 没收违法所得、非法财物的价值 — whole yuan (REC-15).
+    case confiscated
     /// 涉案金额 — whole yuan.
     case amountInvolved
     /// 告知听证权利 — `yes`/`no`.

@@ -12,6 +12,11 @@ import Foundation
 public struct DocumentTerms: Sendable, Equatable {
     /// 罚款金额（元）of a notice or a decision; `nil` when it names none.
     public let fine: Int?
+    /// 处罚种类 as typed (REC-15); `nil` for a document written before sanctions were typed,
+    /// whose kinds are read from its text (`penaltyKinds`).
+    public let sanctions: Set<PenaltyKind>?
+    /// 没收违法所得、非法财物的价值（元）.
+    public let confiscated: Int?
     /// 涉案金额（元）: goods' value, illegal gains.
     public let amountInvolved: Int?
     /// 处罚内容 as written.
@@ -52,6 +57,11 @@ public struct DocumentTerms: Sendable, Equatable {
             decode(field) { [YesNo.yes: true, YesNo.no: false][$0] } ?? false
         }
         fine = decode(.fine, Self.yuan)
+        sanctions = decode(.sanctions) { text in
+            let kinds = text.split(separator: ",").map { PenaltyKind(rawValue: String($0)) }
+            return kinds.contains(nil) ? nil : Set(kinds.compactMap { $0 })
+        }
+        confiscated = decode(.confiscated, Self.yuan)
         amountInvolved = decode(.amountInvolved, Self.yuan)
         penalty = fields.text(.penalty)
         hearingOffered = yes(.hearing)
@@ -72,8 +82,29 @@ public struct DocumentTerms: Sendable, Equatable {
     /// A whole, non-negative number of yuan: `15000`, not `1.5万`, `15000元` or `-1`.
     static func yuan(_ text: String) -> Int? { Int(text).flatMap { $0 >= 0 ? $0 : nil } }
 
-    /// The kinds of penalty the 处罚内容 names (REC-15).
-    public var penaltyKinds: Set<PenaltyKind> { PenaltyKind.named(in: penalty ?? "") }
+    /// The kinds of penalty imposed or proposed (REC-15): the typed sanctions, or for a document
+    /// written before they were typed, the kinds its 处罚内容 names and its amounts imply.
+    public var penaltyKinds: Set<PenaltyKind> {
+        if let sanctions { return sanctions }
+        var kinds = PenaltyKind.named(in: penalty ?? "")
+        if (fine ?? 0) > 0 { kinds.insert(.fine) }
+        if (confiscated ?? 0) > 0 { kinds.insert(.confiscation) }
+        return kinds
+    }
+
+    /// Where typed sanctions and amounts disagree: a fine chosen without its amount, an amount
+    /// without its kind (REC-15).
+    public var sanctionProblems: [String] {
+        guard let sanctions else { return [] }
+        var problems: [String] = []
+        if sanctions.contains(.fine) != ((fine ?? 0) > 0) {
+            problems.append(sanctions.contains(.fine) ? "选择了罚款，请填写罚款金额" : "填写了罚款金额，请在处罚种类中选择罚款")
+        }
+        if sanctions.contains(.confiscation) != ((confiscated ?? 0) > 0) {
+            problems.append(sanctions.contains(.confiscation) ? "选择了没收，请填写没收违法所得、非法财物的价值" : "填写了没收价值，请在处罚种类中选择没收")
+        }
+        return problems
+    }
 
     /// The values of `type`'s fields that do not decode, each in the catalogue's words; empty
     /// when every value a rule reads is well formed.
@@ -87,7 +118,7 @@ public struct DocumentTerms: Sendable, Equatable {
     /// What a well-formed value of `field` looks like.
     static func expected(_ field: DocumentField) -> String {
         switch field {
-        case .fine, .amountInvolved: "应为不小于 0 的整数，如 15000（不写“万”“元”）"
+        case .fine, .amountInvolved, .confiscated: "应为不小于 0 的整数，如 15000（不写“万”“元”）"
         case .date: "格式应为 YYYY-MM-DD"
         default: "不是有效的取值"
         }

@@ -96,9 +96,12 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
         case .penaltyNotice:
             [ListField(.facts, "违法事实", .longText(max: 4000)), ListField(.reasons, "理由及证据", .longText(max: 4000)),
              ListField(.basis, "依据", .longText(max: 1000)), ListField(.penalty, "拟作出的行政处罚", .longText(max: 1000)),
+             ListField(.sanctions, "拟处罚种类", .choices(PenaltyKind.options), hint: "可多选（行政处罚法第九条）"),
              ListField(.fine, "拟罚款金额（元）", .text(max: 12), required: false, hint: "只填数字；不罚款的留空"),
+             ListField(.confiscated, "拟没收违法所得、非法财物价值（元）", .text(max: 12), required: false, hint: "只填数字；不没收的留空"),
              ListField(.amountInvolved, "涉案金额（元）", .text(max: 12), required: false, hint: "货值金额、违法所得等，只填数字"),
-             ListField(.hearing, "告知听证权利", .yesNo, hint: "较大数额罚款、吊销许可证、责令停产停业等（行政处罚法第六十三条）"),
+             ListField(.hearing, "告知听证权利", .yesNo,
+                       hint: "较大数额罚款或没收、降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业等，必须告知（行政处罚法第六十三条）"),
              ListField(.rights, "陈述、申辩及听证权利", .longText(max: 1000))]
         case .hearingNotice:
             [ListField(.date, "听证日期", .text(max: 10), hint: "YYYY-MM-DD"), ListField(.time, "时间", .text(max: 20)),
@@ -109,7 +112,9 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
             [ListField(.facts, "违法事实", .longText(max: 4000)), ListField(.evidence, "证据", .longText(max: 4000)),
              ListField(.basis, "处罚依据", .longText(max: 1000)), ListField(.discretion, "裁量基准适用情况及理由", .longText(max: 1000)),
              ListField(.penalty, "处罚内容", .longText(max: 1000)),
+             ListField(.sanctions, "处罚种类", .choices(PenaltyKind.options), hint: "可多选（行政处罚法第九条）"),
              ListField(.fine, "罚款金额（元）", .text(max: 12), required: false, hint: "只填数字；警告等不罚款的留空"),
+             ListField(.confiscated, "没收违法所得、非法财物价值（元）", .text(max: 12), required: false, hint: "只填数字；不没收的留空"),
              ListField(.amountInvolved, "涉案金额（元）", .text(max: 12), required: false, hint: "货值金额、违法所得等，只填数字；法制审核目录按其与罚款中较大者判断"),
              ListField(.circumstance, "违法情节", .choice(DiscretionBenchmark.Circumstance.allCases.map { (code: $0.rawValue, label: $0.chineseName) }),
                        required: false, hint: "对照裁量基准（依据《中华人民共和国行政处罚法》第三十四条）"),

@@ -181,6 +181,8 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
         case audioVideoExemptionRequested = "av_exemption_requested", audioVideoExemptionApproved = "av_exemption_approved"
         case hearingRequested = "hearing_requested", hearingWaived = "hearing_waived", statementReceived = "statement_received"
         case suspended, resumed, terminated, extended, deduction
+        /// 申请延长 / 申请期限扣除 — asked by an officer, answered by `extended` / `deduction` with `data["request"]` (REC-17).
+        case extensionRequested = "extension_requested", deductionRequested = "deduction_requested"
         case preserved = "evidence_preserved", preservationHandled = "preservation_handled"
         case decided, delivered, paid, closed, archived
         case classified
@@ -204,6 +206,8 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
             case .terminated: "终止"
             case .extended: "延长办案期限"
             case .deduction: "期限扣除"
+            case .extensionRequested: "申请延长办案期限"
+            case .deductionRequested: "申请期限扣除"
             case .preserved: "先行登记保存证据"
             case .preservationHandled: "处理先行登记保存的证据"
             case .decided: "作出决定"

@@ -41,7 +41,7 @@ extension SupervisionUseCases {
     /// and in December and January the year's self-assessment (due 31 January) (SUP-8).
     func assessmentTasks(for actor: Actor) async throws -> [StaffTask] {
         guard let user = actor.user, user.has(.head), let home = actor.organisation, home.kind != .justiceBureau else { return [] }
-        let calendar = try? await calendars.current()
+        let calendar = try await calendars.current()
         let today = clock.today
         let filed = try await store.records(AssessmentFiling.self).list(organisations: [home.id]).filter { $0.organisationID == home.id }
         var tasks: [StaffTask] = []

@@ -117,9 +117,12 @@ public struct Complaint: StoredState, Sendable, Equatable {
 public struct ComplaintEvent: Identifiable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         case registered, assigned, transferred, taken, answered, closed
+        /// The due date, provisional while a year's holiday notice was missing, was counted again when it was loaded (CAL-4).
+        case rescheduled
 
         public var chineseName: String {
             switch self {
+            case .rescheduled: "加载节假日安排后重算期限"
             case .registered: "登记"
             case .assigned: "分派承办人"
             case .transferred: "转交其他机构办理"

@@ -100,7 +100,7 @@ extension SupervisionUseCases {
             throw SunlightError.invalid("organisation", "请选择受理投诉的机构", rule: .sup1)
         }
         let today = clock.today
-        let due = try? await calendars.current().dueDate(from: today, .workingDays(settings.complaintWorkingDays))
+        let due = try await calendars.current().due(from: today, .workingDays(settings.complaintWorkingDays)).date
         var code = Complaint.trackingCode(year: today.year, bytes: secrets.randomBytes(8))
         while try await store.complaints.find(trackingCode: code) != nil { code = Complaint.trackingCode(year: today.year, bytes: secrets.randomBytes(8)) }
         let complaint = Complaint(trackingCode: code, receivedBy: organisation.id, channel: channel, subject: subject, description: description,

@@ -73,13 +73,13 @@ extension SupervisionUseCases {
     /// 审批决定推送 — in the transaction that issues a permit decision, a matter for each supervising
     /// department routed to: it must acknowledge in 3 working days and then report how it supervises (SUP-12).
     static func routeApproval(of document: CaseDocument, in theCase: EnforcementCase, on today: CivilDate, at: Date, by actor: Actor,
-                              calendar: WorkingDayCalendar?, in tx: any Store) async throws -> [LedgerRecord] {
+                              calendar: WorkingDayCalendar, in tx: any Store) async throws -> [LedgerRecord] {
         guard document.type == .permitDecision, let number = document.number, let home = actor.organisation else { return [] }
         let routes = try await tx.records(ApprovalRoute.self).list(organisations: [theCase.organisationID])
             .filter { $0.organisationID == theCase.organisationID && $0.applies(to: theCase.title) }
         guard !routes.isEmpty else { return [] }
         let holders = try await tx.cases.parties(of: theCase.id).map(\.name).joined(separator: "、")
-        let due = try calendar.map { try $0.dueDate(from: today, .workingDays(3)) }
+        let due = try calendar.due(from: today, .workingDays(3)).date
         let details = "\(document.type.chineseName) \(number)（\(today.iso)）：\(theCase.title)；申请人：\(holders)。请纳入事中事后监管并反馈。"
         var records: [LedgerRecord] = []
         for route in routes {

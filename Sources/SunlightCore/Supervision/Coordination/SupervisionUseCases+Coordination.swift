@@ -167,11 +167,11 @@ extension SupervisionUseCases {
                                        organisationID: organisation.id, option: option, text: text)
     }
 
-    /// The clock's end; nil when it has none, or when it runs into a year whose holidays are not
-    /// loaded yet (CAL-1) — the step is not refused for that, the administrator's task says so.
+    /// The clock's end; nil when it has none; provisional where it runs into a year whose
+    /// holidays are not loaded yet (CAL-4).
     func dueDate(_ clock: CoordinationFlow.Clock) async throws -> CivilDate? {
         guard case .workingDays(let days) = clock else { return nil }
-        return try? await calendars.current().dueDate(from: self.clock.today, .workingDays(days))
+        return try await calendars.current().due(from: self.clock.today, .workingDays(days)).date
     }
 
     /// The actor's organisation, once their role is checked (the refusal logged).

@@ -3,7 +3,7 @@ extension SupervisionUseCases {
     /// SUP-7, SUP-11, SUP-12, SUP-13).
     func coordinationTasks(for actor: Actor) async throws -> [StaffTask] {
         guard actor.user != nil, actor.organisation != nil else { return [] }
-        let calendar = try? await calendars.current()
+        let calendar = try await calendars.current()
         return try await store.records(CoordinationMatter.self).list(organisations: try await organisationsInView(of: actor).map(\.id),
                                                                               statuses: CoordinationMatter.Status.openCodes).compactMap { matter in
             let steps = coordinationActions(matter, by: actor).filter { $0.action != .note }

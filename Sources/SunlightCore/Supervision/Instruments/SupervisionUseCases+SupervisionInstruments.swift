@@ -119,7 +119,7 @@ extension SupervisionUseCases {
     /// 整改待办 — a department head's open instruments with their deadlines (SUP-4).
     func instrumentTasks(for actor: Actor) async throws -> [StaffTask] {
         guard let user = actor.user, user.has(.head), let home = actor.organisation else { return [] }
-        let calendar = try? await calendars.current()
+        let calendar = try await calendars.current()
         return try await store.instruments.list(organisations: [home.id]).filter { $0.organisationID == home.id && $0.status == .issued }.map {
             StaffTask(title: "整改：\($0.kind.chineseName) \($0.number)", detail: $0.requirement, due: $0.rectifyBy,
                       state: deadlineState(of: $0.rectifyBy, calendar: calendar),

@@ -70,12 +70,12 @@ extension SupervisionUseCases {
         guard !cases.isEmpty else { return [] }
         let events = Dictionary(grouping: try await store.cases.events(ofCases: cases.map(\.id)), by: \.caseID)
         let referrals = Dictionary(try await store.referrals.list(organisations: Array(names.keys)).map { ($0.caseID, $0) }, uniquingKeysWith: { a, _ in a })
-        let calendar = try? await calendars.current()
+        let calendar = try await calendars.current()
         var out: [ReferralObligation] = []
         for theCase in cases where !(pendingOnly && referrals[theCase.id] != nil) {
             guard let closedOn = events[theCase.id]?.last(where: { $0.kind == .closed })?.on else { continue }
             out.append(ReferralObligation(enforcementCase: theCase, organisationName: names[theCase.organisationID] ?? "", closedOn: closedOn,
-                                          dueOn: try? calendar?.dueDate(from: closedOn, .workingDays(DisciplineReferral.workingDays)),
+                                          dueOn: try calendar.due(from: closedOn, .workingDays(DisciplineReferral.workingDays)).date,
                                           referral: referrals[theCase.id]))
         }
         return out.sorted { ($0.dueOn?.iso ?? "9999") < ($1.dueOn?.iso ?? "9999") }
@@ -116,7 +116,7 @@ extension SupervisionUseCases {
     /// 移送待办 — a head's cases to refer, with their deadlines (SUP-9).
     func referralTasks(for actor: Actor) async throws -> [StaffTask] {
         guard let user = actor.user, user.has(.head), let home = actor.organisation else { return [] }
-        let calendar = try? await calendars.current()
+        let calendar = try await calendars.current()
         return try await referralObligations(in: [home], pendingOnly: true).map { obligation in
             StaffTask(title: "移送纪检监察：\(obligation.enforcementCase.number)", detail: "当事人为党员或公职人员，\(obligation.closedOn.iso) 结案",
                       due: obligation.dueOn, state: deadlineState(of: obligation.dueOn, calendar: calendar),

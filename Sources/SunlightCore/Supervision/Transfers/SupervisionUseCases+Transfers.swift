@@ -16,7 +16,7 @@ extension SupervisionUseCases {
                                     reportedBy: [], status: .approved)
         transfer.decidedAt = now
         if urgent { transfer.sendByTime = now.addingTimeInterval(24 * 3600) } else {
-            transfer.sendByDate = try await calendars.current().dueDate(from: clock.today, .workingDays(3))
+            transfer.sendByDate = try await calendars.current().due(from: clock.today, .workingDays(3)).date
         }
         return try await saveTransfer(transfer, new: true, "transfer.decided", "决定将 \(theCase.number) 移送\(receiver.name)", in: organisation, by: actor)
     }
@@ -37,7 +37,7 @@ extension SupervisionUseCases {
         var transfer = CaseTransfer(caseID: caseID, fromOrganisation: organisation.id, kind: .police, toOrganisation: nil, recipient: police,
                                     urgent: false, reason: facts, createdAt: now, createdOn: clock.today, reportedBy: signers.sorted { $0.uuidString < $1.uuidString },
                                     status: .reported)
-        transfer.decideBy = try await calendars.current().dueDate(from: clock.today, .calendarDays(3))
+        transfer.decideBy = try await calendars.current().due(from: clock.today, .calendarDays(3)).date
         return try await saveTransfer(transfer, new: true, "transfer.reported", "报告 \(theCase.number) 涉嫌犯罪", in: organisation, by: actor)
     }
 
@@ -73,7 +73,7 @@ extension SupervisionUseCases {
             // The justice bureau of the same government supervises the sender (seed 001 (四)).
             let bureau = try await justiceBureau(over: organisation)
             transfer.copiesTo = ["同级人民检察院", bureau?.name ?? "同级司法行政机关"]
-            transfer.policeDecideBy = try await calendars.current().dueDate(from: clock.today, .calendarDays(3))
+            transfer.policeDecideBy = try await calendars.current().due(from: clock.today, .calendarDays(3)).date
         }
         transfer.attachments = CaseTransfer.Attachment.allCases.filter { attachments.contains($0) }
         transfer.status = .sent
@@ -93,7 +93,7 @@ extension SupervisionUseCases {
         transfer.status = accepted ? .accepted : .declined
         transfer.outcome = outcome.trimmed.nilIfEmpty
         transfer.outcomeOn = date
-        if !accepted, found.kind == .police { transfer.objectBy = try await calendars.current().dueDate(from: date, .calendarDays(3)) }
+        if !accepted, found.kind == .police { transfer.objectBy = try await calendars.current().due(from: date, .calendarDays(3)).date }
         return try await saveTransfer(transfer, new: false, accepted ? "transfer.accepted" : "transfer.declined",
                                       "\(found.recipient)\(accepted ? "接收" : "不予立案")", in: organisation, by: actor)
     }

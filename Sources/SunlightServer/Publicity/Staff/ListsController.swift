@@ -115,7 +115,8 @@ struct ListsController {
             case .choice(let choices): options = choices.map { Option(value: $0.code, label: $0.label, checked: values[field.key] == $0.code) }
             case .yesNo: options = [Option(value: "no", label: "否", checked: values[field.key] != "yes"), Option(value: "yes", label: "是", checked: values[field.key] == "yes")]
             case .longText: long = true
-            case .text: break
+            // No list has a multiple-choice field; were one added, its codes would be typed comma-separated.
+            case .text, .choices: break
             }
             return FieldInput(key: field.key, label: field.label, value: values[field.key] ?? "", hint: field.hint ?? "",
                               required: field.required, long: long, isChoice: !options.isEmpty, options: options)

@@ -87,7 +87,7 @@ struct PublicationsController {
                           findings: (preview.findings[original.key] ?? []).map { "\($0.kind.chineseName)：\($0.original) → \($0.replacement)" })
             }
         } ?? []
-        let calendar = try? await sunlight.calendars.current()
+        let calendar = try await sunlight.calendars.current()
         let badge = DeadlineBadge(sunlight.calendar.state(of: publication.dueOn, calendar: calendar))
         let withdrawal = publication.withdrawal
         return try await Page.render("staff/publicity/publication", DetailPage(

@@ -202,7 +202,7 @@ extension API {
 
             let key: String
             let label: String
-            /// `text`, `longText`, `choice` or `yesNo` (`yes`/`no`).
+            /// `text`, `longText`, `choice`, `choices` (any of the options, codes joined by commas) or `yesNo` (`yes`/`no`).
             let kind: String
             let required: Bool
             let maxLength: Int?
@@ -218,6 +218,7 @@ extension API {
                 case .text(let max): kind = "text"; maxLength = max; options = nil
                 case .longText(let max): kind = "longText"; maxLength = max; options = nil
                 case .choice(let choices): kind = "choice"; maxLength = nil; options = choices.map { Option(code: $0.code, label: $0.label) }
+                case .choices(let choices): kind = "choices"; maxLength = nil; options = choices.map { Option(code: $0.code, label: $0.label) }
                 case .yesNo: kind = "yesNo"; maxLength = nil; options = [Option(code: "yes", label: "是"), Option(code: "no", label: "否")]
                 }
             }

@@ -49,13 +49,20 @@ struct CasesApiController {
     struct ExtensionIn: Content {
         let days: Int
         let reason: String
-        let collectiveDiscussion: Bool?
+    }
+
+    /// 批准延长: the heads' collective discussion, required to extend a penalty case again (REC-17).
+    struct ExtensionApprovalIn: Content {
+        let participants: [String]?
+        let minutes: String?
     }
 
     struct DeductionIn: Content {
         let reason: String
         let from: CivilDate
         let to: CivilDate
+        /// The case's document or evidence that supports the period (REC-17).
+        let record: UUID
         let note: String?
     }
 
@@ -121,7 +128,9 @@ struct CasesApiController {
         cases.post(":id", "stage", "complete", use: completeStage)
         cases.post(":id", "status", use: changeStatus)
         cases.post(":id", "extensions", use: extend)
+        cases.post(":id", "extensions", ":request", "approve", use: approveExtension)
         cases.post(":id", "deductions", use: deduct)
+        cases.post(":id", "deductions", ":request", "approve", use: approveDeduction)
         cases.post(":id", "preservations", use: preserve)
         cases.post(":id", "responses", use: respond)
         cases.post(":id", "payments", use: pay)
@@ -205,16 +214,30 @@ struct CasesApiController {
 
     @Sendable func extend(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(ExtensionIn.self)
-        return API.CaseOut(try await request.sunlight.cases.extendCase(case: try request.uuid("id", "案件"), days: input.days, reason: input.reason,
-                                                                 collectiveDiscussion: input.collectiveDiscussion ?? false,
-                                                                 by: try request.requireApiActor()))
+        return API.CaseOut(try await request.sunlight.cases.requestExtension(case: try request.uuid("id", "案件"), days: input.days, reason: input.reason,
+                                                                       by: try request.requireApiActor()))
+    }
+
+    @Sendable func approveExtension(_ request: Request) async throws -> API.CaseOut {
+        let input = try request.content.decode(ExtensionApprovalIn.self)
+        let discussion = input.participants.map {
+            CollectiveDiscussion(participants: $0, minutes: input.minutes ?? "", outcome: .agree, heldOn: request.sunlight.clock.today)
+        }
+        return API.CaseOut(try await request.sunlight.cases.approveExtension(case: try request.uuid("id", "案件"), request: try request.uuid("request", "延长申请"),
+                                                                       discussion: discussion, by: try request.requireApiActor()))
     }
 
     @Sendable func deduct(_ request: Request) async throws -> API.CaseOut {
         let input = try request.content.decode(DeductionIn.self)
-        let reason = try Self.choice(input.reason, "reason", among: CaseUseCases.DeductionReason.allCases, rule: .rec13)
-        return API.CaseOut(try await request.sunlight.cases.recordDeduction(case: try request.uuid("id", "案件"), reason: reason, from: input.from,
-                                                                      to: input.to, note: input.note, by: try request.requireApiActor()))
+        let reason = try Self.choice(input.reason, "reason", among: CaseUseCases.DeductionReason.allCases, rule: .rec17)
+        return API.CaseOut(try await request.sunlight.cases.requestDeduction(case: try request.uuid("id", "案件"), reason: reason, from: input.from,
+                                                                       to: input.to, record: input.record, note: input.note,
+                                                                       by: try request.requireApiActor()))
+    }
+
+    @Sendable func approveDeduction(_ request: Request) async throws -> API.CaseOut {
+        API.CaseOut(try await request.sunlight.cases.approveDeduction(case: try request.uuid("id", "案件"), request: try request.uuid("request", "扣除申请"),
+                                                                by: try request.requireApiActor()))
     }
 
     @Sendable func preserve(_ request: Request) async throws -> API.CaseOut {

@@ -58,8 +58,9 @@ extension API {
     struct ClockOut: Content {
         let kind: String
         let title: String
-        /// Absent when the date falls in a year whose holiday notice is not loaded (CAL-1); `problem` says so.
+        /// Provisional (the earliest it can be) when it runs through a year whose holiday notice is not loaded; `provisional` and `problem` say so (CAL-4).
         let due: CivilDate?
+        let provisional: Bool
         let state: DeadlineState?
         let stateName: String
         let rule: String
@@ -70,6 +71,7 @@ extension API {
             kind = c.kind
             title = c.title
             due = c.due
+            provisional = c.provisional
             state = c.state
             stateName = c.state?.chineseName ?? "无法计算"
             rule = c.rule.rawValue

@@ -34,6 +34,10 @@ struct CasePageModel: Encodable {
     struct Choices: Encodable {
         let evidenceKinds, fileKinds, recorders, responseKinds, paymentMethods, deductionReasons, classifications, statusActions: [Option]
         let assignable, draftable, preservations: [Option]
+        /// 证明扣除期间的记录: the case's issued documents and evidence (REC-17).
+        let deductionRecords: [Option]
+        /// Requests a head other than the requester may approve (REC-17).
+        let extensionRequests, deductionRequests: [Option]
     }
 
     /// 重大执法决定 (REV-2): the declared circumstances, the form to declare them, and where the
@@ -196,7 +200,15 @@ extension CasePageModel {
                 .map { Option(value: $0.rawValue, label: $0.chineseName) },
             statusActions: statusActions, assignable: assignable,
             draftable: may.contains(.draft) ? CaseUseCases.draftableTypes(of: theCase).map { Option(value: $0.rawValue, label: $0.chineseName) } : [],
-            preservations: preservations)
+            preservations: preservations,
+            deductionRecords: detail.documents.filter { $0.status == .issued }.map {
+                Option(value: $0.id.uuidString.lowercased(), label: "\($0.type.chineseName) \($0.number ?? $0.issuedOn?.iso ?? "")")
+            } + detail.evidence.map { Option(value: $0.id.uuidString.lowercased(), label: "证据：\($0.description)") },
+            extensionRequests: Self.requests(.extensionRequested, in: detail, by: actor) { "\($0.data["days"] ?? "") 日：\($0.note ?? "")" },
+            deductionRequests: Self.requests(.deductionRequested, in: detail, by: actor) { request in
+                let reason = request.data["reason"].flatMap(CaseUseCases.DeductionReason.init(rawValue:))?.chineseName ?? ""
+                return "\(reason) \(request.data["from"] ?? "")–\(request.data["to"] ?? "")"
+            })
 
         var values = ["paidOn": today.iso, "responseOn": today.iso, "occurredOn": today.iso, "confirmedOn": today.iso,
                       "deductionTo": today.iso, "recordedAt": ChinaTime.minuteText(sunlight.clock.now).replacingOccurrences(of: " ", with: "T"),
@@ -225,6 +237,13 @@ extension CasePageModel {
 
     /// The declared circumstances (the last declaration counts), the checkboxes — as typed when
     /// the form came back refused — and the latest draft decision's review status (REV-2).
+    /// Pending requests to move the clock that `actor` may approve: not their own (REC-17).
+    static func requests(_ kind: CaseEvent.Kind, in detail: CaseDetail, by actor: Actor, _ label: (CaseEvent) -> String) -> [Option] {
+        CaseTimeLimits.pending(kind, in: detail.events).filter { $0.by != actor.user?.id }.map {
+            Option(value: $0.id.uuidString.lowercased(), label: "\($0.on.iso) 申请：" + label($0))
+        }
+    }
+
     static func major(_ detail: CaseDetail, request: Request, problem: FormProblem?,
                       posted: [String: String]) async throws -> MajorSection? {
         let theCase = detail.enforcementCase

@@ -52,22 +52,22 @@ enum CaseText {
     }
 }
 
-/// A statutory clock as a badge: what, by when, its state (CAL-3, REC-13). A clock whose date
-/// falls in a year without a loaded holiday notice says so (CAL-1) instead of showing a date.
+/// A statutory clock as a badge: what, by when, its state (CAL-3, REC-13). A date counted
+/// across a year without a loaded holiday notice is marked 暂定, with why (CAL-4).
 struct ClockBadge: Encodable {
     let title, due, stateClass, stateText, basis, rule: String
-    /// Why there is no date, or empty.
+    /// 暂定 and why, or empty.
     let problem: String
 
     init(_ clock: CaseClock) {
         let badge = DeadlineBadge(clock.state)
         title = clock.title
-        due = clock.due.map { "\($0.iso)（\($0.chineseWeekday)）" } ?? "无法计算"
+        due = (clock.due.map { "\($0.iso)（\($0.chineseWeekday)）" } ?? "") + (clock.provisional ? "（暂定）" : "")
         stateClass = badge.cssClass
-        stateText = clock.problem == nil ? badge.text : "无法计算"
+        stateText = badge.text
         basis = clock.basis
         rule = clock.rule.rawValue
-        problem = clock.problem.map { "\($0)" } ?? ""
+        problem = clock.problem ?? ""
     }
 }
 

@@ -9,6 +9,10 @@ struct DocumentPageModel: Encodable {
     struct FieldInput: Encodable {
         let key, label, value, hint: String
         let required, long, isChoice: Bool
+        /// Any number of options, as checkboxes named `key-code` (`DocumentForm.fields`).
+        let isMultiple: Bool
+        /// The select starts on an empty option: optional, or a 是/否 nobody has answered yet.
+        let blank: Bool
         let options: [Option]
     }
 
@@ -32,6 +36,8 @@ struct DocumentPageModel: Encodable {
     let benchmarks: [Benchmark]
     let benchmarkNote: String?
     let discretionWarning: String?
+    /// Why the notice must offer a hearing, computed from what it proposes (REC-15, art. 63).
+    let hearingNote: String?
     let flagged: Bool
     let corrects: String?
     let error: String?
@@ -70,13 +76,19 @@ extension DocumentPageModel {
                 options = servable.map { Option(value: $0.id.uuidString.lowercased(), label: DocumentDefaults.title(of: $0),
                                                 checked: values[field.key] == $0.id.uuidString.lowercased()) }
             case .choice(let choices): options = choices.map { Option(value: $0.code, label: $0.label, checked: values[field.key] == $0.code) }
+            case .choices(let choices):
+                let chosen = Set((values[field.key] ?? "").split(separator: ",").map(String.init))
+                options = choices.map { Option(value: $0.code, label: $0.label, checked: chosen.contains($0.code)) }
             case .yesNo:
-                options = [Option(value: "no", label: "否", checked: values[field.key] != "yes"), Option(value: "yes", label: "是", checked: values[field.key] == "yes")]
+                // Nothing is pre-filled: the hearing right is answered, never assumed away (REC-15).
+                options = [Option(value: "no", label: "否", checked: values[field.key] == "no"), Option(value: "yes", label: "是", checked: values[field.key] == "yes")]
             case .longText: long = true
             case .text: break
             }
+            let multiple = if case .choices = field.kind { true } else { false }
             return FieldInput(key: field.key, label: field.label, value: values[field.key] ?? "", hint: field.hint ?? "", required: field.required,
-                              long: long, isChoice: !options.isEmpty, options: options)
+                              long: long, isChoice: !options.isEmpty, isMultiple: multiple,
+                              blank: !field.required || (field.kind == .yesNo && values[field.key] == nil), options: options)
         }
         let shown = type.fields.compactMap { field -> Shown? in
             guard let value = document?.fields[field.key], !value.isEmpty else { return nil }
@@ -115,6 +127,14 @@ extension DocumentPageModel {
             }
         }
 
+        var hearingNote: String?
+        if type == .penaltyNotice {
+            let reasons = request.sunlight.settings.hearing.reasons(for: terms, parties: detail.parties)
+            if !reasons.isEmpty {
+                hearingNote = "依据《中华人民共和国行政处罚法》第六十三条，\(reasons.joined(separator: "；"))的，应当告知当事人有权要求听证。"
+            }
+        }
+
         let stage = document?.stage ?? theCase.stage
         return DocumentPageModel(
             page: CaseText.page(request, title: document.map { "\(type.chineseName)（\($0.status.chineseName)）" } ?? "起草\(type.chineseName)"),
@@ -127,7 +147,7 @@ extension DocumentPageModel {
             issuedOn: CaseText.date(document?.issuedOn),
             signerRule: type.signedByHead ? "由负责人审签" : "由制作人以外的另一名承办人员核对签名",
             editable: editable, can: Can.flags(actions), fields: fields, shown: shown, showsBenchmarks: showsBenchmarks, benchmarks: benchmarks,
-            benchmarkNote: note, discretionWarning: warning, flagged: document?.terms.exceedsDiscretion == true,
+            benchmarkNote: note, discretionWarning: warning, hearingNote: hearingNote, flagged: document?.terms.exceedsDiscretion == true,
             corrects: document?.corrects.map { $0.uuidString.lowercased() }, error: error, review: review)
     }
 }
@@ -152,10 +172,10 @@ enum DocumentDefaults {
         switch type {
         case .inquiryRecord: return ["time": today.chinese, "person": party]
         case .inspectionRecord: return ["time": today.chinese, "present": party]
-        case .penaltyNotice: return ["rights": rights, "hearing": "no"]
+        case .penaltyNotice: return ["rights": rights]
         case .penaltyDecision, .simpleDecision:
             var values = ["payment": payment, "remedies": remedies]
-            for key in [DocumentField.facts, .basis, .fine] { values[key] = notice?.fields[key] }
+            for key in [DocumentField.facts, .basis, .sanctions, .fine, .confiscated] { values[key] = notice?.fields[key] }
             return values
         case .noPenaltyDecision, .seizureDecision, .permitDecision: return ["remedies": remedies]
         case .deliveryReceipt:
@@ -165,5 +185,18 @@ enum DocumentDefaults {
             return ["document": next.map { $0.id.uuidString.lowercased() } ?? "", "method": "direct", "recipient": party, "date": today.iso]
         default: return [:]
         }
+    }
+}
+
+/// A document form as posted: a multiple-choice field arrives as one checkbox per option
+/// (`sanctions-fine=yes`), folded here into the field's stored value (`sanctions=warning,fine`).
+enum DocumentForm {
+    static func fields(from posted: [String: String], type: DocumentType? = nil) -> [String: String] {
+        var fields = posted
+        for field in type.map(\.fields) ?? DocumentType.allCases.flatMap(\.fields) {
+            guard case .choices(let options) = field.kind, fields[field.key] == nil else { continue }
+            fields[field.key] = options.filter { posted["\(field.key)-\($0.code)"] != nil }.map(\.code).joined(separator: ",")
+        }
+        return fields
     }
 }

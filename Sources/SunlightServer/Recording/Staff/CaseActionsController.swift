@@ -12,7 +12,9 @@ struct CaseActionsController {
         cases.post("complete", use: complete)
         cases.post("status", use: status)
         cases.post("extension", use: extend)
+        cases.post("extension", "approve", use: approveExtension)
         cases.post("deduction", use: deduction)
+        cases.post("deduction", "approve", use: approveDeduction)
         cases.post("preservation", use: preservation)
         cases.post("response", use: response)
         cases.post("payment", use: payment)
@@ -41,27 +43,52 @@ struct CaseActionsController {
         }
     }
 
-    /// 延长办案期限 (head; beyond 30 days only after collective discussion, REC-13).
+    /// 申请延长办案期限 — an officer or a head asks (REC-17).
     @Sendable func extend(_ request: Request) async throws -> Response {
         try await CasePageController.act(request, form: "extension") { staff, id in
             guard let days = request.field("extensionDays").flatMap(Int.init) else {
-                throw SunlightError.invalid("extensionDays", "请填写延长的天数", rule: .rec13)
+                throw SunlightError.invalid("extensionDays", "请填写延长的天数", rule: .rec17)
             }
-            _ = try await request.sunlight.cases.extendCase(case: id, days: days, reason: request.field("extensionReason") ?? "",
-                                                      collectiveDiscussion: request.field("collective") == "yes", by: staff.actor)
+            _ = try await request.sunlight.cases.requestExtension(case: id, days: days, reason: request.field("extensionReason") ?? "", by: staff.actor)
         }
     }
 
-    /// 期限扣除 — hearing, appraisal and public-notice periods (REC-13).
+    /// 批准延长 — a head other than the requester; again only with the collective discussion recorded (REC-17).
+    @Sendable func approveExtension(_ request: Request) async throws -> Response {
+        try await CasePageController.act(request, form: "extension-approve") { staff, id in
+            let participants = (request.field("participants") ?? "").split { "、，, ".contains($0) }.map(String.init)
+            let discussion = participants.isEmpty && request.field("minutes") == nil ? nil
+                : CollectiveDiscussion(participants: participants, minutes: request.field("minutes") ?? "", outcome: .agree,
+                                       heldOn: request.sunlight.clock.today)
+            _ = try await request.sunlight.cases.approveExtension(case: id, request: try Self.requestID(request), discussion: discussion, by: staff.actor)
+        }
+    }
+
+    /// 申请期限扣除 — the kind, the dates and the record that supports them (REC-17).
     @Sendable func deduction(_ request: Request) async throws -> Response {
         try await CasePageController.act(request, form: "deduction") { staff, id in
             guard let reason = request.field("deductionReason").flatMap(CaseUseCases.DeductionReason.init(rawValue:)) else {
-                throw SunlightError.invalid("deductionReason", "请选择扣除的期间种类", rule: .rec13)
+                throw SunlightError.invalid("deductionReason", "请选择扣除的期间种类", rule: .rec17)
             }
-            _ = try await request.sunlight.cases.recordDeduction(
-                case: id, reason: reason, from: try request.dateField("deductionFrom", "开始日期", rule: .rec13),
-                to: try request.dateField("deductionTo", "结束日期", rule: .rec13), note: request.field("deductionNote"), by: staff.actor)
+            guard let record = request.field("deductionRecord").flatMap(UUID.init(uuidString:)) else {
+                throw SunlightError.invalid("deductionRecord", "请选择证明该期间的文书或证据", rule: .rec17)
+            }
+            _ = try await request.sunlight.cases.requestDeduction(
+                case: id, reason: reason, from: try request.dateField("deductionFrom", "开始日期", rule: .rec17),
+                to: try request.dateField("deductionTo", "结束日期", rule: .rec17), record: record, note: request.field("deductionNote"), by: staff.actor)
         }
+    }
+
+    /// 批准期限扣除 — a head other than the requester (REC-17).
+    @Sendable func approveDeduction(_ request: Request) async throws -> Response {
+        try await CasePageController.act(request, form: "deduction-approve") { staff, id in
+            _ = try await request.sunlight.cases.approveDeduction(case: id, request: try Self.requestID(request), by: staff.actor)
+        }
+    }
+
+    private static func requestID(_ request: Request) throws -> UUID {
+        guard let id = request.field("request").flatMap(UUID.init(uuidString:)) else { throw SunlightError.notFound("待批准的申请") }
+        return id
     }
 
     /// 先行登记保存, and its handling within 7 working days (REC-13).

@@ -35,8 +35,9 @@ struct CaseDocumentsController {
     @Sendable func draft(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let caseID = try request.uuid("case", "案件")
-        let posted = try request.content.decode([String: String].self)
-        guard let type = posted["type"].flatMap(DocumentType.init(rawValue:)) else { throw SunlightError.notFound("文书种类") }
+        let form = try request.content.decode([String: String].self)
+        guard let type = form["type"].flatMap(DocumentType.init(rawValue:)) else { throw SunlightError.notFound("文书种类") }
+        let posted = DocumentForm.fields(from: form, type: type)
         do {
             let document = try await request.sunlight.cases.draftDocument(case: caseID, type: type, fields: posted, by: staff.actor)
             return Page.redirect("/staff/documents/\(document.id.uuidString.lowercased())", notice: "document_drafted")
@@ -54,7 +55,7 @@ struct CaseDocumentsController {
     }
 
     @Sendable func revise(_ request: Request) async throws -> Response {
-        let posted = try request.content.decode([String: String].self)
+        let posted = DocumentForm.fields(from: try request.content.decode([String: String].self))
         return try await change(request, notice: "document_revised", values: posted) { id, actor in
             _ = try await request.sunlight.cases.reviseDocument(id, fields: posted, by: actor)
         }

@@ -114,7 +114,7 @@ struct CasesController {
     }
 
     struct Values: Encodable {
-        var title = "", category = "penalty", item = "", source = "inspection", violationOn = "", classification = "normal", decisionDays = ""
+        var title = "", category = "penalty", item = "", source = "inspection", violationOn = "", classification = "normal"
         var simple = false, endangersSafety = false
     }
 
@@ -137,7 +137,7 @@ struct CasesController {
     }
 
     struct OpenForm: Content {
-        var title, category, simple, item, source, violationOn, endangersSafety, classification, decisionDays: String?
+        var title, category, simple, item, source, violationOn, endangersSafety, classification: String?
         var party: [String: PartyForm]?
         var officers: [String]?
     }
@@ -150,8 +150,7 @@ struct CasesController {
         let staff = try request.requireStaff()
         let form = try request.content.decode(OpenForm.self)
         var values = Values(title: form.title ?? "", category: form.category ?? "", item: form.item ?? "", source: form.source ?? "",
-                            violationOn: form.violationOn ?? "", classification: form.classification ?? "normal",
-                            decisionDays: form.decisionDays ?? "")
+                            violationOn: form.violationOn ?? "", classification: form.classification ?? "normal")
         values.simple = form.simple == "yes"
         values.endangersSafety = form.endangersSafety == "yes"
         let parties = (form.party ?? [:]).compactMap { key, party -> PartyInput? in
@@ -173,14 +172,9 @@ struct CasesController {
                 }
                 violationOn = date
             }
-            var decisionDays: Int?
-            if !values.decisionDays.isEmpty {
-                guard let days = Int(values.decisionDays) else { throw SunlightError.invalid("decisionDays", "办案期限应为天数", rule: .rec13) }
-                decisionDays = days
-            }
             let input = NewCase(
                 title: values.title, category: category, simple: values.simple, itemEntryID: UUID(uuidString: values.item), source: source,
-                violationOn: violationOn, endangersSafety: values.endangersSafety, decisionDays: decisionDays,
+                violationOn: violationOn, endangersSafety: values.endangersSafety,
                 classification: EnforcementCase.Classification(rawValue: values.classification) ?? .normal,
                 parties: parties.filter { !$0.name.trimmingCharacters(in: .whitespaces).isEmpty || !$0.idNumber.isEmpty }.map { party in
                     NewCase.Party(kind: party.kind == "organisation" ? .organisation : .person, name: party.name, idNumber: party.idNumber,

@@ -119,7 +119,7 @@ enum ReviewText {
     }
 
     static func due(_ date: CivilDate?) -> String {
-        date.map { "\($0.iso)（\($0.chineseWeekday)）" } ?? "无法计算（当年节假日安排尚未加载，CAL-1）"
+        date.map { "\($0.iso)（\($0.chineseWeekday)）" } ?? "—"
     }
 
     /// The messages shown after a review action (`?notice=…`).

@@ -97,7 +97,7 @@ extension ReviewRoundPageModel {
         if round.pending, let due = submission.dueOn {
             var state: DeadlineState? = .overdue
             if today <= due {
-                let calendar = try? await sunlight.calendars.current()
+                let calendar = try await sunlight.calendars.current()
                 state = sunlight.calendar.state(of: due, calendar: calendar)
             }
             let badge = DeadlineBadge(state)

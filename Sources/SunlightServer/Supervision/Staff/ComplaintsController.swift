@@ -39,7 +39,7 @@ struct ComplaintsController {
         let staff = try request.requireStaff()
         let sunlight = request.sunlight
         let items = try await sunlight.supervision.complaintList(by: staff.actor)
-        let calendar = try? await sunlight.calendars.current()
+        let calendar = try await sunlight.calendars.current()
         let rows = items.map { item in
             let c = item.complaint
             let badge = DeadlineBadge(c.isOpen ? sunlight.calendar.state(of: c.dueOn, calendar: calendar) : nil)
@@ -59,7 +59,7 @@ struct ComplaintsController {
         let sunlight = request.sunlight
         let detail = try await sunlight.supervision.complaint(try request.uuid("complaint", "投诉举报"), by: staff.actor)
         let c = detail.complaint
-        let calendar = try? await sunlight.calendars.current()
+        let calendar = try await sunlight.calendars.current()
         let badge = DeadlineBadge(sunlight.calendar.state(of: c.dueOn, calendar: calendar))
         let organisations = detail.actions.contains(.assign)
             ? try await sunlight.organisations.publicOrganisationTree().nodes.map { Option($0.organisation) } : []

@@ -30,7 +30,7 @@ struct ReferralsController {
         let staff = try request.requireStaff()
         let sunlight = request.sunlight
         let items = try await sunlight.supervision.referralDesk(by: staff.actor)
-        let calendar = try? await sunlight.calendars.current()
+        let calendar = try await sunlight.calendars.current()
         let rows = items.map { item in
             let o = item.obligation
             let badge = DeadlineBadge(o.referral == nil ? sunlight.calendar.state(of: o.dueOn, calendar: calendar) : nil)
