@@ -47,6 +47,14 @@ import VaporTesting
                                                            scope: "2026 年行政处罚案卷", findings: "部分案卷未附送达回证", problemsFound: true, by: supervisor)
         _ = try await sunlight.supervision.recordSupervisionInspection(.daily, of: archives.id, title: "档案执法检查", from: today, to: today,
                                                            scope: "2026 年档案执法", findings: "未发现问题，执法规范", problemsFound: false, by: supervisor)
+        // A catalogue version waiting for the bureau's approval, and one approved (REV-10).
+        _ = try await sunlight.reviews.adoptCatalogue(rules: MajorDecisionCatalogue.builtIn.rules, reviewDays: 5, effectiveOn: nil, note: "审核期限改为 5 个工作日",
+                                                      by: try await actor("daj.zhoujun"))
+        _ = try await sunlight.reviews.adoptCatalogue(rules: MajorDecisionCatalogue.builtIn.rules, reviewDays: 4, effectiveOn: nil, note: "审核期限改为 4 个工作日",
+                                                      by: head)
+        if let pending = try await sunlight.reviews.catalogueApprovals(by: head)[1] {
+            _ = try await sunlight.reviews.approveCatalogue(pending.id, by: supervisor)
+        }
         let officers = try await sunlight.standards.publicOfficers(of: market.id).map(\.user.id)
         return Fixture(complaints: [registered.id, handling.id, answered.id], officers: officers)
     }
@@ -81,6 +89,9 @@ import VaporTesting
                     let desk = try await sunlight.supervision.guidingCaseDesk(by: actor)
                     let nominate: Set<String> = desk.nominable.isEmpty ? [] : ["guiding-case-new.nominate@page"]
                     return desk.items.reduce(nominate) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.nomination.id))) }
+                }
+                try await walk.compare("/staff/supervision/catalogues") {
+                    try await sunlight.reviews.catalogueApprovalDesk(by: actor).reduce([]) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.approval.id))) }
                 }
                 try await walk.compare("/staff/supervision/referrals") {
                     try await sunlight.supervision.referralDesk(by: actor).reduce([]) { $0.union(DriftWalk.named($1.actions, DriftWalk.key($1.obligation.enforcementCase.id))) }

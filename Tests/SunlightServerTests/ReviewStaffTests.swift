@@ -286,7 +286,7 @@ struct ReviewStaffTests {
         }
     }
 
-    @Test("REV-2/REV-5: the catalogue page shows the rules in effect; a legal reviewer adopts a new version with a rule added and one deleted")
+    @Test("REV-2/REV-5/REV-10: the catalogue page marks the statutory rules; a legal reviewer adopts a version with a rule added and one deleted; it applies once the justice bureau approves it, from the next working day")
     func adoptCatalogue() async throws {
         try await TestServer.with { server in
             let pages = ReviewPages(server: server)
@@ -294,6 +294,8 @@ struct ReviewStaffTests {
             let readOnly = try await officer.get("/staff/reviews/catalogue")
             #expect(readOnly.status == .ok && readOnly.body.string.contains("默认目录（第 0 版）") && !readOnly.body.string.contains(#"id="catalogue-form""#))
             #expect(readOnly.body.string.contains("涉及重大公共利益的") && readOnly.body.string.contains("对法人或其他组织涉案金额 100000 元以上"))
+            #expect(readOnly.body.string.components(separatedBy: "法定情形，不可删除").count == 5, "R1–R4 are marked statutory")
+            #expect(readOnly.body.string.contains("对法人或其他组织 3000–100000 元") && !readOnly.body.string.contains(#"id="bounds-form""#))
 
             let reviewer = try await pages.browser("daj.fazhi")
             let form = try await reviewer.get("/staff/reviews/catalogue")
@@ -306,7 +308,7 @@ struct ReviewStaffTests {
                 row += rule.factors.map { ("rule[\(index)][factors][]", $0.rawValue) }
                 if rule.hearingHeld { row.append(("rule[\(index)][hearingHeld]", "yes")) }
                 if rule.collectiveDiscussion { row.append(("rule[\(index)][collectiveDiscussion]", "yes")) }
-                if rule.code == "R4" { row.append(("rule[\(index)][delete]", "yes")) }
+                if rule.code == "R5" { row.append(("rule[\(index)][delete]", "yes")) }
                 return row
             }
             fields += [("rule[6][code]", "R7"), ("rule[6][title]", "吊销许可证件的"), ("rule[6][categories][]", "penalty"),
@@ -315,14 +317,33 @@ struct ReviewStaffTests {
             #expect(missingSource.status == .badRequest)
             #expect(ReviewPages.text(of: "form-problem", in: missingSource.body.string) == "规则 R7 应写明依据（2–300 字）（依据《中华人民共和国行政处罚法》第五十八条）")
             #expect(missingSource.body.string.contains(#"value="吊销许可证件的""#), "the typed row stays")
+            let withoutR4 = fields.filter { $0.0 != "rule[3][code]" } + [("rule[3][delete]", "yes"), ("rule[6][source]", "《中华人民共和国行政处罚法》第六十三条")]
+            let dropped = try await reviewer.post("/staff/reviews/catalogue", withoutR4)
+            #expect(dropped.status == .badRequest && (ReviewPages.text(of: "form-problem", in: dropped.body.string) ?? "").contains("第五十八条第一款第（四）项"))
             let adopted = try await reviewer.post("/staff/reviews/catalogue", fields + [("rule[6][source]", "《中华人民共和国行政处罚法》第六十三条")])
             #expect(adopted.status == .seeOther)
-            let page = try await reviewer.get(adopted.location!).body.string
+            var page = try await reviewer.get(adopted.location!).body.string
+            #expect(page.contains(#"id="catalogue-version">默认目录（第 0 版）"#) && page.contains(#"id="catalogue-pending""#), "pending until approved")
+
+            // The county justice bureau's supervisor approves it on its page; it applies from the next working day.
+            let supervisor = try await pages.browser("jiandu")
+            let desk = try await supervisor.get("/staff/supervision/catalogues")
+            let approval = try #require(try await server.app.sunlight.reviews.catalogueApprovals(of: pages.archives.id, by: try await pages.actor("daj.fazhi"))[1])
+            let key = approval.id.uuidString.lowercased()
+            #expect(desk.body.string.contains(#"data-action="catalogue.approve" data-record="\#(key)""#) && desk.body.string.contains("元谋县档案局 · 第 1 版"))
+            #expect(try await supervisor.post("/staff/supervision/catalogues/\(key)/approve", [("note", "同意")]).status == .seeOther)
+            #expect(try await reviewer.post("/staff/supervision/catalogues/\(key)/return", [("reason", "不同意")]).status == .forbidden)
+            page = try await reviewer.get("/staff/reviews/catalogue").body.string
+            #expect(page.contains(#"id="catalogue-version">默认目录（第 0 版）"#) && page.contains("已批准，待生效"))
+            server.clock.set(server.clock.today.adding(days: 7))
+            // A week later the sessions have ended: log in again.
+            let reviewerAgain = try await pages.browser("daj.fazhi"), officerAgain = try await pages.browser("daj.chenming")
+            page = try await reviewerAgain.get("/staff/reviews/catalogue").body.string
             #expect(page.contains(#"id="catalogue-version">第 1 版"#) && page.contains("5 个工作日") && page.contains("吊销许可证件的"))
-            #expect(!page.contains("法律、法规规定应当进行法制审核的其他情形</td>"), "R4 was deleted")
+            #expect(!page.contains("可能造成重大社会影响或引发社会风险，经过听证程序的</td>"), "R5 was deleted")
             let (current, versions) = try await server.app.sunlight.reviews.catalogues(of: pages.archives.id, by: try await pages.actor("daj.fazhi"))
-            #expect(versions.count == 1 && current.rules.map(\.code) == ["R1", "R2", "R3", "R5", "R6", "R7"] && current.reviewDays == 5)
-            #expect(try await officer.post("/staff/reviews/catalogue", fields).status == .forbidden, "officers do not adopt catalogues")
+            #expect(versions.count == 1 && current.rules.map(\.code) == ["R1", "R2", "R3", "R4", "R6", "R7"] && current.reviewDays == 5)
+            #expect(try await officerAgain.post("/staff/reviews/catalogue", fields).status == .forbidden, "officers do not adopt catalogues")
         }
     }
 

@@ -75,7 +75,7 @@ struct ReviewSupervisionApiTests {
         }
     }
 
-    @Test("REV-2: the catalogue reads with each rule's conditions; a head adopts a new version, kept beside the built-in one, and the requirement follows it")
+    @Test("REV-2/REV-10: the catalogue reads with each rule's conditions; a head adopts a version keeping art. 58's situations, the justice bureau approves it, and it applies from the next working day (行政处罚法 第五十八条)")
     func catalogue() async throws {
         try await TestServer.with { server in
             // given: the built-in catalogue
@@ -90,26 +90,46 @@ struct ReviewSupervisionApiTests {
             #expect((r6["conditions"] as? [String])?.contains("对法人或其他组织涉案金额 100000 元以上") == true)
             #expect(builtIn[objects: "versions"].isEmpty)
 
-            // when: an officer, then the head, adopts a version with a higher amount for organisations
-            let version: [String: Any] = [
-                "rules": [
-                    ["code": "A1", "title": "对法人或其他组织处二十万元以上罚款的", "source": "元谋县档案局重大执法决定法制审核目录（2026 年版）",
-                     "categories": ["penalty"], "minAmountPerson": 20_000, "minAmountOrganisation": 200_000],
-                    ["code": "A2", "title": "案件情况疑难复杂、涉及多个法律关系的", "source": "《中华人民共和国行政处罚法》第五十八条第一款第（三）项",
-                     "factors": ["complex"], "collectiveDiscussion": true],
-                ],
-                "reviewDays": 5, "note": "按本地标准调整较大数额罚款的金额"]
+            // when: a version that drops situations of art. 58 is refused; the head adopts one that keeps them, with a lower amount
+            let floor: [[String: Any]] = MajorDecisionCatalogue.statutoryFloor.map { rule in
+                ["code": rule.code, "title": rule.title, "source": rule.source, "factors": rule.factors.map(\.rawValue), "hearingHeld": rule.hearingHeld,
+                 "collectiveDiscussion": rule.collectiveDiscussion]
+            }
+            let a1: [String: Any] = ["code": "A1", "title": "对法人或其他组织处五万元以上罚款的", "source": "元谋县档案局重大执法决定法制审核目录（2026 年版）",
+                                     "categories": ["penalty"], "minAmountPerson": 5_000, "minAmountOrganisation": 50_000]
+            var loose: [String: Any] = ["rules": [a1, floor[2]], "reviewDays": 5, "note": "按本地标准调整较大数额罚款的金额"]
+            try await api.refused(.POST, "/api/v1/review-catalogue", as: "daj.zhoujun", loose, status: .badRequest, code: "input.invalid", rule: "REV-10")
+            loose["rules"] = floor + [["code": "A1", "title": "二十万元以上", "source": "本机关规定", "categories": ["penalty"], "minAmountOrganisation": 200_000]]
+            try await api.refused(.POST, "/api/v1/review-catalogue", as: "daj.zhoujun", loose, status: .badRequest, code: "input.invalid", rule: "REV-10")
+            let version: [String: Any] = ["rules": floor + [a1], "reviewDays": 5, "note": "按本地标准调整较大数额罚款的金额"]
             try await api.refused(.POST, "/api/v1/review-catalogue", as: "daj.chenming", version, status: .forbidden, code: "role.missing", rule: nil)
             let adopted = try await api.ok(.POST, "/api/v1/review-catalogue", as: "daj.zhoujun", version, status: .created)
 
-            // then: version 1 is in effect today, the built-in one still reads, and the draft is no longer major by the catalogue
+            // then: version 1 waits for the county justice bureau; its supervisor approves it; it applies from the next working day
             #expect(adopted["version"] as? Int == 1 && adopted["builtIn"] as? Bool == false && adopted["reviewDays"] as? Int == 5)
-            #expect(adopted[string: "effectiveOn"] == "2026-11-23" && adopted[string: "note"] == "按本地标准调整较大数额罚款的金额")
+            #expect(adopted[string: "effectiveOn"] == "2026-11-23" && adopted[object: "approval"]?["status"] as? String == "pending")
+            #expect(try await api.ok(.GET, "/api/v1/review-catalogue", as: "daj.fazhi")[object: "current"]?["version"] as? Int == 0)
+            let desk = try await api.call(.GET, "/api/v1/review-catalogue/approvals", as: "jiandu", nil)
+            let items = try #require(try JSONSerialization.jsonObject(with: Data(desk.body.readableBytesView)) as? [[String: Any]])
+            let item = try #require(items.first { $0["version"] as? Int == 1 && $0["organisation"] as? String == "元谋县档案局" })
+            #expect(item["actions"] as? [String] == ["catalogue.approve", "catalogue.return"])
+            let id = try #require(item["id"] as? String)
+            try await api.refused(.POST, "/api/v1/review-catalogue/approvals/\(id)/approve", as: "daj.zhoujun", [:], status: .forbidden,
+                                  code: "role.missing", rule: nil)
+            let approved = try await api.ok(.POST, "/api/v1/review-catalogue/approvals/\(id)/approve", as: "jiandu", ["note": "同意"])
+            #expect(approved["status"] as? String == "approved" && approved[string: "effectiveOn"] == "2026-11-24")
+            try await api.refused(.POST, "/api/v1/review-catalogue/approvals/\(id)/return", as: "jiandu", ["reason": "再议"], status: .conflict,
+                                  code: "catalogue.decided", rule: "REV-10")
+            #expect(try await api.ok(.GET, "/api/v1/review-catalogue", as: "daj.fazhi")[object: "current"]?["version"] as? Int == 0, "not before tomorrow")
+            server.clock.set(CivilDate(iso: "2026-11-24")!)
             let now = try await api.ok(.GET, "/api/v1/review-catalogue", as: "daj.fazhi")
             #expect(now[object: "current"]?["version"] as? Int == 1 && now[objects: "versions"].map { $0["version"] as? Int } == [1])
-            #expect((now[object: "current"]?[objects: "rules"].last?["factors"] as? [String]) == ["complex"])
+            #expect(now[object: "current"]?[object: "approval"]?["status"] as? String == "approved")
             let requirement = try #require(try await api.ok(.GET, major.review, as: "daj.chenming")[object: "requirement"])
-            #expect(requirement["required"] as? Bool == false && requirement["catalogueVersion"] as? Int == 1)
+            #expect(requirement["required"] as? Bool == true && requirement["catalogueVersion"] as? Int == 1, "the stricter of the two versions")
+            let bounds = try await api.ok(.GET, "/api/v1/review-catalogue/bounds", as: "daj.chenming")
+            #expect(bounds["personMax"] as? Int == 10_000 && bounds["organisationMax"] as? Int == 100_000 && bounds["standard"] as? Bool == true)
+            #expect((bounds["actions"] as? [String])?.isEmpty == true)
             // a review once asked for still binds (REV-1)
             try await major.submitForSignature(api)
             try await api.refused(.POST, "\(major.document)/sign", as: "daj.zhoujun", code: "review.pending", rule: "REV-1")

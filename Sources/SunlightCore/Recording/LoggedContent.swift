@@ -47,3 +47,5 @@ extension GuidingCase { public static let contentVersion = 1 }
 extension AssessmentScheme { public static let contentVersion = 1 }
 extension OrganisationAssessment { public static let contentVersion = 1 }
 extension AssessmentFiling { public static let contentVersion = 1 }
+extension CatalogueApproval { public static let contentVersion = 1 }
+extension CatalogueBounds { public static let contentVersion = 1 }

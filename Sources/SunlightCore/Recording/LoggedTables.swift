@@ -139,6 +139,8 @@ struct LoggedTable: Sendable {
         .states(AssessmentScheme.self),
         .states(OrganisationAssessment.self),
         .states(AssessmentFiling.self),
+        .states(CatalogueApproval.self),
+        .states(CatalogueBounds.self),
         .whole("publication_policies") { store in try await store.publications.policies().map(\.ledgerRecord) },
     ]
 

@@ -163,14 +163,33 @@ public struct ReviewRequirement: Sendable, Equatable {
     public let outsideReview: Bool
     /// The heads decide collectively (REV-7, 行政处罚法 第五十七条).
     public let collectiveDiscussion: Bool
+    /// 违法情节严重 — a 重大违法行为, decided collectively even when no rule matches (第五十七条第二款).
+    public var severe = false
+    /// The version in force when the case's 事先告知书 was issued, when it differs from ``catalogueVersion``
+    /// and was applied too (REV-10: the stricter of the two decides).
+    public var noticeCatalogueVersion: Int?
 
     public var required: Bool { !matched.isEmpty }
 
     /// One sentence for the case page.
     public var summary: String {
         if outsideReview { return "简易程序当场作出的决定不属于法制审核范围" }
-        guard required else { return "按本机关重大执法决定目录（第 \(catalogueVersion) 版），本决定不属于重大执法决定；可自愿申请法制审核" }
-        return "属于重大执法决定，须经法制审核（目录第 \(catalogueVersion) 版 " + matched.map { "\($0.code) \($0.title)" }.joined(separator: "；") + "）"
+        let versions = "目录第 \(catalogueVersion) 版" + (noticeCatalogueVersion.map { "及告知时施行的第 \($0) 版" } ?? "")
+        let discussion = severe ? "；违法情节严重，须经机关负责人集体讨论决定" : ""
+        guard required else { return "按本机关重大执法决定\(versions)，本决定不属于重大执法决定；可自愿申请法制审核\(discussion)" }
+        return "属于重大执法决定，须经法制审核（\(versions) " + matched.map { "\($0.code) \($0.title)" }.joined(separator: "；") + "）\(discussion)"
+    }
+
+    /// The stricter of two answers (REV-10): review where either requires it, collective
+    /// discussion where either asks for it; the rules matched by both, each code once.
+    public func stricter(_ other: ReviewRequirement) -> ReviewRequirement {
+        guard other.catalogueVersion != catalogueVersion || other.matched != matched else { return self }
+        var codes = Set(matched.map(\.code))
+        var result = ReviewRequirement(matched: matched + other.matched.filter { codes.insert($0.code).inserted }, catalogueVersion: catalogueVersion,
+                                       outsideReview: outsideReview && other.outsideReview,
+                                       collectiveDiscussion: collectiveDiscussion || other.collectiveDiscussion, severe: severe || other.severe)
+        result.noticeCatalogueVersion = other.catalogueVersion == catalogueVersion ? nil : other.catalogueVersion
+        return result
     }
 }
 
@@ -206,9 +225,11 @@ public struct MajorDecisionCatalogue: Codable, Sendable, Equatable {
     /// discuss it collectively (a matched rule says so, or the violation is 严重, art. 57).
     public func evaluate(_ facts: DecisionFacts) -> ReviewRequirement {
         guard !facts.simple else { return ReviewRequirement(matched: [], catalogueVersion: version, outsideReview: true, collectiveDiscussion: false) }
-        let matched = rules.filter { $0.matches(facts) }
-        let discussion = matched.contains(where: \.collectiveDiscussion) || (facts.severe && facts.category == .penalty)
-        return ReviewRequirement(matched: matched, catalogueVersion: version, outsideReview: false, collectiveDiscussion: discussion)
+        let matched = effectiveRules.filter { $0.matches(facts) }
+        // 严重 is a 重大违法行为: decided collectively whatever the catalogue says (第五十七条第二款, REV-10).
+        let discussion = matched.contains(where: \.collectiveDiscussion) || facts.severe
+        return ReviewRequirement(matched: matched, catalogueVersion: version, outsideReview: false, collectiveDiscussion: discussion,
+                                 severe: facts.severe)
     }
 
     /// Checks a new version before it is adopted: codes unique, every rule with a title, a

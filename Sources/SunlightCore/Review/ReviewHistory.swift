@@ -69,8 +69,12 @@ extension CaseDocument {
 /// where the heads must discuss it, on their agreement. There is no override.
 public enum ReviewGate {
     public static func check(_ document: CaseDocument, requirement: ReviewRequirement, history: ReviewHistory) throws {
-        guard requirement.required || !history.rounds.isEmpty else { return }
+        guard requirement.required || requirement.collectiveDiscussion || !history.rounds.isEmpty else { return }
         guard let last = history.last else {
+            guard requirement.required else {
+                throw refuse(.rev10, "违法情节严重，属重大违法行为，应由机关负责人集体讨论决定（《中华人民共和国行政处罚法》第五十七条第二款）；"
+                             + "请提交法制审核，审核通过后记录集体讨论", code: "review.discussion_required")
+            }
             throw refuse(.rev1, "属于重大执法决定（" + requirement.matched.map { "\($0.code) \($0.title)" }.joined(separator: "；")
                          + "），未经法制审核不得作出决定，请先提交法制审核", code: "review.required")
         }

@@ -1,8 +1,9 @@
 import Foundation
 
 extension ReviewUseCases {
-    /// The catalogue in effect for an organisation on a date: its newest version effective by
-    /// then, or the built-in default (REV-2).
+    /// The catalogue in effect for an organisation on a date: its newest version in force by
+    /// then — approved by the supervising justice bureau and effective (REV-10); a version from
+    /// before approvals existed, from its own date — or the built-in default (REV-2).
     public func catalogue(for organisationID: Organisation.ID, on date: CivilDate) async throws -> MajorDecisionCatalogue {
         try await catalogue(for: organisationID, on: date, store: store)
     }
@@ -10,7 +11,12 @@ extension ReviewUseCases {
     /// ``catalogue(for:on:)`` read through `store`, so it may run inside a transaction.
     func catalogue(for organisationID: Organisation.ID, on date: CivilDate, store: any Store) async throws -> MajorDecisionCatalogue {
         let versions = try await store.reviews.catalogues(organisation: organisationID)
-        return versions.last { ($0.effectiveOn ?? date) <= date } ?? .builtIn
+        let approvals = try await catalogueApprovals(of: organisationID, store: store)
+        guard var inForce = versions.last(where: { version in
+            approvals[version.version].map { $0.inForce(on: date) } ?? ((version.effectiveOn ?? date) <= date)
+        }) else { return .builtIn }
+        if let approved = approvals[inForce.version]?.effectiveOn { inForce.effectiveOn = approved }
+        return inForce
     }
 
     /// 目录清单 — the catalogue in effect today and every version the organisation adopted.
@@ -21,7 +27,9 @@ extension ReviewUseCases {
     }
 
     /// 发布目录新版本 — the head, the legal office or the administrator adopts a new version of
-    /// the organisation's catalogue, effective from a date not in the past. Old versions stay (REV-2).
+    /// the organisation's catalogue, asked to take effect from a date not in the past. Old versions
+    /// stay (REV-2). The version keeps the situations of 第五十八条 and thresholds within the
+    /// province's bounds, and waits for the supervising justice bureau's approval (REV-10).
     public func adoptCatalogue(rules: [MajorDecisionRule], reviewDays: Int, effectiveOn: CivilDate?, note: String,
                                by actor: Actor) async throws -> MajorDecisionCatalogue {
         guard let organisation = actor.organisation else { throw SunlightError.outsideScope }
@@ -44,8 +52,16 @@ extension ReviewUseCases {
             let catalogue = MajorDecisionCatalogue(organisationID: organisation.id, version: version, effectiveOn: effective, rules: cleaned,
                                                    reviewDays: reviewDays, adoptedBy: actor.user?.id, adoptedAt: at, note: note)
             try catalogue.validate()
+            try catalogue.validateFloor()
+            try await self.catalogueBounds(for: organisation, store: tx).check(cleaned)
+            guard let bureau = try await self.supervisingBureau(of: organisation, store: tx) else {
+                throw SunlightError(.ruleViolation, code: "catalogue.no_bureau", "未找到监督本机关的司法行政机关，目录新版本无法报请批准", rule: .rev10)
+            }
+            let approval = CatalogueApproval(organisationID: organisation.id, counterpartID: bureau.id, version: version, requestedOn: effective,
+                                             submittedBy: actor.displayName, createdAt: at)
             try await tx.reviews.insert(catalogue: catalogue)
-            return (catalogue, [try catalogue.ledgerRecord])
+            try await tx.records(CatalogueApproval.self).insert(approval)
+            return (catalogue, [try catalogue.ledgerRecord, try approval.ledgerRecord("catalogue_approval.requested")])
         }
     }
 
@@ -77,10 +93,9 @@ extension ReviewUseCases {
         guard let organisation = try await store.organisations.find(theCase.organisationID) else { throw SunlightError.notFound("机构") }
         let events = try await store.cases.events(of: theCase.id)
         var proposal = document?.fields ?? [:]
-        if document == nil {
-            let notices = try await store.caseRecords.documents(of: theCase.id).filter { $0.type == .penaltyNotice && $0.status == .issued }
-            proposal = notices.max { ($0.issuedOn ?? .init(dayNumber: 0), $0.draftedAt) < ($1.issuedOn ?? .init(dayNumber: 0), $1.draftedAt) }?.fields ?? [:]
-        }
+        let notices = try await store.caseRecords.documents(of: theCase.id).filter { $0.type == .penaltyNotice && $0.status == .issued }
+        let notice = notices.max { ($0.issuedOn ?? .init(dayNumber: 0), $0.draftedAt) < ($1.issuedOn ?? .init(dayNumber: 0), $1.draftedAt) }
+        if document == nil { proposal = notice?.fields ?? [:] }
         let terms = DocumentTerms(proposal)
         let amount = [terms.fine, terms.amountInvolved].compactMap { $0 }.max()
         let law = try await theCase.itemEntryID.asyncMap { try await store.lists.versions(entryID: $0).last { $0.status == .published }?.terms.law } ?? nil
@@ -89,6 +104,10 @@ extension ReviewUseCases {
                                   concernsPerson: try await store.cases.parties(of: theCase.id).contains { $0.kind == .person }, amount: amount,
                                   hearingHeld: events.contains { $0.kind == .hearingRequested } && !events.contains { $0.kind == .stageSkipped && $0.stage == "hearing" },
                                   factors: Set(factors), simple: theCase.simple, severe: terms.circumstance == .severe)
-        return try await catalogue(for: organisation.id, on: date ?? clock.today, store: store).evaluate(facts)
+        let on = date ?? clock.today
+        let current = try await catalogue(for: organisation.id, on: on, store: store).evaluate(facts)
+        // The stricter of the version in force when the notice was issued and this one (REV-10).
+        guard let noticeDate = notice?.issuedOn, noticeDate < on else { return current }
+        return current.stricter(try await catalogue(for: organisation.id, on: noticeDate, store: store).evaluate(facts))
     }
 }

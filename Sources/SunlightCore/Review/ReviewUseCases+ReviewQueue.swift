@@ -92,7 +92,7 @@ extension ReviewUseCases {
     /// decision or a review record.
     func reviewFlags(in organisations: [Organisation]) async throws -> [ReviewFlag] {
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cases = try await store.cases.reviewable(organisations: Array(names.keys), decisionTypes: Set(DocumentType.allCases.filter(\.isDecision)))
+        let cases = try await store.cases.reviewable(organisations: Array(names.keys), decisionTypes: Set(DocumentType.allCases.filter(\.isReviewable)))
         let ids = cases.map(\.id)
         let documents = Dictionary(grouping: try await store.caseRecords.documents(ofCases: ids), by: \.caseID)
         let records = Dictionary(grouping: try await store.reviews.records(ofCases: ids), by: \.caseID)
@@ -100,8 +100,9 @@ extension ReviewUseCases {
         for theCase in cases where !theCase.simple {
             let caseRecords = records[theCase.id] ?? []
             let organisation = names[theCase.organisationID] ?? ""
-            for document in documents[theCase.id] ?? [] where document.type.isDecision && document.status == .issued {
+            for document in documents[theCase.id] ?? [] where document.type.isReviewable && document.status == .issued {
                 let issuedOn = document.issuedOn ?? clock.today
+                // The stricter of the version in force at the notice and at the decision (REV-10).
                 let requirement = try await reviewRequirement(for: document, in: theCase, store: store, on: issuedOn)
                 do {
                     try ReviewGate.check(document, requirement: requirement, history: ReviewHistory(documentID: document.id, records: caseRecords))

@@ -118,7 +118,7 @@ extension ReviewUseCases {
     /// Throws REV-1/REV-7 unless this draft decision may be signed or issued. Runs inside the
     /// caller's transaction, on what is committed.
     func checkReviewGate(_ document: CaseDocument, of theCase: EnforcementCase, in tx: any Store) async throws {
-        guard document.type.isDecision, !theCase.simple else { return }
+        guard document.type.isReviewable, !theCase.simple else { return }
         let requirement = try await reviewRequirement(for: document, in: theCase, store: tx)
         let history = ReviewHistory(documentID: document.id, records: try await tx.reviews.records(ofCase: theCase.id))
         try ReviewGate.check(document, requirement: requirement, history: history)

@@ -3,17 +3,19 @@ import Foundation
 extension ReviewUseCases {
     /// 法制审核待办 — for a reviewer, each open round with its deadline (REV-5); for a head,
     /// each passed review whose decision the heads must still discuss (REV-7); for the officers
-    /// of a case, each draft the reviewer sent back (REV-5, REV-6).
+    /// of a case, each draft the reviewer sent back (REV-5, REV-6); for a supervisor, each
+    /// catalogue version waiting for the bureau's approval (REV-10).
     func reviewTasks(for actor: Actor) async throws -> [StaffTask] {
-        guard let user = actor.user, let home = actor.organisation else { return [] }
+        let approvals = try await catalogueApprovalTasks(for: actor)
+        guard let user = actor.user, let home = actor.organisation else { return approvals }
         let reviewer = user.has(.legalReviewer), head = user.has(.head), officer = user.has(.officer)
-        guard reviewer || head || officer else { return [] }
+        guard reviewer || head || officer else { return approvals }
         let calendar = try await calendars.current()
         let organisations = reviewer ? try await store.organisations.subtree(home.path).map(\.id) : [home.id]
         let records = try await store.reviews.records(organisations: organisations)
-        guard !records.isEmpty else { return [] }
+        guard !records.isEmpty else { return approvals }
         let mine = officer ? Set(try await store.cases.assigned(to: user.id)) : []
-        var tasks: [StaffTask] = []
+        var tasks = approvals
         for (documentID, documentRecords) in Dictionary(grouping: records, by: \.documentID) {
             guard let round = ReviewHistory(documentID: documentID, records: documentRecords).last,
                   let theCase = try await store.cases.find(round.submissionRecord.caseID), theCase.status == .open else { continue }

@@ -39,6 +39,8 @@ public enum RecordRef: Sendable, Hashable {
     case instruments
     /// 考核评议.
     case assessment
+    /// 目录审批 — the catalogue versions a justice bureau approves (REV-10).
+    case catalogueApprovals
 
     // MARK: public portal
     /// An organisation's public page.

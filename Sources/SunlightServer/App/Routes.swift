@@ -55,6 +55,7 @@ func registerRoutes(_ app: Application) {
     ApprovalRoutesController().register(staff)
     SupervisionInspectionsController().register(staff)
     GuidingCasesController().register(staff)
+    CatalogueApprovalsController().register(staff)
     AssessmentController().register(staff)
 
     let api = app.grouped("api", "v1")
@@ -65,6 +66,7 @@ func registerRoutes(_ app: Application) {
     ListsApiController().register(authenticated)
     CasesApiController().register(authenticated)
     ReviewsApiController().register(authenticated)
+    CatalogueApprovalApiController().register(authenticated)
     PublicationsApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
     CaseFileController().register(staff: staff, api: authenticated)

@@ -24,6 +24,7 @@ public enum Links {
         case .referrals: return "/staff/supervision/referrals"
         case .instruments: return "/staff/supervision/instruments"
         case .assessment: return "/staff/assessment"
+        case .catalogueApprovals: return "/staff/supervision/catalogues"
         case .publicOrganisation(let uuid): return "/o/\(id(uuid))"
         case .publicDecision(let uuid): return "/d/\(id(uuid))"
         case .publicListEntry(let organisation, let kind, let entry): return "/o/\(id(organisation))/\(kind.rawValue)/\(id(entry))"

@@ -275,6 +275,13 @@ enum LedgerSamples {
                                          filedBy: "王芳", filedOn: d("2026-07-10"), createdAt: created)
     static let filingBare = AssessmentFiling(id: u(351), kind: .selfAssessment, organisationID: market, counterpartID: nil, period: "2026",
                                              text: "自评", officers: [], filedBy: "王芳", filedOn: d("2027-01-10"), createdAt: created)
+    static let catalogueApproval = CatalogueApproval(id: u(360), organisationID: market, counterpartID: bureau, version: 2, requestedOn: d("2026-10-01"),
+                                                     submittedBy: "王芳（scj.wangfang）", createdAt: created, status: .approved, decidedBy: "李秀英（jiandu）",
+                                                     decidedByID: admin, decidedOn: d("2026-09-30"), effectiveOn: d("2026-10-08"), reason: "同意，\"依法\"施行")
+    static let catalogueApprovalBare = CatalogueApproval(id: u(361), organisationID: market, counterpartID: nil, version: 3, requestedOn: d("2026-11-01"),
+                                                         submittedBy: "王芳", createdAt: created)
+    static let catalogueBounds = CatalogueBounds(id: u(370), organisationID: bureau, personMin: 200, personMax: 20_000, organisationMin: 3_000,
+                                                 organisationMax: 300_000, basis: "云南省较大数额罚款标准", setBy: "省管理员", createdAt: created)
 
     /// Every sample's record, named `table/variant`.
     static func records() throws -> [(name: String, record: LedgerRecord)] {
@@ -352,6 +359,9 @@ enum LedgerSamples {
             ("organisation_assessments/rated", try assessmentBare.ledgerRecord("assessment.rated")),
             ("assessment_filings/officers", try filing.ledgerRecord("assessment.filed")),
             ("assessment_filings/self", try filingBare.ledgerRecord("assessment.filed")),
+            ("catalogue_approvals/approved", try catalogueApproval.ledgerRecord("catalogue_approval.approved")),
+            ("catalogue_approvals/pending", try catalogueApprovalBare.ledgerRecord("catalogue_approval.requested")),
+            ("catalogue_bounds", try catalogueBounds.ledgerRecord("catalogue_bounds.set")),
         ]
     }
 }

@@ -228,16 +228,16 @@ struct ReviewUseCaseTests {
         }
     }
 
-    @Test("REV-2: the catalogue is versioned — a new version applies from its date, old ones stay; bad rules and back-dating are refused")
+    @Test("REV-2: the catalogue is versioned — a new version applies from its date once approved, old ones stay; bad rules and back-dating are refused")
     func catalogueVersions() async throws {
         try await DemoWorld.with { world in
             let major = try await MajorCase(world)
             let head = try await world.actor("daj.zhoujun")
             var rules = MajorDecisionCatalogue.builtIn.rules
-            rules[5].minAmountOrganisation = 200_000
+            rules[5].minAmountOrganisation = 50_000
             let today = world.clock.today
             await #expect {
-                try await world.sunlight.reviews.adoptCatalogue(rules: rules, reviewDays: 5, effectiveOn: today.adding(days: -1), note: "提高数额标准", by: head)
+                try await world.sunlight.reviews.adoptCatalogue(rules: rules, reviewDays: 5, effectiveOn: today.adding(days: -1), note: "降低数额标准", by: head)
             } throws: { error in (error as? SunlightError)?.rule == .rev2 }
             var empty = rules
             empty.append(MajorDecisionRule(code: "R9", title: "全部决定", source: "本机关规定"))
@@ -245,16 +245,19 @@ struct ReviewUseCaseTests {
                 error in (error as? SunlightError)?.rule == .rev2
             }
             await #expect {
-                try await world.sunlight.reviews.adoptCatalogue(rules: rules, reviewDays: 3, effectiveOn: today, note: "提高数额标准",
+                try await world.sunlight.reviews.adoptCatalogue(rules: rules, reviewDays: 3, effectiveOn: today, note: "降低数额标准",
                                                         by: try await world.actor("daj.chenming"))
             } throws: { error in (error as? SunlightError)?.kind == .forbidden }
             let adopted = try await world.sunlight.reviews.adoptCatalogue(rules: rules, reviewDays: 5, effectiveOn: today.adding(days: 1),
-                                                                  note: "按本地标准提高数额", by: head)
+                                                                  note: "按本地标准降低数额", by: head)
             #expect(adopted.version == 1)
-            #expect(try await world.sunlight.reviews.reviewStatus(of: major.decisionID, by: head).requirement.required, "until it takes effect, the default applies")
+            let approval = try #require(try await world.sunlight.reviews.catalogueApprovals(by: head)[1])
+            _ = try await world.sunlight.reviews.approveCatalogue(approval.id, by: try await world.actor("jiandu"))
+            #expect(try await world.sunlight.reviews.reviewStatus(of: major.decisionID, by: head).requirement.catalogueVersion == 0,
+                    "until it takes effect, the default applies")
             world.clock.set(today.adding(days: 1))
             let later = try await world.sunlight.reviews.reviewStatus(of: major.decisionID, by: head)
-            #expect(!later.requirement.required && later.requirement.catalogueVersion == 1)
+            #expect(later.requirement.required && later.requirement.catalogueVersion == 1)
             let (current, versions) = try await world.sunlight.reviews.catalogues(by: head)
             #expect(current.version == 1 && current.reviewDays == 5 && versions.map(\.version) == [1])
             #expect(try await world.sunlight.cases.verify().isClean)

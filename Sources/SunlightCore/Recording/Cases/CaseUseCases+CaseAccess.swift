@@ -29,7 +29,9 @@ extension CaseUseCases {
         if try await !store.reviews.records(ofCase: theCase.id).isEmpty { return true }
         let draft = try await store.caseRecords.documents(of: theCase.id).filter { $0.type.isDecision && $0.status != .issued }
             .max { $0.draftedAt < $1.draftedAt }
-        return try await reviews.reviewRequirement(for: draft, in: theCase, store: store).required
+        // A 严重 violation goes through it too: its collective discussion is recorded on the review (REV-10).
+        let requirement = try await reviews.reviewRequirement(for: draft, in: theCase, store: store)
+        return requirement.required || requirement.collectiveDiscussion
     }
 
     /// 音像记录事项清单 — the stages that need an audio/video record (REC-3): the defaults

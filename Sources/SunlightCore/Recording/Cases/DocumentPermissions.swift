@@ -29,11 +29,14 @@ public struct DocumentPermissions: Permissions {
     public let onCase: CasePermissions
     /// The draft is in a legal-review round that has not been answered (REV-3).
     public let reviewPending: Bool
+    /// Who gave an opinion on any round of the draft's legal review: they never sign it (REV-10).
+    public let reviewers: Set<StaffUser.ID>
 
-    public init(document: CaseDocument, onCase: CasePermissions, reviewPending: Bool) {
+    public init(document: CaseDocument, onCase: CasePermissions, reviewPending: Bool, reviewers: Set<StaffUser.ID> = []) {
         self.document = document
         self.onCase = onCase
         self.reviewPending = reviewPending
+        self.reviewers = reviewers
     }
 
     public func check(_ action: DocumentAction) throws {
@@ -60,6 +63,10 @@ public struct DocumentPermissions: Permissions {
         case .sign:
             try requireStatus(.review, "签发")
             try requireOpen(theCase)
+            if let me, reviewers.contains(me) {
+                throw ReviewGate.refuse(.rev10, "您审核过本\(document.type.chineseName)，审核人员不得签发其审核的决定（法制审核与决定相分离，"
+                                        + "《中华人民共和国行政处罚法》第五十八条）", code: "review.reviewer_signs")
+            }
             if document.type.signedByHead {
                 try actor.require(anyOf: .head)
             } else {
@@ -71,7 +78,7 @@ public struct DocumentPermissions: Permissions {
             try requireStatus(.signed, "出具")
             try requireOpen(theCase)
         case .submitForReview:
-            guard document.type.isDecision, !theCase.simple else {
+            guard document.type.isReviewable, !theCase.simple else {
                 throw ReviewGate.refuse(.rev2, "只有拟作出的执法决定需要法制审核；简易程序当场作出的决定不属于审核范围", code: "review.not_a_decision")
             }
             try requireOpen(theCase)
@@ -118,9 +125,12 @@ extension UseCaseArea {
         let organisation = try await requireOrganisation(theCase.organisationID)
         let onCase = try await casePermissions(theCase, in: organisation, by: actor)
         var pending = false
-        if document.type.isDecision {
-            pending = ReviewHistory(documentID: id, records: try await store.reviews.records(ofCase: theCase.id)).last?.pending == true
+        var reviewers: Set<StaffUser.ID> = []
+        if document.type.isReviewable {
+            let records = try await store.reviews.records(ofCase: theCase.id)
+            pending = ReviewHistory(documentID: id, records: records).last?.pending == true
+            reviewers = Set(records.filter { $0.documentID == id && $0.opinion != nil }.compactMap(\.recordedBy))
         }
-        return (document, theCase, organisation, DocumentPermissions(document: document, onCase: onCase, reviewPending: pending))
+        return (document, theCase, organisation, DocumentPermissions(document: document, onCase: onCase, reviewPending: pending, reviewers: reviewers))
     }
 }

@@ -51,8 +51,11 @@ extension API {
         let adoptedBy: UUID?
         let adoptedAt: Date?
         let note: String
+        /// The supervising justice bureau's approval (REV-10); absent for the default and for versions adopted before approvals.
+        let approval: CatalogueApprovalOut?
 
-        init(_ c: MajorDecisionCatalogue) {
+        init(_ c: MajorDecisionCatalogue, approval: CatalogueApproval? = nil) {
+            self.approval = approval.map { CatalogueApprovalOut($0, organisation: nil, actions: []) }
             organisationID = c.organisationID
             version = c.version
             builtIn = c.organisationID == nil

@@ -104,15 +104,19 @@ struct ReviewsApiController {
     /// The caller's organisation's catalogue, or, with `organisation`, another one the caller may read.
     @Sendable func catalogue(_ request: Request) async throws -> API.ReviewCataloguesOut {
         let organisation = try request.query.get(UUID?.self, at: "organisation")
-        let (current, versions) = try await request.sunlight.reviews.catalogues(of: organisation, by: try request.requireApiActor())
-        return API.ReviewCataloguesOut(current: API.ReviewCatalogueOut(current), versions: versions.map(API.ReviewCatalogueOut.init))
+        let actor = try request.requireApiActor()
+        let (current, versions) = try await request.sunlight.reviews.catalogues(of: organisation, by: actor)
+        let approvals = try await request.sunlight.reviews.catalogueApprovals(of: organisation, by: actor)
+        return API.ReviewCataloguesOut(current: API.ReviewCatalogueOut(current, approval: current.organisationID == nil ? nil : approvals[current.version]),
+                                       versions: versions.map { API.ReviewCatalogueOut($0, approval: approvals[$0.version]) })
     }
 
     @Sendable func adoptCatalogue(_ request: Request) async throws -> Response {
         let input = try request.content.decode(CatalogueIn.self)
         let adopted = try await request.sunlight.reviews.adoptCatalogue(rules: input.rules.map(\.rule), reviewDays: input.reviewDays,
                                                                 effectiveOn: input.effectiveOn, note: input.note, by: try request.requireApiActor())
-        return try await API.ReviewCatalogueOut(adopted).encodeResponse(status: .created, for: request)
+        let approval = try await request.sunlight.reviews.catalogueApprovals(by: try request.requireApiActor())[adopted.version]
+        return try await API.ReviewCatalogueOut(adopted, approval: approval).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func declareFactors(_ request: Request) async throws -> API.CaseOut {

@@ -29,12 +29,12 @@ struct DocumentReviewBox: Encodable {
 }
 
 extension DocumentReviewBox {
-    /// The box for a decision of an ordinary-procedure case; `nil` for other documents and for
+    /// The box for a decision (or 查封扣押决定, REV-10) of an ordinary-procedure case; `nil` for other documents and for
     /// on-the-spot decisions, which are outside review (REV-2).
     static func build(_ document: CaseDocument, actions: Set<DocumentAction>, detail: CaseDetail, request: Request, problem: String? = nil,
                       posted: [String: String]? = nil) async throws -> DocumentReviewBox? {
         let theCase = detail.enforcementCase
-        guard document.type.isDecision, !theCase.simple else { return nil }
+        guard document.type.isReviewable, !theCase.simple else { return nil }
         let actor = try request.requireStaff().actor
         let (requirement, history) = try await request.sunlight.reviews.reviewStatus(of: document.id, by: actor)
         let last = history.last

@@ -19,6 +19,26 @@ struct ReviewCatalogueController {
     func register(_ routes: any RoutesBuilder) {
         routes.get("staff", "reviews", "catalogue", use: show)
         routes.post("staff", "reviews", "catalogue", use: adopt)
+        routes.post("staff", "reviews", "catalogue", "bounds", use: setBounds)
+    }
+
+    /// 设定数额标准幅度 — an administrator of the province (REV-10).
+    @Sendable func setBounds(_ request: Request) async throws -> Response {
+        try await Page.submit(request, to: "/staff/reviews/catalogue", { actor in
+            func amount(_ name: String) throws -> Int {
+                guard let value = request.field(name).flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+                    throw SunlightError.invalid(name, "幅度应为整数（元）", rule: .rev10)
+                }
+                return value
+            }
+            guard let province = request.field("province").flatMap(UUID.init(uuidString:)) else { throw SunlightError.invalid("province", "请选择省份", rule: .rev10) }
+            _ = try await request.sunlight.reviews.setCatalogueBounds(province: province, personMin: try amount("personMin"), personMax: try amount("personMax"),
+                                                              organisationMin: try amount("organisationMin"),
+                                                              organisationMax: try amount("organisationMax"), basis: request.field("basis") ?? "", by: actor)
+        }) { problem, status in
+            try await Page.render("staff/review/catalogue", try await ReviewCataloguePageModel.build(request, organisationID: nil, error: problem),
+                                  on: request, status: status)
+        }
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
