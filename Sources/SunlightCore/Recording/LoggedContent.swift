@@ -47,3 +47,4 @@ extension GuidingCase { public static let contentVersion = 1 }
 extension AssessmentScheme { public static let contentVersion = 1 }
 extension OrganisationAssessment { public static let contentVersion = 1 }
 extension AssessmentFiling { public static let contentVersion = 1 }
+extension CaseLead { public static let contentVersion = 1 }

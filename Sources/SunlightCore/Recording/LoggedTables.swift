@@ -139,6 +139,7 @@ struct LoggedTable: Sendable {
         .states(AssessmentScheme.self),
         .states(OrganisationAssessment.self),
         .states(AssessmentFiling.self),
+        .states(CaseLead.self),
         .whole("publication_policies") { store in try await store.publications.policies().map(\.ledgerRecord) },
     ]
 

@@ -15,6 +15,8 @@ public struct Sunlight: Sendable, UseCaseArea {
         public var dueSoonMargin = 1
         /// Working days to answer a complaint (SUP-1, configurable).
         public var complaintWorkingDays = 15
+        /// Working days to check a case lead (线索核查, REC-18; 《市场监督管理行政处罚程序规定》第十八条: 15).
+        public var leadCheckWorkingDays = 15
         public init() {}
     }
 

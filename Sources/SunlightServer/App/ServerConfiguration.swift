@@ -123,6 +123,7 @@ public struct ServerConfiguration: Sendable {
         settings.sessionIdleTimeout = TimeInterval(try integer("SUNLIGHT_SESSION_IDLE_MINUTES", 120, 5...1440) * 60)
         settings.dueSoonMargin = try integer("SUNLIGHT_DUE_SOON_WORKING_DAYS", 1, 0...30)
         settings.complaintWorkingDays = try integer("SUNLIGHT_COMPLAINT_WORKING_DAYS", 15, 1...60)
+        settings.leadCheckWorkingDays = try integer("SUNLIGHT_LEAD_CHECK_WORKING_DAYS", 15, 1...15)
         var configuration = ServerConfiguration(
             dataDirectory: dataDirectory,
             store: try StoreConfiguration.from(databaseURL: text("SUNLIGHT_DATABASE_URL"), schema: text("SUNLIGHT_DATABASE_SCHEMA"),
@@ -182,6 +183,7 @@ extension ServerConfiguration {
         .init(name: "SUNLIGHT_SESSION_IDLE_MINUTES", defaultValue: "120", meaning: "会话无操作多少分钟后失效（5–1440）"),
         .init(name: "SUNLIGHT_DUE_SOON_WORKING_DAYS", defaultValue: "1", meaning: "期限剩余多少个工作日时提示“即将到期”（依据《中华人民共和国民法典》第二百零一条）"),
         .init(name: "SUNLIGHT_COMPLAINT_WORKING_DAYS", defaultValue: "15", meaning: "投诉举报的办理期限，工作日（依据《中华人民共和国行政处罚法》第七十五条第二款）"),
+        .init(name: "SUNLIGHT_LEAD_CHECK_WORKING_DAYS", defaultValue: "15", meaning: "案件线索的核查期限，工作日，自收到材料或发现线索之日起（依据《市场监督管理行政处罚程序规定》第十八条）"),
         .init(name: "SUNLIGHT_MAX_BODY_KB", defaultValue: "1024", meaning: "请求体（表单、JSON）上限，KB"),
         .init(name: "SUNLIGHT_MAX_UPLOAD_MB", defaultValue: "4096", meaning: "上传文件上限，MB（依据国办发〔2018〕118号）"),
         .init(name: "SUNLIGHT_BLOB_DIR", defaultValue: "DATA_DIR/blobs", meaning: "文件仓库目录"),
