@@ -125,6 +125,7 @@ public enum DemoData {
         try await seedLists(sunlight, organisations: organisations)
         try await seedCases(sunlight, organisations: organisations)
         try await seedPublicity(sunlight, market: organisations["元谋县市场监督管理局"]!)
+        try await seedLeads(sunlight)
         return Seeded(organisations: organisations, accounts: accounts)
     }
 }

@@ -13,6 +13,8 @@ import VaporTesting
     struct Fixture {
         let complaints: [Complaint.ID]
         let officers: [StaffUser.ID]
+        /// 案件线索: the demo's, one waiting for an extension's approval, one for a 不予立案's (REC-18).
+        var leads: [CaseLead.ID] = []
     }
 
     static func prepare(_ server: TestServer) async throws -> Fixture {
@@ -56,7 +58,14 @@ import VaporTesting
             _ = try await sunlight.reviews.approveCatalogue(pending.id, by: supervisor)
         }
         let officers = try await sunlight.standards.publicOfficers(of: market.id).map(\.user.id)
-        return Fixture(complaints: [registered.id, handling.id, answered.id], officers: officers)
+        var fixture = Fixture(complaints: [registered.id, handling.id, answered.id], officers: officers)
+        let officer = try await actor("scj.zhangwei")
+        let extending = try await sunlight.cases.registerLead(NewCaseLead(source: .monitoring, receivedOn: today, summary: "监测发现网店销售过期保健品。"), by: officer)
+        _ = try await sunlight.cases.requestLeadExtension(extending.id, days: 10, reason: "等待平台调取交易数据。", by: officer)
+        let declining = try await sunlight.cases.registerLead(NewCaseLead(source: .assignment, receivedOn: today, summary: "上级交办：核查某药店价格违法问题。"), by: officer)
+        _ = try await sunlight.cases.declineLead(declining.id, ground: .noViolation, reason: "经核查，明码标价规范。", by: officer)
+        fixture.leads = try await sunlight.cases.leads(.all, by: .console("test")).map(\.lead.id)
+        return fixture
     }
 
     @Test("Every demo account sees a form exactly for the actions Core allows it, on every supervision and officer page (SUP-1, SUP-2, SUP-4, SUP-9, SUP-10, STD-2)")
@@ -68,8 +77,14 @@ import VaporTesting
                 let actor = walk.actor
                 for id in fixture.complaints {
                     try await walk.compare("/staff/complaints/\(DriftWalk.key(id))") {
-                        DriftWalk.named(try await sunlight.supervision.complaintActions(id, by: actor), "page")
+                        let detail = try await sunlight.supervision.complaint(id, by: actor)
+                        return DriftWalk.named(try await sunlight.supervision.complaintActions(id, by: actor), "page")
+                            .union(DriftWalk.named(detail.leadStart, "page"))
                     }
+                }
+                try await walk.compare("/staff/leads") { DriftWalk.named(CaseLeadStart.allowed(for: actor), "page") }
+                for id in fixture.leads {
+                    try await walk.compare("/staff/leads/\(DriftWalk.key(id))") { DriftWalk.named(try await sunlight.cases.leadActions(id, by: actor), "page") }
                 }
                 try await walk.compare("/staff/transfers") {
                     let desk = try await sunlight.supervision.transferDesk(by: actor)

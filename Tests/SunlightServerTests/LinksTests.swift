@@ -16,7 +16,7 @@ import VaporTesting
         .case(id), .document(id), .publication(id), .draw(id), .review(submission: id), .complaint(id), .coordination(id),
         .jointMeeting(id), .list(.item), .calendar, .users, .annualReport(year: 2025), .guidingCases, .referrals, .instruments,
         .assessment, .catalogueApprovals, .publicOrganisation(id), .publicDecision(id), .publicListEntry(organisation: id, kind: .item, entry: id),
-        .publicCertificate(number: "53232826000001"),
+        .publicCertificate(number: "53232826000001"), .lead(id),
     ]
 
     static func kind(of ref: RecordRef) -> String {
@@ -42,12 +42,13 @@ import VaporTesting
         case .publicDecision: "publicDecision"
         case .publicListEntry: "publicListEntry"
         case .publicCertificate: "publicCertificate"
+        case .lead: "lead"
         }
     }
 
     @Test("Every kind of reference maps to a GET route the server registers (REC-13, SUP-4, PUB-1)")
     func everyReferenceHasARoute() async throws {
-        #expect(Set(Self.samples.map(Self.kind(of:))).count == 21, "one sample of every RecordRef case")
+        #expect(Set(Self.samples.map(Self.kind(of:))).count == 22, "one sample of every RecordRef case")
         try await TestServer.with { server in
             let routes = server.app.routes.all.filter { $0.method == .GET }.map(\.path)
             for ref in Self.samples {

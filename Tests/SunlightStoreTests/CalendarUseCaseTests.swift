@@ -59,12 +59,14 @@ struct CalendarUseCaseTests {
             #expect(adminTasks.first?.state == .overdue)
             #expect(adminTasks.first?.detail.contains("赵磊") == true)
 
+            // The demo's hotline lead is due tomorrow: due soon, first, for every officer of the bureau (REC-18).
             let lina = try await world.sunlight.tasks(for: try await world.actor("scj.lina"))
-            #expect(lina.map(\.title) == ["本人执法证即将到期"])
-            #expect(lina.first?.due?.iso == "2026-12-10")
-            #expect(lina.first?.state == .onTime)
+            #expect(lina.map(\.title) == ["线索核查：元市监线索〔2026〕1号", "本人执法证即将到期"])
+            #expect(lina.first?.state == .dueSoon && lina.first?.rule == .rec18)
+            #expect(lina.last?.due?.iso == "2026-12-10")
+            #expect(lina.last?.state == .onTime)
 
-            #expect(try await world.sunlight.tasks(for: try await world.actor("scj.zhangwei")).isEmpty)
+            #expect(try await world.sunlight.tasks(for: try await world.actor("scj.zhangwei")).map(\.title) == ["线索核查：元市监线索〔2026〕1号"])
         }
     }
 }

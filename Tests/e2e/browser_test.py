@@ -361,6 +361,32 @@ def penalty_case(driver, base):
 REVIEW_ELEMENTS = ("subject", "officers", "facts", "evidence", "law", "discretion", "procedure", "power", "documents", "crime")
 
 
+def clue_to_case(driver, base):
+    """线索登记 (REC-18): a hotline clue is registered, checked and opened as a case that links back to it."""
+    log_in(driver, base, "scj.zhangwei")
+    driver.find_element(By.ID, "nav-leads").click()
+    Select(driver.find_element(By.ID, "source")).select_by_visible_text("热线转办")
+    fill(driver, "summary", "12315 热线：龙川街一家药店销售过期口罩。")
+    Select(driver.find_element(By.ID, "partyKind")).select_by_visible_text("法人或其他组织")
+    fill(driver, "partyName", "元谋县龙川街康民药店")
+    submit(driver, "#register-lead")
+    check(text(driver, "lead-status") == "核查中" and text(driver, "lead-due") != "", "the clue is registered with its 15-working-day check deadline")
+    full_screenshot(driver, "24-lead.png")
+    driver.find_element(By.ID, "open-case-from-lead").click()
+    WebDriverWait(driver, 10).until(lambda d: "/staff/cases/new" in d.current_url)
+    check("根据案件线索" in text(driver, "from-lead"), "the case form says which clue it opens")
+    fill(driver, "title", "销售过期口罩")
+    set_value(driver, "violationOn", TODAY.isoformat())
+    Select(driver.find_element(By.ID, "party-0-kind")).select_by_visible_text("法人或其他组织")
+    fill(driver, "party-0-name", "元谋县龙川街康民药店")
+    for label in driver.find_elements(By.CSS_SELECTOR, "label.officer-choice"):
+        if label.text.startswith("李娜"):
+            label.find_element(By.TAG_NAME, "input").click()
+    submit(driver, "#open-submit")
+    driver.find_element(By.ID, "case-lead").click()
+    check(text(driver, "lead-status") == "已立案" and text(driver, "lead-case").startswith("元市监"), "the clue is closed as 已立案 and links its case")
+
+
 def legal_review(driver, base):
     """The demo's major case of the archives bureau: its draft decision waits for legal review.
     吴敏 opens 法制审核 from the nav, answers every element of the checklist and approves; then
@@ -496,6 +522,7 @@ def main():
         supervision_scenarios.dispute_coordination(helpers, driver, base)
         supervision_scenarios.assessment_published(helpers, driver, base)
         legal_review(driver, base)
+        clue_to_case(driver, base)
     except Exception:
         driver.save_screenshot(os.path.join(SHOTS, "failure.png"))
         raise

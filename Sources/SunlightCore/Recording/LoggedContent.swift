@@ -49,3 +49,4 @@ extension OrganisationAssessment { public static let contentVersion = 1 }
 extension AssessmentFiling { public static let contentVersion = 1 }
 extension CatalogueApproval { public static let contentVersion = 1 }
 extension CatalogueBounds { public static let contentVersion = 1 }
+extension CaseLead { public static let contentVersion = 1 }

@@ -141,6 +141,7 @@ struct LoggedTable: Sendable {
         .states(AssessmentFiling.self),
         .states(CatalogueApproval.self),
         .states(CatalogueBounds.self),
+        .states(CaseLead.self),
         .whole("publication_policies") { store in try await store.publications.policies().map(\.ledgerRecord) },
     ]
 

@@ -21,6 +21,8 @@ public enum RecordRef: Sendable, Hashable {
     case coordination(UUID)
     /// 联席会议 / 联合执法 — a recorded joint meeting.
     case jointMeeting(UUID)
+    /// 案件线索.
+    case lead(UUID)
 
     // MARK: staff pages
     /// 公示清单 of one kind (staff editing view).

@@ -60,6 +60,7 @@ extension Sunlight {
             }
         }
         tasks += try await cases.caseTasks(for: actor)
+        tasks += try await cases.leadTasks(for: actor)
         tasks += try await reviews.reviewTasks(for: actor)
         tasks += try await publicity.publicationTasks(for: actor)
         tasks += try await supervision.complaintTasks(for: actor)

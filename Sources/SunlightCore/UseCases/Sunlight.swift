@@ -17,6 +17,8 @@ public struct Sunlight: Sendable, UseCaseArea {
         public var complaintWorkingDays = 15
         /// What carries the hearing right (REC-15, 行政处罚法 第六十三条; 较大数额 is set by each province).
         public var hearing = HearingPolicy()
+        /// Working days to check a case lead (线索核查, REC-18; 《市场监督管理行政处罚程序规定》第十八条: 15).
+        public var leadCheckWorkingDays = 15
         public init() {}
     }
 

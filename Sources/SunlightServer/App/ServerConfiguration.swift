@@ -134,6 +134,7 @@ public struct ServerConfiguration: Sendable {
                 return kind
             })
         }
+        settings.leadCheckWorkingDays = try integer("SUNLIGHT_LEAD_CHECK_WORKING_DAYS", 15, 1...15)
         var configuration = ServerConfiguration(
             dataDirectory: dataDirectory,
             store: try StoreConfiguration.from(databaseURL: text("SUNLIGHT_DATABASE_URL"), schema: text("SUNLIGHT_DATABASE_SCHEMA"),
@@ -199,6 +200,7 @@ extension ServerConfiguration {
               meaning: "对法人或者其他组织罚款或没收达到此数额（元）属“较大数额”（同上）"),
         .init(name: "SUNLIGHT_HEARING_HEAVIER_KINDS", defaultValue: "空",
               meaning: "本地规定属“其他较重的行政处罚”、须告知听证权利的处罚种类代码，逗号分隔，如 licence_suspension,business_restriction"),
+        .init(name: "SUNLIGHT_LEAD_CHECK_WORKING_DAYS", defaultValue: "15", meaning: "案件线索的核查期限，工作日，自收到材料或发现线索之日起（依据《市场监督管理行政处罚程序规定》第十八条）"),
         .init(name: "SUNLIGHT_MAX_BODY_KB", defaultValue: "1024", meaning: "请求体（表单、JSON）上限，KB"),
         .init(name: "SUNLIGHT_MAX_UPLOAD_MB", defaultValue: "4096", meaning: "上传文件上限，MB（依据国办发〔2018〕118号）"),
         .init(name: "SUNLIGHT_BLOB_DIR", defaultValue: "DATA_DIR/blobs", meaning: "文件仓库目录"),

@@ -16,6 +16,7 @@ public enum Links {
         case .complaint(let uuid): return "/staff/complaints/\(id(uuid))"
         case .coordination(let uuid): return "/staff/coordination/\(id(uuid))"
         case .jointMeeting(let uuid): return "/staff/coordination/meetings/\(id(uuid))"
+        case .lead(let uuid): return "/staff/leads/\(id(uuid))"
         case .list(let kind): return "/staff/lists/\(kind.rawValue)"
         case .calendar: return "/staff/admin/calendar"
         case .users: return "/staff/admin/users"

@@ -32,6 +32,7 @@ final class CaseModel: Model, @unchecked Sendable {
     @Field(key: "classification") var classification: String
     @Field(key: "stage") var stage: String
     @Field(key: "status") var status: String
+    @OptionalField(key: "lead_id") var leadID: UUID?
 
     init() {}
 
@@ -50,6 +51,7 @@ final class CaseModel: Model, @unchecked Sendable {
         openedAt = c.openedAt
         openedBy = c.openedBy
         decisionDays = c.decisionDays
+        leadID = c.leadID
         apply(c)
     }
 
@@ -66,7 +68,7 @@ final class CaseModel: Model, @unchecked Sendable {
         return EnforcementCase(id: try requireID(), organisationID: organisationID, number: number, title: title, category: category,
                                simple: simple, itemEntryID: itemEntryID, source: source, violationOn: violationOn.flatMap { CivilDate(iso: $0) },
                                endangersSafety: endangersSafety, openedOn: opened, openedAt: openedAt, openedBy: openedBy,
-                               decisionDays: decisionDays, classification: classification, stage: stage, status: status)
+                               decisionDays: decisionDays, classification: classification, stage: stage, status: status, leadID: leadID)
     }
 }
 

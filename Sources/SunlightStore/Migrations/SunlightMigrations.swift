@@ -14,6 +14,7 @@ public enum SunlightMigrations {
         M009_Transfers(),
         M010_Coordination(),
         M011_AggregateIndexes(),
+        M012_CaseLeads(),
         M013_CatalogueApproval(),
     ]
 

@@ -25,6 +25,8 @@ final class OrganisationStateModel<State: OrganisationState>: StateRow, @uncheck
     }
 
     func set(_ record: State) throws {
+        // The counterpart may be named later (a case lead transferred to another organisation, REC-18).
+        counterpartID = record.counterpartID
         status = record.statusCode
         state = try record.stateJSON
     }

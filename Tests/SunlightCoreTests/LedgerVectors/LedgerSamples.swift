@@ -282,6 +282,26 @@ enum LedgerSamples {
                                                          submittedBy: "王芳", createdAt: created)
     static let catalogueBounds = CatalogueBounds(id: u(370), organisationID: bureau, personMin: 200, personMax: 20_000, organisationMin: 3_000,
                                                  organisationMax: 300_000, basis: "云南省较大数额罚款标准", setBy: "省管理员", createdAt: created)
+    static let lead: CaseLead = {
+        var lead = CaseLead(id: u(360), number: "元市监线索〔2026〕1号", organisationID: market, source: .hotline, receivedOn: d("2026-09-21"),
+                            summary: "12345 热线转来：销售过期食品 \"引号\"", partyKind: .person, partySeal: String(repeating: "3c", count: 32),
+                            createdAt: created, registeredBy: officer, dueOn: d("2026-10-19"), complaintIDs: [u(240)], transferID: u(180), fromLeadID: u(361))
+        lead.checkExtension = .init(days: 15, reason: "需检验", requestedBy: officer, requestedOn: d("2026-10-10"), status: .approved, decidedBy: head,
+                                    decidedOn: d("2026-10-11"))
+        lead.dueOn = d("2026-11-09")
+        lead.decline = .init(ground: .insufficientEvidence, reason: "检验合格", proposedBy: officer, approvedBy: head)
+        lead.status = .declined
+        lead.concludedOn = d("2026-10-20")
+        lead.steps = [.init(action: .register, at: created, on: d("2026-09-21"), by: officer, text: "来源：热线转办"),
+                      .init(action: .approveDecline, at: later, on: d("2026-09-22"), by: head, text: "同意")]
+        return lead
+    }()
+    static let leadBare = CaseLead(id: u(362), number: "元市监线索〔2026〕2号", organisationID: market, source: .inspection, receivedOn: d("2026-09-21"),
+                                   summary: "检查发现", partyKind: nil, partySeal: nil, createdAt: created, registeredBy: nil, dueOn: nil)
+    static let caseFromLead = EnforcementCase(id: u(363), organisationID: market, number: "元市监立〔2026〕3号", title: "销售过期食品", category: .penalty,
+                                              simple: false, itemEntryID: nil, source: .complaint, violationOn: nil, endangersSafety: false,
+                                              openedOn: d("2026-09-22"), openedAt: later, openedBy: officer, decisionDays: 90, classification: .normal,
+                                              stage: "investigation", status: .open, leadID: u(360))
 
     /// Every sample's record, named `table/variant`.
     static func records() throws -> [(name: String, record: LedgerRecord)] {
@@ -305,6 +325,7 @@ enum LedgerSamples {
             ("evidence_files/corrected", evidenceCorrection.ledgerRecord(parties: nil)),
             ("cases/full", enforcementCase.ledgerRecord("case.opened")),
             ("cases/simple", simpleCase.ledgerRecord("case.updated")),
+            ("cases/from-lead", caseFromLead.ledgerRecord("case.opened")),
             ("case_parties/person", person.ledgerRecord(organisationID: market, sealed: [
                 "name": sealed("case_parties", u(100), "name", "王小明"), "idNumber": sealed("case_parties", u(100), "idNumber", "532328198001011234"),
                 "address": sealed("case_parties", u(100), "address", "元谋县元马镇龙川街 12 号"), "phone": sealed("case_parties", u(100), "phone", "13800001111"),
@@ -345,6 +366,8 @@ enum LedgerSamples {
             ("complaints/registered", try complaintBare.ledgerRecord("complaint.registered")),
             ("complaint_events/registered", try complaintEvent.ledgerRecord(contact: complaintContact)),
             ("complaint_events/answered", try complaintEventAnswered.ledgerRecord()),
+            ("case_leads/declined", try lead.ledgerRecord("lead.declined")),
+            ("case_leads/registered", try leadBare.ledgerRecord("lead.registered")),
             ("coordination_matters/dispute", try matter.ledgerRecord("coordination.issue_opinion")),
             ("coordination_matters/assistance", try matterBare.ledgerRecord("coordination.raised")),
             ("approval_routes/keyword", try route.ledgerRecord("approval_route.retired")),

@@ -35,10 +35,12 @@ public struct NewCase: Sendable, Codable {
     public var parties: [Party]
     /// Officers besides the one opening the case.
     public var officers: [StaffUser.ID]
+    /// 案件线索 the case is opened from, if any (REC-18): the lead closes as 立案 and the case records it.
+    public var leadID: UUID?
 
     public init(title: String, category: EnforcementCategory, simple: Bool = false, itemEntryID: UUID? = nil, source: EnforcementCase.Source,
                 violationOn: CivilDate? = nil, endangersSafety: Bool = false, decisionDays: Int? = nil,
-                classification: EnforcementCase.Classification = .normal, parties: [Party], officers: [StaffUser.ID]) {
+                classification: EnforcementCase.Classification = .normal, parties: [Party], officers: [StaffUser.ID], leadID: UUID? = nil) {
         self.title = title
         self.category = category
         self.simple = simple
@@ -50,6 +52,7 @@ public struct NewCase: Sendable, Codable {
         self.classification = classification
         self.parties = parties
         self.officers = officers
+        self.leadID = leadID
     }
 }
 
@@ -122,6 +125,7 @@ extension CaseUseCases {
             throw CaseRules.refuse(.rec7, "案件须由两名以上执法人员承办，请再指派至少一名执法人员（行政处罚法第四十二条）", code: "case.officers")
         }
         for officer in officers { try await checkCaseOfficer(officer, category: input.category, organisation: organisation, by: actor) }
+        let lead = try await leadToOpen(input.leadID, by: actor)
         let stages = Procedures.stages(for: input.category, simple: input.simple)
         let secrets = self.secrets
         let assigned = officers
@@ -132,9 +136,14 @@ extension CaseUseCases {
                 organisationID: organisation.id, number: "\(organisation.shortName)\(Self.caseCode(input.category, simple: input.simple))〔\(today.year)〕\(number)号",
                 title: title, category: input.category, simple: input.simple, itemEntryID: input.itemEntryID, source: input.source,
                 violationOn: input.violationOn, endangersSafety: input.endangersSafety, openedOn: today, openedAt: at, openedBy: opener.id,
-                decisionDays: days, classification: input.classification, stage: stages[0].code, status: .open)
+                decisionDays: days, classification: input.classification, stage: stages[0].code, status: .open, leadID: lead?.id)
             try await tx.cases.insert(theCase)
             var records = [theCase.ledgerRecord("case.opened")]
+            if let lead {
+                let opened = self.leadOpened(lead, case: theCase, by: actor)
+                try await tx.records(CaseLead.self).update(opened)
+                records.append(try opened.ledgerRecord("lead.case_opened"))
+            }
             for input in input.parties {
                 let party = CaseParty(caseID: theCase.id, kind: input.kind, name: input.name.trimmed, idNumber: input.idNumber?.trimmed.nilIfEmpty,
                                       address: input.address?.trimmed.nilIfEmpty, phone: input.phone?.trimmed.nilIfEmpty,

@@ -74,10 +74,12 @@ public struct EnforcementCase: Identifiable, Sendable, Equatable {
     public var classification: Classification
     public var stage: String
     public var status: Status
+    /// 案件线索 the case was opened from (REC-18); absent from the logged content when unset.
+    public let leadID: UUID?
 
     public init(id: ID = UUID(), organisationID: Organisation.ID, number: String, title: String, category: EnforcementCategory,
                 simple: Bool, itemEntryID: UUID?, source: Source, violationOn: CivilDate?, endangersSafety: Bool, openedOn: CivilDate,
-                openedAt: Date, openedBy: StaffUser.ID?, decisionDays: Int, classification: Classification, stage: String, status: Status) {
+                openedAt: Date, openedBy: StaffUser.ID?, decisionDays: Int, classification: Classification, stage: String, status: Status, leadID: UUID? = nil) {
         self.id = id
         self.organisationID = organisationID
         self.number = number
@@ -95,18 +97,22 @@ public struct EnforcementCase: Identifiable, Sendable, Equatable {
         self.classification = classification
         self.stage = stage
         self.status = status
+        self.leadID = leadID
     }
 
     public var stages: [ProcedureStage] { Procedures.stages(for: category, simple: simple) }
     public var currentStage: ProcedureStage? { stages.first { $0.code == stage } }
 
     var ledgerContent: CanonicalJSON {
-        .object(["id": Snapshot.uuid(id), "organisation": Snapshot.uuid(organisationID), "number": .string(number), "title": .string(title),
+        var fields: [String: CanonicalJSON] = ["id": Snapshot.uuid(id), "organisation": Snapshot.uuid(organisationID), "number": .string(number), "title": .string(title),
                  "category": .string(category.rawValue), "simple": .bool(simple), "item": Snapshot.uuid(itemEntryID),
                  "source": .string(source.rawValue), "violationOn": Snapshot.text(violationOn?.iso), "endangersSafety": .bool(endangersSafety),
                  "openedOn": .string(openedOn.iso), "openedAt": Snapshot.time(openedAt), "openedBy": Snapshot.uuid(openedBy),
                  "decisionDays": .int(Int64(decisionDays)), "classification": .string(classification.rawValue), "stage": .string(stage),
-                 "status": .string(status.rawValue)])
+                 "status": .string(status.rawValue)]
+        // A later optional field: written only when set, so every earlier case hashes as before (docs/ledger.md).
+        if let leadID { fields["lead"] = Snapshot.uuid(leadID) }
+        return .object(fields)
     }
 
     func ledgerRecord(_ type: String) -> LedgerRecord {

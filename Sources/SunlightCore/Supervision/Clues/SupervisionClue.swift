@@ -11,6 +11,7 @@ public struct SupervisionClue: Sendable, Equatable {
         case latePublication = "late_publication", missingPublication = "missing_publication", unredacted
         case referralOverdue = "referral_overdue", transferOverdue = "transfer_overdue", notTransferred = "not_transferred"
         case coordinationOverdue = "coordination_overdue"
+        case leadOverdue = "lead_overdue"
 
         public var chineseName: String {
             switch self {
@@ -26,6 +27,7 @@ public struct SupervisionClue: Sendable, Equatable {
             case .transferOverdue: "案件移送超期"
             case .notTransferred: "应移送未移送"
             case .coordinationOverdue: "协调事项超期"
+            case .leadOverdue: "线索核查超期"
             }
         }
     }

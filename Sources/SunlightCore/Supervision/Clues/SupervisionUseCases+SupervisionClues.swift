@@ -91,6 +91,10 @@ extension SupervisionUseCases {
                  "\(matter.kind.chineseName)“\(matter.status.chineseName)”，应于 \(matter.dueOn?.iso ?? "") 前办理", matter.dueOn ?? today,
                  RecordRef.coordination(matter.id))
         }
+        for lead in try await self.cases.overdueLeads(in: Array(names.keys)) {
+            clue(.leadOverdue, .rec18, lead.organisationID, lead.number,
+                 "\(lead.source.chineseName)线索应于 \(lead.dueOn?.iso ?? "") 前核查完毕，至今仍“\(lead.status.chineseName)”", lead.dueOn ?? today, RecordRef.lead(lead.id))
+        }
         try await log(actor, .read, "supervision_clue", id: nil, in: actor.organisation, "查看监督线索（\(clues.count) 条）")
         return clues.sorted { ($0.on, $0.reference) > ($1.on, $1.reference) }
     }

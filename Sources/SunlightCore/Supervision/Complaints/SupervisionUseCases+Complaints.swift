@@ -49,6 +49,9 @@ public struct ComplaintProgress: Sendable, Codable, Equatable {
     public let feedback: String?
     public let answeredOn: CivilDate?
     public let steps: [Step]
+    /// 线索核查结果 in plain words, once the complaint became a case lead (REC-18): 立案调查,
+    /// 不予立案 and why in general terms, or 已移送 — never the party, the case or the written reason.
+    public var leadOutcome: String?
 }
 
 /// 投诉举报详情 — one complaint as its page shows it: its history with who took each step, the
@@ -70,6 +73,11 @@ public struct ComplaintDetail: Sendable {
     public let actions: Set<ComplaintAction>
     /// Whom it may be assigned to: the handling organisation's active staff (when it may be assigned).
     public let handlers: [PersonName]
+    /// 案件线索 the complaint became or joined (REC-18).
+    public var leads: [CaseLead] = []
+    /// Whether the reader may make it a lead now (``CaseLeadStart``), and the open leads it may join.
+    public var leadStart: Set<CaseLeadStart> = []
+    public var openLeads: [CaseLead] = []
 }
 
 /// A row of the complaints ledger, with the organisations named.
@@ -138,7 +146,7 @@ extension SupervisionUseCases {
         return ComplaintProgress(trackingCode: complaint.trackingCode, subject: complaint.subject, status: complaint.status.rawValue,
                                  statusName: complaint.status.chineseName, receivedOn: complaint.receivedOn, dueOn: complaint.dueOn,
                                  receivedBy: received.name, serviceCode: received.id.uuidString.lowercased(), handledBy: handling.name, feedback: complaint.feedback,
-                                 answeredOn: complaint.answeredOn, steps: steps)
+                                 answeredOn: complaint.answeredOn, steps: steps, leadOutcome: try await cases.leads(ofComplaint: complaint).first?.publicOutcome)
     }
 
     /// 投诉举报台账 — complaints handled by or sent to the actor's organisation; supervisors see
@@ -170,10 +178,17 @@ extension SupervisionUseCases {
         let people = try await userNames(events.compactMap(\.by))
         let handlers = allowed.contains(.assign)
             ? try await store.users.list(in: [handling.id]).filter(\.isActive).map { PersonName(id: $0.id, name: $0.displayName) } : []
-        return ComplaintDetail(complaint: complaint, events: events.map { ComplaintDetail.Step(event: $0, by: $0.by.flatMap { people[$0] }) },
-                               receivedBy: try await requireOrganisation(complaint.receivedBy), handledBy: handling,
-                               contact: Dictionary(sealed.map { ($0.field, $0.value ?? "（已依法删除）") }, uniquingKeysWith: { $1 }),
-                               actions: allowed, handlers: handlers)
+        var detail = ComplaintDetail(complaint: complaint, events: events.map { ComplaintDetail.Step(event: $0, by: $0.by.flatMap { people[$0] }) },
+                                     receivedBy: try await requireOrganisation(complaint.receivedBy), handledBy: handling,
+                                     contact: Dictionary(sealed.map { ($0.field, $0.value ?? "（已依法删除）") }, uniquingKeysWith: { $1 }),
+                                     actions: allowed, handlers: handlers)
+        detail.leads = try await cases.leads(ofComplaint: complaint)
+        detail.leadStart = CaseLeadStart.allowed(for: actor, complaint: complaint, alreadyLead: !detail.leads.isEmpty)
+        if !detail.leadStart.isEmpty {
+            detail.openLeads = try await store.records(CaseLead.self).list(organisations: [handling.id], statuses: CaseLead.Status.openCodes)
+                .filter { $0.organisationID == handling.id }
+        }
+        return detail
     }
 
     /// What the actor may do to this complaint now — the same decision its use cases make (SUP-1).

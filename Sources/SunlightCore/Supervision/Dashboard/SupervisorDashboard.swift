@@ -15,9 +15,13 @@ public struct SupervisorDashboard: Sendable {
         public var overdueRectifications = 0
         /// 协调事项 (disputes, assistance, approval links, decided items, accountability) past their clock.
         public var overdueCoordination = 0
+        /// 案件线索 past their check deadline (REC-18).
+        public var overdueLeads = 0
         public var openComplaints = 0
 
-        public var overdue: Int { overdueCases + overduePublications + overdueComplaints + overdueReviews + overdueRectifications + overdueCoordination }
+        public var overdue: Int {
+            overdueCases + overduePublications + overdueComplaints + overdueReviews + overdueRectifications + overdueCoordination + overdueLeads
+        }
     }
 
     public let today: CivilDate
@@ -62,6 +66,7 @@ extension SupervisionUseCases {
         for matter in try await store.records(CoordinationMatter.self).list(organisations: ids) where matter.isOverdue(today: today) {
             if let awaited = matter.awaitedOrganisation { rows[awaited]?.overdueCoordination += 1 }
         }
+        for lead in try await self.cases.overdueLeads(in: ids) { rows[lead.organisationID]?.overdueLeads += 1 }
         try await log(actor, .read, "supervisor_dashboard", id: nil, in: actor.organisation, "查看监督工作台")
         return SupervisorDashboard(today: today, rows: rows.values.sorted {
             $0.overdue != $1.overdue ? $0.overdue > $1.overdue : $0.organisation.path < $1.organisation.path

@@ -31,6 +31,8 @@ struct CasesApiController {
         let parties: [PartyIn]
         /// Officers besides the caller.
         let officers: [UUID]?
+        /// 案件线索 the case is opened from (REC-18).
+        let leadID: UUID?
     }
 
     struct NoteIn: Content {
@@ -173,7 +175,7 @@ struct CasesApiController {
                 NewCase.Party(kind: $0.kind, name: $0.name, idNumber: $0.idNumber, address: $0.address, phone: $0.phone,
                               representative: $0.representative, partyMemberOrOfficial: $0.partyMemberOrOfficial)
             },
-            officers: input.officers ?? []), by: try request.requireApiActor())
+            officers: input.officers ?? [], leadID: input.leadID), by: try request.requireApiActor())
         return try await API.CaseOut(created).encodeResponse(status: .created, for: request)
     }
 

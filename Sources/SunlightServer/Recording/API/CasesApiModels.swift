@@ -29,9 +29,12 @@ extension API {
         let stageName: String
         let status: EnforcementCase.Status
         let statusName: String
+        /// 案件线索 the case was opened from (REC-18), if any.
+        let leadID: UUID?
 
         init(_ c: EnforcementCase) {
             id = c.id
+            leadID = c.leadID
             organisationID = c.organisationID
             number = c.number
             title = c.title

@@ -10,6 +10,8 @@ struct CasePageModel: Encodable {
         let number, title, status, statusClass, procedure, category, organisation, classification, openedOn, openedBy, source, item: String
         let violationOn, decisionDays: String
         let classified: Bool
+        /// 案件线索 the case was opened from (REC-18), or "".
+        var lead = ""
     }
 
     struct StageItem: Encodable { let name, state, stateText, note: String; let audioVideo: Bool }
@@ -96,12 +98,13 @@ extension CasePageModel {
         let item = try await theCase.itemEntryID.asyncMap { id in
             try await sunlight.publicity.publishedList(.item, organisationID: theCase.organisationID).first { $0.version.entryID == id }?.version.title
         } ?? nil
-        let header = Header(
+        var header = Header(
             number: theCase.number, title: theCase.title, status: theCase.status.chineseName, statusClass: theCase.status.rawValue,
             procedure: CaseText.procedure(theCase), category: theCase.category.chineseName, organisation: detail.organisation.name,
             classification: theCase.classification.chineseName, openedOn: theCase.openedOn.iso, openedBy: name(theCase.openedBy),
             source: theCase.source.chineseName, item: item ?? "—", violationOn: CaseText.date(theCase.violationOn),
             decisionDays: "\(theCase.decisionDays) 日", classified: theCase.classification != .normal)
+        header.lead = theCase.leadID?.uuidString.lowercased() ?? ""
 
         let audioVideoStages = detail.snapshot.audioVideoStages
         let stages = detail.stageStates.map { stage, state in

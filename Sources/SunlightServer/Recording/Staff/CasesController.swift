@@ -116,6 +116,8 @@ struct CasesController {
     struct Values: Encodable {
         var title = "", category = "penalty", item = "", source = "inspection", violationOn = "", classification = "normal"
         var simple = false, endangersSafety = false
+        /// 案件线索 the case is opened from (REC-18), and its number for the form.
+        var lead = "", leadNumber = ""
     }
 
     struct NewPage: Encodable {
@@ -137,13 +139,21 @@ struct CasesController {
     }
 
     struct OpenForm: Content {
-        var title, category, simple, item, source, violationOn, endangersSafety, classification: String?
+        var title, category, simple, item, source, violationOn, endangersSafety, classification, lead, leadNumber: String?
         var party: [String: PartyForm]?
         var officers: [String]?
     }
 
     @Sendable func newCase(_ request: Request) async throws -> Response {
-        try await renderNew(request, values: Values(), parties: [], officers: [], error: nil)
+        var values = Values()
+        if let text = request.query[String.self, at: "lead"], let leadID = UUID(uuidString: text) {
+            // 立案 from a lead (REC-18): the form carries the lead, its source becomes the case's.
+            let lead = try await request.sunlight.cases.lead(leadID, by: try request.requireStaff().actor).lead
+            values.lead = lead.id.uuidString.lowercased()
+            values.leadNumber = lead.number
+            values.source = lead.source.caseSource.rawValue
+        }
+        return try await renderNew(request, values: values, parties: [], officers: [], error: nil)
     }
 
     @Sendable func open(_ request: Request) async throws -> Response {
@@ -151,6 +161,8 @@ struct CasesController {
         let form = try request.content.decode(OpenForm.self)
         var values = Values(title: form.title ?? "", category: form.category ?? "", item: form.item ?? "", source: form.source ?? "",
                             violationOn: form.violationOn ?? "", classification: form.classification ?? "normal")
+        values.lead = form.lead ?? ""
+        values.leadNumber = form.leadNumber ?? ""
         values.simple = form.simple == "yes"
         values.endangersSafety = form.endangersSafety == "yes"
         let parties = (form.party ?? [:]).compactMap { key, party -> PartyInput? in
@@ -181,7 +193,7 @@ struct CasesController {
                                   address: party.address, phone: party.phone, representative: party.representative,
                                   partyMemberOrOfficial: party.member)
                 },
-                officers: officers)
+                officers: officers, leadID: UUID(uuidString: values.lead))
             let opened = try await request.sunlight.cases.openCase(input, by: staff.actor)
             return Page.redirect("/staff/cases/\(opened.id.uuidString.lowercased())", notice: "case_opened")
         } catch let error as SunlightError where error.belongsInForm {

@@ -24,6 +24,10 @@ struct ComplaintsController {
         let handlers, organisations: [Option]
         let steps: [Step]
         let problem: String?
+        /// 案件线索 it became (REC-18), what the reader may start (``CaseLeadStart``) and the open leads it may join.
+        var leads: [Option] = []
+        var leadStart: [String: Bool] = [:]
+        var openLeads: [Option] = []
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -33,6 +37,7 @@ struct ComplaintsController {
         routes.post("staff", "complaints", ":complaint", "take", use: take)
         routes.post("staff", "complaints", ":complaint", "answer", use: answer)
         routes.post("staff", "complaints", ":complaint", "close", use: close)
+        routes.post("staff", "complaints", ":complaint", "lead", use: lead)
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
@@ -67,7 +72,7 @@ struct ComplaintsController {
             Step(at: ChinaTime.minuteText(step.event.at), what: step.event.kind.chineseName + (step.by.map { "（\($0)）" } ?? ""), note: step.event.note ?? "")
         }
         let labels = ["name": "姓名", "phone": "电话", "email": "电子邮箱"]
-        return try await Page.render("staff/supervision/complaint", DetailPage(
+        var page = DetailPage(
             page: PageContext(request, title: "投诉举报 \(c.trackingCode)"), id: c.id.uuidString.lowercased(), code: c.trackingCode, subject: c.subject,
             description: c.description, location: c.location ?? "", channel: c.channel.chineseName, receivedBy: detail.receivedBy.name,
             handledBy: detail.handledBy.name, receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "日历未加载",
@@ -75,7 +80,18 @@ struct ComplaintsController {
             feedback: c.feedback ?? "",
             contact: ["name", "phone", "email"].compactMap { key in detail.contact[key].map { Option(value: labels[key]!, label: $0) } },
             anonymous: c.anonymous, open: c.isOpen, answered: c.status == .answered,
-            can: Can.flags(detail.actions), handlers: detail.handlers.map(Option.init), organisations: organisations, steps: steps, problem: problem), on: request, status: status)
+            can: Can.flags(detail.actions), handlers: detail.handlers.map(Option.init), organisations: organisations, steps: steps, problem: problem)
+        page.leads = detail.leads.map { Option(value: $0.id.uuidString.lowercased(), label: "\($0.number)（\($0.status.chineseName)）") }
+        page.leadStart = Can.flags(detail.leadStart)
+        page.openLeads = detail.openLeads.map { Option(value: $0.id.uuidString.lowercased(), label: "\($0.number) \($0.summary.prefix(30))") }
+        return try await Page.render("staff/supervision/complaint", page, on: request, status: status)
+    }
+
+    /// 反映违法行为 — the complaint becomes a case lead or joins an open one (REC-18).
+    @Sendable func lead(_ request: Request) async throws -> Response {
+        try await act(request) { id, actor in
+            _ = try await request.sunlight.cases.leadFromComplaint(id, joining: request.field("lead").flatMap(UUID.init(uuidString:)), by: actor)
+        }
     }
 
     @Sendable func assign(_ request: Request) async throws -> Response {

@@ -7,7 +7,7 @@ struct SupervisorDashboardController {
     struct Row: Encodable {
         let rank: Int
         let name: String
-        let overdue, cases, publications, complaints, reviews, rectifications, coordination, openComplaints: Int
+        let overdue, cases, publications, complaints, reviews, rectifications, coordination, leads, openComplaints: Int
     }
     struct DashboardPage: Encodable {
         let page: PageContext
@@ -27,7 +27,7 @@ struct SupervisorDashboardController {
         let rows = dashboard.rows.enumerated().map { index, row in
             Row(rank: index + 1, name: row.organisation.name, overdue: row.overdue, cases: row.overdueCases, publications: row.overduePublications,
                 complaints: row.overdueComplaints, reviews: row.overdueReviews, rectifications: row.overdueRectifications, coordination: row.overdueCoordination,
-                openComplaints: row.openComplaints)
+                leads: row.overdueLeads, openComplaints: row.openComplaints)
         }
         let chart = BarChartSVG.render(id: "chart-overdue", title: "各机构超期未办结事项",
                                        bars: dashboard.rows.filter { $0.overdue > 0 }.map {
