@@ -42,12 +42,13 @@ extension CalendarUseCases {
         let earlier = try await calendars.current()
         var later = earlier
         later.load(notice)
-        let calendar = later
+        let calendar = later, today = clock.today
         try await commit(actor, .create, "calendar", id: String(notice.year), in: actor.organisation,
                          "加载 \(notice.year) 年节假日安排：\(notice.source)") { tx, at in
             try await tx.holidayNotices.insert(loaded)
             // Due dates counted provisionally through this year are counted again (CAL-4).
-            let recounted = try await Self.recountDueDates(year: notice.year, earlier: earlier, later: calendar, at: at, by: actor.user?.id, in: tx)
+            let recounted = try await Self.recountDueDates(year: notice.year, earlier: earlier, later: calendar, at: at, on: today,
+                                                           by: actor.user?.id, in: tx)
             return ((), [loaded.ledgerRecord(organisationID: actor.organisation?.id)] + recounted)
         }
         try await calendars.reload()

@@ -45,7 +45,7 @@ struct ProvisionalDueDateTests {
         #expect(try Self.loaded().recounted(workingDaysFrom: day("2026-10-08"), to: day("2026-10-15"), earlier: shipped, year: 2027) == nil)
     }
 
-    @Test("In late December a new case's decision clock and a complaint's due date are provisional, never empty; loading the 2027 notice counts them again, logged (CAL-4, REC-13, SUP-1)")
+    @Test("In late December a case's decision clock, a complaint's and a lead's due dates are provisional, never empty; loading the 2027 notice counts them again, logged (CAL-4, REC-13, REC-18, SUP-1)")
     func recountedOnLoad() async throws {
         try await DemoWorld.with { world in
             let sunlight = world.sunlight
@@ -58,6 +58,9 @@ struct ProvisionalDueDateTests {
                 NewComplaint(organisationID: world.market.id, subject: "超市销售过期食品", description: "元谋县好又多超市货架上有过期的牛肉干。", anonymous: true),
                 channel: .portal, by: .visitor(address: "198.51.100.7"))
             #expect(complaint.dueOn?.iso == "2027-01-18", "15 working days counting 1 January provisionally")
+            let lead = try await sunlight.cases.registerLead(NewCaseLead(source: .hotline, receivedOn: world.clock.today, summary: "12345 热线：超市销售过期牛肉干。",
+                                                                         partyKind: nil, partyName: nil), by: officer)
+            #expect(lead.dueOn?.iso == "2027-01-18", "the lead's 15 working days too (REC-18)")
             let tasks = try await sunlight.tasks(for: try await world.actor("admin"))
             #expect(tasks.contains { $0.title == "加载 2027 年节假日安排" && $0.detail.contains("暂定") })
 
@@ -67,6 +70,8 @@ struct ProvisionalDueDateTests {
             let recounted = try #require(try await sunlight.store.complaints.find(complaint.id))
             #expect(recounted.dueOn?.iso == "2027-01-19", "元旦 is a holiday: one working day later")
             #expect(try await sunlight.store.complaints.events(of: complaint.id).contains { $0.kind == .rescheduled })
+            let recountedLead = try #require(try await sunlight.store.records(CaseLead.self).find(lead.id))
+            #expect(recountedLead.dueOn?.iso == "2027-01-19" && recountedLead.steps.last?.action == .reschedule)
             #expect(try await sunlight.cases.verify().isClean)
         }
     }

@@ -137,6 +137,8 @@ public struct CaseLead: OrganisationState, Equatable {
             case register, joinComplaint = "join_complaint", requestExtension = "request_extension", approveExtension = "approve_extension"
             case refuseExtension = "refuse_extension", proposeDecline = "propose_decline", approveDecline = "approve_decline"
             case rejectDecline = "reject_decline", decline, transfer, openCase = "open_case"
+            /// The due date, provisional while a year's holiday notice was missing, counted again when it was loaded (CAL-4).
+            case reschedule
 
             public var chineseName: String {
                 switch self {
@@ -151,6 +153,7 @@ public struct CaseLead: OrganisationState, Equatable {
                 case .decline: "负责人决定不予立案"
                 case .transfer: "移送有管辖权的机关"
                 case .openCase: "立案"
+                case .reschedule: "加载节假日安排后重算期限"
                 }
             }
         }

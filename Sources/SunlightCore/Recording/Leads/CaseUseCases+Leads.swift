@@ -133,13 +133,10 @@ extension CaseUseCases {
         return (lead, permissions.organisation)
     }
 
-    /// The check deadline: `days` working days after `start` (第十八条), or `nil` while the
-    /// calendar lacks a year it needs — as every other working-day due date today (CAL-1).
+    /// The check deadline: `days` working days after `start` (第十八条); provisional while the
+    /// calendar lacks a year it runs into, and counted again when that year is loaded (CAL-4).
     func leadDue(from start: CivilDate, days: Int) async throws -> CivilDate? {
-        let calendar = try await calendars.current()
-        do { return try calendar.dueDate(from: start, .workingDays(days)) } catch let error as SunlightError where error.code == "calendar.outside" {
-            return nil
-        }
+        try await calendars.current().due(from: start, .workingDays(days)).date
     }
 
     /// The lead with one more step recorded.
