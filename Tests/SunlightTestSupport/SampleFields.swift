@@ -7,6 +7,7 @@ extension DocumentType {
         var values: [String: String] = [:]
         for field in fields where field.required {
             switch field.kind {
+            case .text where field.key == "term": values[field.key] = "30"  // 查封扣押期限（日）, REC-16
             case .text, .longText: values[field.key] = "\(field.label)（示例）"
             case .choice(let options): values[field.key] = options[0].code
             case .choices: break

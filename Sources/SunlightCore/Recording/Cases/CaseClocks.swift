@@ -28,13 +28,20 @@ public enum CaseClocks {
     public static func clocks(for snapshot: CaseSnapshot, today: CivilDate, calendar: WorkingDayCalendar,
                               dueSoonMargin: Int = 1) throws -> [CaseClock] {
         let theCase = snapshot.enforcementCase
-        guard theCase.status == .open || theCase.status == .suspended else { return [] }
         var clocks: [CaseClock] = []
         func add(_ kind: String, _ title: String, from start: CivilDate, _ period: Period, _ rule: RuleID, _ basis: String) throws {
             let due = try calendar.due(from: start, period)
             let state = calendar.provisionalState(of: due.date, on: today, dueSoonMargin: dueSoonMargin)
             clocks.append(CaseClock(kind: kind, title: title, due: due.date, state: state, rule: rule, basis: basis, problem: due.provisionalNote))
         }
+        // A seizure's clock runs until it is released, whatever the case's status (REC-16).
+        for seizure in snapshot.activeSeizures {
+            let total = seizure.days + seizure.extendedDays
+            try add("seizure", "查封、扣押期限届满，作出处理决定\(seizure.decision.number.map { "（\($0)）" } ?? "")", from: seizure.seizedOn,
+                    .calendarDays(total), .rec16, "\(seizure.seizedOn.iso) 起 \(seizure.days) 日"
+                    + (seizure.extendedDays > 0 ? "，经批准延长 \(seizure.extendedDays) 日" : "") + "（行政强制法第二十五条）")
+        }
+        guard theCase.status == .open || theCase.status == .suspended else { return clocks }
         let decided = snapshot.decision
 
         switch theCase.category {
@@ -49,12 +56,6 @@ public enum CaseClocks {
                 let extended = snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
                 try add("decision", "作出许可决定", from: accepted, .workingDays(20 + min(extended, 10)), .rec13,
                         "受理 \(accepted.iso) 起 20 个工作日" + (extended > 0 ? "，经批准延长 \(min(extended, 10)) 个工作日" : "") + "（行政许可法第四十二条）")
-            }
-        case .coercion:
-            if let seized = snapshot.issued(.seizureDecision).first?.issuedOn, !snapshot.has(.closed) {
-                let extended = min(30, snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +))
-                try add("seizure", "查封、扣押期限届满，作出处理决定", from: seized, .calendarDays(30 + extended), .rec13,
-                        "\(seized.iso) 起 30 日" + (extended > 0 ? "，经批准延长 \(extended) 日" : "") + "（行政强制法第二十五条）")
             }
         default:
             break

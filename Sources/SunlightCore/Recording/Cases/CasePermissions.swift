@@ -39,6 +39,8 @@ public enum CaseAction: String, CaseIterable, Sendable, NamedAction {
     case recuse
     /// 认定重大执法决定情形.
     case declareMajor = "major-factors"
+    /// 解除查封、扣押 (REC-16).
+    case releaseSeizure = "seizure-release"
 
     public static let area = "case"
 }
@@ -146,6 +148,12 @@ public struct CasePermissions: Permissions {
             guard activeOfficers.count > 2 else {
                 throw CaseRules.refuse(.rec7, "本案只有 \(activeOfficers.count) 名执法人员；请先指派其他执法人员，案件不得少于两名执法人员", code: "case.officers")
             }
+        case .releaseSeizure:
+            try requireHead()
+            guard documents.contains(where: { $0.type == .seizureDecision && $0.status == .issued
+                                              && !releasedSeizures.contains($0.id.uuidString.lowercased()) }) else {
+                throw SunlightError.notFound("未解除的查封、扣押")
+            }
         case .declareMajor:
             try requireWork()
             try requireOpen()
@@ -154,6 +162,9 @@ public struct CasePermissions: Permissions {
             }
         }
     }
+
+    /// The seizure decisions already released (REC-16).
+    var releasedSeizures: Set<String> { Set(events.filter { $0.kind == .seizureReleased }.compactMap { $0.data["document"] }) }
 
     /// The current stage's pending request to go without audio/video, if any (REC-3).
     public var exemptionRequest: CaseEvent? {

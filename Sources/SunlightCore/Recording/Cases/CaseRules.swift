@@ -87,6 +87,7 @@ public enum CaseRules {
         guard theCase.stage == stage.code else {
             throw refuse(.rec1, "当前环节是“\(theCase.currentStage?.name ?? theCase.stage)”，不能越过它办理“\(stage.name)”", code: "case.order")
         }
+        if ["release", "closing"].contains(stage.code) { try checkNoActiveSeizure(snapshot, to: "完成“\(stage.name)”环节") }
         for type in stage.documents where snapshot.issued(type).isEmpty {
             // Any decision ends the decision stage: 不予处罚 as well as 处罚.
             if type.isDecision, snapshot.documents.contains(where: { $0.type.isDecision && $0.status == .issued }) { continue }

@@ -179,6 +179,10 @@ extension CaseUseCases {
         if let first = problems.first {
             throw SunlightError.invalid(first.key, "\(type.chineseName)：" + problems.map(\.description).joined(separator: "；"), rule: .rec6)
         }
+        if type == .seizureDecision, let days = DocumentTerms(clean).seizureDays, days > Seizure.maximumDays {
+            throw SunlightError.invalid(DocumentField.term.rawValue, "查封、扣押的期限不得超过 30 日（行政强制法第二十五条）；确需延长的，期满前经负责人批准延长",
+                                        rule: .rec16)
+        }
         if let mismatch = DocumentTerms(clean).sanctionProblems.first {
             throw SunlightError.invalid(DocumentField.sanctions.rawValue, "\(type.chineseName)：\(mismatch)（行政处罚法第九条）", rule: .rec15)
         }

@@ -72,6 +72,7 @@ extension CaseUseCases {
         guard from.contains(theCase.status) else {
             throw CaseRules.refuse(.rec1, "案件处于“\(theCase.status.chineseName)”状态，不能\(kind.chineseName)", code: "case.status")
         }
+        if kind == .terminated { try CaseRules.checkNoActiveSeizure(try await snapshot(of: theCase, in: store), to: "终止案件") }
         return try await transition(theCase, in: organisation, kind: kind, note: reason, by: actor, summary: "\(kind.chineseName)案件") { $0.status = to }
     }
 

@@ -27,6 +27,7 @@ public enum DocumentField: String, Sendable, CaseIterable {
     case payment, remedies
     /// 首违不罚's three conditions — `yes`/`no` each.
     case firstOffence, minor, corrected
+    /// 理由, 查封扣押清单, 查封扣押期限 — whole days, at most 30 (REC-16).
     case reason, items, term
     case applicant, item, materials
     /// 许可决定 — a `PermitResult` code.

@@ -37,6 +37,9 @@ public struct DocumentTerms: Sendable, Equatable {
     public let corrected: Bool
     /// 许可决定.
     public let result: PermitResult?
+    /// 查封、扣押的期限（日）of a seizure decision (REC-16); `nil` when absent or, for a decision
+    /// written before terms were typed (“三十日”), not a number.
+    public let seizureDays: Int?
     /// 送达文书 of a delivery receipt, when it names the document by ID (REC-14).
     public let servedDocument: UUID?
     /// 送达方式.
@@ -73,6 +76,7 @@ public struct DocumentTerms: Sendable, Equatable {
         minorHarm = yes(.minor)
         corrected = yes(.corrected)
         result = decode(.result, PermitResult.init(rawValue:))
+        seizureDays = decode(.term) { Int($0).flatMap { $0 > 0 ? $0 : nil } }
         servedDocument = fields.text(.document).flatMap(UUID.init(uuidString:))
         serviceMethod = decode(.method, DocumentService.Method.init(rawValue:))
         electronicConsent = yes(.consent)
@@ -119,6 +123,7 @@ public struct DocumentTerms: Sendable, Equatable {
     static func expected(_ field: DocumentField) -> String {
         switch field {
         case .fine, .amountInvolved, .confiscated: "应为不小于 0 的整数，如 15000（不写“万”“元”）"
+        case .term: "应为 1–30 的整数天数"
         case .date: "格式应为 YYYY-MM-DD"
         default: "不是有效的取值"
         }

@@ -128,7 +128,9 @@ public enum DocumentType: String, Codable, Sendable, CaseIterable {
              ListField(.remedies, "救济途径和期限", .longText(max: 500))]
         case .seizureDecision:
             [ListField(.reason, "理由和依据", .longText(max: 2000)), ListField(.items, "查封扣押的场所、设施或者财物清单", .longText(max: 4000)),
-             ListField(.term, "期限", .text(max: 60)), ListField(.remedies, "救济途径和期限", .longText(max: 500))]
+             ListField(.place, "查封扣押的地点", .text(max: 100)),
+             ListField(.term, "期限（日）", .text(max: 2), hint: "不超过 30 日；情况复杂的，经负责人批准可延长一次，不超过 30 日（行政强制法第二十五条）"),
+             ListField(.remedies, "救济途径和期限", .longText(max: 500))]
         case .permitAcceptance:
             [ListField(.applicant, "申请人", .text(max: 100)), ListField(.item, "申请事项", .text(max: 200)),
              ListField(.materials, "申请材料", .longText(max: 2000))]

@@ -189,6 +189,8 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
         case suspended, resumed, terminated, extended, deduction
         /// 申请延长 / 申请期限扣除 — asked by an officer, answered by `extended` / `deduction` with `data["request"]` (REC-17).
         case extensionRequested = "extension_requested", deductionRequested = "deduction_requested"
+        /// 解除查封、扣押 — `data["document"]` names the seizure decision (REC-16).
+        case seizureReleased = "seizure_released"
         case preserved = "evidence_preserved", preservationHandled = "preservation_handled"
         case decided, delivered, paid, closed, archived
         case classified
@@ -214,6 +216,7 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
             case .deduction: "期限扣除"
             case .extensionRequested: "申请延长办案期限"
             case .deductionRequested: "申请期限扣除"
+            case .seizureReleased: "解除查封、扣押"
             case .preserved: "先行登记保存证据"
             case .preservationHandled: "处理先行登记保存的证据"
             case .decided: "作出决定"

@@ -59,6 +59,11 @@ struct CasesApiController {
         let minutes: String?
     }
 
+    /// 解除查封、扣押 (REC-16).
+    struct ReleaseIn: Content {
+        let reason: String
+    }
+
     struct DeductionIn: Content {
         let reason: String
         let from: CivilDate
@@ -133,6 +138,7 @@ struct CasesApiController {
         cases.post(":id", "extensions", ":request", "approve", use: approveExtension)
         cases.post(":id", "deductions", use: deduct)
         cases.post(":id", "deductions", ":request", "approve", use: approveDeduction)
+        cases.post(":id", "seizures", ":decision", "release", use: releaseSeizure)
         cases.post(":id", "preservations", use: preserve)
         cases.post(":id", "responses", use: respond)
         cases.post(":id", "payments", use: pay)
@@ -240,6 +246,12 @@ struct CasesApiController {
     @Sendable func approveDeduction(_ request: Request) async throws -> API.CaseOut {
         API.CaseOut(try await request.sunlight.cases.approveDeduction(case: try request.uuid("id", "案件"), request: try request.uuid("request", "扣除申请"),
                                                                 by: try request.requireApiActor()))
+    }
+
+    @Sendable func releaseSeizure(_ request: Request) async throws -> API.CaseOut {
+        let input = try request.content.decode(ReleaseIn.self)
+        return API.CaseOut(try await request.sunlight.cases.releaseSeizure(case: try request.uuid("id", "案件"), decision: try request.uuid("decision", "查封（扣押）决定书"),
+                                                                     reason: input.reason, by: try request.requireApiActor()))
     }
 
     @Sendable func preserve(_ request: Request) async throws -> API.CaseOut {

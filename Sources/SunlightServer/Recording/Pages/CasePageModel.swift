@@ -40,6 +40,13 @@ struct CasePageModel: Encodable {
         let deductionRecords: [Option]
         /// Requests a head other than the requester may approve (REC-17).
         let extensionRequests, deductionRequests: [Option]
+        /// Seizures not yet released (REC-16).
+        let activeSeizures: [Option]
+    }
+
+    struct SeizureRow: Encodable {
+        let number, items, place, term, state: String
+        let active: Bool
     }
 
     /// 重大执法决定 (REV-2): the declared circumstances, the form to declare them, and where the
@@ -59,6 +66,9 @@ struct CasePageModel: Encodable {
     let nextStage: String?
     let clocks: [ClockBadge]
     let noClocks: Bool
+    /// 查封、扣押 of the case: what, where, how long, released or not (REC-16).
+    let seizures: [SeizureRow]
+    let hasSeizures: Bool
     let blocker: String?
     /// ``CaseAction`` → allowed now (from ``CaseDetail/actions``).
     let can: [String: Bool]
@@ -211,6 +221,9 @@ extension CasePageModel {
             deductionRequests: Self.requests(.deductionRequested, in: detail, by: actor) { request in
                 let reason = request.data["reason"].flatMap(CaseUseCases.DeductionReason.init(rawValue:))?.chineseName ?? ""
                 return "\(reason) \(request.data["from"] ?? "")–\(request.data["to"] ?? "")"
+            },
+            activeSeizures: detail.snapshot.activeSeizures.map {
+                Option(value: $0.decision.id.uuidString.lowercased(), label: "\($0.decision.number ?? "") \($0.seizedOn.iso) 起")
             })
 
         var values = ["paidOn": today.iso, "responseOn": today.iso, "occurredOn": today.iso, "confirmedOn": today.iso,
@@ -224,7 +237,12 @@ extension CasePageModel {
             page: CaseText.page(request, title: "\(theCase.number) \(theCase.title)"),
             id: theCase.id.uuidString.lowercased(), header: header, stages: stages,
             currentStage: current?.name ?? CaseText.stage(theCase), nextStage: detail.nextStage?.name,
-            clocks: detail.clocks.map(ClockBadge.init), noClocks: detail.clocks.isEmpty, blocker: current == nil ? nil : blocker, can: Can.flags(may),
+            clocks: detail.clocks.map(ClockBadge.init), noClocks: detail.clocks.isEmpty,
+            seizures: detail.snapshot.seizures.map { seizure in
+                SeizureRow(number: seizure.decision.number ?? "", items: seizure.items, place: seizure.place,
+                           term: "\(seizure.days) 日" + (seizure.extendedDays > 0 ? "，延长 \(seizure.extendedDays) 日" : ""),
+                           state: seizure.release.map { "已于 \($0.on.iso) 解除：\($0.note ?? "")" } ?? "查封、扣押中", active: seizure.active)
+            }, hasSeizures: !detail.snapshot.seizures.isEmpty, blocker: current == nil ? nil : blocker, can: Can.flags(may),
             parties: detail.parties.map {
                 PartyRow(kind: $0.kind.chineseName, name: $0.name, idNumber: $0.idNumber ?? "—", address: $0.address ?? "—", phone: $0.phone ?? "—",
                          representative: $0.representative ?? "—", member: $0.partyMemberOrOfficial)

@@ -16,6 +16,7 @@ struct CaseActionsController {
         cases.post("deduction", use: deduction)
         cases.post("deduction", "approve", use: approveDeduction)
         cases.post("preservation", use: preservation)
+        cases.post("seizure-release", use: releaseSeizure)
         cases.post("response", use: response)
         cases.post("payment", use: payment)
         cases.post("av-exemption", use: requestExemption)
@@ -89,6 +90,14 @@ struct CaseActionsController {
     private static func requestID(_ request: Request) throws -> UUID {
         guard let id = request.field("request").flatMap(UUID.init(uuidString:)) else { throw SunlightError.notFound("待批准的申请") }
         return id
+    }
+
+    /// 解除查封、扣押 with the reason (head, REC-16).
+    @Sendable func releaseSeizure(_ request: Request) async throws -> Response {
+        try await CasePageController.act(request, form: "seizure-release") { staff, id in
+            guard let decision = request.field("decision").flatMap(UUID.init(uuidString:)) else { throw SunlightError.notFound("未解除的查封、扣押") }
+            _ = try await request.sunlight.cases.releaseSeizure(case: id, decision: decision, reason: request.field("releaseReason") ?? "", by: staff.actor)
+        }
     }
 
     /// 先行登记保存, and its handling within 7 working days (REC-13).
