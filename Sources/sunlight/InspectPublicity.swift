@@ -28,7 +28,7 @@ struct InspectPublicity: AsyncParsableCommand {
             print("\(quarter.chineseName)网上巡查（截至 \(report.asOf.iso)）：\(report.organisations.count) 个机构，发现问题 \(report.findingCount) 项")
             for organisation in report.organisations where !organisation.findings.isEmpty {
                 print("\n\(organisation.organisation.name)（\(organisation.findings.count) 项）")
-                for finding in organisation.findings { print("  [\(finding.rule.rawValue)] \(finding.kind.chineseName)：\(finding.detail)") }
+                for finding in organisation.findings { print("  \(finding.kind.chineseName)：\(finding.detail)" + (finding.rule.legalBasis.map { "（依据\($0)）" } ?? "")) }
             }
             if let csv {
                 try Data(CSV.document(report.table(url: Links.url(for:))).utf8).write(to: URL(fileURLWithPath: csv))

@@ -17,7 +17,9 @@ import VaporTesting
             #expect(dashboard.status == .ok && dashboard.body.string.contains("元谋县档案局") && dashboard.body.string.contains("overdue-total"))
             let clues = try await supervisor.get("/staff/supervision/clues")
             #expect(clues.status == .ok && clues.body.string.contains("未音像记录"), "the demo's simple case was exempted from audio/video")
-            #expect(try await supervisor.get("/staff/supervision/clues?format=csv").body.string.hasPrefix("\u{FEFF}线索"))
+            let csv = try await supervisor.get("/staff/supervision/clues?format=csv").body.string
+            #expect(csv.hasPrefix("\u{FEFF}线索,依据,"), "the CSV cites the legal basis, not our rule IDs")
+            #expect(csv.range(of: #"\b(REC|PUB|SUP|REV|STD|CAL)-\d+"#, options: .regularExpression) == nil)
             #expect(try await supervisor.get("/staff/supervision/inspect-publicity").status == .ok)
             let report = try await supervisor.get("/staff/supervision/inspect-publicity?quarter=2026Q4")
             #expect(report.status == .ok && report.body.string.contains("finding-total") && report.body.string.contains("未公示服务指南"))

@@ -92,8 +92,8 @@ public struct PublicityInspection: Sendable {
 
     /// One line per finding, for the CSV export; `url` gives the web address of a link.
     public func table(url: (RecordRef) -> String) -> TextTable {
-        TextTable(header: ["季度", "机构", "问题", "规则", "说明", "链接"], rows: organisations.flatMap { report in
-            report.findings.map { [quarter.description, report.organisation.name, $0.kind.chineseName, $0.rule.rawValue, $0.detail, $0.link.map(url) ?? ""] }
+        TextTable(header: ["季度", "机构", "问题", "依据", "说明", "链接"], rows: organisations.flatMap { report in
+            report.findings.map { [quarter.description, report.organisation.name, $0.kind.chineseName, $0.rule.legalBasis ?? "", $0.detail, $0.link.map(url) ?? ""] }
         })
     }
 }

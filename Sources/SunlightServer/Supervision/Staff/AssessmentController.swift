@@ -70,7 +70,7 @@ struct AssessmentController {
         }
         return try await Page.render("staff/assessment/assessment", AssessmentPage(
             page: PageContext(request, title: "考核评价"), year: year,
-            indicators: scheme.indicators.map { IndicatorView(code: $0.code, name: $0.name, source: $0.measure.map { "系统计算（\($0.rule.rawValue)）" } ?? "人工评分",
+            indicators: scheme.indicators.map { IndicatorView(code: $0.code, name: $0.name, source: $0.measure.map { measure in "系统计算" + (measure.rule.legalBasis.map { "（依据\($0)）" } ?? "") } ?? "人工评分",
                                                              points: $0.points, scored: $0.measure == nil) },
             excellentFrom: scheme.excellentFrom, goodFrom: scheme.goodFrom, passFrom: scheme.passFrom, ratings: ratings, filings: filings,
             officers: desk.officers.map { OfficerView(id: $0.id.uuidString.lowercased(), name: $0.name) },

@@ -29,8 +29,8 @@ struct CluesController {
         let wanted = request.query[String.self, at: "kind"].flatMap(SupervisionClue.Kind.init(rawValue:))
         let clues = all.filter { wanted == nil || $0.kind == wanted }
         if request.query[String.self, at: "format"] == "csv" {
-            return request.csvResponse(CSV.document(header: ["线索", "规则", "机构", "案号或文号", "说明", "日期", "链接"], rows: clues.map {
-                [$0.kind.chineseName, $0.rule.rawValue, $0.organisationName, $0.reference, $0.detail, $0.on.iso, Links.url(for: $0.link)]
+            return request.csvResponse(CSV.document(header: ["线索", "依据", "机构", "案号或文号", "说明", "日期", "链接"], rows: clues.map {
+                [$0.kind.chineseName, $0.rule.legalBasis ?? "", $0.organisationName, $0.reference, $0.detail, $0.on.iso, Links.url(for: $0.link)]
             }), filename: "监督线索.csv")
         }
         return try await Page.render("staff/supervision/clues", CluesPage(
