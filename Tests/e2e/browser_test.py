@@ -30,6 +30,7 @@ import urllib.parse
 import urllib.request
 
 import publicity_scenarios
+import recording_scenarios
 import supervision_scenarios
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -523,6 +524,7 @@ def main():
         supervision_scenarios.assessment_published(helpers, driver, base)
         legal_review(driver, base)
         clue_to_case(driver, base)
+        recording_scenarios.seizure_case(helpers, driver, base)
     except Exception:
         driver.save_screenshot(os.path.join(SHOTS, "failure.png"))
         raise
