@@ -33,9 +33,10 @@ struct HomeController {
 
     @Sendable func home(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
+        let calendar = try await request.sunlight.calendars.current()
         let tasks = try await request.sunlight.tasks(for: staff.actor).map { task in
             let badge = DeadlineBadge(task.state)
-            return TaskRow(title: task.title, detail: task.detail, due: task.due?.iso ?? "—", stateClass: badge.cssClass,
+            return TaskRow(title: task.title, detail: task.detail, due: calendar.shown(task.due), stateClass: badge.cssClass,
                            stateText: badge.text, link: task.link.map(Links.url(for:)), rule: task.rule?.legalBasis)
         }
         return try await Page.render("staff/home", HomePage(

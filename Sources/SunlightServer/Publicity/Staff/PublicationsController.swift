@@ -56,10 +56,11 @@ struct PublicationsController {
         let staff = try request.requireStaff()
         let tasks = try await request.sunlight.publicity.publicationQueue(by: staff.actor)
         let all = try await request.sunlight.publicity.publications(by: staff.actor)
+        let calendar = try await request.sunlight.calendars.current()
         func row(_ p: DecisionPublication, kind: String, due: CivilDate?, state: DeadlineState?) -> Row {
             let badge = DeadlineBadge(state)
             return Row(id: p.id.uuidString.lowercased(), kind: kind, number: p.number, title: p.title, type: p.decisionType.chineseName,
-                       decidedOn: p.decidedOn.iso, due: due?.iso ?? "日历未加载", dueClass: badge.cssClass, dueText: badge.text, status: p.status.chineseName)
+                       decidedOn: p.decidedOn.iso, due: calendar.shown(due), dueClass: badge.cssClass, dueText: badge.text, status: p.status.chineseName)
         }
         return try await Page.render("staff/publicity/queue", QueuePage(
             page: PageContext(request, title: "决定公开"),
@@ -93,7 +94,7 @@ struct PublicationsController {
         return try await Page.render("staff/publicity/publication", DetailPage(
             page: PageContext(request, title: "决定公开 · \(publication.number)"),
             id: id.uuidString.lowercased(), number: publication.number, title: publication.title, type: publication.decisionType.chineseName,
-            category: publication.category.chineseName, decidedOn: publication.decidedOn.iso, due: publication.dueOn?.iso ?? "日历未加载",
+            category: publication.category.chineseName, decidedOn: publication.decidedOn.iso, due: calendar.shown(publication.dueOn),
             dueClass: publication.status == .due ? badge.cssClass : "done", dueText: publication.status == .due ? badge.text : publication.status.chineseName,
             status: publication.status.chineseName, note: publication.note ?? "",
             fields: fields, published: publication.content.map { FieldView(label: $0.label, original: "", redacted: $0.text, findings: []) },

@@ -48,11 +48,12 @@ struct LeadsController {
         let staff = try request.requireStaff()
         let filter = request.query[String.self, at: "filter"].flatMap(CaseLeadFilter.init(rawValue:)) ?? .all
         let items = try await request.sunlight.cases.leads(filter, by: staff.actor)
+        let calendar = try await request.sunlight.calendars.current()
         let rows = items.map { item in
             let lead = item.lead
             let badge = DeadlineBadge(item.state)
             return Row(id: lead.id.uuidString.lowercased(), number: lead.number, organisation: item.organisationName, source: lead.source.chineseName,
-                       receivedOn: lead.receivedOn.iso, summary: String(lead.summary.prefix(60)), due: lead.dueOn?.iso ?? "日历未加载",
+                       receivedOn: lead.receivedOn.iso, summary: String(lead.summary.prefix(60)), due: calendar.shown(lead.dueOn),
                        dueClass: lead.status.isOpen ? badge.cssClass : "done", dueText: lead.status.isOpen ? badge.text : lead.status.chineseName,
                        status: lead.status.chineseName)
         }
@@ -96,7 +97,7 @@ struct LeadsController {
         return try await Page.render("staff/cases/lead", DetailPage(
             page: PageContext(request, title: "案件线索 \(lead.number)"), id: lead.id.uuidString.lowercased(), number: lead.number,
             organisation: detail.organisation.name, source: lead.source.chineseName, receivedOn: lead.receivedOn.iso, summary: lead.summary,
-            party: detail.party.map { "\(lead.partyKind?.chineseName ?? "")：\($0)" } ?? "未登记", due: lead.dueOn?.iso ?? "日历未加载，暂无法计算",
+            party: detail.party.map { "\(lead.partyKind?.chineseName ?? "")：\($0)" } ?? "未登记", due: try await request.sunlight.calendars.current().shown(lead.dueOn),
             dueClass: lead.status.isOpen ? badge.cssClass : "done", dueText: lead.status.isOpen ? badge.text : lead.status.chineseName,
             status: lead.status.chineseName, caseID: lead.caseID?.uuidString.lowercased() ?? "", caseNumber: detail.caseNumber ?? "",
             complaints: detail.complaintCodes.joined(separator: "、"), extensionText: extensionText, declineText: declineText, transferText: transferText,

@@ -49,7 +49,7 @@ struct ComplaintsController {
             let c = item.complaint
             let badge = DeadlineBadge(c.isOpen ? sunlight.calendar.state(of: c.dueOn, calendar: calendar) : nil)
             return Row(id: c.id.uuidString.lowercased(), code: c.trackingCode, subject: c.subject, received: item.receivedBy,
-                       handling: item.handledBy, receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "",
+                       handling: item.handledBy, receivedOn: c.receivedOn.iso, due: calendar.shown(c.dueOn, none: ""),
                        dueClass: c.isOpen ? badge.cssClass : "done", dueText: c.isOpen ? badge.text : c.status.chineseName, status: c.status.chineseName)
         }
         return try await Page.render("staff/supervision/complaints", ListPage(page: PageContext(request, title: "投诉举报"), rows: rows, empty: rows.isEmpty), on: request)
@@ -75,7 +75,7 @@ struct ComplaintsController {
         var page = DetailPage(
             page: PageContext(request, title: "投诉举报 \(c.trackingCode)"), id: c.id.uuidString.lowercased(), code: c.trackingCode, subject: c.subject,
             description: c.description, location: c.location ?? "", channel: c.channel.chineseName, receivedBy: detail.receivedBy.name,
-            handledBy: detail.handledBy.name, receivedOn: c.receivedOn.iso, due: c.dueOn?.iso ?? "日历未加载",
+            handledBy: detail.handledBy.name, receivedOn: c.receivedOn.iso, due: calendar.shown(c.dueOn),
             dueClass: c.isOpen ? badge.cssClass : "done", dueText: c.isOpen ? badge.text : c.status.chineseName, status: c.status.chineseName,
             feedback: c.feedback ?? "",
             contact: ["name", "phone", "email"].compactMap { key in detail.contact[key].map { Option(value: labels[key]!, label: $0) } },
