@@ -125,11 +125,19 @@ public struct ReviewSubmission: Codable, Sendable, Equatable {
     public var collectiveDiscussion: Bool
     public var evidence: [AttachedEvidence]
     public var submittedOn: CivilDate
-    /// `nil` when the calendar of those days is not loaded (CAL-1).
+    /// The due date as computed when submitted: provisional where a year's holiday notice was
+    /// missing (CAL-4); `nil` in records written before due dates were never left empty.
     public var dueOn: CivilDate?
     public var reviewDays: Int
 
     public var voluntary: Bool { matchedRules.isEmpty }
+
+    /// The due date on the calendar in force now: `reviewDays` working days from submission,
+    /// counted again once a missing year's notice is loaded (CAL-4, REV-5). The record keeps
+    /// what was computed when it was written; pages and tasks read this.
+    public func due(on calendar: WorkingDayCalendar) -> CivilDate {
+        calendar.count(from: submittedOn, .workingDays(reviewDays)).date
+    }
 
     public init(form: ReviewForm, draftHash: String, catalogueVersion: Int, matchedRules: [String], collectiveDiscussion: Bool,
                 evidence: [AttachedEvidence], submittedOn: CivilDate, dueOn: CivilDate?, reviewDays: Int) {

@@ -55,15 +55,15 @@ public struct ReviewStatistics: Sendable {
     private static func add(_ round: ReviewRound, documentID: UUID, today: CivilDate, calendar: WorkingDayCalendar, to row: inout Row) {
         row.rounds += 1
         if row.documents.insert(documentID).inserted { row.decisions += 1 }
-        let due = round.submission.dueOn
+        let due = round.submission.due(on: calendar)
         if let opinion = round.opinion {
             row.reviewed += 1
             if opinion.outcome == .approve { row.approved += 1 }
-            if let due, opinion.reviewedOn > due { row.overdue += 1 }
+            if opinion.reviewedOn > due { row.overdue += 1 }
             if let days = try? calendar.workingDaysLeft(from: round.submission.submittedOn, until: opinion.reviewedOn) { row.workingDays.append(days) }
         } else {
             row.pending += 1
-            if let due, today > due { row.overdue += 1 }
+            if today > due { row.overdue += 1 }
         }
     }
 

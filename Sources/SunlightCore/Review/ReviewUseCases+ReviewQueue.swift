@@ -50,7 +50,7 @@ extension ReviewUseCases {
                 let history = ReviewHistory(documentID: documentID, records: caseRecords)
                 guard let document = try await store.caseRecords.document(documentID) else { continue }
                 for round in history.rounds where includeDone || (round.pending && round.number == history.last?.number) {
-                    let state = round.pending ? deadlineState(of: round.submission.dueOn, calendar: calendar) : nil
+                    let state = round.pending ? deadlineState(of: round.submission.due(on: calendar), calendar: calendar) : nil
                     items.append(ReviewQueueItem(round: round, enforcementCase: theCase, organisation: organisation, document: document,
                                                  state: state, conflict: officers.contains(me.id)))
                 }
@@ -59,8 +59,8 @@ extension ReviewUseCases {
         try await log(actor, .read, "review_record", id: nil, in: home, "查看法制审核工作台（\(items.count) 项）")
         return items.sorted { a, b in
             if a.round.pending != b.round.pending { return a.round.pending }
-            return (a.round.submission.dueOn?.dayNumber ?? .max, a.round.submissionRecord.recordedAt)
-                < (b.round.submission.dueOn?.dayNumber ?? .max, b.round.submissionRecord.recordedAt)
+            return (a.round.submission.due(on: calendar).dayNumber, a.round.submissionRecord.recordedAt)
+                < (b.round.submission.due(on: calendar).dayNumber, b.round.submissionRecord.recordedAt)
         }
     }
 

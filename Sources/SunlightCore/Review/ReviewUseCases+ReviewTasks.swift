@@ -21,7 +21,7 @@ extension ReviewUseCases {
                   let theCase = try await store.cases.find(round.submissionRecord.caseID), theCase.status == .open else { continue }
             let link = RecordRef.review(submission: round.submissionRecord.id)
             if round.pending, reviewer {
-                let due = round.submission.dueOn
+                let due = round.submission.due(on: calendar)
                 let state = deadlineState(of: due, calendar: calendar)
                 tasks.append(StaffTask(title: "法制审核：\(theCase.number) 第 \(round.number) 轮", detail: "\(theCase.title)；\(round.submission.form.proposal)",
                                        due: due, state: state, link: link, rule: .rev5))

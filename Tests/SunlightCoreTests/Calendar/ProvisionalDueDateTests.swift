@@ -75,4 +75,12 @@ struct ProvisionalDueDateTests {
             #expect(try await sunlight.cases.verify().isClean)
         }
     }
+
+    @Test("A review round submitted on 30 December is due provisionally on 4 January, and on the 5th once 元旦 is known, whatever its record says (CAL-4, REV-5)")
+    func reviewRound() throws {
+        let submission = ReviewSubmission(form: .sample, draftHash: "", catalogueVersion: 0, matchedRules: [], collectiveDiscussion: false, evidence: [],
+                                          submittedOn: day("2026-12-30"), dueOn: day("2027-01-04"), reviewDays: 3)
+        #expect(submission.due(on: shipped).iso == "2027-01-04")
+        #expect(submission.due(on: try Self.loaded()).iso == "2027-01-05")
+    }
 }

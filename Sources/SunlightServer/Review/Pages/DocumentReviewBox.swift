@@ -38,13 +38,14 @@ extension DocumentReviewBox {
         let actor = try request.requireStaff().actor
         let (requirement, history) = try await request.sunlight.reviews.reviewStatus(of: document.id, by: actor)
         let last = history.last
+        let calendar = try await request.sunlight.calendars.current()
         let pending = last?.pending == true
         let beforeDecision = document.status == .draft || document.status == .review
         let canSubmit = actions.contains(.submitForReview)
 
         var note: String?
         if pending, let last {
-            note = "第 \(last.number) 轮法制审核进行中" + (last.submission.dueOn.map { "，审核期限至 \($0.iso)" } ?? "") + "；审核完成前决定书不能修改，也不能重复送审（依据国办发〔2018〕118号）。"
+            note = "第 \(last.number) 轮法制审核进行中，审核期限至 \(ReviewText.due(last.submission, on: calendar))；审核完成前决定书不能修改，也不能重复送审（依据国办发〔2018〕118号）。"
         } else if !beforeDecision {
             note = "决定书\(document.status.chineseName)，法制审核应在作出决定之前。"
         }
@@ -61,7 +62,7 @@ extension DocumentReviewBox {
             required: requirement.required, outsideReview: requirement.outsideReview, summary: requirement.summary,
             rules: requirement.matched.map { RuleRow(code: $0.code, title: $0.title, source: $0.source) },
             collectiveDiscussion: requirement.collectiveDiscussion || last?.submission.collectiveDiscussion == true,
-            rounds: history.rounds.map(ReviewText.roundRow), hasRounds: !history.rounds.isEmpty,
+            rounds: history.rounds.map { ReviewText.roundRow($0, on: calendar) }, hasRounds: !history.rounds.isEmpty,
             canSubmit: canSubmit, open: problem != nil || returned || (requirement.required && last == nil),
             submitLabel: last == nil ? "提交法制审核" : "重新提交法制审核（第 \(history.nextRound) 轮）",
             note: note, fields: fields, problem: problem)
@@ -107,9 +108,9 @@ extension DocumentReviewBox {
 /// How review facts are shown on the staff pages (法制审核).
 enum ReviewText {
     /// A round as a row of a list: number, dates, state.
-    static func roundRow(_ round: ReviewRound) -> DocumentReviewBox.RoundRow {
+    static func roundRow(_ round: ReviewRound, on calendar: WorkingDayCalendar) -> DocumentReviewBox.RoundRow {
         DocumentReviewBox.RoundRow(id: round.submissionRecord.id.uuidString.lowercased(), number: "第 \(round.number) 轮",
-                                   submittedOn: round.submission.submittedOn.iso, due: due(round.submission.dueOn),
+                                   submittedOn: round.submission.submittedOn.iso, due: due(round.submission, on: calendar),
                                    state: round.stateName, stateClass: stateClass(round))
     }
 
@@ -118,8 +119,10 @@ enum ReviewText {
         round.pending ? "pending" : round.approved ? "approved" : "returned"
     }
 
-    static func due(_ date: CivilDate?) -> String {
-        date.map { "\($0.iso)（\($0.chineseWeekday)）" } ?? "—"
+    /// A round's due date on the calendar in force, marked 暂定 while its year is not loaded (CAL-4).
+    static func due(_ submission: ReviewSubmission, on calendar: WorkingDayCalendar) -> String {
+        let due = submission.due(on: calendar)
+        return "\(due.iso)（\(due.chineseWeekday)）" + (calendar.covers(due) ? "" : "（暂定）")
     }
 
     /// The messages shown after a review action (`?notice=…`).

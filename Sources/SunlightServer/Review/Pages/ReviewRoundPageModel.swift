@@ -94,13 +94,10 @@ extension ReviewRoundPageModel {
         let actions = try await sunlight.reviews.reviewRoundActions(roundID, by: actor)
 
         var dueClass = "unknown", dueText = ""
-        if round.pending, let due = submission.dueOn {
-            var state: DeadlineState? = .overdue
-            if today <= due {
-                let calendar = try await sunlight.calendars.current()
-                state = sunlight.calendar.state(of: due, calendar: calendar)
-            }
-            let badge = DeadlineBadge(state)
+        let calendar = try await sunlight.calendars.current()
+        let due = submission.due(on: calendar)
+        if round.pending {
+            let badge = DeadlineBadge(today <= due ? sunlight.calendar.state(of: due, calendar: calendar) : .overdue)
             dueClass = badge.cssClass
             dueText = badge.text
         }
@@ -108,7 +105,7 @@ extension ReviewRoundPageModel {
             caseID: theCase.id.uuidString.lowercased(), caseNumber: theCase.number, caseTitle: theCase.title, organisation: detail.organisation.name,
             documentID: document.id.uuidString.lowercased(), documentType: document.type.chineseName, documentStatus: document.status.chineseName,
             documentStatusClass: document.status.rawValue, round: "第 \(round.number) 轮", submittedOn: submission.submittedOn.iso,
-            submittedBy: name(round.submissionRecord.recordedBy), due: ReviewText.due(submission.dueOn), dueClass: dueClass, dueText: dueText,
+            submittedBy: name(round.submissionRecord.recordedBy), due: ReviewText.due(submission, on: calendar), dueClass: dueClass, dueText: dueText,
             state: round.stateName, stateClass: ReviewText.stateClass(round),
             catalogue: submission.catalogueVersion == 0 ? "默认目录（第 0 版）" : "第 \(submission.catalogueVersion) 版",
             matched: submission.matchedRules.isEmpty ? "未匹配目录规则（自愿申请审核）" : submission.matchedRules.joined(separator: "、"),
@@ -119,7 +116,7 @@ extension ReviewRoundPageModel {
             record.opinion.map { opinion in
                 OpinionView(outcome: opinion.outcome.chineseName, outcomeClass: opinion.outcome == .approve ? "approved" : "returned", text: opinion.text,
                             reviewedOn: opinion.reviewedOn.iso, reviewer: name(record.recordedBy),
-                            late: submission.dueOn.map { opinion.reviewedOn > $0 } ?? false,
+                            late: opinion.reviewedOn > due,
                             answers: opinion.answers.map { answer in
                                 AnswerRow(element: answer.element.chineseName, verdict: answer.verdict.chineseName, verdictClass: answer.verdict.rawValue,
                                           comment: answer.comment.isEmpty ? "—" : answer.comment)

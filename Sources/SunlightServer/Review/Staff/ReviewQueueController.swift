@@ -27,15 +27,16 @@ struct ReviewQueueController {
         let staff = try request.requireStaff()
         let includeDone = request.query[String.self, at: "done"] == "1"
         let items = try await request.sunlight.reviews.reviewQueue(includeDone: includeDone, by: staff.actor)
+        let calendar = try await request.sunlight.calendars.current()
         let rows = items.map { item in
             let round = item.round
             let badge = DeadlineBadge(item.state)
             var dueText = round.pending ? badge.text : "已审核"
-            if let opinion = round.opinion, let due = round.submission.dueOn, opinion.reviewedOn > due { dueText = "超期审核" }
+            if let opinion = round.opinion, opinion.reviewedOn > round.submission.due(on: calendar) { dueText = "超期审核" }
             return Row(round: round.submissionRecord.id.uuidString.lowercased(), caseID: item.enforcementCase.id.uuidString.lowercased(),
                        caseNumber: item.enforcementCase.number, caseTitle: item.enforcementCase.title, organisation: item.organisation.name,
                        number: "第 \(round.number) 轮", document: item.document.type.chineseName, submittedOn: round.submission.submittedOn.iso,
-                       due: ReviewText.due(round.submission.dueOn), dueClass: round.pending ? badge.cssClass : "done", dueText: dueText,
+                       due: ReviewText.due(round.submission, on: calendar), dueClass: round.pending ? badge.cssClass : "done", dueText: dueText,
                        state: round.stateName, stateClass: ReviewText.stateClass(round), pending: round.pending, conflict: item.conflict)
         }
         return try await Page.render("staff/review/queue", QueuePage(
