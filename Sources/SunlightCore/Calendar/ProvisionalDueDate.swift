@@ -81,6 +81,13 @@ extension WorkingDayCalendar {
         return left <= dueSoonMargin ? .dueSoon : .onTime
     }
 
+    /// Working days after `start` up to and including `end` (0 when `end` is not later), counting
+    /// a year without a loaded notice Monday to Friday (CAL-4): a duration is never dropped.
+    public func provisionalWorkingDays(from start: CivilDate, until end: CivilDate) -> Int {
+        guard start < end else { return 0 }
+        return (start.dayNumber + 1...end.dayNumber).filter { worksOrWeekday(CivilDate(dayNumber: $0)) }.count
+    }
+
     /// A working day by the loaded notice; in a year without one, Monday to Friday.
     func worksOrWeekday(_ day: CivilDate) -> Bool {
         if isMakeUpWorkday(day) { return true }

@@ -60,7 +60,7 @@ public struct ReviewStatistics: Sendable {
             row.reviewed += 1
             if opinion.outcome == .approve { row.approved += 1 }
             if opinion.reviewedOn > due { row.overdue += 1 }
-            if let days = try? calendar.workingDaysLeft(from: round.submission.submittedOn, until: opinion.reviewedOn) { row.workingDays.append(days) }
+            row.workingDays.append(calendar.provisionalWorkingDays(from: round.submission.submittedOn, until: opinion.reviewedOn))
         } else {
             row.pending += 1
             if today > due { row.overdue += 1 }

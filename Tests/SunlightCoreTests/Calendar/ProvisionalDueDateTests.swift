@@ -40,6 +40,8 @@ struct ProvisionalDueDateTests {
         #expect(shipped.provisionalState(of: day("2027-01-04"), on: day("2026-12-31")) == .onTime)
         #expect(shipped.provisionalState(of: day("2027-01-04"), on: day("2027-01-01")) == .dueSoon)
         #expect(shipped.provisionalState(of: day("2027-01-04"), on: day("2027-01-05")) == .overdue)
+        #expect(shipped.provisionalWorkingDays(from: day("2026-12-28"), until: day("2027-01-04")) == 5, "a duration across the year is counted, not dropped")
+        #expect(try Self.loaded().provisionalWorkingDays(from: day("2026-12-28"), until: day("2027-01-04")) == 4)
         let recounted = try Self.loaded().recounted(workingDaysFrom: day("2026-12-28"), to: provisional.date, earlier: shipped, year: 2027)
         #expect(recounted?.iso == "2027-01-05")
         #expect(try Self.loaded().recounted(workingDaysFrom: day("2026-10-08"), to: day("2026-10-15"), earlier: shipped, year: 2027) == nil)
