@@ -91,27 +91,35 @@ public struct OfficerQualification: Sendable {
     /// Whether the officer may be assigned to enforcement of `category` on `date` (REC-7, STD-2);
     /// throws the reason, in Chinese, citing REC-7.
     public func checkAssignable(to category: EnforcementCategory?, on date: CivilDate) throws {
-        let name = user.displayName
-        func refuse(_ message: String) -> SunlightError {
-            SunlightError(.ruleViolation, code: "officer.not_assignable", "\(name)不能被指派执法：\(message)", rule: .rec7)
+        if let problem = assignmentProblem(to: category, on: date) {
+            throw SunlightError(.ruleViolation, code: "officer.not_assignable", "\(user.displayName)不能被指派执法：\(problem)", rule: .rec7)
         }
-        guard user.isActive else { throw refuse("账号已停用") }
-        guard user.has(.officer) else { throw refuse("不是执法人员") }
-        guard !certificates.isEmpty else { throw refuse("没有行政执法证件（无证不得执法，STD-2）") }
+    }
+
+    /// Whether the officer may be assigned to enforcement of `category` on `date` (REC-7, STD-2).
+    public func isAssignable(to category: EnforcementCategory?, on date: CivilDate) -> Bool {
+        assignmentProblem(to: category, on: date) == nil
+    }
+
+    /// Why the officer may not be assigned, in Chinese; `nil` when they may.
+    func assignmentProblem(to category: EnforcementCategory?, on date: CivilDate) -> String? {
+        guard user.isActive else { return "账号已停用" }
+        guard user.has(.officer) else { return "不是执法人员" }
+        guard !certificates.isEmpty else { return "没有行政执法证件（无证不得从事执法活动）" }
         let valid = certificates.filter { $0.status(on: date) == .valid }
-        guard !valid.isEmpty else {
-            let best = certificates.max { $0.validUntil < $1.validUntil }!
+        if valid.isEmpty, let best = certificates.max(by: { $0.validUntil < $1.validUntil }) {
             switch best.status(on: date) {
-            case .revoked: throw refuse("执法证 \(best.number) 已于 \(best.revokedOn!.iso) 注销")
-            case .expired: throw refuse("执法证 \(best.number) 已于 \(best.validUntil.iso) 过期")
-            default: throw refuse("执法证 \(best.number) 自 \(best.validFrom.iso) 起才生效")
+            case .revoked: return "执法证 \(best.number) 已于 \(best.revokedOn?.iso ?? "") 注销"
+            case .expired: return "执法证 \(best.number) 已于 \(best.validUntil.iso) 过期"
+            default: return "执法证 \(best.number) 自 \(best.validFrom.iso) 起才生效"
             }
         }
         let reviewed = valid.filter { latestReview(of: $0)?.passed != false }
-        guard !reviewed.isEmpty else { throw refuse("执法证年度审验不合格") }
+        guard !reviewed.isEmpty else { return "执法证年度审验不合格" }
         if let category, !reviewed.contains(where: { $0.categories.contains(category) }) {
-            throw refuse("执法证的执法类别不含“\(category.chineseName)”")
+            return "执法证的执法类别不含“\(category.chineseName)”"
         }
+        return nil
     }
 }
 

@@ -12,7 +12,7 @@ extension PublicityUseCases {
         guard (2...100).contains(title.count) else { throw SunlightError.invalid("title", "请填写抽查任务名称（2–100 字）", rule: .pub4) }
         let targets = try Self.parseTargets(text)
         let today = clock.today
-        let inspectors = try await standards.qualifications(in: [organisation]).filter { (try? $0.checkAssignable(to: category, on: today)) != nil }
+        let inspectors = try await standards.qualifications(in: [organisation]).filter { $0.isAssignable(to: category, on: today) }
             .compactMap { q in q.mainCertificate(on: today).map { RandomDraw.Inspector(key: $0.number, name: q.user.displayName) } }
         let parameters = RandomDraw.Parameters(targetCount: targetCount, inspectorsPerTarget: inspectorsPerTarget)
         // Refuse now what the draw would refuse later (REC-7: too few certified inspectors).

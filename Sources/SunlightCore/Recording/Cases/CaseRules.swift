@@ -126,7 +126,7 @@ public enum CaseRules {
     /// On-site actions: at least two officers with valid certificates of the case's category (REC-7).
     public static func checkOfficers(_ snapshot: CaseSnapshot, today: CivilDate) throws {
         let category = snapshot.enforcementCase.category
-        let qualified = snapshot.officers.filter { (try? $0.checkAssignable(to: category, on: today)) != nil }
+        let qualified = snapshot.officers.filter { $0.isAssignable(to: category, on: today) }
         guard qualified.count >= 2 else {
             throw refuse(.rec7, "现场执法须有两名以上持有效执法证件（含“\(category.chineseName)”类别）的执法人员，本案目前只有 \(qualified.count) 名",
                          code: "case.officers")
