@@ -65,6 +65,11 @@ import VaporTesting
                     try await walk.compare("/staff/publications/\(Drift.key(id))") { Drift.named(try await sunlight.publicity.publicationDetail(id, by: actor).actions, "page") }
                 }
                 try await walk.compare("/staff/draws") { Drift.named(try await sunlight.publicity.drawDesk(by: actor).start, "page") }
+                // 年度报告: last year's may be published by a head of the organisation (PUB-12).
+                try await walk.compare("/staff/annual-report?year=2025") {
+                    guard let organisation = actor.organisation else { return [] }
+                    return Drift.named(try await sunlight.publicity.annualReportActions(of: organisation.id, year: 2025, by: actor), "page")
+                }
                 for id in fixture.draws {
                     try await walk.compare("/staff/draws/\(Drift.key(id))") { Drift.named(try await sunlight.publicity.drawDetail(id, by: actor).actions, "page") }
                 }

@@ -50,3 +50,4 @@ extension AssessmentFiling { public static let contentVersion = 1 }
 extension CatalogueApproval { public static let contentVersion = 1 }
 extension CatalogueBounds { public static let contentVersion = 1 }
 extension CaseLead { public static let contentVersion = 1 }
+extension PublishedAnnualReport { public static let contentVersion = 1 }

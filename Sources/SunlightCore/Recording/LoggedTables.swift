@@ -142,6 +142,7 @@ struct LoggedTable: Sendable {
         .states(CatalogueApproval.self),
         .states(CatalogueBounds.self),
         .states(CaseLead.self),
+        .states(PublishedAnnualReport.self),
         .whole("publication_policies") { store in try await store.publications.policies().map(\.ledgerRecord) },
     ]
 

@@ -8,6 +8,7 @@ func registerRoutes(_ app: Application) {
     PublicListsController().register(app)
     PublicDecisionsController().register(app)
     PublicDrawsController().register(app)
+    PublicAnnualReportsController().register(app)
     PublicComplaintsController().register(app)
     Open311Controller().register(app)
     PublicSupervisionController().register(app)
@@ -70,6 +71,7 @@ func registerRoutes(_ app: Application) {
     ReviewsApiController().register(authenticated)
     CatalogueApprovalApiController().register(authenticated)
     PublicationsApiController().register(authenticated)
+    AnnualReportsApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
     CaseFileController().register(staff: staff, api: authenticated)
 }

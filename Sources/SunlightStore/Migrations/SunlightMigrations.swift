@@ -16,6 +16,7 @@ public enum SunlightMigrations {
         M011_AggregateIndexes(),
         M012_CaseLeads(),
         M013_CatalogueApproval(),
+        M014_AnnualReports(),
     ]
 
     public static func register(on migrations: Migrations) {

@@ -280,6 +280,12 @@ enum LedgerSamples {
                                                      decidedByID: admin, decidedOn: d("2026-09-30"), effectiveOn: d("2026-10-08"), reason: "同意，\"依法\"施行")
     static let catalogueApprovalBare = CatalogueApproval(id: u(361), organisationID: market, counterpartID: nil, version: 3, requestedOn: d("2026-11-01"),
                                                          submittedBy: "王芳", createdAt: created)
+    static let annualReport = PublishedAnnualReport(id: u(380), organisationID: market, year: 2026, version: 2,
+                                                    paragraphs: ["一、总体情况。2026 年，\"元谋县\"市场监督管理局……", "二、重大执法决定法制审核。"],
+                                                    publishedOn: d("2027-02-03"), publishedBy: "王芳（scj.wangfang）", publishedByID: head,
+                                                    correction: "更正行政强制数据", createdAt: created)
+    static let annualReportBare = PublishedAnnualReport(id: u(381), organisationID: market, year: 2026, version: 1, paragraphs: [],
+                                                        publishedOn: d("2027-01-20"), publishedBy: "王芳", publishedByID: nil, correction: nil, createdAt: created)
     static let catalogueBounds = CatalogueBounds(id: u(370), organisationID: bureau, personMin: 200, personMax: 20_000, organisationMin: 3_000,
                                                  organisationMax: 300_000, basis: "云南省较大数额罚款标准", setBy: "省管理员", createdAt: created)
     static let lead: CaseLead = {
@@ -385,6 +391,8 @@ enum LedgerSamples {
             ("catalogue_approvals/approved", try catalogueApproval.ledgerRecord("catalogue_approval.approved")),
             ("catalogue_approvals/pending", try catalogueApprovalBare.ledgerRecord("catalogue_approval.requested")),
             ("catalogue_bounds", try catalogueBounds.ledgerRecord("catalogue_bounds.set")),
+            ("annual_reports/corrected", try annualReport.ledgerRecord("annual_report.published")),
+            ("annual_reports/first", try annualReportBare.ledgerRecord("annual_report.published")),
         ]
     }
 }

@@ -37,3 +37,21 @@ import Testing
         #expect(throws: SunlightError.self) { try PublicationPolicy(category: .fee, workingDays: 0).validated() }
     }
 }
+
+extension PublicationPolicyTests {
+    @Test("Permits and penalties cannot be given more than 7 working days; the other categories keep up to 20 (PUB-6, 国办发〔2018〕118号)")
+    func sevenDayCeiling() throws {
+        for category in [EnforcementCategory.permit, .penalty] {
+            #expect(throws: SunlightError.self) { try PublicationPolicy(category: category, workingDays: 8).validated() }
+            #expect(try PublicationPolicy(category: category, workingDays: 7).validated().workingDays == 7)
+        }
+        do {
+            _ = try PublicationPolicy(category: .penalty, workingDays: 10).validated()
+            Issue.record("10 working days for penalties was accepted")
+        } catch let error as SunlightError {
+            #expect(error.message.contains("7 个工作日") && error.message.contains("国办发〔2018〕118号") && error.field == "workingDays")
+        }
+        #expect(try PublicationPolicy(category: .coercion, workingDays: 20).validated().workingDays == 20)
+        #expect(throws: SunlightError.self) { try PublicationPolicy(category: .levy, workingDays: 21).validated() }
+    }
+}

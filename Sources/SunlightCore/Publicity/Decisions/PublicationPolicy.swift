@@ -20,12 +20,20 @@ public struct PublicationPolicy: Sendable, Equatable, Codable {
 
     /// 国办发〔2018〕118号: 7 working days for permits and penalties, 20 for the rest.
     public static func standard(_ category: EnforcementCategory) -> PublicationPolicy {
-        PublicationPolicy(category: category, workingDays: [.permit, .penalty].contains(category) ? 7 : 20)
+        PublicationPolicy(category: category, workingDays: maximumWorkingDays(category))
     }
+
+    /// The longest period local rules may set: 7 working days for 行政许可 and 行政处罚 decisions,
+    /// 20 for the others (国办发〔2018〕118号).
+    public static func maximumWorkingDays(_ category: EnforcementCategory) -> Int { [.permit, .penalty].contains(category) ? 7 : 20 }
 
     /// Checks an administrator's change.
     public func validated() throws -> PublicationPolicy {
-        guard (1...20).contains(workingDays) else {
+        if [.permit, .penalty].contains(category), !(1...Self.maximumWorkingDays(category)).contains(workingDays) {
+            throw SunlightError.invalid("workingDays", "\(category.chineseName)决定的公开期限应为 1–7 个工作日（国办发〔2018〕118号：行政许可、行政处罚的执法决定信息要在执法决定作出之日起 7 个工作日内公开）",
+                                        rule: .pub6)
+        }
+        guard (1...Self.maximumWorkingDays(category)).contains(workingDays) else {
             throw SunlightError.invalid("workingDays", "公开期限应为 1–20 个工作日（国办发〔2018〕118号：其他决定不超过 20 个工作日）", rule: .pub6)
         }
         return self
@@ -46,9 +54,10 @@ public struct PublicationPolicy: Sendable, Equatable, Codable {
     }
 
     /// The publication deadline: `workingDays` working days from the day after the decision (CAL-2);
-    /// provisional where the year's holiday notice is not loaded (CAL-4).
+    /// provisional where the year's holiday notice is not loaded (CAL-4). A period stored before the
+    /// 7-day ceiling was enforced counts as the ceiling.
     public func dueDate(decidedOn: CivilDate, calendar: WorkingDayCalendar) throws -> CivilDate {
-        try calendar.due(from: decidedOn, .workingDays(workingDays)).date
+        try calendar.due(from: decidedOn, .workingDays(min(workingDays, Self.maximumWorkingDays(category)))).date
     }
 }
 

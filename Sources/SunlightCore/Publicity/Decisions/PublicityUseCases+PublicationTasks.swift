@@ -26,9 +26,12 @@ extension PublicityUseCases {
             tasks.append(StaffTask(title: "公开抽查结果：\(draw.title)", detail: "检查已于 \(draw.inspectionEndedOn?.iso ?? "") 结束",
                                    due: draw.resultsDueOn, state: state(draw.resultsDueOn), link: .draw(draw.id), rule: .pub9))
         }
-        if today.month == 1 {
+        // In January, until a head publishes it (PUB-12).
+        var reportDue = false
+        if today.month == 1 { reportDue = try await publishedAnnualReports(of: home.id).allSatisfy { $0.year != today.year - 1 } }
+        if reportDue {
             let due = CivilDate(year: today.year, month: 1, day: 31)!
-            tasks.append(StaffTask(title: "公开 \(today.year - 1) 年度行政执法数据统计报告", detail: "系统已根据执法记录生成草稿，请核对后公开",
+            tasks.append(StaffTask(title: "公开 \(today.year - 1) 年度行政执法数据统计报告", detail: "系统已根据执法记录生成草稿，请核对后由负责人公开",
                                    due: due, state: state(due), link: .annualReport(year: today.year - 1), rule: .pub12))
         }
         return tasks

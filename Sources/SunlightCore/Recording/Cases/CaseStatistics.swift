@@ -57,11 +57,16 @@ public struct CaseStatistics: Sendable {
     public let byMonth: [Row]
     public let byStage: [StageRow]
 
-    /// Counts the cases opened between `from` and `to` (inclusive).
-    public static func compute(cases: [EnforcementCase], events: [CaseEvent], overdue: Set<EnforcementCase.ID>,
+    /// Counts the cases opened between `from` and `to` (inclusive). A case is decided by the record
+    /// its category keeps (`CategoryDecision`): a seizure decision issued for 强制, the assessment
+    /// for 征收 and 收费, the closing for 检查; `documents` are the cases' seizure decisions.
+    public static func compute(cases: [EnforcementCase], events: [CaseEvent], documents: [CaseDocument] = [], overdue: Set<EnforcementCase.ID>,
                                organisationNames: [Organisation.ID: String], from: CivilDate, to: CivilDate) -> CaseStatistics {
         let counted = cases.filter { $0.openedOn >= from && $0.openedOn <= to }
         let eventsOf = Dictionary(grouping: events, by: \.caseID)
+        let categoryOf = Dictionary(counted.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
+        let decisionOf = Dictionary(CategoryDecision.all(events: events, documents: documents, categoryOf: categoryOf)
+            .filter { categoryOf[$0.caseID] == $0.category }.map { ($0.caseID, $0.on) }, uniquingKeysWith: { a, _ in a })
         var total = Row(key: "all", label: "合计")
         var categories: [String: Row] = [:], organisations: [String: Row] = [:], months: [String: Row] = [:]
         var stages: [String: StageRow] = [:]
@@ -69,11 +74,11 @@ public struct CaseStatistics: Sendable {
             let caseEvents = eventsOf[theCase.id] ?? []
             let month = String(theCase.openedOn.iso.prefix(7))
             let organisation = theCase.organisationID.uuidString.lowercased()
-            let late = overdue.contains(theCase.id)
-            add(theCase, caseEvents, late, to: &total)
-            add(theCase, caseEvents, late, to: &categories[theCase.category.rawValue, default: Row(key: theCase.category.rawValue, label: theCase.category.chineseName)])
-            add(theCase, caseEvents, late, to: &organisations[organisation, default: Row(key: organisation, label: organisationNames[theCase.organisationID] ?? organisation)])
-            add(theCase, caseEvents, late, to: &months[month, default: Row(key: month, label: month)])
+            let late = overdue.contains(theCase.id), decided = decisionOf[theCase.id]
+            add(theCase, caseEvents, decided, late, to: &total)
+            add(theCase, caseEvents, decided, late, to: &categories[theCase.category.rawValue, default: Row(key: theCase.category.rawValue, label: theCase.category.chineseName)])
+            add(theCase, caseEvents, decided, late, to: &organisations[organisation, default: Row(key: organisation, label: organisationNames[theCase.organisationID] ?? organisation)])
+            add(theCase, caseEvents, decided, late, to: &months[month, default: Row(key: month, label: month)])
             var entered = theCase.openedOn
             for (position, stage) in theCase.stages.enumerated() {
                 let key = "\(theCase.category.rawValue)/\(theCase.simple ? "simple/" : "")\(stage.code)"
@@ -102,7 +107,7 @@ public struct CaseStatistics: Sendable {
             })
     }
 
-    private static func add(_ theCase: EnforcementCase, _ events: [CaseEvent], _ overdue: Bool, to row: inout Row) {
+    private static func add(_ theCase: EnforcementCase, _ events: [CaseEvent], _ decided: CivilDate?, _ overdue: Bool, to row: inout Row) {
         row.opened += 1
         switch theCase.status {
         case .open, .suspended: row.running += 1
@@ -110,9 +115,9 @@ public struct CaseStatistics: Sendable {
         case .terminated: row.terminated += 1
         }
         if overdue { row.overdue += 1 }
-        if let decided = events.first(where: { $0.kind == .decided }) {
+        if let decided {
             row.decided += 1
-            row.daysToDecision.append(theCase.openedOn.days(until: decided.on))
+            row.daysToDecision.append(theCase.openedOn.days(until: decided))
         }
         if let closed = events.first(where: { $0.kind == .closed }) { row.daysToClose.append(theCase.openedOn.days(until: closed.on)) }
     }
@@ -147,8 +152,10 @@ extension CaseUseCases {
         let period = CaseFilter(openedFrom: from, openedTo: to)
         let cases = try await store.cases.matching(organisations: Array(names.keys), filter: period)
         let events = try await store.cases.events(organisations: Array(names.keys), cases: period, kinds: [.decided, .closed, .stageCompleted], dates: nil)
+        let documents = try await store.caseRecords.documents(ofCases: cases.filter { $0.category == .coercion }.map(\.id))
+            .filter { $0.type == .seizureDecision }
         let overdue = Set(try await runningClocks(of: cases).filter { $0.value.contains { $0.state == .overdue } }.keys)
         try await log(actor, .read, "case_statistics", id: nil, in: actor.organisation, "查看案件统计 \(from.iso)–\(to.iso)（\(cases.count) 件）")
-        return CaseStatistics.compute(cases: cases, events: events, overdue: overdue, organisationNames: names, from: from, to: to)
+        return CaseStatistics.compute(cases: cases, events: events, documents: documents, overdue: overdue, organisationNames: names, from: from, to: to)
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// 执法统计 — what each organisation decided in a period, by the six categories of seed 004
 /// (许可, 处罚, 强制, 征收, 收费, 检查) plus the major decisions that went through legal review
-/// (SUP-6, seed 001 (五)). A case counts in the period its decision (or, for inspections, its
-/// closing) falls in.
+/// (SUP-6, seed 001 (五)). A decision counts in the period it falls in, each category read from its
+/// own record (`CategoryDecision`): a seizure decision for 强制, the assessment for 征收 and 收费,
+/// the closing for 检查.
 public struct EnforcementStatistics: Sendable {
     public static let categories: [EnforcementCategory] = [.permit, .penalty, .coercion, .levy, .fee, .inspection]
 
@@ -38,16 +39,13 @@ extension SupervisionUseCases {
         guard from <= to, from.days(until: to) <= 3660 else { throw SunlightError.invalid("from", "统计期间应为十年以内，且开始日期不晚于结束日期", rule: .sup6) }
         let organisations = try await organisationsInView(of: actor)
         var rows = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, EnforcementStatistics.Row(organisation: $0)) })
-        // The period's decisions and closings, from the database; then only the cases they belong to.
-        let events = try await store.cases.events(organisations: organisations.map(\.id), cases: .all, kinds: [.decided, .closed], dates: from...to)
-        let byID = Dictionary(try await store.cases.find(ids: Array(Set(events.map(\.caseID)))).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // The period's decisions, each category from its own record (CategoryDecision).
+        let (decisions, cases) = try await categoryDecisions(organisations: organisations.map(\.id), from: from, to: to)
         let inPeriod: (CivilDate) -> Bool = { $0 >= from && $0 <= to }
-        for event in events {
-            guard let theCase = byID[event.caseID] else { continue }
-            // A decision counts the case; an inspection has none and counts when it closes.
-            let counts = event.kind == .decided || (event.kind == .closed && theCase.category == .inspection)
-            if counts { rows[theCase.organisationID]?.counts[theCase.category, default: 0] += 1 }
-            if event.kind == .decided { rows[theCase.organisationID]?.fines += Int(event.data["fine"] ?? "") ?? 0 }
+        for decision in decisions {
+            guard let organisationID = cases[decision.caseID]?.organisationID else { continue }
+            rows[organisationID]?.counts[decision.category, default: 0] += 1
+            rows[organisationID]?.fines += decision.fine
         }
         for record in try await store.reviews.records(organisations: organisations.map(\.id)) {
             if let opinion = record.opinion, inPeriod(opinion.reviewedOn) { rows[record.organisationID]?.majorDecisions += 1 }

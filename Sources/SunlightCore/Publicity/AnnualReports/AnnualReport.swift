@@ -29,31 +29,32 @@ public struct AnnualReport: Sendable, Equatable {
     /// The deadline: 31 January of the next year.
     public var dueOn: CivilDate { CivilDate(year: year + 1, month: 1, day: 31)! }
 
-    /// `opened`: the cases opened in the year, by category; `events`: the decisions and closings
-    /// in the year, of cases whose category `categoryOf` gives.
-    public static func compute(organisation: Organisation, year: Int, opened: [EnforcementCategory: Int], events: [CaseEvent],
-                               categoryOf: [EnforcementCase.ID: EnforcementCategory], reviews: [ReviewRecord],
+    /// `opened`: the cases opened in the year, by category; `decisions`: the decisions made in the
+    /// year, each category from its own record (`CategoryDecision`); `events`: the closings in the
+    /// year, of cases whose category `categoryOf` gives.
+    public static func compute(organisation: Organisation, year: Int, opened: [EnforcementCategory: Int], decisions: [CategoryDecision],
+                               events: [CaseEvent], categoryOf: [EnforcementCase.ID: EnforcementCategory], reviews: [ReviewRecord],
                                publications: [DecisionPublication], draws: [InspectionDraw]) -> AnnualReport {
         let inYear: (CivilDate) -> Bool = { $0.year == year }
         var rows = Dictionary(uniqueKeysWithValues: EnforcementCategory.allCases.map { ($0, CategoryRow(category: $0)) })
         for (category, count) in opened { rows[category]?.opened += count }
         var fines = 0
-        for event in events {
-            guard let category = categoryOf[event.caseID], inYear(event.on) else { continue }
-            switch event.kind {
-            case .decided:
-                rows[category]?.decided += 1
-                fines += Int(event.data["fine"] ?? "") ?? 0
-            case .closed: rows[category]?.closed += 1
-            default: break
-            }
+        for decision in decisions where inYear(decision.on) {
+            rows[decision.category]?.decided += 1
+            fines += decision.fine
+        }
+        for event in events where event.kind == .closed && inYear(event.on) {
+            guard let category = categoryOf[event.caseID] else { continue }
+            rows[category]?.closed += 1
         }
         let reviewed = reviews.filter { $0.opinion.map { inYear($0.reviewedOn) } ?? false }.count
         let due = publications.filter { inYear($0.decidedOn) && ![.exempt, .withheld].contains($0.status) }
         let yearDraws = draws.filter { inYear(ChinaTime.date(of: $0.committedAt)) }
         return AnnualReport(
             organisation: organisation, year: year,
-            rows: EnforcementCategory.allCases.compactMap { rows[$0] }.filter { $0.opened + $0.decided + $0.closed > 0 },
+            // The six categories of enforcement always, so a 0 is a count; the others where they have cases.
+            rows: EnforcementCategory.allCases.compactMap { rows[$0] }
+                .filter { EnforcementCategory.enforcement.contains($0.category) || $0.opened + $0.decided + $0.closed > 0 },
             fines: fines, reviewedMajorDecisions: reviewed, decisionsToPublish: due.count,
             publishedOnTime: due.filter { $0.publishedOn != nil && !$0.publishedLate }.count,
             publishedLate: due.filter { $0.publishedOn != nil && $0.publishedLate }.count,
@@ -64,8 +65,9 @@ public struct AnnualReport: Sendable, Equatable {
 
     /// The report's text, paragraph by paragraph, as the organisation would publish it.
     public var paragraphs: [String] {
-        let categories = rows.isEmpty ? "本年度未办理行政执法案件。"
-            : rows.map { "\($0.category.chineseName)立案 \($0.opened) 件、作出决定 \($0.decided) 件、结案 \($0.closed) 件" }.joined(separator: "；") + "。"
+        let categories = rows.allSatisfy({ $0.opened + $0.decided + $0.closed == 0 }) ? "本年度未办理行政执法案件。"
+            : rows.map { "\($0.category.chineseName)立案 \($0.opened) 件、\($0.category.decisionWording) \($0.decided) 件、结案 \($0.closed) 件" }
+                .joined(separator: "；") + "。"
         return [
             "一、总体情况。\(year) 年，\(organisation.name)" + categories + (fines > 0 ? "罚款共计 \(fines) 元。" : ""),
             "二、重大执法决定法制审核。全年对 \(reviewedMajorDecisions) 件重大执法决定进行了法制审核（重大执法决定法制审核制度）。",
@@ -89,12 +91,13 @@ extension PublicityUseCases {
         // (of cases opened by the year's end: those opened after it have nothing in it).
         let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
         let opened = try await store.cases.countsByCategory(organisations: [organisation.id], filter: CaseFilter(openedFrom: first, openedTo: last))
-        let events = try await store.cases.events(organisations: [organisation.id], cases: CaseFilter(openedTo: last), kinds: [.decided, .closed],
-                                                  dates: first...last)
-        let categoryOf = Dictionary(try await store.cases.find(ids: Array(Set(events.map(\.caseID)))).map { ($0.id, $0.category) },
-                                    uniquingKeysWith: { a, _ in a })
+        let (decisions, cases) = try await categoryDecisions(organisations: [organisation.id], from: first, to: last)
+        let closings = try await store.cases.events(organisations: [organisation.id], cases: CaseFilter(openedTo: last), kinds: [.closed],
+                                                    dates: first...last)
+        var categoryOf = cases.mapValues(\.category)
+        for found in try await store.cases.find(ids: Array(Set(closings.map(\.caseID)).subtracting(categoryOf.keys))) { categoryOf[found.id] = found.category }
         let report = AnnualReport.compute(
-            organisation: organisation, year: year, opened: opened, events: events, categoryOf: categoryOf,
+            organisation: organisation, year: year, opened: opened, decisions: decisions, events: closings, categoryOf: categoryOf,
             reviews: try await store.reviews.records(organisations: [organisation.id]),
             publications: try await store.publications.list(organisations: [organisation.id], statuses: []),
             draws: try await store.draws.list(organisations: [organisation.id]))
