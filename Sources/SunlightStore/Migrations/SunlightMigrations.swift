@@ -16,6 +16,7 @@ public enum SunlightMigrations {
         M011_AggregateIndexes(),
         M012_CaseLeads(),
         M013_CatalogueApproval(),
+        M015_PartyLookup(),
     ]
 
     public static func register(on migrations: Migrations) {
