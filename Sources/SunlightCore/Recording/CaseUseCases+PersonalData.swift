@@ -16,6 +16,8 @@ extension CaseUseCases {
         }
         try await commit(actor, .erase, table, id: recordID, in: nil, "依法删除个人信息 \(field)：\(reason.trimmed)") { tx, at in
             try await tx.personalData.erase(table: table, recordID: recordID, field: field, at: at)
+            // The party's 比对摘要 goes with its ID number (REC-15).
+            if table == "case_parties", field == "idNumber", let party = UUID(uuidString: recordID) { try await tx.cases.setLookup(nil, party: party) }
             return ((), [])
         }
     }

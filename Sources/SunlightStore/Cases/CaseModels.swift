@@ -83,6 +83,8 @@ final class CasePartyModel: Model, @unchecked Sendable {
     @OptionalField(key: "phone") var phone: String?
     @OptionalField(key: "representative") var representative: String?
     @Field(key: "party_member") var partyMember: Bool
+    /// 当事人比对摘要 (M015): set and dropped apart from the party, never logged.
+    @OptionalField(key: "lookup_digest") var lookupDigest: String?
 
     init() {}
 

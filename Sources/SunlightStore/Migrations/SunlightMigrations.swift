@@ -17,6 +17,7 @@ public enum SunlightMigrations {
         M012_CaseLeads(),
         M013_CatalogueApproval(),
         M014_AnnualReports(),
+        M015_PartyLookup(),
     ]
 
     public static func register(on migrations: Migrations) {

@@ -42,6 +42,32 @@ struct CaseConformanceTests {
         }
     }
 
+    @Test("REC-15: a party's 比对摘要 is kept beside it, finds the cases sharing it, and is dropped on erasure; the party as read is unchanged (行政处罚法第三十三条)",
+          arguments: StoreKind.all)
+    func partyLookups(_ kind: StoreKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
+            let w = try await C.world(store)
+            let a = C.enforcementCase("元市监立〔2026〕1号", in: w.market), b = C.enforcementCase("元市监立〔2026〕2号", in: w.market, openedAt: 1)
+            let c = C.enforcementCase("武立〔2026〕1号", in: w.other, openedAt: 2)
+            for x in [a, b, c] { try await store.cases.insert(x) }
+            let parties = [a, b, c].map { CaseParty(caseID: $0.id, kind: .person, name: "王某", idNumber: "532328199001011234", address: nil, phone: nil,
+                                                   representative: nil) }
+            let other = CaseParty(caseID: b.id, kind: .organisation, name: "某某商行", idNumber: "91532328MA6N000000", address: nil, phone: nil,
+                                  representative: nil)
+            for p in parties + [other] { try await store.cases.insert(party: p) }
+            for p in parties { try await store.cases.setLookup("d-wang", party: p.id) }
+            try await store.cases.setLookup("d-shop", party: other.id)
+            #expect(try await store.cases.lookups(of: b.id) == [parties[1].id: "d-wang", other.id: "d-shop"])
+            #expect(Set(try await store.cases.cases(withLookups: ["d-wang"])) == [a.id, b.id, c.id], "any organisation: Core filters")
+            #expect(try await store.cases.cases(withLookups: ["d-shop", "none"]) == [b.id])
+            #expect(try await store.cases.cases(withLookups: []).isEmpty)
+            try await store.cases.setLookup(nil, party: parties[0].id)
+            #expect(try await store.cases.lookups(of: a.id).isEmpty)
+            #expect(Set(try await store.cases.cases(withLookups: ["d-wang"])) == [b.id, c.id])
+            #expect(try await store.cases.parties(of: b.id).first { $0.id == other.id }?.idNumber == "91532328MA6N000000")
+        }
+    }
+
     @Test("REC-5: a natural person's name, ID number, address and phone are not kept with the case; events keep their order; one officer row per case and user",
           arguments: StoreKind.all)
     func partiesEventsOfficers(_ kind: StoreKind) async throws {

@@ -179,6 +179,7 @@ struct MemoryTables {
     // Cases
     var cases: [EnforcementCase] = []
     var parties: [CaseParty] = []
+    var partyLookups: [CaseParty.ID: String] = [:]
     var caseEvents: [CaseEvent] = []
     var officers: [Sequenced<CaseOfficer>] = []
     var documents: [CaseDocument] = []

@@ -17,6 +17,12 @@ public protocol CaseRepository: Sendable {
     /// Parties as stored: a natural person's sealed fields are empty here.
     func parties(of caseID: EnforcementCase.ID) async throws -> [CaseParty]
     func parties(offset: Int, limit: Int) async throws -> [CaseParty]
+    /// Sets (or, with `nil`, drops) a party's 当事人比对摘要 (``PartyLookup``); not logged.
+    func setLookup(_ digest: String?, party: CaseParty.ID) async throws
+    /// The 比对摘要 of a case's parties that have one, by party.
+    func lookups(of caseID: EnforcementCase.ID) async throws -> [CaseParty.ID: String]
+    /// The cases (of any organisation) with a party whose 比对摘要 is one of `digests`.
+    func cases(withLookups digests: Set<String>) async throws -> [EnforcementCase.ID]
 
     func append(_ event: CaseEvent) async throws
     func events(of caseID: EnforcementCase.ID) async throws -> [CaseEvent]

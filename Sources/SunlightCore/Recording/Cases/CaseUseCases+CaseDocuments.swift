@@ -82,6 +82,7 @@ extension CaseUseCases {
                     try await tx.caseSettings.benchmarks(organisation: theCase.organisationID, item: $0)
                 } ?? []
                 if try CaseRules.checkDecision(document, in: snapshot, benchmarks: benchmarks) { document.flagExceedsDiscretion() }
+                try await self.checkFirstOffence(document, of: theCase, in: tx)
             }
             // A lawful decision (or 查封扣押决定) is then made only on a passed review of exactly this draft (REV-1, REV-10).
             try await self.reviews.checkReviewGate(document, of: theCase, in: tx)

@@ -128,6 +128,7 @@ extension CaseUseCases {
         let lead = try await leadToOpen(input.leadID, by: actor)
         let stages = Procedures.stages(for: input.category, simple: input.simple)
         let secrets = self.secrets
+        let lookupKey = ledger.partyLookupKey
         let assigned = officers
         return try await commit(actor, .create, "case", id: nil, in: organisation, "立案：\(title)") { tx, at in
             let number = try await tx.caseSettings.nextNumber(organisation: organisation.id, code: Self.caseCode(input.category, simple: input.simple),
@@ -154,6 +155,7 @@ extension CaseUseCases {
                     sealed[field] = PersonalValue.seal(value, table: "case_parties", recordID: party.id.uuidString.lowercased(), field: field, secrets: secrets)
                 }
                 try await tx.cases.insert(party: party)
+                if let digest = PartyLookup.digest(party.idNumber, key: lookupKey) { try await tx.cases.setLookup(digest, party: party.id) }
                 try await tx.personalData.insert(Array(sealed.values))
                 records.append(party.ledgerRecord(organisationID: organisation.id, sealed: sealed))
             }

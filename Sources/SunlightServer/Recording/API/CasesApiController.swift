@@ -132,6 +132,7 @@ struct CasesApiController {
         cases.get("statistics", use: statistics)
         cases.get("statistics.csv", use: statisticsCSV)
         cases.get(":id", use: detail)
+        cases.get(":id", "party-history", use: partyHistory)
         cases.post(":id", "stage", "complete", use: completeStage)
         cases.post(":id", "status", use: changeStatus)
         cases.post(":id", "extensions", use: extend)

@@ -90,6 +90,8 @@ struct CasePageModel: Encodable {
     let maxUpload: String
     /// `nil` for procedures without 法制审核.
     let major: MajorSection?
+    /// 当事人既往处罚 while the case may end in 首违不罚 (REC-15).
+    var partyHistory: PartyHistoryBox? = nil
 }
 
 extension CasePageModel {
@@ -253,7 +255,8 @@ extension CasePageModel {
                 Exemption(reason: $0.note ?? "", by: name($0.by), mine: $0.by == me)
             },
             exemptionApproved: exemptionApproved, fine: fine, choices: choices, problem: problem, values: values,
-            maxUpload: ByteCounts.text(request.application.blobStore.maxBytes), major: major)
+            maxUpload: ByteCounts.text(request.application.blobStore.maxBytes), major: major,
+            partyHistory: try await PartyHistoryBox.build(theCase, request: request, actor: actor))
     }
 
     /// The declared circumstances (the last declaration counts), the checkboxes — as typed when

@@ -43,6 +43,8 @@ struct DocumentPageModel: Encodable {
     let error: String?
     /// 法制审核 of a decision (REV-2, REV-3); `nil` for other documents.
     let review: DocumentReviewBox?
+    /// 当事人既往处罚 beside 首违不罚 (REC-15); only on a 不予行政处罚决定书.
+    var partyHistory: PartyHistoryBox? = nil
 }
 
 extension DocumentPageModel {

@@ -27,9 +27,9 @@ struct CaseDocumentsController {
         let staff = try request.requireStaff()
         let detail = try await request.sunlight.cases.caseDetail(try request.uuid("case", "案件"), by: staff.actor)
         guard let type = request.query[String.self, at: "type"].flatMap(DocumentType.init(rawValue:)) else { throw SunlightError.notFound("文书种类") }
-        return try await render(request, DocumentPageModel.draft(type, detail: detail, request: request, values: DocumentDefaults.values(for: type, in: detail,
+        return try await render(request, try await DocumentPageModel.draft(type, detail: detail, request: request, values: DocumentDefaults.values(for: type, in: detail,
                                                                                                                             today: request.sunlight.clock.today),
-                                                                 error: nil))
+                                                                 error: nil).withPartyHistory(detail, request: request))
     }
 
     @Sendable func draft(_ request: Request) async throws -> Response {
@@ -43,8 +43,8 @@ struct CaseDocumentsController {
             return Page.redirect("/staff/documents/\(document.id.uuidString.lowercased())", notice: "document_drafted")
         } catch let error as SunlightError where error.belongsInForm {
             let detail = try await request.sunlight.cases.caseDetail(caseID, by: staff.actor)
-            return try await render(request, DocumentPageModel.draft(type, detail: detail, request: request, values: posted, error: error.description),
-                                    status: error.httpStatus)
+            return try await render(request, try await DocumentPageModel.draft(type, detail: detail, request: request, values: posted, error: error.description)
+                                        .withPartyHistory(detail, request: request), status: error.httpStatus)
         }
     }
 
@@ -127,8 +127,9 @@ struct CaseDocumentsController {
         let (document, detail) = try await request.sunlight.cases.caseDocument(try request.uuid("document", "文书"), by: staff.actor)
         let actions = try await request.sunlight.cases.documentActions(document.id, by: staff.actor)
         let review = try await DocumentReviewBox.build(document, actions: actions, detail: detail, request: request, problem: reviewProblem, posted: reviewValues)
-        return try await Page.render("staff/cases/document", DocumentPageModel.existing(document, actions: actions, detail: detail, request: request, values: values,
-                                                                                        error: error, review: review),
+        return try await Page.render("staff/cases/document", try await DocumentPageModel.existing(document, actions: actions, detail: detail, request: request, values: values,
+                                                                                        error: error, review: review)
+                                        .withPartyHistory(detail, request: request),
                                      on: request, status: status)
     }
 
