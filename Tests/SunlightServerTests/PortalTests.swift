@@ -92,6 +92,10 @@ struct PortalTests {
             #expect(!search.body.string.contains("尚未审核的草稿事项"))
             let byNumber = try await server.api(.GET, "/api/v1/public/search?q=53232800101", token: nil)
             #expect(byNumber.body.string.contains("张伟"))
+            // A NUL byte in the query is bad input, answered as such on both databases — never a 500 (issue 15 item 11).
+            #expect(try await server.get("/search?q=abc%00def").status == .badRequest)
+            let nul = try await server.api(.GET, "/api/v1/public/search?q=abc%00def", token: nil)
+            #expect(nul.status == .badRequest && nul.body.string.contains("控制字符"))
             let feed = try await server.get("/feed.atom")
             #expect(feed.headers.contentType?.subType == "atom+xml")
             #expect(try XMLDocumentCheck.wellFormed(feed.body.string))

@@ -109,6 +109,24 @@ struct StaffLoginTests {
         }
     }
 
+    @Test("Changing your own password ends every session you had open, here and elsewhere; the new password logs in (issue 15 item 12)")
+    func passwordChangeEndsSessions() async throws {
+        try await TestServer.with { server in
+            let here = server.browser(), elsewhere = server.browser()
+            try await here.logIn("scj.zhangwei")
+            try await elsewhere.logIn("scj.zhangwei")
+            #expect(try await elsewhere.send(.GET, "/staff", body: nil).status == .ok)
+            try await here.get("/staff/account")
+            let changed = try await here.post("/staff/account/password", [("current", "Yuanmou-2026"), ("new", "Changed-Pass-2026")])
+            #expect(changed.status == .seeOther && changed.location == "/staff/login?notice=password")
+            #expect(try await elsewhere.send(.GET, "/staff", body: nil).status == .seeOther, "the other session has ended")
+            #expect(try await here.send(.GET, "/staff", body: nil).status == .seeOther, "so has this one")
+            let again = server.browser()
+            #expect(try await again.logIn("scj.zhangwei", password: "Changed-Pass-2026").status == .seeOther)
+            #expect(try await again.send(.GET, "/staff", body: nil).status == .ok)
+        }
+    }
+
     @Test("after login the person returns to the page they asked for, never to another site")
     func next() async throws {
         try await TestServer.with { server in

@@ -140,7 +140,9 @@ extension OrganisationUseCases {
         }
     }
 
-    /// Changes the actor's own password, after checking the current one.
+    /// Changes the actor's own password, after checking the current one. Every session of the
+    /// user ends, this one included: a session opened with the old password — perhaps by whoever
+    /// learnt it — does not outlive it (issue 15 item 12).
     public func changeOwnPassword(current: String, new password: String, by actor: Actor) async throws {
         guard var user = actor.user, let organisation = actor.organisation else { throw AccessUseCases.sessionExpired }
         guard try await passwords.verify(current, against: user.passwordHash) else {
@@ -148,8 +150,9 @@ extension OrganisationUseCases {
         }
         try PasswordPolicy.validate(password)
         user.passwordHash = try await passwords.hash(password)
-        try await commit(actor, .update, "user", id: user.id.uuidString, in: organisation, "修改本人密码") { [user] tx, _ in
+        try await commit(actor, .update, "user", id: user.id.uuidString, in: organisation, "修改本人密码") { [user] tx, at in
             try await tx.users.update(user)
+            try await tx.sessions.endAll(of: user.id, at: at)
             return ((), [user.ledgerRecord("user.password_changed")])
         }
     }

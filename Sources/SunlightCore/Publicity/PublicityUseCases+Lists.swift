@@ -155,6 +155,10 @@ extension PublicityUseCases {
         let query = query.trimmed
         guard !query.isEmpty else { return [] }
         guard query.count <= 50 else { throw SunlightError.invalid("q", "检索词最多 50 个字") }
+        // A NUL or other control character is not a word anyone searches for; PostgreSQL refuses it outright.
+        guard !query.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw SunlightError.invalid("q", "检索词不能包含控制字符")
+        }
         return try await store.search.search(query, organisations: organisationID.map { [$0] }, limit: min(max(limit, 1), 200))
     }
 

@@ -57,7 +57,7 @@ enum Notices {
         "outbox_retry": "已安排立即重试。",
         "created": "已新增。",
         "revoked": "令牌已吊销，立即失效。",
-        "password": "密码已修改。",
+        "password": "密码已修改，所有已登录的会话均已退出，请用新密码重新登录。",
         "password_reset": "密码已重置，该用户的所有登录会话已结束。",
         "calendar_loaded": "节假日安排已加载并立即生效。",
         "certificate_added": "执法证已登记。",

@@ -96,6 +96,14 @@ import Testing
             await #expect { try await world.sunlight.publicity.withdrawDecision(found.id, statement: "行政复议决定撤销", by: clerk) } throws: { error in
                 (error as? SunlightError)?.field == "kind"
             }
+            // A justice-bureau head who may read the department's records may not act on them (issue 15 item 2).
+            let bureau = try await world.sunlight.organisations.createUser(
+                NewStaffUser(organisationID: world.seeded.organisation("元谋县司法局").id, username: "sfj.jianguan", displayName: "兼管",
+                             roles: [.head, .supervisor], password: "Yuanmou-2026-x"), by: .console("test"))
+            await #expect {
+                try await world.sunlight.publicity.reportDecisionChange(found.id, kind: .revoked, changedOn: world.clock.today,
+                                                                  by: try await world.actor(bureau.username))
+            } throws: { ($0 as? SunlightError) == .outsideScope }
             let reported = try await world.sunlight.publicity.reportDecisionChange(found.id, kind: .revoked, changedOn: world.clock.today,
                                                                          by: try await world.actor("scj.zhangwei"))
             #expect(reported.withdrawal?.dueOn == CivilDate(iso: "2026-10-09"), "30 Sep, then 8 and 9 October after the holiday")

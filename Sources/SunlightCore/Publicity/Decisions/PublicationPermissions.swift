@@ -38,7 +38,8 @@ public struct PublicationPermissions: Permissions {
         case .change:
             let roles: [Role] = [.publicityClerk, .head, .officer, .legalReviewer]
             guard roles.contains(where: actor.has) else { throw SunlightError.missingRole(roles) }
-            try actor.requireRead(organisation)
+            // Reporting a change acts on the organisation's record: reading it is not enough (issue 15 item 2).
+            guard actor.scope.canChange(organisation) else { throw SunlightError.outsideScope }
             guard publication.status == .published, publication.withdrawal == nil else {
                 throw SunlightError(.ruleViolation, code: "publication.status", "只有已公开、尚未登记变更的决定可以登记变更", rule: .pub7)
             }

@@ -27,7 +27,11 @@ struct AccountController {
         let form = try request.content.decode(PasswordForm.self)
         do {
             try await request.sunlight.organisations.changeOwnPassword(current: form.current ?? "", new: form.new ?? "", by: staff.actor)
-            return Page.redirect("/staff/account", notice: "password")
+            // Every session ended with the old password, this one too: log in again with the new one.
+            let response = Page.redirect("/staff/login", notice: "password")
+            response.cookies[SessionCookie.name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/",
+                                                                     isHTTPOnly: true, sameSite: .lax)
+            return response
         } catch let error as SunlightError where error.kind == .invalidInput {
             return try await Page.render("staff/account", AccountPage(page: PageContext(request, title: "我的账号"),
                                                                       error: error.description), on: request, status: .badRequest)
