@@ -32,12 +32,22 @@ extension Application {
 extension Request {
     var sunlight: Sunlight { application.sunlight }
 
-    /// The client's address: the socket peer, or the first `X-Forwarded-For` hop behind a trusted proxy.
+    /// The client's address: the socket peer, or behind the trusted proxy the address it saw.
     var clientAddress: String? {
-        if application.sunlightConfiguration.trustProxy,
-           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return remoteAddress?.ipAddress
+        ClientAddress.resolve(forwarded: headers["X-Forwarded-For"], peer: remoteAddress?.ipAddress,
+                              trustProxy: application.sunlightConfiguration.trustProxy)
+    }
+}
+
+/// 客户端地址 — whom a request comes from, for the access log and the login back-off (REC-11).
+enum ClientAddress {
+    /// Behind one trusted reverse proxy the client is the **last** `X-Forwarded-For` hop — the
+    /// one the proxy appended; everything to its left was written by the client and can be
+    /// anything, so trusting it would let a caller rotate addresses past the login back-off
+    /// (issue 15 item 12). Without a trusted proxy the socket peer is the client.
+    static func resolve(forwarded: [String], peer: String?, trustProxy: Bool) -> String? {
+        guard trustProxy else { return peer }
+        let hops = forwarded.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return hops.last ?? peer
     }
 }

@@ -190,7 +190,7 @@ extension ServerConfiguration {
         .init(name: "SUNLIGHT_PUBLIC_URL", defaultValue: "http://HOST:PORT", meaning: "公众访问门户的地址（二维码、订阅）"),
         .init(name: "SUNLIGHT_BCRYPT_COST", defaultValue: "12（演示 10）", meaning: "密码散列强度 4–31"),
         .init(name: "SUNLIGHT_SECURE_COOKIES", defaultValue: "0", meaning: "=1：经 HTTPS 提供服务时，Cookie 带 Secure"),
-        .init(name: "SUNLIGHT_TRUST_PROXY", defaultValue: "0", meaning: "=1：从 X-Forwarded-For 读取客户端地址（反向代理之后）"),
+        .init(name: "SUNLIGHT_TRUST_PROXY", defaultValue: "0", meaning: "=1：在一个受信任的反向代理之后运行，客户端地址取 X-Forwarded-For 的最后一跳（由代理写入）"),
         .init(name: "SUNLIGHT_SESSION_IDLE_MINUTES", defaultValue: "120", meaning: "会话无操作多少分钟后失效（5–1440）"),
         .init(name: "SUNLIGHT_DUE_SOON_WORKING_DAYS", defaultValue: "1", meaning: "期限剩余多少个工作日时提示“即将到期”（依据《中华人民共和国民法典》第二百零一条）"),
         .init(name: "SUNLIGHT_COMPLAINT_WORKING_DAYS", defaultValue: "15", meaning: "投诉举报的办理期限，工作日（依据《中华人民共和国行政处罚法》第七十五条第二款）"),

@@ -207,4 +207,18 @@ struct ReviewGateFloorTests {
             #expect(try await world.sunlight.cases.signDocument(seizure.id, by: head).status == .signed)
         }
     }
+
+    @Test("A justice-bureau head who may read the archives bureau's case cannot record its collective discussion (REV-7; 行政处罚法 第五十七条; issue 15 item 3)")
+    func discussionByOutsider() async throws {
+        try await DemoWorld.with { world in
+            let major = try await ArchivesCase(world)
+            let outsider = try await world.sunlight.organisations.createUser(
+                NewStaffUser(organisationID: world.seeded.organisation("元谋县司法局").id, username: "sfj.jianguan", displayName: "兼管",
+                             roles: [.head, .supervisor], password: "Yuanmou-2026-x"), by: .console("test"))
+            await #expect {
+                try await world.sunlight.reviews.recordDiscussion(round: major.round.id, participants: ["甲", "乙", "丙"], minutes: "同意作出决定。",
+                                                            outcome: .agree, by: try await world.actor(outsider.username))
+            } throws: { ($0 as? SunlightError) == .outsideScope }
+        }
+    }
 }
