@@ -39,6 +39,10 @@ struct EvidenceAndLogApiTests {
             #expect(uploaded.status == .created)
             let sha = try server.json(uploaded)["sha256"] as! String
             #expect(sha == LedgerHash.sha256(bytes).hex)
+            // An empty upload is bad input: refused, nothing stored (issue 15 item 13).
+            let empty = try await server.uploadBlob([], token: token)
+            #expect(empty.status == .badRequest && empty.body.string.contains("文件是空的"))
+            #expect(server.app.blobStore.size(of: LedgerHash.sha256([])) == nil)
             let again = try await server.uploadBlob(bytes, token: token)
             let isNew = try server.json(again)["new"] as! Bool
             #expect(again.status == .ok && !isNew)

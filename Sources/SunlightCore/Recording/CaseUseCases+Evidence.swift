@@ -157,7 +157,12 @@ extension CaseUseCases {
     }
 
     /// Logs a stored upload (a change to the file store) in the access log and the log.
+    /// An empty upload is refused and what it stored removed: nothing is kept, nothing logged (REC-4; issue 15 item 13).
     public func logUpload(_ receipt: BlobReceipt, filename: String?, by actor: Actor) async throws {
+        guard receipt.size > 0 else {
+            if receipt.isNew { try blobs.remove(receipt.sha256) }
+            throw SunlightError.invalid("file", "文件是空的，未保存", rule: .rec4)
+        }
         try await log(actor, .create, "blob", id: receipt.sha256.hex, in: actor.organisation,
                       "上传文件\(filename.map { "“\($0)”" } ?? "")（\(ByteCounts.text(receipt.size))\(receipt.isNew ? "" : "，与已有文件相同")）")
     }
