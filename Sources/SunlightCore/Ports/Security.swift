@@ -37,6 +37,16 @@ public enum Secrets {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// A random (version 4) UUID from the injected generator: record IDs come from the same
+    /// reproducible source as every other secret.
+    public static func uuid(_ generator: any SecretGenerator) -> UUID {
+        var bytes = generator.randomBytes(16)
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    }
+
     /// SHA-256 of `secret`, lower-case hex.
     public static func digest(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { byte in

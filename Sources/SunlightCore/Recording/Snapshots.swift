@@ -8,6 +8,12 @@ enum Snapshot {
     static func time(_ date: Date) -> CanonicalJSON { .string(LedgerTime.text(date)) }
     static func uuid(_ id: UUID?) -> CanonicalJSON { id.map { .string($0.uuidString.lowercased()) } ?? .null }
     static func text(_ value: String?) -> CanonicalJSON { value.map(CanonicalJSON.string) ?? .null }
+
+    /// A hand-written content with fields added after its first version: each is written only
+    /// when set, so every record written before it hashes as before (docs/ledger.md, point 1).
+    static func object(_ fields: [String: CanonicalJSON], addedLater: [String: CanonicalJSON?]) -> CanonicalJSON {
+        .object(fields.merging(addedLater.compactMapValues { $0 }) { original, _ in original })
+    }
 }
 
 extension Organisation {

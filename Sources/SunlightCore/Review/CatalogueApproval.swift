@@ -50,7 +50,7 @@ public struct CatalogueApproval: OrganisationState, Equatable {
     /// 退回理由 or 审批意见.
     public var reason: String?
 
-    public init(id: UUID = UUID(), organisationID: Organisation.ID, counterpartID: Organisation.ID?, version: Int, requestedOn: CivilDate,
+    public init(id: UUID, organisationID: Organisation.ID, counterpartID: Organisation.ID?, version: Int, requestedOn: CivilDate,
                 submittedBy: String, createdAt: Date, status: Status = .pending, decidedBy: String? = nil, decidedByID: StaffUser.ID? = nil,
                 decidedOn: CivilDate? = nil, effectiveOn: CivilDate? = nil, reason: String? = nil) {
         self.id = id

@@ -23,7 +23,7 @@ public struct CatalogueBounds: OrganisationState, Equatable {
     public let createdAt: Date
     public var changedAt: Date
 
-    public init(id: UUID = UUID(), organisationID: Organisation.ID, personMin: Int, personMax: Int, organisationMin: Int, organisationMax: Int,
+    public init(id: UUID, organisationID: Organisation.ID, personMin: Int, personMax: Int, organisationMin: Int, organisationMax: Int,
                 basis: String, setBy: String, createdAt: Date, changedAt: Date? = nil) {
         self.id = id
         self.organisationID = organisationID

@@ -132,7 +132,7 @@ extension ReviewUseCases {
         try await guarded(actor, CatalogueBounds.table, id: nil, in: province) { try CatalogueBoundsPermissions(actor: actor, province: province).check(.set) }
         return try await commit(actor, .update, CatalogueBounds.table, id: nil, in: province, "设定重大执法决定目录数额标准幅度（\(province.name)）") { tx, at in
             let existing = try await tx.records(CatalogueBounds.self).list(organisations: [province.id]).first { $0.organisationID == province.id }
-            var bounds = existing ?? CatalogueBounds(organisationID: province.id, personMin: personMin, personMax: personMax,
+            var bounds = existing ?? CatalogueBounds(id: self.newID(), organisationID: province.id, personMin: personMin, personMax: personMax,
                                                      organisationMin: organisationMin, organisationMax: organisationMax, basis: basis, setBy: "", createdAt: at)
             bounds.personMin = personMin
             bounds.personMax = personMax

@@ -57,7 +57,7 @@ extension ReviewUseCases {
             guard let bureau = try await self.supervisingBureau(of: organisation, store: tx) else {
                 throw SunlightError(.ruleViolation, code: "catalogue.no_bureau", "未找到监督本机关的司法行政机关，目录新版本无法报请批准", rule: .rev10)
             }
-            let approval = CatalogueApproval(organisationID: organisation.id, counterpartID: bureau.id, version: version, requestedOn: effective,
+            let approval = CatalogueApproval(id: self.newID(), organisationID: organisation.id, counterpartID: bureau.id, version: version, requestedOn: effective,
                                              submittedBy: actor.displayName, createdAt: at)
             try await tx.reviews.insert(catalogue: catalogue)
             try await tx.records(CatalogueApproval.self).insert(approval)

@@ -28,6 +28,9 @@ extension UseCaseArea {
     /// Now, in whole milliseconds: the precision every stored and logged time has.
     var now: Date { LedgerTime.truncated(clock.now) }
 
+    /// A new record ID, from the injected random source.
+    func newID() -> UUID { Secrets.uuid(secrets) }
+
     /// 提交 — runs `work` in one transaction together with its access-log line, appends every
     /// record it changed and the access-log line itself to the tamper-evident log, and signs
     /// the new checkpoint. All of it commits, or none of it (REC-5, REC-11).

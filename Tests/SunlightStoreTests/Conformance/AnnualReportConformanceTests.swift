@@ -16,12 +16,12 @@ struct AnnualReportConformanceTests {
         try await TestDatabase.withStore(kind) { store in
             let w = try await C.world(store)
             let records = store.records(PublishedAnnualReport.self)
-            let first = PublishedAnnualReport(organisationID: w.market.id, year: 2026, version: 1, paragraphs: ["一、总体情况。", "二、“引号”"],
+            let first = PublishedAnnualReport(id: UUID(), organisationID: w.market.id, year: 2026, version: 1, paragraphs: ["一、总体情况。", "二、“引号”"],
                                               publishedOn: CivilDate(iso: "2027-01-20")!, publishedBy: "王芳", publishedByID: nil, correction: nil, createdAt: C.at(1))
-            let second = PublishedAnnualReport(organisationID: w.market.id, year: 2026, version: 2, paragraphs: ["一、总体情况（更正）。"],
+            let second = PublishedAnnualReport(id: UUID(), organisationID: w.market.id, year: 2026, version: 2, paragraphs: ["一、总体情况（更正）。"],
                                                publishedOn: CivilDate(iso: "2027-02-03")!, publishedBy: "王芳", publishedByID: nil,
                                                correction: "更正行政强制数据", createdAt: C.at(2))
-            let other = PublishedAnnualReport(organisationID: w.other.id, year: 2026, version: 1, paragraphs: [], publishedOn: CivilDate(iso: "2027-01-05")!,
+            let other = PublishedAnnualReport(id: UUID(), organisationID: w.other.id, year: 2026, version: 1, paragraphs: [], publishedOn: CivilDate(iso: "2027-01-05")!,
                                               publishedBy: "某某", publishedByID: nil, correction: nil, createdAt: C.at(3))
             for report in [first, second, other] { try await records.insert(report) }
             #expect(try await records.find(second.id) == second)

@@ -16,7 +16,7 @@ struct CaseLeadConformanceTests {
         try await TestDatabase.withStore(kind) { store in
             let w = try await C.world(store)
             func lead(_ number: String, in organisation: Organisation, at seconds: Double) -> CaseLead {
-                CaseLead(number: number, organisationID: organisation.id, source: .hotline, receivedOn: C.day, summary: "热线：销售过期食品",
+                CaseLead(id: UUID(), number: number, organisationID: organisation.id, source: .hotline, receivedOn: C.day, summary: "热线：销售过期食品",
                          partyKind: .person, partySeal: String(repeating: "ab", count: 32), createdAt: C.at(seconds), registeredBy: nil,
                          dueOn: CivilDate(iso: "2026-12-14"), complaintIDs: [UUID()])
             }

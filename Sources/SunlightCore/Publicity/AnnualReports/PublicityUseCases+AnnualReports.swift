@@ -20,9 +20,9 @@ extension PublicityUseCases {
             }
         }
         let draft = try await annualReport(of: organisationID, year: year, by: actor)
-        let report = PublishedAnnualReport(organisationID: organisation.id, year: year, version: (earlier.map(\.version).max() ?? 0) + 1,
+        let report = PublishedAnnualReport(id: newID(), organisationID: organisation.id, year: year, version: (earlier.map(\.version).max() ?? 0) + 1,
                                            paragraphs: draft.paragraphs, publishedOn: today, publishedBy: actor.displayName,
-                                           publishedByID: actor.user?.id, correction: correction.isEmpty ? nil : correction, createdAt: clock.now)
+                                           publishedByID: actor.user?.id, correction: correction.isEmpty ? nil : correction, createdAt: now)
         let action = report.version == 1 ? "公开" : "更正（第 \(report.version) 版）"
         return try await save(report, new: true, "annual_report.published", "\(action)\(year) 年度行政执法数据报告", in: organisation, by: actor)
     }

@@ -25,7 +25,7 @@ public struct PublishedAnnualReport: OrganisationState, Equatable {
     public let correction: String?
     public let createdAt: Date
 
-    public init(id: UUID = UUID(), organisationID: Organisation.ID, year: Int, version: Int, paragraphs: [String], publishedOn: CivilDate,
+    public init(id: UUID, organisationID: Organisation.ID, year: Int, version: Int, paragraphs: [String], publishedOn: CivilDate,
                 publishedBy: String, publishedByID: StaffUser.ID?, correction: String?, createdAt: Date) {
         self.id = id
         self.organisationID = organisationID

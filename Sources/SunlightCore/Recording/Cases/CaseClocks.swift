@@ -47,13 +47,13 @@ public enum CaseClocks {
         switch theCase.category {
         case .penalty where decided == nil && !theCase.simple:
             let excluded = excludedDays(snapshot, today: today)
-            let extended = snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
+            let extended = snapshot.extendedDays
             let total = theCase.decisionDays + excluded + extended
             try add("decision", "作出处罚决定", from: theCase.openedOn, .calendarDays(total), .rec13,
                     "立案 \(theCase.openedOn.iso) 起 \(theCase.decisionDays) 日" + (excluded > 0 ? "，扣除 \(excluded) 日" : "") + (extended > 0 ? "，延长 \(extended) 日" : ""))
         case .permit where decided == nil:
             if let accepted = snapshot.events.first(where: { $0.kind == .stageCompleted && $0.stage == "acceptance" })?.on {
-                let extended = snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
+                let extended = snapshot.extendedDays
                 try add("decision", "作出许可决定", from: accepted, .workingDays(20 + min(extended, 10)), .rec13,
                         "受理 \(accepted.iso) 起 20 个工作日" + (extended > 0 ? "，经批准延长 \(min(extended, 10)) 个工作日" : "") + "（行政许可法第四十二条）")
             }

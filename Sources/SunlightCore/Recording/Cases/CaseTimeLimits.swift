@@ -19,7 +19,7 @@ public enum CaseTimeLimits {
     /// working days in all (行政许可法 第四十二条); a seizure by 30 days in all (行政强制法 第二十五条).
     static func checkExtension(days: Int, in snapshot: CaseSnapshot) throws {
         let theCase = snapshot.enforcementCase
-        let already = snapshot.events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +)
+        let already = snapshot.extendedDays
         switch theCase.category {
         case .penalty where !theCase.simple:
             guard days <= 30 else {
@@ -67,17 +67,13 @@ public enum CaseTimeLimits {
         }
     }
 
-    /// Excluded periods never overlap one another, approved or asked for.
+    /// Excluded periods never overlap one another: those approved and those still asked for.
     static func checkNoOverlap(from: CivilDate, to: CivilDate, in events: [CaseEvent]) throws {
-        for other in events where other.kind == .deduction || other.kind == .deductionRequested {
+        for other in events.filter({ $0.kind == .deduction }) + pending(.deductionRequested, in: events) {
             guard let start = other.data["from"].flatMap(CivilDate.init(iso:)), let end = other.data["to"].flatMap(CivilDate.init(iso:)) else { continue }
-            if from <= end && start <= to, !(other.kind == .deductionRequested && isAnswered(other, in: events)) {
+            if from <= end && start <= to {
                 throw CaseRules.refuse(.rec17, "与已登记的扣除期间 \(start.iso)–\(end.iso) 重叠：同一期间不能重复扣除", code: "case.deduction_overlap")
             }
         }
-    }
-
-    private static func isAnswered(_ request: CaseEvent, in events: [CaseEvent]) -> Bool {
-        events.contains { $0.kind == .deduction && $0.data["request"] == request.id.uuidString.lowercased() }
     }
 }

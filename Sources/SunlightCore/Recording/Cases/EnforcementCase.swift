@@ -104,15 +104,13 @@ public struct EnforcementCase: Identifiable, Sendable, Equatable {
     public var currentStage: ProcedureStage? { stages.first { $0.code == stage } }
 
     var ledgerContent: CanonicalJSON {
-        var fields: [String: CanonicalJSON] = ["id": Snapshot.uuid(id), "organisation": Snapshot.uuid(organisationID), "number": .string(number), "title": .string(title),
+        Snapshot.object(["id": Snapshot.uuid(id), "organisation": Snapshot.uuid(organisationID), "number": .string(number), "title": .string(title),
                  "category": .string(category.rawValue), "simple": .bool(simple), "item": Snapshot.uuid(itemEntryID),
                  "source": .string(source.rawValue), "violationOn": Snapshot.text(violationOn?.iso), "endangersSafety": .bool(endangersSafety),
                  "openedOn": .string(openedOn.iso), "openedAt": Snapshot.time(openedAt), "openedBy": Snapshot.uuid(openedBy),
                  "decisionDays": .int(Int64(decisionDays)), "classification": .string(classification.rawValue), "stage": .string(stage),
-                 "status": .string(status.rawValue)]
-        // A later optional field: written only when set, so every earlier case hashes as before (docs/ledger.md).
-        if let leadID { fields["lead"] = Snapshot.uuid(leadID) }
-        return .object(fields)
+                 "status": .string(status.rawValue)],
+                        addedLater: ["lead": leadID.map { Snapshot.uuid($0) }])
     }
 
     func ledgerRecord(_ type: String) -> LedgerRecord {

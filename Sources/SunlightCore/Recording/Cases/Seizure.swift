@@ -26,7 +26,7 @@ public struct Seizure: Sendable, Equatable {
 extension CaseSnapshot {
     /// Every seizure of the case, in the order decided (REC-16).
     public var seizures: [Seizure] {
-        let extended = min(Seizure.maximumDays, events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +))
+        let extended = min(Seizure.maximumDays, extendedDays)
         return issued(.seizureDecision).compactMap { decision in
             guard let seizedOn = decision.issuedOn else { return nil }
             let release = events.first { $0.kind == .seizureReleased && $0.data["document"] == decision.id.uuidString.lowercased() }
@@ -34,6 +34,9 @@ extension CaseSnapshot {
                            extendedDays: extended, release: release)
         }
     }
+
+    /// Days added to the case's clock by approved extensions (REC-17).
+    public var extendedDays: Int { events.filter { $0.kind == .extended }.compactMap { $0.data["days"].flatMap(Int.init) }.reduce(0, +) }
 
     /// Seizures not yet released: the case may not be terminated or closed while one remains.
     public var activeSeizures: [Seizure] { seizures.filter(\.active) }

@@ -202,7 +202,7 @@ public struct CaseLead: OrganisationState, Equatable {
     public var concludedOn: CivilDate?
     public var steps: [Step]
 
-    public init(id: UUID = UUID(), number: String, organisationID: Organisation.ID, source: Source, receivedOn: CivilDate, summary: String,
+    public init(id: UUID, number: String, organisationID: Organisation.ID, source: Source, receivedOn: CivilDate, summary: String,
                 partyKind: CaseParty.Kind?, partySeal: String?, createdAt: Date, registeredBy: StaffUser.ID?, dueOn: CivilDate?,
                 complaintIDs: [UUID] = [], transferID: UUID? = nil, fromLeadID: UUID? = nil) {
         self.id = id

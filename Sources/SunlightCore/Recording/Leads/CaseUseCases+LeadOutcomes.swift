@@ -92,14 +92,14 @@ extension CaseUseCases {
         // The receiver's lead: a new record in its register, its clock from today.
         let sealed = try await store.personalData.values(table: CaseLead.table, recordIDs: [id.uuidString.lowercased()]).first { $0.field == "party" }?.value
         let due = try await leadDue(from: clock.today, days: settings.leadCheckWorkingDays)
-        let newID = UUID()
-        let seal = sealed.map { PersonalValue.seal($0, table: CaseLead.table, recordID: newID.uuidString.lowercased(), field: "party", secrets: secrets) }
+        let receivedID = newID()
+        let seal = sealed.map { PersonalValue.seal($0, table: CaseLead.table, recordID: receivedID.uuidString.lowercased(), field: "party", secrets: secrets) }
         let today = clock.today, at = now, by = actor.user?.id, sender = organisation.name
-        lead.transferredLeadID = newID
+        lead.transferredLeadID = receivedID
         let sent = lead
         return try await commit(actor, .update, CaseLead.table, id: id.uuidString, in: organisation, "移送案件线索：\(lead.number) → \(receiver.name)") { tx, _ in
             let number = try await tx.caseSettings.nextNumber(organisation: receiver.id, code: "线索", year: today.year)
-            var received = CaseLead(id: newID, number: "\(receiver.shortName)线索〔\(today.year)〕\(number)号", organisationID: receiver.id,
+            var received = CaseLead(id: receivedID, number: "\(receiver.shortName)线索〔\(today.year)〕\(number)号", organisationID: receiver.id,
                                     source: .transferIn, receivedOn: today, summary: sent.summary, partyKind: sent.partyKind, partySeal: seal?.commitment.hex,
                                     createdAt: at, registeredBy: by, dueOn: due, fromLeadID: sent.id)
             received.steps = [CaseLead.Step(action: .register, at: at, on: today, by: by, text: "\(sender)移送：\(reason)")]

@@ -151,7 +151,7 @@ extension CaseUseCases {
                     partyName: String?, complaintIDs: [UUID] = [], transferID: UUID?, fromLead: CaseLead?, firstStep: String,
                     by actor: Actor) async throws -> CaseLead {
         let due = try await leadDue(from: receivedOn, days: settings.leadCheckWorkingDays)
-        let id = UUID()
+        let id = newID()
         let sealed = partyName.map { PersonalValue.seal($0, table: CaseLead.table, recordID: id.uuidString.lowercased(), field: "party", secrets: secrets) }
         let year = clock.today.year, createdAt = now
         let registered = [CaseLead.Step(action: .register, at: createdAt, on: clock.today, by: actor.user?.id, text: firstStep)]

@@ -24,9 +24,13 @@ struct LoginController {
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        if let token = request.cookies[SessionCookie.name]?.string,
-           (try? await request.sunlight.access.resumeSession(cookieToken: token, address: request.clientAddress)) != nil {
-            return Page.redirect("/staff")
+        // Someone already logged in goes on to the staff area; an ended session shows the form.
+        // Any other failure (the database, say) is an error, not "not logged in".
+        if let token = request.cookies[SessionCookie.name]?.string, !token.isEmpty {
+            do {
+                _ = try await request.sunlight.access.resumeSession(cookieToken: token, address: request.clientAddress)
+                return Page.redirect("/staff")
+            } catch let error as SunlightError where error.kind == .unauthenticated {}
         }
         return try await render(request, username: "", next: request.query[String.self, at: "next"] ?? "",
                                 expired: request.query[String.self, at: "expired"] == "1", error: nil)
