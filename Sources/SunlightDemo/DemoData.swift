@@ -14,7 +14,7 @@ public enum DemoData {
     /// The password of every demo account.
     public static let password = "Yuanmou-2026"
     /// How many accounts the demo has.
-    public static let accountCount = 18
+    public static let accountCount = 19
     /// The day the certificates' dates below are written for; they move with the demo's day.
     static let certificatesWrittenFor = CivilDate(iso: "2026-11-23")!
 
@@ -65,6 +65,10 @@ public enum DemoData {
         try await add("元马镇人民政府", "元马", .government, .town, under: "元谋县人民政府")
 
         let people: [String: [Person]] = [
+            // The installation's administrator (the top organisation's): installation-wide settings such as the holiday calendar.
+            "云南省司法厅": [
+                Person(username: "yn.admin", name: "段志明", post: "信息技术处处长", roles: [.administrator]),
+            ],
             "元谋县司法局": [
                 Person(username: "admin", name: "杨建国", post: "信息中心主任", roles: [.administrator]),
                 Person(username: "jiandu", name: "李秀英", post: "执法监督科科长", roles: [.supervisor]),

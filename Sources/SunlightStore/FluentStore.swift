@@ -31,6 +31,7 @@ public struct FluentStore: Store {
     public var ledger: any LedgerRepository { SQLLedgerRepository(database: database) }
     public var personalData: any PersonalDataRepository { SQLPersonalDataRepository(database: database) }
     public var evidence: any EvidenceRepository { FluentEvidenceRepository(database: database) }
+    public var uploadClaims: any UploadClaimRepository { FluentUploadClaimRepository(database: database) }
     public var lists: any ListEntryRepository { FluentListEntryRepository(database: database) }
     public var officerRecords: any OfficerRecordRepository { FluentOfficerRecordRepository(database: database) }
     public var search: any SearchRepository { SQLSearchRepository(database: database) }

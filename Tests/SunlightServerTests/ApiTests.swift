@@ -141,9 +141,9 @@ struct ApiTests {
             let notice = #"{"year": 2027, "source": "测试", "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}], "workdays": []}"#
             let refused = try await server.api(.POST, "/api/v1/calendar/years", token: try await server.token(for: "jiandu"), json: notice)
             #expect(refused.status == .forbidden)
-            let loaded = try await server.api(.POST, "/api/v1/calendar/years", token: try await server.token(for: "admin"), json: notice)
+            let loaded = try await server.api(.POST, "/api/v1/calendar/years", token: try await server.token(for: "yn.admin"), json: notice)
             #expect(loaded.status == .created)
-            let years = try await server.api(.GET, "/api/v1/calendar/years", token: try await server.token(for: "admin"))
+            let years = try await server.api(.GET, "/api/v1/calendar/years", token: try await server.token(for: "yn.admin"))
             #expect(years.body.string.contains(#""year":2027"#))
         }
     }

@@ -33,6 +33,9 @@ struct CaseApiAccessTests {
             let line = try #require(try await api.ok(.GET, "/api/v1/cases", as: "scj.gongshi")[objects: "items"].first { $0[string: "id"]?.lowercased() == id.lowercased() })
             #expect(line["readable"] as? Bool == false && line[string: "title"]?.contains("销售") == false)
             #expect(try await api.ok(.GET, "/api/v1/cases", as: "scj.lina")[objects: "items"].first { $0[string: "id"]?.lowercased() == id.lowercased() }?[string: "title"] == "销售超过保质期的食品")
+            // The supervisor reads it after stating a reason, which is logged (issue 15 item 6).
+            try await api.refused(.GET, "/api/v1/cases/\(id)", as: "jiandu", status: .forbidden, code: "case.classified_reason", rule: "REC-11")
+            try await api.ok(.POST, "/api/v1/cases/\(id)/classified-reason", as: "jiandu", ["reason": "核查投诉反映的问题"], status: .noContent)
             for reader in ["scj.lina", "scj.fazhi", "jiandu"] { try await api.ok(.GET, "/api/v1/cases/\(id)", as: reader) }
             let reads = try await server.accessLog().filter { $0.action == .read && $0.resourceType == "case" && $0.summary.contains("涉及商业秘密") }
             #expect(reads.count == 3)

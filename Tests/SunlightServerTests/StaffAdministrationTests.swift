@@ -104,11 +104,11 @@ struct StaffAdministrationTests {
         }
     }
 
-    @Test("CAL-1: an administrator uploads a year's notice as a file; a bad file is refused with the rule")
+    @Test("CAL-1: the installation's administrator uploads a year's notice as a file; a bad file is refused with the rule")
     func calendarUpload() async throws {
         try await TestServer.with { server in
             let browser = server.browser()
-            try await browser.logIn("admin")
+            try await browser.logIn("yn.admin")
             try await browser.get("/staff/admin/calendar")
             let boundary = "----sunlight-test"
             func multipart(_ json: String) -> String {

@@ -16,7 +16,7 @@ struct CalendarUseCaseTests {
     @Test("CAL-1: an administrator loads a new year; deadlines into it then work, on every instance")
     func loadYear() async throws {
         try await DemoWorld.onDatabase { world in
-            let admin = try await world.actor("admin")
+            let admin = try await world.actor("yn.admin")
             await #expect { try await world.sunlight.calendar.deadline(from: CivilDate(iso: "2026-12-28")!, .workingDays(5)) }
                 throws: { "calendar.outside" ~= $0 }
             let notice = try await world.sunlight.calendar.loadHolidayNotice(Data(Self.notice2027.utf8), by: admin)
@@ -32,7 +32,7 @@ struct CalendarUseCaseTests {
     @Test("CAL-1: a bad file is refused and nothing is stored")
     func badFile() async throws {
         try await DemoWorld.with { world in
-            let admin = try await world.actor("admin")
+            let admin = try await world.actor("yn.admin")
             await #expect { try await world.sunlight.calendar.loadHolidayNotice(Data("{}".utf8), by: admin) } throws: { "input.invalid" ~= $0 }
             #expect(try await world.sunlight.store.holidayNotices.all().isEmpty)
             await #expect { try await world.sunlight.calendar.loadHolidayNotice(Data(Self.notice2027.utf8), by: try await world.actor("jiandu")) }
@@ -53,7 +53,7 @@ struct CalendarUseCaseTests {
     @Test("CAL-3 / STD-2: the home page lists the tasks of each person, most urgent first")
     func tasks() async throws {
         try await DemoWorld.with { world in
-            let adminTasks = try await world.sunlight.tasks(for: try await world.actor("admin"))
+            let adminTasks = try await world.sunlight.tasks(for: try await world.actor("yn.admin"))
             #expect(adminTasks.map(\.title).contains("加载 2027 年节假日安排"))
             // 赵磊's certificate expired on 2026-06-30: overdue, first.
             #expect(adminTasks.first?.state == .overdue)

@@ -243,7 +243,7 @@ struct CaseUseCaseTests {
         }
     }
 
-    @Test("REC-11: a classified case is read only by its officers, heads, legal reviewers and supervisors; every read is logged")
+    @Test("REC-11: a classified case is read only by its active officers, heads, legal reviewers and supervisors who give a reason; every read is logged")
     func classified() async throws {
         try await DemoWorld.beforeHolidays { world in
             let driver = try await CaseDriver.open(in: world)
@@ -255,7 +255,12 @@ struct CaseUseCaseTests {
             let list = try await world.sunlight.cases.cases(by: clerk)
             #expect(list.first { $0.enforcementCase.id == driver.id }?.readable == false)
             #expect(list.first { $0.enforcementCase.id == driver.id }?.title.contains("销售") == false)
-            _ = try await world.sunlight.cases.caseDetail(driver.id, by: try await world.actor("jiandu"))
+            // A supervisor states a reason first (issue 15 item 6); the reason is logged.
+            let supervisor = try await world.actor("jiandu")
+            await #expect { try await world.sunlight.cases.caseDetail(driver.id, by: supervisor) } throws: { "case.classified_reason" ~= $0 }
+            try await world.sunlight.cases.giveClassifiedReadReason(case: driver.id, reason: "办理投诉举报，核查案卷", by: supervisor)
+            _ = try await world.sunlight.cases.caseDetail(driver.id, by: supervisor)
+            #expect(try await world.accessLog().contains { $0.resourceType == ClassifiedAccess.reasonResource && $0.summary.contains("核查案卷") })
             _ = try await world.sunlight.cases.caseDetail(driver.id, by: try await world.actor("scj.fazhi"))
             await #expect { try await world.sunlight.cases.caseDetail(driver.id, by: try await world.actor("daj.chenming")) } throws: { "scope.outside" ~= $0 }
             let log = try await world.accessLog().filter { $0.resourceType == "case" && $0.resourceID == driver.id.uuidString }

@@ -19,7 +19,7 @@ func historyWorld<T>(_ body: (DemoWorld) async throws -> T) async throws -> T {
         _ = try await world.sunlight.organisations.updateUser(lina.id, StaffUserChanges(roles: [.officer, .publicityClerk]), by: admin)
         let (token, _) = try await world.sunlight.access.issueApiToken(for: lina.id, name: "对接", expiresOn: nil, by: admin)
         try await world.sunlight.access.revokeApiToken(token.id, by: admin)
-        _ = try await world.sunlight.calendar.loadHolidayNotice(Data(CalendarUseCaseTests.notice2027.utf8), by: admin)
+        _ = try await world.sunlight.calendar.loadHolidayNotice(Data(CalendarUseCaseTests.notice2027.utf8), by: try await world.actor("yn.admin"))
         _ = try await world.sunlight.organisations.users(by: try await world.actor("admin"))
         return try await body(world)
     }

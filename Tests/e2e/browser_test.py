@@ -482,9 +482,10 @@ def main():
         check("用户名或密码错误" in driver.find_element(By.ID, "login-error").text, "wrong password is refused")
         driver.save_screenshot(os.path.join(SHOTS, "04-login-refused.png"))
 
-        # The right one opens the home page with tasks and deadlines.
+        # The right one opens the home page with tasks and deadlines (the installation's administrator,
+        # who is asked to load next year's holiday notice).
         driver.find_element(By.ID, "username").clear()
-        driver.find_element(By.ID, "username").send_keys("admin")
+        driver.find_element(By.ID, "username").send_keys("yn.admin")
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
         submit(driver, "form button[type=submit]")
         check(driver.find_element(By.TAG_NAME, "h1").text == "我的待办与期限", "home page after login")

@@ -30,15 +30,25 @@ public struct Actor: Sendable {
     public let address: String?
     /// The API token used, if any.
     public let tokenID: ApiToken.ID?
+    /// The staff session used, if any.
+    public let sessionID: StaffSession.ID?
 
     public init(user: StaffUser, organisation: Organisation, parent: Organisation?,
-                channel: Channel, address: String?, tokenID: ApiToken.ID? = nil) {
+                channel: Channel, address: String?, tokenID: ApiToken.ID? = nil, sessionID: StaffSession.ID? = nil) {
         self.user = user
         self.organisation = organisation
         self.scope = AccessScope(user: user, organisation: organisation, parent: parent)
         self.channel = channel
         self.address = address
         self.tokenID = tokenID
+        self.sessionID = sessionID
+    }
+
+    /// The credential the actor acts with — `token:<id>` or `session:<id>` — if any.
+    public var credential: String? {
+        if let tokenID { return "token:\(tokenID.uuidString.lowercased())" }
+        if let sessionID { return "session:\(sessionID.uuidString.lowercased())" }
+        return nil
     }
 
     private init(channel: Channel, address: String?, scope: AccessScope) {
@@ -48,6 +58,7 @@ public struct Actor: Sendable {
         self.channel = channel
         self.address = address
         self.tokenID = nil
+        self.sessionID = nil
     }
 
     /// The operator at the server's console, who can do anything the installation can.
@@ -70,6 +81,11 @@ public struct Actor: Sendable {
 
     public func requireRead(_ organisation: Organisation) throws {
         guard scope.canRead(organisation) else { throw SunlightError.outsideScope }
+    }
+
+    /// Organisation details, users, officers, catalogues: its staff, supervisors and administrators.
+    public func requireReadAdministration(_ organisation: Organisation) throws {
+        guard scope.canReadAdministration(organisation) else { throw SunlightError.outsideScope }
     }
 
     public func requireAdminister(_ organisation: Organisation) throws {

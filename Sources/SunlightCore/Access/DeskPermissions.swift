@@ -35,7 +35,13 @@ public struct DeskPermissions: Permissions {
         switch action {
         case .openCase, .recordEvidence: try actor.require(anyOf: .officer, .head)
         case .configureCases: try actor.require(anyOf: .head, .administrator)
-        case .loadCalendar, .administer: try actor.require(anyOf: .administrator)
+        case .loadCalendar:
+            // The calendar is the installation's, not one jurisdiction's (CAL-1; issue 15 item 5).
+            try actor.require(anyOf: .administrator)
+            guard actor.scope.administersInstallation else {
+                throw SunlightError(.forbidden, code: "calendar.installation_only", "节假日安排适用于整个系统，只能由最上级机构的系统管理员载入", rule: .cal1)
+            }
+        case .administer: try actor.require(anyOf: .administrator)
         case .adoptCatalogue: try actor.require(anyOf: .head, .legalReviewer, .administrator)
         case .supervise: try actor.require(anyOf: .supervisor)
         case .readAccessLog: try actor.require(anyOf: .administrator, .supervisor)

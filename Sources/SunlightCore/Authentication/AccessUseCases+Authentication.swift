@@ -73,7 +73,7 @@ extension AccessUseCases {
               let user = try await store.users.find(session.userID), user.isActive
         else { throw Self.sessionExpired }
         if now.timeIntervalSince(session.lastSeenAt) > 60 { try await store.sessions.touch(session.id, at: now) }
-        return (session, try await actor(for: user, channel: .staff, address: address))
+        return (session, try await actor(for: user, channel: .staff, address: address, sessionID: session.id))
     }
 
     /// Ends a session (退出登录).
@@ -99,11 +99,11 @@ extension AccessUseCases {
 
     /// Builds the actor for a user: their organisation, its parent and so their scope.
     public func actor(for user: StaffUser, channel: Actor.Channel, address: String?,
-                      tokenID: ApiToken.ID? = nil) async throws -> Actor {
+                      tokenID: ApiToken.ID? = nil, sessionID: StaffSession.ID? = nil) async throws -> Actor {
         let organisation = try await requireOrganisation(user.organisationID)
         let parent = try await organisation.parentID.asyncMap { try await store.organisations.find($0) } ?? nil
         return Actor(user: user, organisation: organisation, parent: parent, channel: channel,
-                     address: address, tokenID: tokenID)
+                     address: address, tokenID: tokenID, sessionID: sessionID)
     }
 
     /// The actor for the account `username`, as the operator's console (or the demo it seeds)

@@ -27,7 +27,7 @@ extension OrganisationUseCases {
     /// The organisations an actor may read, as a tree.
     public func organisationTree(for actor: Actor) async throws -> OrganisationTree {
         var found: [Organisation.ID: Organisation] = [:]
-        for path in actor.scope.readablePaths {
+        for path in actor.scope.administrativePaths {
             for organisation in try await store.organisations.subtree(path) { found[organisation.id] = organisation }
         }
         return OrganisationTree(Array(found.values))
@@ -45,7 +45,7 @@ extension OrganisationUseCases {
     /// One organisation, if the actor may read it.
     public func organisation(_ id: Organisation.ID, for actor: Actor) async throws -> Organisation {
         let organisation = try await requireOrganisation(id)
-        try await guarded(actor, "organisation", id: id.uuidString, in: organisation) { try actor.requireRead(organisation) }
+        try await guarded(actor, "organisation", id: id.uuidString, in: organisation) { try actor.requireReadAdministration(organisation) }
         return organisation
     }
 
@@ -115,8 +115,17 @@ extension OrganisationUseCases {
 extension UseCaseArea {
     /// The organisations whose records the actor may read.
     func readableOrganisations(of actor: Actor) async throws -> [Organisation] {
+        try await organisations(under: actor.scope.readablePaths)
+    }
+
+    /// The organisations whose settings the actor may read (administrators see their jurisdiction).
+    func administrativeOrganisations(of actor: Actor) async throws -> [Organisation] {
+        try await organisations(under: actor.scope.administrativePaths)
+    }
+
+    private func organisations(under paths: [String]) async throws -> [Organisation] {
         var organisations: [Organisation] = []
-        for path in actor.scope.readablePaths { organisations += try await store.organisations.subtree(path) }
+        for path in paths { organisations += try await store.organisations.subtree(path) }
         var seen = Set<Organisation.ID>()
         return organisations.filter { seen.insert($0.id).inserted }
     }

@@ -137,6 +137,7 @@ public protocol Store: Sendable {
     var ledger: any LedgerRepository { get }
     var personalData: any PersonalDataRepository { get }
     var evidence: any EvidenceRepository { get }
+    var uploadClaims: any UploadClaimRepository { get }
     var lists: any ListEntryRepository { get }
     var officerRecords: any OfficerRecordRepository { get }
     var cases: any CaseRepository { get }

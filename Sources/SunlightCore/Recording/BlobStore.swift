@@ -16,10 +16,24 @@ public struct BlobReceipt: Sendable, Equatable {
     public let sha256: LedgerHash
     public let size: UInt64
     public let isNew: Bool
+    /// The bytes came with the request that records them. A receipt ``named(_:size:)`` by its
+    /// hash alone is only a claim, which the use case checks (issue 15 item 1).
+    public let inHand: Bool
 
     public init(sha256: LedgerHash, size: UInt64, isNew: Bool) {
         self.sha256 = sha256
         self.size = size
         self.isNew = isNew
+        self.inHand = true
     }
+
+    private init(named sha256: LedgerHash, size: UInt64) {
+        self.sha256 = sha256
+        self.size = size
+        self.isNew = false
+        self.inHand = false
+    }
+
+    /// A file named by its hash (uploaded earlier, e.g. `POST /api/v1/blobs`), not in hand.
+    public static func named(_ sha256: LedgerHash, size: UInt64) -> BlobReceipt { BlobReceipt(named: sha256, size: size) }
 }

@@ -78,10 +78,13 @@ extension CaseUseCases {
         guard input.recordedAt <= now.addingTimeInterval(300) else {
             throw SunlightError.invalid("recordedAt", "记录时间不能晚于现在", rule: .rec4)
         }
-        guard blob.size > 0 else { throw SunlightError.invalid("file", "文件是空的", rule: .rec4) }
-        guard blobs.size(of: blob.sha256) == blob.size else {
-            throw SunlightError(.notFound, code: "blob.missing", "文件仓库中没有哈希为 \(blob.sha256.hex.prefix(16))… 的文件，请先上传", rule: .rec4)
+        // An unknown hash and another's file answer alike: nothing tells which hashes exist (issue 15 item 1).
+        let held = blob.inHand ? true : try await mayClaim(blob.sha256, by: actor)
+        guard held, blobs.size(of: blob.sha256) == blob.size else {
+            throw SunlightError(.notFound, code: "blob.unclaimed",
+                                "没有找到您上传的哈希为 \(blob.sha256.hex.prefix(16))… 的文件：请先用同一登录或令牌上传该文件", rule: .rec4)
         }
+        guard blob.size > 0 else { throw SunlightError.invalid("file", "文件是空的", rule: .rec4) }
         guard let recorder = try await store.users.find(input.recordedBy), recorder.organisationID == organisation.id,
               recorder.has(.officer) else {
             throw SunlightError.invalid("recordedBy", "记录人应为本机构的执法人员", rule: .rec4)
@@ -112,7 +115,14 @@ extension CaseUseCases {
         guard actor.user != nil else { throw SunlightError.outsideScope }
         var organisations: [Organisation.ID] = []
         for path in actor.scope.readablePaths { organisations += try await store.organisations.subtree(path).map(\.id) }
-        let files = try await withParties(try await store.evidence.list(in: organisations, limit: limit))
+        let listed = try await store.evidence.list(in: organisations, limit: limit)
+        var sealed = Set<EvidenceFile.ID>()
+        for (fileID, cases) in try await classifiedCases(usingFiles: listed.map(\.id)) {
+            for theCase in cases where try await !mayReadClassified(theCase, in: try await requireOrganisation(theCase.organisationID), by: actor) {
+                sealed.insert(fileID)
+            }
+        }
+        let files = try await withParties(listed.filter { !sealed.contains($0.id) })
         try await log(actor, .read, "evidence", id: nil, in: actor.organisation, "查看文件列表（\(files.count) 个）")
         return files
     }
@@ -123,6 +133,10 @@ extension CaseUseCases {
         guard let file = try await store.evidence.find(id) else { throw SunlightError.notFound("文件记录") }
         let organisation = try await requireOrganisation(file.organisationID)
         try await guarded(actor, "evidence", id: id.uuidString, in: organisation) { try actor.requireRead(organisation) }
+        // A file of a classified case is sealed as its case is (REC-11; issue 15 item 6).
+        for theCase in try await classifiedCases(usingFiles: [id])[id] ?? [] {
+            try await requireClassifiedRead(theCase, in: try await requireOrganisation(theCase.organisationID), by: actor)
+        }
         try await log(actor, download ? .export : .read, "evidence", id: id.uuidString, in: organisation,
                       (download ? "下载文件" : "查看文件记录") + "“\(file.title)”")
         return try await withParties([file])[0]
@@ -165,6 +179,25 @@ extension CaseUseCases {
         }
         try await log(actor, .create, "blob", id: receipt.sha256.hex, in: actor.organisation,
                       "上传文件\(filename.map { "“\($0)”" } ?? "")（\(ByteCounts.text(receipt.size))\(receipt.isNew ? "" : "，与已有文件相同")）")
+        if let credential = actor.credential {
+            try await store.uploadClaims.insert(UploadClaim(sha256: receipt.sha256, credential: credential,
+                                                            organisationID: actor.organisation?.id, claimedAt: now))
+        }
+    }
+
+    /// Whether the actor may record the stored file `sha256`: the credential that uploaded it,
+    /// an active officer of a case it is already evidence in, or the console (issue 15 item 1).
+    func mayClaim(_ sha256: LedgerHash, by actor: Actor) async throws -> Bool {
+        if actor.channel == .console { return true }
+        if let credential = actor.credential, try await store.uploadClaims.holds(sha256, credential: credential) { return true }
+        guard let user = actor.user else { return false }
+        for caseID in try await store.cases.assigned(to: user.id) {
+            guard try await store.cases.officers(of: caseID).contains(where: { $0.userID == user.id && $0.isActive }) else { continue }
+            for fileID in Set(try await store.caseRecords.evidence(of: caseID).compactMap(\.fileID)) {
+                if try await store.evidence.find(fileID)?.sha256 == sha256 { return true }
+            }
+        }
+        return false
     }
 
     /// The officers of the actor's organisation, who may be named as recorder.

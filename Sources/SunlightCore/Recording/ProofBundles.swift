@@ -118,13 +118,21 @@ extension CaseUseCases {
         let organisation = try await entry.organisationID.asyncMap { try await store.organisations.find($0) } ?? nil
         try await guarded(actor, "ledger_proof", id: String(stored.index), in: organisation) {
             guard actor.user != nil || actor.channel == .console else { throw SunlightError.outsideScope }
-            if let organisation { try actor.requireRead(organisation) } else { try actor.require(anyOf: .administrator, .supervisor) }
+            switch organisation {
+            case let organisation? where Self.administrativeTables.contains(stored.table): try actor.requireReadAdministration(organisation)
+            case let organisation?: try actor.requireRead(organisation)
+            case nil: try actor.require(anyOf: .administrator, .supervisor)
+            }
         }
         let bundle = try await proofBundle(stored, checkpoint: checkpoint)
         try await log(actor, .read, "ledger_proof", id: String(stored.index), in: organisation,
                       "获取 \(stored.table)/\(stored.recordID) 的包含证明（叶子 #\(stored.index)）")
         return bundle
     }
+
+    /// Tables of administrative records, whose proofs an administrator of the organisation may
+    /// fetch; every other record's proof only its organisation and supervisors (issue 15 item 5).
+    static let administrativeTables: Set<String> = ["organisations", "users", "certificates", "api_tokens", "holiday_notices"]
 
     /// The consistency proof between two checkpoints (public: hashes only).
     public func consistencyProof(from size1: UInt64, to size2: UInt64?) async throws -> ConsistencyProofBundle {

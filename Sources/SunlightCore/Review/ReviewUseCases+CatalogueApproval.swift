@@ -76,7 +76,7 @@ extension ReviewUseCases {
     /// adopted before approvals existed), for the catalogue page and the API (REV-10).
     public func catalogueApprovals(of organisationID: Organisation.ID? = nil, by actor: Actor) async throws -> [Int: CatalogueApproval] {
         guard let organisation = try await (organisationID ?? actor.organisation?.id).asyncMap(requireOrganisation) else { throw SunlightError.outsideScope }
-        try await guarded(actor, "review_catalogue", id: nil, in: organisation) { try actor.requireRead(organisation) }
+        try await guarded(actor, "review_catalogue", id: nil, in: organisation) { try actor.requireReadAdministration(organisation) }
         return try await catalogueApprovals(of: organisation.id, store: store)
     }
 
@@ -116,7 +116,7 @@ extension ReviewUseCases {
     public func catalogueBounds(of organisationID: Organisation.ID? = nil, by actor: Actor)
         async throws -> (bounds: CatalogueBounds, province: Organisation, actions: Set<CatalogueBoundsAction>) {
         guard let organisation = try await (organisationID ?? actor.organisation?.id).asyncMap(requireOrganisation) else { throw SunlightError.outsideScope }
-        try await guarded(actor, CatalogueBounds.table, id: nil, in: organisation) { try actor.requireRead(organisation) }
+        try await guarded(actor, CatalogueBounds.table, id: nil, in: organisation) { try actor.requireReadAdministration(organisation) }
         let province = try await province(of: organisation, store: store)
         return (try await catalogueBounds(for: organisation, store: store), province,
                 CatalogueBoundsPermissions(actor: actor, province: province).allowed)

@@ -22,7 +22,7 @@ extension ReviewUseCases {
     /// 目录清单 — the catalogue in effect today and every version the organisation adopted.
     public func catalogues(of organisationID: Organisation.ID? = nil, by actor: Actor) async throws -> (current: MajorDecisionCatalogue, versions: [MajorDecisionCatalogue]) {
         guard let organisation = try await (organisationID ?? actor.organisation?.id).asyncMap(requireOrganisation) else { throw SunlightError.outsideScope }
-        try await guarded(actor, "review_catalogue", id: nil, in: organisation) { try actor.requireRead(organisation) }
+        try await guarded(actor, "review_catalogue", id: nil, in: organisation) { try actor.requireReadAdministration(organisation) }
         return (try await catalogue(for: organisation.id, on: clock.today), try await store.reviews.catalogues(organisation: organisation.id))
     }
 

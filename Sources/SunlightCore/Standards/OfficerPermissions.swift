@@ -66,7 +66,7 @@ extension StandardsUseCases {
     public func officerRecord(_ id: StaffUser.ID, by actor: Actor) async throws -> OfficerRecordView {
         guard let user = try await store.users.find(id) else { throw SunlightError.notFound("执法人员") }
         let organisation = try await requireOrganisation(user.organisationID)
-        try await guarded(actor, "officer", id: id.uuidString, in: organisation) { try actor.requireRead(organisation) }
+        try await guarded(actor, "officer", id: id.uuidString, in: organisation) { try actor.requireReadAdministration(organisation) }
         guard let officer = try await qualifications(in: [organisation]).first(where: { $0.user.id == id && $0.user.isActive }) else {
             throw SunlightError.notFound("执法人员")
         }

@@ -44,7 +44,7 @@ extension StandardsUseCases {
     public func certificateRates(by actor: Actor) async throws -> [(Organisation, CertificateRate)] {
         guard actor.user != nil else { throw SunlightError.outsideScope }
         var organisations: [Organisation] = []
-        for path in actor.scope.readablePaths { organisations += try await store.organisations.subtree(path) }
+        for path in actor.scope.administrativePaths { organisations += try await store.organisations.subtree(path) }
         let today = clock.today
         let all = try await qualifications(in: organisations)
         let grouped = Dictionary(grouping: all, by: \.organisation.id)
@@ -58,7 +58,7 @@ extension StandardsUseCases {
     public func checkAssignment(officer officerID: StaffUser.ID, category: EnforcementCategory?, by actor: Actor) async throws -> OfficerQualification {
         guard let officer = try await store.users.find(officerID) else { throw SunlightError.notFound("执法人员") }
         let organisation = try await requireOrganisation(officer.organisationID)
-        try await guarded(actor, "officer", id: officerID.uuidString, in: organisation) { try actor.requireRead(organisation) }
+        try await guarded(actor, "officer", id: officerID.uuidString, in: organisation) { try actor.requireReadAdministration(organisation) }
         guard let qualification = try await qualifications(in: [organisation]).first(where: { $0.user.id == officerID }) else {
             throw SunlightError(.ruleViolation, code: "officer.not_assignable", "\(officer.displayName)不能被指派执法：不是执法人员", rule: .rec7)
         }

@@ -28,7 +28,7 @@ extension Sunlight {
             }
         }
 
-        if actor.has(.administrator) {
+        if DeskPermissions(actor: actor).allows(.loadCalendar) {
             let nextYear = today.year + 1
             if !calendar.covers(today) {
                 tasks.append(StaffTask(title: "加载 \(today.year) 年节假日安排",

@@ -25,7 +25,7 @@ struct SunlightErrorMiddleware: AsyncMiddleware {
             try response.content.encode(ErrorEnvelope(error: presentation), as: .json)
         } else {
             response = try await Page.render(
-                "error", ErrorPage(page: PageContext(request, title: "出错了"), error: presentation), on: request)
+                "error", ErrorPage(page: PageContext(request, title: "出错了"), error: presentation, path: request.url.path), on: request)
             response.status = presentation.httpStatus
         }
         if let retry = presentation.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
@@ -46,11 +46,16 @@ struct ErrorPage: Encodable {
     let error: ErrorPresentation
     /// The message as people read it, citing the statute rather than the rule ID.
     let text: String
+    /// Where a supervisor states the reason to read a classified case, when that is what is missing (REC-11).
+    let reasonAction: String?
 
-    init(page: PageContext, error: ErrorPresentation) {
+    init(page: PageContext, error: ErrorPresentation, path: String) {
         self.page = page
         self.error = error
         text = SunlightError(.invalidInput, code: error.code, error.message, rule: error.rule.map(RuleID.init(rawValue:))).description
+        let parts = path.split(separator: "/")
+        reasonAction = error.code == "case.classified_reason" && parts.count >= 3 && parts[0] == "staff" && parts[1] == "cases"
+            && UUID(uuidString: String(parts[2])) != nil ? "/staff/cases/\(parts[2])/classified-reason" : nil
     }
 }
 

@@ -128,6 +128,11 @@ struct FluentCaseRecordRepository: CaseRecordRepository {
         try await CaseEvidenceModel.query(on: database).filter(\.$caseID == caseID).sort(\.$recordedAt).all().map { try $0.domain() }
     }
 
+    func evidence(usingFiles fileIDs: [EvidenceFile.ID]) async throws -> [CaseEvidence] {
+        guard !fileIDs.isEmpty else { return [] }
+        return try await CaseEvidenceModel.query(on: database).filter(\.$fileID ~~ fileIDs).all().map { try $0.domain() }
+    }
+
     func evidence(offset: Int, limit: Int) async throws -> [CaseEvidence] {
         try await CaseEvidenceModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
     }

@@ -71,17 +71,23 @@ struct FluentOutboxRepository: OutboxRepository {
             .sort(\.$id).limit(limit).all().map { try $0.domain() }
     }
 
-    func recent(limit: Int, pendingOnly: Bool) async throws -> [OutboxMessage] {
-        let query = OutboxModel.query(on: database)
+    func recent(limit: Int, pendingOnly: Bool, organisations: [Organisation.ID]?) async throws -> [OutboxMessage] {
+        let query = scoped(organisations)
         if pendingOnly { query.filter(\.$status == OutboxMessage.Status.pending.rawValue) }
         return try await query.sort(\.$id, .descending).limit(limit).all().map { try $0.domain() }
     }
 
-    func counts() async throws -> (pending: Int, failing: Int, delivered: Int) {
+    func counts(organisations: [Organisation.ID]?) async throws -> (pending: Int, failing: Int, delivered: Int) {
         let pending = OutboxMessage.Status.pending.rawValue
-        return (try await OutboxModel.query(on: database).filter(\.$status == pending).count(),
-                try await OutboxModel.query(on: database).filter(\.$status == pending).filter(\.$lastError != nil).count(),
-                try await OutboxModel.query(on: database).filter(\.$status == OutboxMessage.Status.delivered.rawValue).count())
+        return (try await scoped(organisations).filter(\.$status == pending).count(),
+                try await scoped(organisations).filter(\.$status == pending).filter(\.$lastError != nil).count(),
+                try await scoped(organisations).filter(\.$status == OutboxMessage.Status.delivered.rawValue).count())
+    }
+
+    private func scoped(_ organisations: [Organisation.ID]?) -> QueryBuilder<OutboxModel> {
+        let query = OutboxModel.query(on: database)
+        if let organisations { query.filter(\.$organisationID ~~ organisations) }
+        return query
     }
 
     func lastCheckpointSize() async throws -> UInt64? {

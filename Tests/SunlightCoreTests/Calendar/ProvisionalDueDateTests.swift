@@ -63,10 +63,10 @@ struct ProvisionalDueDateTests {
             let lead = try await sunlight.cases.registerLead(NewCaseLead(source: .hotline, receivedOn: world.clock.today, summary: "12345 热线：超市销售过期牛肉干。",
                                                                          partyKind: nil, partyName: nil), by: officer)
             #expect(lead.dueOn?.iso == "2027-01-18", "the lead's 15 working days too (REC-18)")
-            let tasks = try await sunlight.tasks(for: try await world.actor("admin"))
+            let tasks = try await sunlight.tasks(for: try await world.actor("yn.admin"))
             #expect(tasks.contains { $0.title == "加载 2027 年节假日安排" && $0.detail.contains("暂定") })
 
-            _ = try await sunlight.calendar.loadHolidayNotice(Data(Self.notice2027.utf8), by: try await world.actor("admin"))
+            _ = try await sunlight.calendar.loadHolidayNotice(Data(Self.notice2027.utf8), by: try await world.actor("yn.admin"))
             clock = try #require(try await sunlight.cases.caseDetail(driver.id, by: officer).clocks.first { $0.kind == "decision" })
             #expect(clock.due?.iso == "2027-03-01" && !clock.provisional, "21 February falls in 春节: the next working day")
             let recounted = try #require(try await sunlight.store.complaints.find(complaint.id))

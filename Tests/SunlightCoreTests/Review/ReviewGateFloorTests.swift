@@ -164,10 +164,7 @@ struct ReviewGateFloorTests {
                 try await world.sunlight.reviews.setCatalogueBounds(province: province.id, personMin: 200, personMax: 20_000, organisationMin: 3_000,
                                                             organisationMax: 300_000, basis: "省政府规章", by: county)
             } throws: { ($0 as? SunlightError)?.kind == .forbidden }
-            let provincial = try await world.sunlight.organisations.createUser(
-                NewStaffUser(organisationID: province.id, username: "yn.admin", displayName: "省管理员", roles: [.administrator], password: "Yuanmou-2026-x"),
-                by: .console("test"))
-            let admin = try await world.actor(provincial.username)
+            let admin = try await world.actor("yn.admin")
             #expect(try await world.sunlight.reviews.catalogueBounds(of: world.seeded.organisation("元谋县档案局").id, by: admin).actions == [.set])
             _ = try await world.sunlight.reviews.setCatalogueBounds(province: province.id, personMin: 200, personMax: 20_000, organisationMin: 3_000,
                                                             organisationMax: 300_000, basis: "云南省较大数额罚款标准", by: admin)

@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightLedger
 
 struct MemoryOrganisationRepository: OrganisationRepository {
     let context: MemoryContext
@@ -253,5 +254,17 @@ struct MemoryHolidayNoticeRepository: HolidayNoticeRepository {
 
     func all() async throws -> [LoadedHolidayNotice] {
         context.read { $0.holidayNotices }.stableSorted { $0.loadedAt < $1.loadedAt }
+    }
+}
+
+struct MemoryUploadClaimRepository: UploadClaimRepository {
+    let context: MemoryContext
+
+    func insert(_ claim: UploadClaim) async throws {
+        try await context.write { t in t.uploadClaims.append(claim) }
+    }
+
+    func holds(_ sha256: LedgerHash, credential: String) async throws -> Bool {
+        context.read { $0.uploadClaims.contains { $0.sha256 == sha256 && $0.credential == credential } }
     }
 }

@@ -159,6 +159,11 @@ struct MemoryCaseRecordRepository: CaseRecordRepository {
         context.read { $0.caseEvidence }.filter { $0.caseID == caseID }.stableSorted { $0.recordedAt < $1.recordedAt }
     }
 
+    func evidence(usingFiles fileIDs: [EvidenceFile.ID]) async throws -> [CaseEvidence] {
+        let wanted = Set(fileIDs)
+        return context.read { $0.caseEvidence }.filter { $0.fileID.map(wanted.contains) == true }
+    }
+
     func evidence(offset: Int, limit: Int) async throws -> [CaseEvidence] {
         context.read { $0.caseEvidence }.sorted { UUID.ascending($0.id, $1.id) }.page(offset: offset, limit: limit)
     }

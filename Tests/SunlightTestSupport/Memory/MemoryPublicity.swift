@@ -248,12 +248,18 @@ struct MemoryOutboxRepository: OutboxRepository {
         context.read { $0.outbox }.filter { $0.status == .pending && $0.nextAttemptAt <= time }.limited(limit)
     }
 
-    func recent(limit: Int, pendingOnly: Bool) async throws -> [OutboxMessage] {
-        context.read { $0.outbox }.reversed().filter { !pendingOnly || $0.status == .pending }.limited(limit)
+    func recent(limit: Int, pendingOnly: Bool, organisations: [Organisation.ID]?) async throws -> [OutboxMessage] {
+        scoped(organisations).reversed().filter { !pendingOnly || $0.status == .pending }.limited(limit)
     }
 
-    func counts() async throws -> (pending: Int, failing: Int, delivered: Int) {
+    private func scoped(_ organisations: [Organisation.ID]?) -> [OutboxMessage] {
         let all = context.read { $0.outbox }
+        guard let organisations else { return all }
+        return all.filter { $0.organisationID.map(organisations.contains) == true }
+    }
+
+    func counts(organisations: [Organisation.ID]?) async throws -> (pending: Int, failing: Int, delivered: Int) {
+        let all = scoped(organisations)
         return (all.count { $0.status == .pending }, all.count { $0.status == .pending && $0.lastError != nil },
                 all.count { $0.status == .delivered })
     }

@@ -38,6 +38,7 @@ public struct MemoryStore: Store {
     public var ledger: any LedgerRepository { MemoryLedgerRepository(context: context) }
     public var personalData: any PersonalDataRepository { MemoryPersonalDataRepository(context: context) }
     public var evidence: any EvidenceRepository { MemoryEvidenceRepository(context: context) }
+    public var uploadClaims: any UploadClaimRepository { MemoryUploadClaimRepository(context: context) }
     public var lists: any ListEntryRepository { MemoryListEntryRepository(context: context) }
     public var officerRecords: any OfficerRecordRepository { MemoryOfficerRecordRepository(context: context) }
     public var cases: any CaseRepository { MemoryCaseRepository(context: context) }
@@ -166,6 +167,7 @@ struct MemoryTables {
     var sessions: [StaffSession] = []
     var apiTokens: [ApiToken] = []
     var loginFailures: [(username: String, address: String?, at: Date)] = []
+    var uploadClaims: [UploadClaim] = []
     var accessLog: [AccessLogEntry] = []
     var holidayNotices: [LoadedHolidayNotice] = []
 

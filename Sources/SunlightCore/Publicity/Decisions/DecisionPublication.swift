@@ -32,6 +32,8 @@ public struct DecisionPublication: StoredState, Sendable, Equatable {
     /// Why a published decision is withdrawn (行政处罚法 第四十八条).
     public enum ChangeKind: String, Codable, Sendable, CaseIterable {
         case changed, revoked, illegal, void
+        /// 案件依法设定密级 — the system withdraws the decision itself when its case is classified (REC-11).
+        case classified
 
         public var chineseName: String {
             switch self {
@@ -39,6 +41,7 @@ public struct DecisionPublication: StoredState, Sendable, Equatable {
             case .revoked: "决定被撤销"
             case .illegal: "决定被确认违法"
             case .void: "决定被确认无效"
+            case .classified: "案件依法不予公开"
             }
         }
     }

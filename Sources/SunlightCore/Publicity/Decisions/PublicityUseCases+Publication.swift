@@ -81,6 +81,10 @@ extension PublicityUseCases {
     public func publicationPreview(_ id: DecisionPublication.ID, extraTerms: [String] = [], by actor: Actor) async throws
         -> (DecisionPublication, DecisionText) {
         let (publication, organisation) = try await workablePublication(id, .publish, by: actor)
+        // A decision withheld because its case is classified has nothing to preview (REC-11, PUB-8).
+        guard let theCase = try await store.cases.find(publication.caseID), theCase.classification == .normal else {
+            throw SunlightError(.ruleViolation, code: "publication.classified", "案件涉及秘密或隐私，决定不得公开，也不提供预览", rule: .pub8)
+        }
         let text = try await decisionText(publication, organisation: organisation, extraTerms: extraTerms, in: store)
         try await log(actor, .read, "decision_publication", id: id.uuidString, in: organisation, "脱敏预览（\(publication.number)）")
         return (publication, text)

@@ -104,11 +104,21 @@ public protocol OutboxRepository: Sendable {
     func find(_ id: OutboxMessage.ID) async throws -> OutboxMessage?
     /// Pending messages whose next attempt is due, oldest first.
     func due(at time: Date, limit: Int) async throws -> [OutboxMessage]
-    /// Newest first; only pending ones when `pendingOnly`.
-    func recent(limit: Int, pendingOnly: Bool) async throws -> [OutboxMessage]
-    func counts() async throws -> (pending: Int, failing: Int, delivered: Int)
+    /// Newest first; only pending ones when `pendingOnly`; only those of `organisations` unless nil
+    /// (messages of no organisation — checkpoints — only when nil).
+    func recent(limit: Int, pendingOnly: Bool, organisations: [Organisation.ID]?) async throws -> [OutboxMessage]
+    func counts(organisations: [Organisation.ID]?) async throws -> (pending: Int, failing: Int, delivered: Int)
     /// The newest checkpoint message's tree size, if any.
     func lastCheckpointSize() async throws -> UInt64?
+}
+
+extension OutboxRepository {
+    /// Every organisation's messages, newest first.
+    public func recent(limit: Int, pendingOnly: Bool) async throws -> [OutboxMessage] {
+        try await recent(limit: limit, pendingOnly: pendingOnly, organisations: nil)
+    }
+
+    public func counts() async throws -> (pending: Int, failing: Int, delivered: Int) { try await counts(organisations: nil) }
 }
 
 /// 上级平台 — where messages go. The server implements it over HTTP; a delivery that throws or

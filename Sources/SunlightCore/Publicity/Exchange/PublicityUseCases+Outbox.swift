@@ -66,19 +66,34 @@ extension PublicityUseCases {
         return true
     }
 
-    /// 推送队列 — counts and the newest messages, for administrators (the read is logged).
+    /// 推送队列 — counts and the newest messages, for administrators: the installation's
+    /// administrator sees every message, another administrator those of the organisations they
+    /// administer (issue 15 item 4). The read is logged.
     public func outboxOverview(pendingOnly: Bool = false, by actor: Actor) async throws -> OutboxOverview {
         try await guarded(actor, "outbox", id: nil, in: actor.organisation) { try actor.require(anyOf: .administrator) }
-        let counts = try await store.outbox.counts()
+        let scope = try await outboxScope(of: actor)
+        let counts = try await store.outbox.counts(organisations: scope)
         try await log(actor, .read, "outbox", id: nil, in: actor.organisation, "查看推送队列")
         return OutboxOverview(pending: counts.pending, failing: counts.failing, delivered: counts.delivered,
-                              messages: try await store.outbox.recent(limit: 200, pendingOnly: pendingOnly))
+                              messages: try await store.outbox.recent(limit: 200, pendingOnly: pendingOnly, organisations: scope))
     }
 
-    /// 立即重试 — a failing message is tried at the next round instead of after its wait.
+    /// The organisations whose messages the administrator handles; nil for the whole installation.
+    private func outboxScope(of actor: Actor) async throws -> [Organisation.ID]? {
+        if actor.scope.administersInstallation { return nil }
+        guard let path = actor.scope.administeredPath else { return [] }
+        return try await store.organisations.subtree(path).map(\.id)
+    }
+
+    /// 立即重试 — a failing message is tried at the next round instead of after its wait; only
+    /// by an administrator of its organisation (a message of no organisation: the installation's).
     public func retryOutboxMessage(_ id: UUID, by actor: Actor) async throws {
         try await guarded(actor, "outbox", id: id.uuidString, in: actor.organisation) { try actor.require(anyOf: .administrator) }
         guard var message = try await store.outbox.find(id) else { throw SunlightError.notFound("推送消息") }
+        let owner = try await message.organisationID.asyncMap { try await requireOrganisation($0) }
+        try await guarded(actor, "outbox", id: id.uuidString, in: owner) {
+            guard actor.scope.administersInstallation || owner.map(actor.scope.canAdminister) == true else { throw SunlightError.outsideScope }
+        }
         guard message.status == .pending else { throw SunlightError(.conflict, code: "outbox.delivered", "该消息已送达", rule: .pub10) }
         message.nextAttemptAt = now
         let retried = message

@@ -69,6 +69,8 @@ public protocol CaseRecordRepository: Sendable {
 
     func insert(_ evidence: CaseEvidence) async throws
     func evidence(of caseID: EnforcementCase.ID) async throws -> [CaseEvidence]
+    /// The case evidence that uses any of these files.
+    func evidence(usingFiles fileIDs: [EvidenceFile.ID]) async throws -> [CaseEvidence]
     func evidence(offset: Int, limit: Int) async throws -> [CaseEvidence]
 
     func insert(_ record: InterferenceRecord) async throws

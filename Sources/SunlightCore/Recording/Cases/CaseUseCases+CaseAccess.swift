@@ -100,21 +100,12 @@ extension UseCaseArea {
     }
 
     /// A case the actor may read: their organisation's (or, for a supervisor, their
-    /// jurisdiction's). A case classified secret, commercial or private is read only by its
-    /// officers, the organisation's heads and legal reviewers, and supervisors (REC-11).
+    /// jurisdiction's). A classified case only as ``ClassifiedAccess`` allows (REC-11).
     func readableCase(_ id: EnforcementCase.ID, by actor: Actor) async throws -> (EnforcementCase, Organisation) {
         guard let theCase = try await store.cases.find(id) else { throw SunlightError.notFound("案件") }
         let organisation = try await requireOrganisation(theCase.organisationID)
-        let assigned = try await store.cases.officers(of: id).contains { $0.userID == actor.user?.id }
-        try await guarded(actor, "case", id: id.uuidString, in: organisation) {
-            try actor.requireRead(organisation)
-            if theCase.classification != .normal, !assigned, !actor.has(.supervisor) {
-                guard actor.scope.canChange(organisation), actor.has(.head) || actor.has(.legalReviewer) else {
-                    throw SunlightError(.forbidden, code: "case.classified",
-                                        "该案件“\(theCase.classification.chineseName)”，仅承办人员、本机构负责人、法制审核人员和监督人员可以查阅", rule: .rec11)
-                }
-            }
-        }
+        try await guarded(actor, "case", id: id.uuidString, in: organisation) { try actor.requireRead(organisation) }
+        try await requireClassifiedRead(theCase, in: organisation, by: actor)
         return (theCase, organisation)
     }
 }

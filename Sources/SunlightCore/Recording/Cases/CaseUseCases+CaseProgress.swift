@@ -100,7 +100,8 @@ extension UseCaseArea {
     /// Appends one event to a case, optionally changing it, as one logged commit.
     func transition(_ found: EnforcementCase, in organisation: Organisation, kind: CaseEvent.Kind, on date: CivilDate? = nil, note: String?,
                     data: [String: String] = [:], by actor: Actor, summary: String,
-                    _ change: @escaping @Sendable (inout EnforcementCase) -> Void) async throws -> EnforcementCase {
+                    _ change: @escaping @Sendable (inout EnforcementCase) -> Void,
+                    then more: (@Sendable (EnforcementCase, Date, any Store) async throws -> [LedgerRecord])? = nil) async throws -> EnforcementCase {
         let today = date ?? clock.today
         return try await commit(actor, .update, "case", id: found.id.uuidString, in: organisation, "\(summary)（\(found.number)）") { tx, at in
             guard var theCase = try await tx.cases.find(found.id) else { throw SunlightError.notFound("案件") }
@@ -110,7 +111,8 @@ extension UseCaseArea {
             change(&theCase)
             let event = CaseEvent(caseID: theCase.id, kind: kind, stage: theCase.currentStage?.code ?? found.stage, at: at, on: today,
                                   by: actor.user?.id, note: note, data: data)
-            return (theCase, try await CaseUseCases.record([event], case: theCase, changed: theCase != found, in: tx))
+            let recorded = try await CaseUseCases.record([event], case: theCase, changed: theCase != found, in: tx)
+            return (theCase, recorded + (try await more?(theCase, at, tx) ?? []))
         }
     }
 }

@@ -163,18 +163,4 @@ extension CaseUseCases {
         }
         return record
     }
-
-    /// 设定密级 — the head classifies a case secret, commercial or private (or back to normal);
-    /// from then on only its officers, heads, legal reviewers and supervisors read it (REC-11).
-    public func classifyCase(case caseID: EnforcementCase.ID, as classification: EnforcementCase.Classification, reason: String,
-                             by actor: Actor) async throws -> EnforcementCase {
-        let (theCase, organisation) = try await workableCase(caseID, .classify, by: actor)
-        let reason = reason.trimmed
-        guard (4...500).contains(reason.count) else { throw SunlightError.invalid("reason", "请写明设定密级的依据（4–500 字）", rule: .rec11) }
-        guard classification != theCase.classification else {
-            throw SunlightError.invalid("classification", "案件已是“\(classification.chineseName)”", rule: .rec11)
-        }
-        return try await transition(theCase, in: organisation, kind: .classified, note: reason, data: ["classification": classification.rawValue],
-                                    by: actor, summary: "设定密级为“\(classification.chineseName)”") { $0.classification = classification }
-    }
 }

@@ -67,7 +67,7 @@ extension SupervisionUseCases {
     /// The routes the administrator manages.
     public func approvalRoutes(by actor: Actor) async throws -> [ApprovalRoute] {
         try await guarded(actor, ApprovalRoute.table, id: nil, in: actor.organisation) { try actor.require(anyOf: .administrator, .supervisor) }
-        return try await store.records(ApprovalRoute.self).list(organisations: try await readableOrganisations(of: actor).map(\.id))
+        return try await store.records(ApprovalRoute.self).list(organisations: try await administrativeOrganisations(of: actor).map(\.id))
     }
 
     /// 审批决定推送 — in the transaction that issues a permit decision, a matter for each supervising

@@ -12,6 +12,8 @@ public struct GuidingCase: OrganisationState, Equatable {
 
     public enum Status: String, Codable, Sendable {
         case nominated, accepted, rejected, published
+        /// 撤下 — taken off the portal because its case was classified after publication (REC-11).
+        case withdrawn
 
         public var chineseName: String {
             switch self {
@@ -19,6 +21,7 @@ public struct GuidingCase: OrganisationState, Equatable {
             case .accepted: "审查通过，待发布"
             case .rejected: "审查未通过"
             case .published: "已发布"
+            case .withdrawn: "已撤下（案件已设定密级）"
             }
         }
     }
@@ -45,9 +48,14 @@ public struct GuidingCase: OrganisationState, Equatable {
     public var reviewedOn: CivilDate?
     /// What the portal shows: the summary with personal data removed (PUB-8).
     public var publishedText: String?
+    /// The title as the portal shows it, redacted too (absent in cases published before it was kept).
+    public var publishedTitle: String?
     public var publishedOn: CivilDate?
 
     public var statusCode: String { status.rawValue }
+
+    /// The title the portal shows: the redacted one.
+    public var portalTitle: String { publishedTitle ?? title }
 
     /// Nominations for `year` are due by the end of the following January (seed: 于每年1月之前将上年度……报送).
     public static func nominationDue(forYear year: Int) -> CivilDate { CivilDate(year: year + 1, month: 1, day: 31)! }
@@ -55,6 +63,6 @@ public struct GuidingCase: OrganisationState, Equatable {
     /// The JSON names are part of the log format (REC-5): renaming a property keeps its name here.
     enum CodingKeys: String, CodingKey {
         case id, organisationID, counterpartID, caseID, caseNumber, category, year, title, reasons, summary, nominatedBy, createdAt
-        case status, reviewOpinion, reviewedOn, publishedText, publishedOn
+        case status, reviewOpinion, reviewedOn, publishedText, publishedOn, publishedTitle
     }
 }

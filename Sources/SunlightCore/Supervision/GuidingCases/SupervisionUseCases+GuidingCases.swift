@@ -9,6 +9,7 @@ extension SupervisionUseCases {
         let organisation = try await requireOrganisation(theCase.organisationID)
         try await guarded(actor, GuidingCase.table, id: nil, in: organisation) { try GuidingCasePermissions.requireNominator(actor, for: organisation) }
         guard theCase.status != .open else { throw SunlightError(.ruleViolation, code: "guiding.case_open", "指导案例应从已办结的案件中选择", rule: .sup10) }
+        try Self.requireUnclassified(theCase)
         let today = clock.today
         guard year == today.year || year == today.year - 1 else { throw SunlightError.invalid("year", "只能报送本年度或上年度的案例", rule: .sup10) }
         let title = title.trimmed, summary = summary.trimmed
@@ -21,7 +22,7 @@ extension SupervisionUseCases {
             throw SunlightError(.conflict, code: "guiding.duplicate", "该案件已经报送", rule: .sup10)
         }
         guard let bureau = try await justiceBureau(over: organisation) else { throw SunlightError.notFound("本级司法行政机关") }
-        let nomination = GuidingCase(id: UUID(), organisationID: organisation.id, counterpartID: bureau.id, caseID: caseID, caseNumber: theCase.number,
+        let nomination = GuidingCase(id: newID(), organisationID: organisation.id, counterpartID: bureau.id, caseID: caseID, caseNumber: theCase.number,
                                      category: theCase.category, year: year, title: title, reasons: reasons, summary: summary,
                                      nominatedBy: actor.displayName, createdAt: now, status: .nominated)
         return try await save(nomination, new: true, "guiding_case.nominated", "报送\(year)年度指导案例：\(title)", in: organisation, by: actor)
@@ -43,14 +44,24 @@ extension SupervisionUseCases {
     /// 发布 — an accepted case goes on the portal, its text redacted with the case's parties known (SUP-10, PUB-8).
     public func publishGuidingCase(_ id: GuidingCase.ID, by actor: Actor) async throws -> GuidingCase {
         let (found, organisation) = try await bureauGuidingCase(id, .publish, by: actor)
+        guard let theCase = try await store.cases.find(found.caseID) else { throw SunlightError.notFound("案件") }
+        try Self.requireUnclassified(theCase)
         let parties = try await store.cases.parties(of: found.caseID)
         let sealed = try await store.personalData.values(table: "case_parties", recordIDs: parties.map { $0.id.uuidString.lowercased() })
         let redactor = Redactor(parties: parties.map { $0.unsealed(sealed) }, allowed: [organisation.name])
         var published = found
         published.status = .published
         published.publishedText = redactor.redact(found.summary).text
+        published.publishedTitle = redactor.redact(found.title).text
         published.publishedOn = clock.today
         return try await save(published, new: false, "guiding_case.published", "发布指导案例：\(found.title)", in: organisation, by: actor)
+    }
+
+    /// A case classified secret, commercial or private is never a guiding case (REC-11, PUB-8).
+    static func requireUnclassified(_ theCase: EnforcementCase) throws {
+        guard theCase.classification == .normal else {
+            throw SunlightError(.ruleViolation, code: "guiding.classified", "案件“\(theCase.classification.chineseName)”，不得作为指导案例报送或发布", rule: .rec11)
+        }
     }
 
     /// The nominations in the actor's view.

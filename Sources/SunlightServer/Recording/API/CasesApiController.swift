@@ -150,6 +150,7 @@ struct CasesApiController {
         cases.post(":id", "evidence", use: recordEvidence)
         cases.post(":id", "interference", use: recordInterference)
         cases.post(":id", "classification", use: classify)
+        cases.post(":id", "classified-reason", use: classifiedReason)
         CaseRecordsApiController().register(authenticated)
     }
 
@@ -319,6 +320,14 @@ struct CasesApiController {
                                                                    source: input.source, means: input.means, content: input.content,
                                                                    by: try request.requireApiActor())
         return try await API.InterferenceOut(record).encodeResponse(status: .created, for: request)
+    }
+
+    /// 说明查阅理由 — a supervisor's reason to read a classified case, logged (REC-11).
+    @Sendable func classifiedReason(_ request: Request) async throws -> HTTPStatus {
+        let input = try request.content.decode(ReasonIn.self)
+        try await request.sunlight.cases.giveClassifiedReadReason(case: try request.uuid("id", "案件"), reason: input.reason,
+                                                                 by: try request.requireApiActor())
+        return .noContent
     }
 
     @Sendable func classify(_ request: Request) async throws -> API.CaseOut {

@@ -90,7 +90,7 @@ struct EvidenceApiController {
             throw SunlightError.invalid("sha256", "sha256 应为 64 位十六进制", rule: .rec4)
         }
         let store = request.application.blobStore
-        let receipt = BlobReceipt(sha256: hash, size: store.size(of: hash) ?? 0, isNew: false)
+        let receipt = BlobReceipt.named(hash, size: store.size(of: hash) ?? 0)
         let file = try await request.sunlight.cases.recordEvidence(NewEvidence(
             kind: input.kind, title: input.title, filename: input.filename, mediaType: input.mediaType ?? "application/octet-stream",
             recordedAt: input.recordedAt, place: input.place, recordedBy: input.recordedBy, device: input.device,

@@ -25,6 +25,7 @@ struct CaseActionsController {
         cases.post("officers", ":user", "recuse", use: recuse)
         cases.post("interference", use: interference)
         cases.post("classification", use: classify)
+        cases.post("classified-reason", use: classifiedReason)
     }
 
     /// 完成本环节 (REC-1): the gates are the use case's.
@@ -172,6 +173,14 @@ struct CaseActionsController {
                 case: id, occurredOn: try request.dateField("occurredOn", "发生日期", rule: .rec9), source: request.field("interferenceSource") ?? "",
                 means: request.field("means") ?? "", content: request.field("content") ?? "", by: staff.actor)
         }
+    }
+
+    /// 说明查阅理由 (supervisor, REC-11): logged, then the case opens to them.
+    @Sendable func classifiedReason(_ request: Request) async throws -> Response {
+        let staff = try request.requireStaff()
+        let caseID = try request.uuid("case", "案件")
+        try await request.sunlight.cases.giveClassifiedReadReason(case: caseID, reason: request.field("reason") ?? "", by: staff.actor)
+        return Page.redirect("/staff/cases/\(caseID.uuidString.lowercased())", notice: "recorded")
     }
 
     /// 设定密级 (head, REC-11).

@@ -23,7 +23,7 @@ struct PublicSupervisionController {
     }
 
     func row(_ c: GuidingCase, _ names: [Organisation.ID: String]) -> CaseRow {
-        CaseRow(id: c.id.uuidString.lowercased(), title: c.title, organisation: names[c.organisationID] ?? "", category: c.category.chineseName,
+        CaseRow(id: c.id.uuidString.lowercased(), title: c.portalTitle, organisation: names[c.organisationID] ?? "", category: c.category.chineseName,
                 year: "\(c.year)", publishedOn: c.publishedOn?.iso ?? "", reasons: c.reasons.joined(separator: "、"))
     }
 
@@ -35,7 +35,7 @@ struct PublicSupervisionController {
 
     @Sendable func guidingCase(_ request: Request) async throws -> Response {
         let found = try await request.sunlight.supervision.publishedGuidingCase(try request.uuid("case", "指导案例"))
-        return try await Page.render("portal/guiding-case", CasePage(page: PageContext(request, title: found.title), row: row(found, try await names(request)),
+        return try await Page.render("portal/guiding-case", CasePage(page: PageContext(request, title: found.portalTitle), row: row(found, try await names(request)),
                                                                   text: found.publishedText ?? "", opinion: found.reviewOpinion ?? ""), on: request)
     }
 
