@@ -117,9 +117,26 @@ enum NoteKey {
         }
     }
 
-    /// First four bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key).
-    static func keyID(name: String, publicKey: [UInt8]) -> [UInt8] {
-        Array(SHA256.hash(data: Array(name.utf8) + [0x0A, ed25519] + publicKey).prefix(4))
+    /// First four bytes of SHA-256(name ‖ "\n" ‖ type ‖ public key): 0x01 for the log's own
+    /// signatures, 0x04 for tlog-cosignature/v1 cosignatures.
+    static func keyID(name: String, publicKey: [UInt8], type: UInt8 = ed25519) -> [UInt8] {
+        Array(SHA256.hash(data: Array(name.utf8) + [0x0A, type] + publicKey).prefix(4))
+    }
+
+    /// Reads a verifier key `name+hex(key ID)+base64(type‖32-byte Ed25519 key)` of signature
+    /// type `type` and checks its key ID.
+    static func parseVerifierKey(_ text: String, type: UInt8) throws -> (name: String, publicKey: [UInt8]) {
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let blob = Data(base64Encoded: String(parts[2])), blob.count == 33, blob.first == type else {
+            throw LedgerError.malformedKey("验证公钥应为 名称+哈希+公钥（类型 0x\(Hex.encode([type]))）")
+        }
+        let name = String(parts[0])
+        try validate(name: name)
+        let publicKey = Array(blob.dropFirst())
+        guard hexID(keyID(name: name, publicKey: publicKey, type: type)) == parts[1] else {
+            throw LedgerError.malformedKey("验证公钥的哈希与公钥不符")
+        }
+        return (name, publicKey)
     }
 
     static func hexID(_ id: [UInt8]) -> String { Hex.encode(id) }
@@ -144,12 +161,17 @@ enum NoteKey {
         guard !lines.isEmpty else { throw LedgerError.malformedCheckpoint("没有签名") }
         let signatures = try lines.map { line -> Signature in
             guard line.hasPrefix("\u{2014} ") else { throw LedgerError.malformedCheckpoint("签名行应以“— ”开头") }
-            let fields = line.dropFirst(2).split(separator: " ", omittingEmptySubsequences: false)
-            guard fields.count == 2, let blob = Data(base64Encoded: String(fields[1])), blob.count > 4 else {
-                throw LedgerError.malformedCheckpoint("签名行格式错误")
-            }
-            return Signature(name: String(fields[0]), keyID: Array(blob.prefix(4)), signature: Array(blob.dropFirst(4)))
+            guard let signature = parseLine(line) else { throw LedgerError.malformedCheckpoint("签名行格式错误") }
+            return signature
         }
         return (text, signatures)
+    }
+
+    /// One signature line `— name base64(key ID ‖ signature)` without its newline, or `nil`.
+    static func parseLine(_ line: Substring) -> Signature? {
+        guard line.hasPrefix("\u{2014} ") else { return nil }
+        let fields = line.dropFirst(2).split(separator: " ", omittingEmptySubsequences: false)
+        guard fields.count == 2, let blob = Data(base64Encoded: String(fields[1])), blob.count > 4 else { return nil }
+        return Signature(name: String(fields[0]), keyID: Array(blob.prefix(4)), signature: Array(blob.dropFirst(4)))
     }
 }

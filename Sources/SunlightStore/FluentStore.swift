@@ -30,6 +30,7 @@ public struct FluentStore: Store {
     public var holidayNotices: any HolidayNoticeRepository { FluentHolidayNoticeRepository(database: database) }
     public var ledger: any LedgerRepository { SQLLedgerRepository(database: database) }
     public var personalData: any PersonalDataRepository { SQLPersonalDataRepository(database: database) }
+    public var witness: any WitnessRepository { SQLWitnessRepository(database: database) }
     public var evidence: any EvidenceRepository { FluentEvidenceRepository(database: database) }
     public var uploadClaims: any UploadClaimRepository { FluentUploadClaimRepository(database: database) }
     public var lists: any ListEntryRepository { FluentListEntryRepository(database: database) }

@@ -10,11 +10,17 @@ struct Verify: AsyncParsableCommand {
         abstract: "全面校验：重算每条记录的哈希、重建日志树、校验每个签名检查点及其一致性、重新计算每个文件的哈希",
         discussion: """
             默认还会对照数据目录中的 latest-checkpoint（服务运行时自动保存的最新检查点），发现数据库被回滚或截断。
+            数据库连同本地检查点文件一起被恢复到旧版本时，只有别人保存的检查点才能发现：SUNLIGHT_WITNESSES 中的见证方            （及 --witness-url）会被询问其副署的最新检查点，数据库必须包含它；--witness-key 与 --witnesses-required 要求            至少 k 个见证方副署了与数据库一致的检查点。
             通过时退出码为 0 并打印摘要；发现问题时退出码为 1，并指出第一个问题所在的表、记录和叶子序号。
             """)
 
     @Option(name: .customLong("witness"), help: "外部保存的签名检查点文件（可多次指定）") var witnesses: [String] = []
     @Flag(help: "不对照数据目录中的 latest-checkpoint") var noLocalWitness = false
+    @Option(name: .customLong("witness-key"), help: "要求其副署的见证方验证公钥或公钥文件（可多次指定；不指定时用 SUNLIGHT_WITNESSES 中的见证方）")
+    var witnessKeys: [String] = []
+    @Option(name: .customLong("witnesses-required"), help: "至少多少个见证方副署了与数据库一致的检查点（默认：全部指定的见证方）")
+    var witnessesRequired: Int?
+    @Option(name: .customLong("witness-url"), help: "另外询问的见证方地址前缀（可多次指定）") var witnessURLs: [String] = []
 
     func run() async throws {
         bootstrapLogging(.error)
@@ -27,10 +33,18 @@ struct Verify: AsyncParsableCommand {
             return String(decoding: data, as: UTF8.self)
         }
         if !noLocalWitness, let local = WitnessFile.read(dataDirectory: configuration.dataDirectory) { notes.append(local) }
+        let policy: WitnessPolicy?
+        do {
+            policy = try WitnessFetch.policy(keys: witnessKeys, required: witnessesRequired, configured: configuration.witnesses)
+            notes += await WitnessFetch.notes(prefixes: configuration.witnesses.map(\.url) + witnessURLs,
+                                              origin: try configuration.resolvedLedger().origin)
+        } catch {
+            throw fail(error)
+        }
         let started = Date()
         let meter = ProgressMeter()
         let report = try await SunlightRuntime.withSunlight(configuration, updateWitness: false) { sunlight, _ in
-            try await sunlight.cases.verify(witnesses: notes) { meter.show($0) }
+            try await sunlight.cases.verify(witnesses: notes, policy: policy) { meter.show($0) }
         }
         meter.finish()
         let seconds = Date().timeIntervalSince(started)

@@ -136,6 +136,7 @@ public protocol Store: Sendable {
     var holidayNotices: any HolidayNoticeRepository { get }
     var ledger: any LedgerRepository { get }
     var personalData: any PersonalDataRepository { get }
+    var witness: any WitnessRepository { get }
     var evidence: any EvidenceRepository { get }
     var uploadClaims: any UploadClaimRepository { get }
     var lists: any ListEntryRepository { get }

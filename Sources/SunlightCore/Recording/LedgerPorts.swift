@@ -73,11 +73,20 @@ public struct LedgerSettings: Sendable {
     /// 日志标识, the first line of every checkpoint, e.g. `yuanmou.sunlight.example/log`.
     public let origin: String
     public let signer: NoteSigner
+    /// 被见证的日志 — other installations' logs this one cosigns as a witness (REC-19).
+    public var witnessedLogs: [WitnessedLogKey]
 
-    public init(origin: String, signer: NoteSigner) {
+    public init(origin: String, signer: NoteSigner, witnessedLogs: [WitnessedLogKey] = []) {
         self.origin = origin
         self.signer = signer
+        self.witnessedLogs = witnessedLogs
     }
 
     public var verifier: NoteVerifier { signer.verifier }
+
+    /// This installation's witness key: derived from the log key under the name
+    /// `<log key name>/witness` (see ``CosignatureSigner/derived(from:name:)``).
+    public func cosigner() throws -> CosignatureSigner {
+        try CosignatureSigner.derived(from: signer, name: "\(signer.name)/witness")
+    }
 }

@@ -12,6 +12,7 @@ struct LedgerVerifier {
     let blobs: any BlobStore
     let settings: LedgerSettings
     let witnesses: [String]
+    var policy: WitnessPolicy?
     let progress: @Sendable (VerificationProgress) -> Void
     static let page = 1000
 
@@ -104,6 +105,13 @@ struct LedgerVerifier {
             } else if witnessRoots[witness.size] != witness.root {
                 report.report(VerificationProblem(table: "ledger_entries", leafIndex: witness.size - 1,
                                                   "外部保存的检查点（大小 \(witness.size)）与数据库中的日志不一致：日志被改写"))
+            }
+        }
+        if let policy {
+            let size = frontier.size
+            for problem in policy.problems(notes: witnesses, log: settings.verifier, origin: settings.origin,
+                                           contains: { $0.size <= size && witnessRoots[$0.size] == $0.root }) {
+                report.report(problem)
             }
         }
     }
@@ -314,8 +322,9 @@ private struct TileCursor {
 extension CaseUseCases {
     /// 全面校验 — see ``LedgerVerifier``. `witnesses` are signed checkpoints kept outside the
     /// database (published, pushed, or saved by the server in its data directory).
-    public func verify(witnesses: [String] = [],
+    /// `policy`, if given, asks k of n outside witnesses to vouch for the database (REC-19).
+    public func verify(witnesses: [String] = [], policy: WitnessPolicy? = nil,
                        progress: @escaping @Sendable (VerificationProgress) -> Void = { _ in }) async throws -> VerificationReport {
-        try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, progress: progress).run()
+        try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, policy: policy, progress: progress).run()
     }
 }

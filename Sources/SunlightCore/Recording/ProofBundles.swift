@@ -149,7 +149,8 @@ extension CaseUseCases {
             throw SunlightError.notFound("大小为 \(size2) 的检查点")
         }
         let proof = try await MerkleMath.consistencyProof(size1: size1, size2: size2, from: ledger)
-        return ConsistencyProofBundle(size1: size1, size2: size2, proof: proof, checkpoint1: first.note, checkpoint2: second.note)
+        return ConsistencyProofBundle(size1: size1, size2: size2, proof: proof, checkpoint1: try await cosignedNote(first),
+                                      checkpoint2: try await cosignedNote(second))
     }
 }
 
@@ -166,6 +167,6 @@ extension UseCaseArea {
     func proofBundle(_ stored: StoredLedgerEntry, checkpoint: StoredCheckpoint) async throws -> InclusionProofBundle {
         let proof = try await MerkleMath.inclusionProof(index: stored.index, size: checkpoint.size, from: store.ledger)
         return InclusionProofBundle(leafIndex: stored.index, treeSize: checkpoint.size, entry: String(decoding: stored.entry, as: UTF8.self),
-                                    leafHash: RFC6962.leafHash(stored.entry), proof: proof, checkpoint: checkpoint.note)
+                                    leafHash: RFC6962.leafHash(stored.entry), proof: proof, checkpoint: try await cosignedNote(checkpoint))
     }
 }

@@ -41,6 +41,8 @@ public struct Sunlight: Sendable, UseCaseArea {
     public let reviews: ReviewUseCases
     /// 全过程记录 — cases, documents, evidence, case files, the log's proofs (REC-*).
     public let cases: CaseUseCases
+    /// 外部见证 — cosigning other logs' checkpoints and asking witnesses to cosign ours (REC-19).
+    public let witness: WitnessUseCases
     /// 执法监督 — complaints, transfers, coordination, inspections, assessment (SUP-*).
     public let supervision: SupervisionUseCases
 
@@ -59,6 +61,7 @@ public struct Sunlight: Sendable, UseCaseArea {
         publicity = PublicityUseCases(kernel: kernel, blobs: blobs, organisations: organisations, standards: standards)
         reviews = ReviewUseCases(kernel: kernel)
         cases = CaseUseCases(kernel: kernel, blobs: blobs, access: access, standards: standards, publicity: publicity, reviews: reviews)
+        witness = WitnessUseCases(kernel: kernel)
         supervision = SupervisionUseCases(kernel: kernel, organisations: organisations, cases: cases, publicity: publicity, reviews: reviews)
     }
 

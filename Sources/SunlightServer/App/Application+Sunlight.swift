@@ -6,6 +6,13 @@ extension Application {
     private struct SunlightKey: StorageKey { typealias Value = Sunlight }
     private struct ConfigurationKey: StorageKey { typealias Value = ServerConfiguration }
     private struct BlobStoreKey: StorageKey { typealias Value = FileBlobStore }
+    private struct WitnessKeeperKey: StorageKey { typealias Value = WitnessKeeper }
+
+    /// Keeps the local checkpoint file and asks the outside witnesses (REC-19).
+    var witnessKeeper: WitnessKeeper? {
+        get { storage[WitnessKeeperKey.self] }
+        set { storage[WitnessKeeperKey.self] = newValue }
+    }
 
     /// Where uploads are streamed to.
     public var blobStore: FileBlobStore {

@@ -51,7 +51,10 @@ public enum SunlightApp {
         app.blobStore = blobs
         let store = FluentStore(databases: app.databases, logger: app.logger)
         app.sunlight = try configuration.makeSunlight(store: store, clock: clock, secrets: secrets, blobs: blobs)
-        app.lifecycle.use(WitnessKeeper(store: store, dataDirectory: configuration.dataDirectory))
+        let keeper = WitnessKeeper(store: store, dataDirectory: configuration.dataDirectory, witnesses: configuration.witnesses,
+                                   transport: HTTPWitnessTransport(client: app.client))
+        app.witnessKeeper = keeper
+        app.lifecycle.use(keeper)
         if let url = configuration.upstreamURL {
             // The key the use cases sign with, read once above.
             let keyID = app.sunlight.ledger.verifier.verifierKey

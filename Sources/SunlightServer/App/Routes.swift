@@ -73,6 +73,7 @@ func registerRoutes(_ app: Application) {
     PublicationsApiController().register(authenticated)
     AnnualReportsApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
+    WitnessController().register(api)
     CaseFileController().register(staff: staff, api: authenticated)
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SunlightCore
+import SunlightLedger
 import SunlightStore
 
 /// 配置 — everything an installation sets, read once at start-up from the environment, with
@@ -37,6 +38,12 @@ public struct ServerConfiguration: Sendable {
     /// `SUNLIGHT_LOG_SIGNING_KEY`, `SUNLIGHT_LOG_NAME`, `SUNLIGHT_LOG_ORIGIN` — where the log's key
     /// comes from when ``ledger`` is not given (by default `<data>/log-signing.key`).
     public var ledgerKeys = LedgerKeys.Source()
+    /// `SUNLIGHT_WITNESSED_LOGS` — the logs this installation cosigns as a witness (REC-19), each
+    /// `<log verifier key> [<origin>]`, separated by commas or newlines.
+    public var witnessedLogs: [WitnessedLogKey] = []
+    /// `SUNLIGHT_WITNESSES` — the outside witnesses asked to cosign each checkpoint (REC-19), each
+    /// `<witness verifier key> <URL prefix>`, separated by commas or newlines.
+    public var witnesses: [WitnessEndpoint] = []
     /// `SUNLIGHT_UPSTREAM_URL` — the upper-level platform that receives pushed messages (PUB-10);
     /// without it messages wait in the outbox.
     public var upstreamURL: String?
@@ -85,7 +92,9 @@ public struct ServerConfiguration: Sendable {
 
     /// The ledger settings, from the configuration or from ``ledgerKeys`` and the key file.
     public func resolvedLedger() throws -> LedgerSettings {
-        try ledger ?? LedgerKeys.load(dataDirectory: dataDirectory, ledgerKeys)
+        var resolved = try ledger ?? LedgerKeys.load(dataDirectory: dataDirectory, ledgerKeys)
+        if !witnessedLogs.isEmpty { resolved.witnessedLogs = witnessedLogs }
+        return resolved
     }
 
     /// The clock the use cases run on: the demo's pinned day (from 09:00 Beijing time, then
@@ -150,6 +159,12 @@ public struct ServerConfiguration: Sendable {
         configuration.blobDirectory = text("SUNLIGHT_BLOB_DIR")
         configuration.ledgerKeys = LedgerKeys.Source(signingKey: text("SUNLIGHT_LOG_SIGNING_KEY"), name: text("SUNLIGHT_LOG_NAME"),
                                                      origin: text("SUNLIGHT_LOG_ORIGIN"))
+        configuration.witnessedLogs = try WitnessEndpoint.entries(text("SUNLIGHT_WITNESSED_LOGS") ?? "").map { entry in
+            do { return try WitnessedLogKey(entry: entry) } catch { throw ConfigurationError("SUNLIGHT_WITNESSED_LOGS：\(error)") }
+        }
+        configuration.witnesses = try WitnessEndpoint.entries(text("SUNLIGHT_WITNESSES") ?? "").map { entry in
+            do { return try WitnessEndpoint(entry: entry) } catch { throw ConfigurationError("SUNLIGHT_WITNESSES：\(error)") }
+        }
         configuration.upstreamURL = try url("SUNLIGHT_UPSTREAM_URL")
         configuration.upstreamInterval = TimeInterval(try integer("SUNLIGHT_UPSTREAM_INTERVAL_SECONDS", 5, 1...3600))
         configuration.upstreamRetry.firstDelay = TimeInterval(try integer("SUNLIGHT_UPSTREAM_RETRY_SECONDS", 10, 1...3600))
@@ -207,6 +222,10 @@ extension ServerConfiguration {
         .init(name: "SUNLIGHT_LOG_SIGNING_KEY", defaultValue: "读取或新建 DATA_DIR/log-signing.key", meaning: "日志签名私钥（多台服务器共用一个密钥时设置，REC-5）"),
         .init(name: "SUNLIGHT_LOG_NAME", defaultValue: "sunlight-随机", meaning: "新建签名密钥时的名称"),
         .init(name: "SUNLIGHT_LOG_ORIGIN", defaultValue: "密钥名称/log", meaning: "检查点的日志标识（origin）"),
+        .init(name: "SUNLIGHT_WITNESSES", defaultValue: "空：不请求外部见证",
+              meaning: "外部见证方（上级平台、相邻县、检察院）：每项为“见证验证公钥 地址前缀”，逗号或换行分隔；每个新检查点都请其副署（C2SP tlog-witness）"),
+        .init(name: "SUNLIGHT_WITNESSED_LOGS", defaultValue: "空：不为其他日志作见证",
+              meaning: "本机为其作见证的日志：每项为“日志验证公钥 [日志标识]”，逗号或换行分隔；日志标识默认为“密钥名称/log”"),
         .init(name: "SUNLIGHT_UPSTREAM_URL", defaultValue: "空：消息留在发件箱", meaning: "上级平台地址，推送公开信息（依据国办发〔2018〕118号）"),
         .init(name: "SUNLIGHT_UPSTREAM_INTERVAL_SECONDS", defaultValue: "5", meaning: "发件箱处理间隔，秒"),
         .init(name: "SUNLIGHT_UPSTREAM_RETRY_SECONDS", defaultValue: "10", meaning: "推送失败后首次重试等待，秒（此后加倍，最长一小时）"),

@@ -18,6 +18,7 @@ public enum SunlightMigrations {
         M013_CatalogueApproval(),
         M014_AnnualReports(),
         M015_PartyLookup(),
+        M016_Witness(),
         M017_FileAccess(),
     ]
 

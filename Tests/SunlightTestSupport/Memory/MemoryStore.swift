@@ -37,6 +37,7 @@ public struct MemoryStore: Store {
     public var holidayNotices: any HolidayNoticeRepository { MemoryHolidayNoticeRepository(context: context) }
     public var ledger: any LedgerRepository { MemoryLedgerRepository(context: context) }
     public var personalData: any PersonalDataRepository { MemoryPersonalDataRepository(context: context) }
+    public var witness: any WitnessRepository { MemoryWitnessRepository(context: context) }
     public var evidence: any EvidenceRepository { MemoryEvidenceRepository(context: context) }
     public var uploadClaims: any UploadClaimRepository { MemoryUploadClaimRepository(context: context) }
     public var lists: any ListEntryRepository { MemoryListEntryRepository(context: context) }
@@ -177,6 +178,8 @@ struct MemoryTables {
     var ledgerHead: (size: UInt64, root: LedgerHash) = (0, RFC6962.emptyRoot)
     var checkpoints: [StoredCheckpoint] = []
     var personalData: [PersonalValue] = []
+    var witnessedCheckpoints: [String: WitnessedCheckpoint] = [:]
+    var cosignatures: [ReceivedCosignature] = []
 
     // Cases
     var cases: [EnforcementCase] = []

@@ -3,9 +3,9 @@ import SunlightCore
 import SunlightLedger
 import Vapor
 
-/// 公开日志 — the log as others check it (REC-5): the newest signed checkpoint and the public
-/// key for anyone; consistency proofs for anyone; inclusion proofs for staff of the record's
-/// organisation.
+/// 公开日志 — the log as others check it (REC-5): the newest signed checkpoint (with the
+/// cosignatures outside witnesses returned, REC-19) and the public key for anyone; consistency
+/// proofs for anyone; inclusion proofs for staff of the record's organisation.
 struct LogApiController {
     struct KeyOut: Content {
         let origin: String
@@ -20,8 +20,8 @@ struct LogApiController {
     }
 
     @Sendable func checkpoint(_ request: Request) async throws -> Response {
-        guard let latest = try await request.sunlight.cases.latestCheckpoint() else { throw SunlightError.notFound("检查点（日志为空）") }
-        let response = Response(status: .ok, body: .init(string: latest.note))
+        guard let note = try await request.sunlight.witness.cosignedCheckpoint() else { throw SunlightError.notFound("检查点（日志为空）") }
+        let response = Response(status: .ok, body: .init(string: note))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
         return response

@@ -23,8 +23,9 @@ struct LogPageController {
     @Sendable func show(_ request: Request) async throws -> Response {
         let latest = try await request.sunlight.cases.latestCheckpoint()
         let ledger = request.sunlight.ledger
+        let cosigned = try await request.sunlight.witness.cosignedCheckpoint()
         return try await Page.render("portal/log", LogPage(
-            page: PageContext(request, title: "防篡改日志"), checkpoint: latest?.note, size: latest.map { String($0.size) } ?? "0",
+            page: PageContext(request, title: "防篡改日志"), checkpoint: cosigned, size: latest.map { String($0.size) } ?? "0",
             root: latest?.root.base64 ?? RFC6962.emptyRoot.base64, signedAt: latest.map { ChinaTime.secondText($0.createdAt) } ?? "—",
             origin: ledger.origin, verifierKey: ledger.verifier.verifierKey), on: request)
     }
