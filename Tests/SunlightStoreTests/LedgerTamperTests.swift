@@ -205,6 +205,35 @@ struct LedgerTamperTests {
             try await world.host.execute("UPDATE ledger_head SET size = size - 1")
             return Expected(table: "ledger_head", fragment: "不符")
         },
+        // What the public and the upper-level platform see (issue 15 item 9).
+        Tampering(name: "hide a published decision from the portal") { world in
+            let id = try await world.host.strings("SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id").first!
+            try await world.host.execute("UPDATE decision_publications SET status = 'due' WHERE id = (SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id LIMIT 1)")
+            return Expected(table: "decision_publications", recordID: id.lowercased(), fragment: "被直接修改")
+        },
+        Tampering(name: "make a forged word findable in a published decision") { world in
+            let id = try await world.host.strings("SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id").first!
+            try await world.host.execute("UPDATE decision_publications SET search_text = search_text || ' 伪造的词' WHERE id = (SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id LIMIT 1)")
+            return Expected(table: "decision_publications", recordID: id.lowercased(), fragment: "被直接修改")
+        },
+        Tampering(name: "edit the portal's search index") { world in
+            let id = try await world.host.strings("SELECT doc_id FROM search_documents ORDER BY doc_id").first!
+            try await world.host.execute("UPDATE search_documents SET body = body || ' 伪造的词' WHERE doc_id = \(bind: id)")
+            return Expected(table: "search_documents", recordID: id, fragment: "被直接修改")
+        },
+        Tampering(name: "insert a document into the portal's search index") { world in
+            let organisation = world.market.id.uuidString.lowercased()
+            try await world.host.execute("""
+                INSERT INTO search_documents (doc_id, organisation_id, kind, title, body, link, updated_at)
+                VALUES ('entry:00000000-0000-0000-0000-000000000001', \(bind: organisation), '执法事项清单', '伪造的事项', '伪造', '/', '2026-11-23T01:00:00.000Z')
+                """)
+            return Expected(table: "search_documents", recordID: "entry:00000000-0000-0000-0000-000000000001", fragment: "被直接插入")
+        },
+        Tampering(name: "edit a message queued for the upper-level platform") { world in
+            let id = try await world.host.strings("SELECT delivery_id FROM outbox WHERE signature IS NOT NULL ORDER BY seq").first!
+            try await world.host.execute("UPDATE outbox SET body = replace(body, '\"kind\"', '\"kind\" ') WHERE seq = (SELECT min(seq) FROM outbox WHERE signature IS NOT NULL)")
+            return Expected(table: "outbox", recordID: id.lowercased(), fragment: "被直接修改")
+        },
     ]
 
     @Test("REC-5: each tampering is detected, and the first problem names table, record and leaf", arguments: tamperings)

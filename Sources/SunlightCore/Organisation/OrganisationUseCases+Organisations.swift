@@ -87,8 +87,10 @@ extension OrganisationUseCases {
         organisation.name = name.trimmed
         organisation.shortName = shortName.trimmed
         try await commit(actor, .update, "organisation", id: id.uuidString, in: organisation,
-                         "机构名称由 \(before) 改为 \(organisation.name)（\(organisation.shortName)）") { [organisation] tx, _ in
+                         "机构名称由 \(before) 改为 \(organisation.name)（\(organisation.shortName)）") { [organisation] tx, at in
             try await tx.organisations.update(organisation)
+            // The portal finds its officers under the new name (the search index is checked by verify).
+            for user in try await tx.users.list(in: [organisation.id]) { try await StandardsUseCases.reindexOfficer(user.id, at: at, in: tx) }
             return ((), [organisation.ledgerRecord("organisation.renamed")])
         }
         return organisation

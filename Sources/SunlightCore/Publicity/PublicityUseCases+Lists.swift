@@ -91,19 +91,25 @@ extension PublicityUseCases {
 
     /// Keeps the search index in step with what is in force today (or becomes so later).
     static func reindex(entry: UUID, organisation: Organisation, in tx: any Store) async throws {
-        let history = ListEntryHistory(entryID: entry, versions: try await tx.lists.versions(entryID: entry))
-        let documentID = "entry:\(entry.uuidString.lowercased())"
-        guard let latest = history.published.last, latest.change == .publish else {
-            try await tx.search.remove(id: documentID)
-            return
+        if let document = try await searchDocument(entry: entry, in: tx) {
+            try await tx.search.upsert(document)
+        } else {
+            try await tx.search.remove(id: SearchDocument.entryID(entry))
         }
-        let schema = latest.kind.schema
-        let body = schema.fields.compactMap { field in latest.fields[field.key].map { "\(field.label)：\(field.display($0))" } }
+    }
+
+    /// The search document of a list entry, computed from its logged versions: what the index
+    /// must hold, and what `sunlight verify` compares it with (issue 15 item 9).
+    static func searchDocument(entry: UUID, in store: any Store) async throws -> SearchDocument? {
+        let history = ListEntryHistory(entryID: entry, versions: try await store.lists.versions(entryID: entry))
+        guard let latest = history.published.last, latest.change == .publish else { return nil }
+        let organisationID = latest.organisationID
+        let body = latest.kind.schema.fields.compactMap { field in latest.fields[field.key].map { "\(field.label)：\(field.display($0))" } }
             .joined(separator: "\n")
-        try await tx.search.upsert(SearchDocument(
-            id: documentID, organisationID: organisation.id, kind: latest.kind.chineseName, title: latest.title,
-            body: body, link: StoredLink.publicListEntry(organisation: organisation.id, kind: latest.kind, entry: entry),
-            updatedAt: latest.checkedAt ?? latest.draftedAt))
+        return SearchDocument(
+            id: SearchDocument.entryID(entry), organisationID: organisationID, kind: latest.kind.chineseName, title: latest.title,
+            body: body, link: StoredLink.publicListEntry(organisation: organisationID, kind: latest.kind, entry: entry),
+            updatedAt: latest.checkedAt ?? latest.draftedAt)
     }
 
     /// Refuses (and logs) unless the actor may take `action` on the organisation's lists (``ListPermissions``).

@@ -13,6 +13,14 @@ public struct SearchDocument: Sendable, Equatable {
     public let link: String
     public let updatedAt: Date
 
+    public static func entryID(_ entry: UUID) -> String { "entry:\(entry.uuidString.lowercased())" }
+    public static func officerID(_ user: StaffUser.ID) -> String { "officer:\(user.uuidString.lowercased())" }
+
+    /// Equal in everything the portal shows (not the time it was indexed).
+    public func showsTheSame(as other: SearchDocument) -> Bool {
+        (id, organisationID, kind, title, body, link) == (other.id, other.organisationID, other.kind, other.title, other.body, other.link)
+    }
+
     public init(id: String, organisationID: Organisation.ID, kind: String, title: String, body: String, link: String, updatedAt: Date) {
         self.id = id
         self.organisationID = organisationID
@@ -31,4 +39,6 @@ public protocol SearchRepository: Sendable {
     func remove(id: String) async throws
     /// Documents containing every word of `query` (words split on white space), newest first.
     func search(_ query: String, organisations: [Organisation.ID]?, limit: Int) async throws -> [SearchDocument]
+    /// Every document, by ID, a page at a time (for `sunlight verify`).
+    func documents(offset: Int, limit: Int) async throws -> [SearchDocument]
 }

@@ -20,6 +20,7 @@ struct LedgerVerifier {
         var report = VerificationReport()
         try await verifyTree(&report)
         try await verifyRecords(&report)
+        try await verifyPublicViews(&report)
         try await verifyBlobs(&report)
         return report
     }

@@ -128,19 +128,25 @@ extension StandardsUseCases {
 
     /// Keeps an officer's search document in step with their certificates.
     static func reindexOfficer(_ userID: StaffUser.ID, at: Date, in tx: any Store) async throws {
-        guard let user = try await tx.users.find(userID), let organisation = try await tx.organisations.find(user.organisationID) else { return }
-        let documentID = "officer:\(userID.uuidString.lowercased())"
-        let certificates = try await tx.certificates.list(holders: [userID])
-        guard user.isActive, user.has(.officer), let main = certificates.max(by: { $0.validUntil < $1.validUntil }) else {
-            try await tx.search.remove(id: documentID)
-            return
+        if let document = try await searchDocument(officer: userID, at: at, in: tx) {
+            try await tx.search.upsert(document)
+        } else {
+            try await tx.search.remove(id: SearchDocument.officerID(userID))
         }
+    }
+
+    /// An officer's search document, computed from the logged user, organisation and
+    /// certificates: what the index must hold (issue 15 item 9).
+    static func searchDocument(officer userID: StaffUser.ID, at: Date, in store: any Store) async throws -> SearchDocument? {
+        guard let user = try await store.users.find(userID), let organisation = try await store.organisations.find(user.organisationID) else { return nil }
+        let certificates = try await store.certificates.list(holders: [userID])
+        guard user.isActive, user.has(.officer), let main = certificates.max(by: { $0.validUntil < $1.validUntil }) else { return nil }
         let body = certificates.map { certificate in
             "执法证 \(certificate.number) " + EnforcementCategory.allCases.filter(certificate.categories.contains).map(\.chineseName).joined(separator: "、")
                 + " \(certificate.region) 有效期至 \(certificate.validUntil.iso)"
         }.joined(separator: "\n") + "\n\(user.post)"
-        try await tx.search.upsert(SearchDocument(id: documentID, organisationID: organisation.id, kind: "执法人员",
-                                                  title: "\(user.displayName)（\(organisation.name)）", body: body,
-                                                  link: StoredLink.publicCertificate(number: main.number), updatedAt: at))
+        return SearchDocument(id: SearchDocument.officerID(userID), organisationID: organisation.id, kind: "执法人员",
+                              title: "\(user.displayName)（\(organisation.name)）", body: body,
+                              link: StoredLink.publicCertificate(number: main.number), updatedAt: at)
     }
 }

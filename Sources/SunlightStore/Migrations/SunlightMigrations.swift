@@ -20,6 +20,8 @@ public enum SunlightMigrations {
         M015_PartyLookup(),
         M016_Witness(),
         M017_FileAccess(),
+        M018_OutboxSignatures(),
+        M019_SearchIndexRefresh(),
     ]
 
     public static func register(on migrations: Migrations) {

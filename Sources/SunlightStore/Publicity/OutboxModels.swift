@@ -17,6 +17,7 @@ final class OutboxModel: Model, @unchecked Sendable {
     @OptionalField(key: "last_attempt_at") var lastAttemptAt: Date?
     @OptionalField(key: "last_error") var lastError: String?
     @OptionalField(key: "delivered_at") var deliveredAt: Date?
+    @OptionalField(key: "signature") var signature: String?
 
     init() {}
 
@@ -27,6 +28,7 @@ final class OutboxModel: Model, @unchecked Sendable {
         subject = message.subject
         body = message.body
         createdAt = message.createdAt
+        signature = message.signature
         set(message)
     }
 
@@ -45,7 +47,7 @@ final class OutboxModel: Model, @unchecked Sendable {
         }
         return OutboxMessage(id: deliveryID, kind: kind, organisationID: organisationID, subject: subject, body: body, createdAt: createdAt,
                              status: status, attempts: attempts, nextAttemptAt: nextAttemptAt, lastAttemptAt: lastAttemptAt,
-                             lastError: lastError, deliveredAt: deliveredAt)
+                             lastError: lastError, deliveredAt: deliveredAt, signature: signature)
     }
 }
 
@@ -88,6 +90,10 @@ struct FluentOutboxRepository: OutboxRepository {
         let query = OutboxModel.query(on: database)
         if let organisations { query.filter(\.$organisationID ~~ organisations) }
         return query
+    }
+
+    func chronological(offset: Int, limit: Int) async throws -> [OutboxMessage] {
+        try await OutboxModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
     }
 
     func lastCheckpointSize() async throws -> UInt64? {

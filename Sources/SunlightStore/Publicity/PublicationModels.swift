@@ -37,6 +37,13 @@ final class DecisionPublicationModel: StateRow, @unchecked Sendable {
         searchText = ([publication.number] + publication.content.map(\.text)).joined(separator: "\n")
         state = try publication.stateJSON
     }
+
+    /// Whether every query column is what the state (which the log covers) gives.
+    func agreesWithState() throws -> Bool {
+        let fresh = try DecisionPublicationModel(try domain())
+        return (organisationID, caseID, documentID, category) == (fresh.organisationID, fresh.caseID, fresh.documentID, fresh.category)
+            && (status, decidedOn, publishedOn, searchText) == (fresh.status, fresh.decidedOn, fresh.publishedOn, fresh.searchText)
+    }
 }
 
 final class PublicationEventModel: Model, @unchecked Sendable {
@@ -153,6 +160,17 @@ struct FluentPublicationRepository: PublicationRepository {
 
     func chronological(offset: Int, limit: Int) async throws -> [DecisionPublication] {
         try await DecisionPublicationModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
+    }
+
+    func queryColumnMismatches() async throws -> [DecisionPublication.ID] {
+        var mismatched: [DecisionPublication.ID] = []
+        var offset = 0
+        while true {
+            let rows = try await DecisionPublicationModel.query(on: database).sort(\.$id).offset(offset).limit(1000).all()
+            guard !rows.isEmpty else { return mismatched }
+            for row in rows where try !row.agreesWithState() { mismatched.append(try row.requireID()) }
+            offset += rows.count
+        }
     }
 
     func append(_ event: PublicationEvent) async throws { try await PublicationEventModel(event).create(on: database) }

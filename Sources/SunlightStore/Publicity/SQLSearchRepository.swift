@@ -57,15 +57,22 @@ struct SQLSearchRepository: SearchRepository {
             query.appendList(organisations.map { $0.uuidString.lowercased() })
         }
         query.appendLiteral(" ORDER BY d.updated_at DESC, d.doc_id LIMIT \(max(1, min(limit, 500)))")
-        return try await sql.raw(query).all().map { row in
-            guard let organisation = UUID(uuidString: try row.decode(column: "organisation_id", as: String.self)),
+        return try await sql.raw(query).all().map(Self.document)
+    }
+
+    func documents(offset: Int, limit: Int) async throws -> [SearchDocument] {
+        try await sql.raw("SELECT doc_id, organisation_id, kind, title, body, link, updated_at FROM search_documents ORDER BY doc_id LIMIT \(unsafeRaw: String(max(1, limit))) OFFSET \(unsafeRaw: String(max(0, offset)))")
+            .all().map(Self.document)
+    }
+
+    static func document(_ row: any SQLRow) throws -> SearchDocument {
+        guard let organisation = UUID(uuidString: try row.decode(column: "organisation_id", as: String.self)),
                   let updated = LedgerTime.date(try row.decode(column: "updated_at", as: String.self)) else {
-                throw StoreError(description: "search_documents 记录损坏")
-            }
-            return SearchDocument(id: try row.decode(column: "doc_id", as: String.self), organisationID: organisation,
-                                  kind: try row.decode(column: "kind", as: String.self), title: try row.decode(column: "title", as: String.self),
-                                  body: try row.decode(column: "body", as: String.self), link: try row.decode(column: "link", as: String.self),
-                                  updatedAt: updated)
+            throw StoreError(description: "search_documents 记录损坏")
         }
+        return SearchDocument(id: try row.decode(column: "doc_id", as: String.self), organisationID: organisation,
+                              kind: try row.decode(column: "kind", as: String.self), title: try row.decode(column: "title", as: String.self),
+                              body: try row.decode(column: "body", as: String.self), link: try row.decode(column: "link", as: String.self),
+                              updatedAt: updated)
     }
 }

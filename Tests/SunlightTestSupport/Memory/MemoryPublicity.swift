@@ -132,6 +132,10 @@ struct MemorySearchRepository: SearchRepository {
                 && words.allSatisfy { MemoryText.contains(d.title, $0) || MemoryText.contains(d.body, $0) }
         }.sorted { ($0.updatedAt, $1.id) > ($1.updatedAt, $0.id) }.limited(max(1, min(limit, 500)))
     }
+
+    func documents(offset: Int, limit: Int) async throws -> [SearchDocument] {
+        context.read { $0.searchDocuments }.sorted { $0.id < $1.id }.page(offset: offset, limit: limit)
+    }
 }
 
 struct MemoryPublicationRepository: PublicationRepository {
@@ -189,6 +193,9 @@ struct MemoryPublicationRepository: PublicationRepository {
     func chronological(offset: Int, limit: Int) async throws -> [DecisionPublication] {
         context.read { $0.publications }.sorted { UUID.ascending($0.id, $1.id) }.page(offset: offset, limit: limit)
     }
+
+    /// The memory store keeps no separate query columns.
+    func queryColumnMismatches() async throws -> [DecisionPublication.ID] { [] }
 
     func append(_ event: PublicationEvent) async throws {
         try await context.write { t in
@@ -262,6 +269,10 @@ struct MemoryOutboxRepository: OutboxRepository {
         let all = scoped(organisations)
         return (all.count { $0.status == .pending }, all.count { $0.status == .pending && $0.lastError != nil },
                 all.count { $0.status == .delivered })
+    }
+
+    func chronological(offset: Int, limit: Int) async throws -> [OutboxMessage] {
+        context.read { $0.outbox }.page(offset: offset, limit: limit)
     }
 
     func lastCheckpointSize() async throws -> UInt64? {

@@ -67,6 +67,9 @@ public protocol PublicationRepository: Sendable {
     /// Public decisions (published or withdrawn) matching the filter, newest decision first.
     func publicDecisions(_ filter: DecisionFilter) async throws -> [DecisionPublication]
     func chronological(offset: Int, limit: Int) async throws -> [DecisionPublication]
+    /// Publications whose query columns (status, dates, search text — what the portal selects
+    /// and finds by) disagree with their stored state, which the log covers (issue 15 item 9).
+    func queryColumnMismatches() async throws -> [DecisionPublication.ID]
 
     func append(_ event: PublicationEvent) async throws
     /// A publication's events in the order written.

@@ -120,7 +120,7 @@ extension PublicityUseCases {
             try await tx.publications.update(publication)
             let kind: OutboxMessage.Kind = correcting ? .decisionCorrected : .decisionPublished
             try await tx.outbox.insert(.make(kind, organisationID: organisation.id, subject: publication.id.uuidString.lowercased(),
-                                             origin: ledger.origin, at: at, data: PublicDecision(publication, organisationName: organisation.name)))
+                                             ledger: ledger, at: at, data: PublicDecision(publication, organisationName: organisation.name)))
             return (publication, try await Self.appendEvent(correcting ? .corrected : .published, publication, at: at, by: actor.user?.id, in: tx))
         }
     }
@@ -172,7 +172,7 @@ extension PublicityUseCases {
                                 "撤下\(found.decisionType.chineseName)（\(found.number)）：\(statement)") { [ledger] tx, at in
             try await tx.publications.update(done)
             try await tx.outbox.insert(.make(.decisionWithdrawn, organisationID: organisation.id, subject: done.id.uuidString.lowercased(),
-                                             origin: ledger.origin, at: at, data: PublicDecision(done, organisationName: organisation.name)))
+                                             ledger: ledger, at: at, data: PublicDecision(done, organisationName: organisation.name)))
             return (done, try await Self.appendEvent(.withdrawn, done, at: at, by: actor.user?.id, in: tx))
         }
     }

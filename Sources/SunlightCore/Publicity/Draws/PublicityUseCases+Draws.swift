@@ -85,7 +85,7 @@ extension PublicityUseCases {
         return try await commit(actor, .update, "inspection_draw", id: id.uuidString, in: organisation, "公开“\(draw.title)”抽查结果") { [ledger] tx, at in
             try await tx.draws.update(done)
             try await tx.outbox.insert(.make(.drawPublished, organisationID: organisation.id, subject: done.id.uuidString.lowercased(),
-                                             origin: ledger.origin, at: at, data: done.published))
+                                             ledger: ledger, at: at, data: done.published))
             return (done, [try done.ledgerRecord("draw.published")])
         }
     }

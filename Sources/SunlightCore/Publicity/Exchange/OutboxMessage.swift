@@ -1,4 +1,5 @@
 import Foundation
+import SunlightLedger
 
 /// 推送消息 — one message for the upper-level platform (数据交换, PUB-10, PUB-13), written to
 /// the outbox in the same transaction as the change it reports, so a change is never made
@@ -44,10 +45,15 @@ public struct OutboxMessage: Identifiable, Sendable, Equatable {
     public var lastAttemptAt: Date?
     public var lastError: String?
     public var deliveredAt: Date?
+    /// 入队签名 — the body's detached signature by the installation's key, taken when queued:
+    /// a body changed in the database no longer matches, is never pushed, and `sunlight verify`
+    /// names it (issue 15 item 9). Absent on messages queued before it was kept.
+    public let signature: String?
 
     public init(id: UUID = UUID(), kind: Kind, organisationID: Organisation.ID?, subject: String, body: String, createdAt: Date,
                 status: Status = .pending, attempts: Int = 0, nextAttemptAt: Date? = nil, lastAttemptAt: Date? = nil,
-                lastError: String? = nil, deliveredAt: Date? = nil) {
+                lastError: String? = nil, deliveredAt: Date? = nil, signature: String? = nil) {
+        self.signature = signature
         self.id = id
         self.kind = kind
         self.organisationID = organisationID
@@ -63,11 +69,17 @@ public struct OutboxMessage: Identifiable, Sendable, Equatable {
     }
 
     /// A message whose body is `{"deliveryId", "kind", "origin", "createdAt", "data"}` as sorted-key JSON.
-    public static func make(_ kind: Kind, organisationID: Organisation.ID?, subject: String, origin: String, at: Date,
+    public static func make(_ kind: Kind, organisationID: Organisation.ID?, subject: String, ledger: LedgerSettings, at: Date,
                             data: some Encodable & Sendable) throws -> OutboxMessage {
         let id = UUID()
-        let body = try StateJSON.encode(Envelope(deliveryId: id.uuidString.lowercased(), kind: kind.rawValue, origin: origin, createdAt: at, data: data))
-        return OutboxMessage(id: id, kind: kind, organisationID: organisationID, subject: subject, body: body, createdAt: at)
+        let body = try StateJSON.encode(Envelope(deliveryId: id.uuidString.lowercased(), kind: kind.rawValue, origin: ledger.origin, createdAt: at, data: data))
+        return OutboxMessage(id: id, kind: kind, organisationID: organisationID, subject: subject, body: body, createdAt: at,
+                             signature: try ledger.signer.detachedSignature(Array(body.utf8)))
+    }
+
+    /// Whether the body is still what was signed when it was queued (true for unsigned, older messages).
+    public func bodyIsAsQueued(verifier: NoteVerifier) -> Bool {
+        signature.map { verifier.isValidSignature($0, of: Array(body.utf8)) } ?? true
     }
 
     struct Envelope<T: Encodable>: Encodable {
@@ -110,6 +122,8 @@ public protocol OutboxRepository: Sendable {
     func counts(organisations: [Organisation.ID]?) async throws -> (pending: Int, failing: Int, delivered: Int)
     /// The newest checkpoint message's tree size, if any.
     func lastCheckpointSize() async throws -> UInt64?
+    /// Every message in the order queued, a page at a time (for `sunlight verify`).
+    func chronological(offset: Int, limit: Int) async throws -> [OutboxMessage]
 }
 
 extension OutboxRepository {

@@ -23,6 +23,10 @@ extension PublicityUseCases {
             message.attempts += 1
             message.lastAttemptAt = now
             do {
+                // A body changed since it was queued is never pushed (issue 15 item 9).
+                guard message.bodyIsAsQueued(verifier: ledger.verifier) else {
+                    throw SunlightError(.conflict, code: "outbox.tampered", "推送内容与入队时的签名不符（可能被直接修改），已停止推送；请运行 sunlight verify", rule: .rec5)
+                }
                 try await platform.deliver(message, signature: try ledger.signer.detachedSignature(Array(message.body.utf8)))
             } catch {
                 message.lastError = String(String(describing: error).prefix(500))
@@ -60,7 +64,7 @@ extension PublicityUseCases {
     public func queueCheckpointIfGrown() async throws -> Bool {
         guard let checkpoint = try await store.ledger.latestCheckpoint() else { return false }
         if let last = try await store.outbox.lastCheckpointSize(), last >= checkpoint.size { return false }
-        let message = try OutboxMessage.make(.checkpoint, organisationID: nil, subject: String(checkpoint.size), origin: ledger.origin, at: now,
+        let message = try OutboxMessage.make(.checkpoint, organisationID: nil, subject: String(checkpoint.size), ledger: ledger, at: now,
                                              data: ["size": String(checkpoint.size), "checkpoint": checkpoint.note, "key": ledger.verifier.verifierKey])
         try await store.outbox.insert(message)
         return true

@@ -13,17 +13,17 @@ extension CaseUseCases {
         guard classification != theCase.classification else {
             throw SunlightError.invalid("classification", "案件已是“\(classification.chineseName)”", rule: .rec11)
         }
-        let today = clock.today, origin = ledger.origin
+        let today = clock.today, settings = ledger
         return try await transition(theCase, in: organisation, kind: .classified, note: reason, data: ["classification": classification.rawValue],
                                     by: actor, summary: "设定密级为“\(classification.chineseName)”", { $0.classification = classification },
                                     then: { classified, at, tx in
             guard classified.classification != .normal else { return [] }
-            return try await Self.takeOffPortal(classified, in: organisation, on: today, at: at, origin: origin, by: actor, in: tx)
+            return try await Self.takeOffPortal(classified, in: organisation, on: today, at: at, ledger: settings, by: actor, in: tx)
         })
     }
 
     /// Withdraws the case's published decision and guiding case from the portal (REC-11).
-    static func takeOffPortal(_ theCase: EnforcementCase, in organisation: Organisation, on today: CivilDate, at: Date, origin: String,
+    static func takeOffPortal(_ theCase: EnforcementCase, in organisation: Organisation, on today: CivilDate, at: Date, ledger: LedgerSettings,
                               by actor: Actor, in tx: any Store) async throws -> [LedgerRecord] {
         var records: [LedgerRecord] = []
         for found in try await tx.publications.list(organisations: [organisation.id], statuses: [.published])
@@ -38,7 +38,7 @@ extension CaseUseCases {
             publication.withdrawal = withdrawal
             try await tx.publications.update(publication)
             try await tx.outbox.insert(.make(.decisionWithdrawn, organisationID: organisation.id, subject: publication.id.uuidString.lowercased(),
-                                             origin: origin, at: at, data: PublicDecision(publication, organisationName: organisation.name)))
+                                             ledger: ledger, at: at, data: PublicDecision(publication, organisationName: organisation.name)))
             records += try await PublicityUseCases.appendEvent(.withdrawn, publication, at: at, by: actor.user?.id, in: tx)
         }
         for found in try await tx.records(GuidingCase.self).list(organisations: [organisation.id], statuses: [GuidingCase.Status.published.rawValue])
