@@ -75,6 +75,14 @@ struct LedgerTamperTests {
         let fragment: String
     }
 
+    /// A tampering that is one SQL statement, reported first under `table`.
+    static func edit(_ name: String, _ table: String, _ statement: String, fragment: String = "被直接修改") -> Tampering {
+        Tampering(name: name) { world in
+            try await world.host.execute(SQLQueryString(stringLiteral: statement))
+            return Expected(table: table, fragment: fragment)
+        }
+    }
+
     static let tamperings: [Tampering] = [
         Tampering(name: "edit a field of a record") { world in
             let user = try await world.user("scj.zhangwei")
@@ -229,6 +237,24 @@ struct LedgerTamperTests {
                 """)
             return Expected(table: "search_documents", recordID: "entry:00000000-0000-0000-0000-000000000001", fragment: "被直接插入")
         },
+        // The records of cases, lists, officers, reviews and settings, changed or deleted directly.
+        edit("retitle a case", "cases", "UPDATE cases SET title = title || '（改）' WHERE id = (SELECT id FROM cases ORDER BY id LIMIT 1)"),
+        edit("renumber an issued document", "case_documents",
+             "UPDATE case_documents SET number = number || '之一' WHERE id = (SELECT id FROM case_documents WHERE number IS NOT NULL ORDER BY id LIMIT 1)"),
+        edit("delete a case event", "case_events", "DELETE FROM case_events WHERE seq = (SELECT max(seq) FROM case_events)", fragment: "被删除"),
+        edit("take an officer off a case", "case_officers", "DELETE FROM case_officers WHERE id = (SELECT id FROM case_officers ORDER BY id LIMIT 1)",
+             fragment: "被删除"),
+        edit("delete a piece of evidence", "case_evidence", "DELETE FROM case_evidence WHERE id = (SELECT id FROM case_evidence ORDER BY id LIMIT 1)",
+             fragment: "被删除"),
+        edit("change a party", "case_parties", "UPDATE case_parties SET kind = 'organisation' WHERE id = (SELECT id FROM case_parties WHERE kind <> 'organisation' ORDER BY id LIMIT 1)"),
+        edit("backdate a list entry", "list_entries", "UPDATE list_entries SET effective_from = '2000-01-01' WHERE id = (SELECT id FROM list_entries ORDER BY id LIMIT 1)"),
+        edit("un-revoke an API token", "api_tokens", "UPDATE api_tokens SET revoked_at = NULL, revoked_by = NULL"),
+        edit("extend a certificate", "certificates", "UPDATE certificates SET valid_until = '2030-12-31' WHERE number = '53232800103'"),
+        edit("move a holiday", "holiday_notices", "UPDATE holiday_notices SET notice_json = replace(notice_json, '2027-01-03', '2027-01-05')"),
+        edit("renumber a review round", "review_records", "UPDATE review_records SET round = round + 1"),
+        edit("delete a publication event", "publication_events", "DELETE FROM publication_events WHERE seq = (SELECT max(seq) FROM publication_events)",
+             fragment: "被删除"),
+        edit("rewrite a published decision's text", "decision_publications", #"UPDATE decision_publications SET state = replace(state, '"number":"', '"number":"X')"#),
         Tampering(name: "edit a message queued for the upper-level platform") { world in
             let id = try await world.host.strings("SELECT delivery_id FROM outbox WHERE signature IS NOT NULL ORDER BY seq").first!
             try await world.host.execute("UPDATE outbox SET body = replace(body, '\"kind\"', '\"kind\" ') WHERE seq = (SELECT min(seq) FROM outbox WHERE signature IS NOT NULL)")
