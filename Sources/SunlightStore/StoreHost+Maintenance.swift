@@ -24,7 +24,8 @@ extension StoreHost {
                 try await execute("DROP TRIGGER \(name)")
             }
         } else {
-            for table in ["access_log", "ledger_entries", "ledger_subtrees", "ledger_checkpoints", "evidence_files", "case_events", "case_evidence", "case_interference"] {
+            // Every table an append-only trigger protects, whichever migration added it.
+            for table in try await strings("SELECT DISTINCT event_object_table FROM information_schema.triggers WHERE trigger_schema = current_schema()") {
                 try await execute("ALTER TABLE \(table) DISABLE TRIGGER USER")
             }
         }

@@ -83,6 +83,16 @@ struct LedgerTamperTests {
         }
     }
 
+    /// A direct change to the first published decision's row, outside its logged state.
+    static func publication(_ name: String, set assignment: String) -> Tampering {
+        Tampering(name: name) { world in
+            let first = "(SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id LIMIT 1)"
+            let id = try await world.host.strings("SELECT id FROM decision_publications WHERE id = \(first)").first!
+            try await world.host.execute(SQLQueryString(stringLiteral: "UPDATE decision_publications SET \(assignment) WHERE id = \(first)"))
+            return Expected(table: "decision_publications", recordID: id.lowercased(), fragment: "被直接修改")
+        }
+    }
+
     static let tamperings: [Tampering] = [
         Tampering(name: "edit a field of a record") { world in
             let user = try await world.user("scj.zhangwei")
@@ -214,16 +224,8 @@ struct LedgerTamperTests {
             return Expected(table: "ledger_head", fragment: "不符")
         },
         // What the public and the upper-level platform see (issue 15 item 9).
-        Tampering(name: "hide a published decision from the portal") { world in
-            let id = try await world.host.strings("SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id").first!
-            try await world.host.execute("UPDATE decision_publications SET status = 'due' WHERE id = (SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id LIMIT 1)")
-            return Expected(table: "decision_publications", recordID: id.lowercased(), fragment: "被直接修改")
-        },
-        Tampering(name: "make a forged word findable in a published decision") { world in
-            let id = try await world.host.strings("SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id").first!
-            try await world.host.execute("UPDATE decision_publications SET search_text = search_text || ' 伪造的词' WHERE id = (SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id LIMIT 1)")
-            return Expected(table: "decision_publications", recordID: id.lowercased(), fragment: "被直接修改")
-        },
+        publication("hide a published decision from the portal", set: "status = 'due'"),
+        publication("make a forged word findable in a published decision", set: "search_text = search_text || ' 伪造的词'"),
         Tampering(name: "edit the portal's search index") { world in
             let id = try await world.host.strings("SELECT doc_id FROM search_documents ORDER BY doc_id").first!
             try await world.host.execute("UPDATE search_documents SET body = body || ' 伪造的词' WHERE doc_id = \(bind: id)")
