@@ -17,6 +17,9 @@ public enum SunlightApp {
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port
         app.http.server.configuration.serverName = "sunlight"
+        // A stalled client is cut off (its upload removed); a stop does not wait on one (issue 15 item 13).
+        app.http.server.configuration.idleTimeout = .seconds(Int64(configuration.idleTimeout))
+        app.http.server.configuration.shutdownTimeout = .seconds(Int64(configuration.shutdownGrace))
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodyBytes)
 
         let encoder = JSONEncoder()
