@@ -48,6 +48,7 @@ public enum SunlightApp {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(SunlightErrorMiddleware(maxBodyBytes: configuration.maxBodyBytes))
+        app.middleware.use(URITooLongMiddleware())
 
         let blobs = try configuration.makeBlobStore()
         blobs.removeAbandonedUploads()
@@ -62,5 +63,6 @@ public enum SunlightApp {
                                              interval: configuration.upstreamInterval, retry: configuration.upstreamRetry))
         }
         registerRoutes(app)
+        app.middleware.use(MethodNotAllowedMiddleware(table: RouteMethodTable(app.routes)))
     }
 }

@@ -61,9 +61,9 @@ func registerRoutes(_ app: Application) {
     AssessmentController().register(staff)
 
     let api = app.grouped("api", "v1")
-    let authenticated = api.grouped(ApiTokenMiddleware())
+    let authenticated = api.grouped(ApiTokenMiddleware(), JSONBodyMiddleware())
     ApiController().register(public: api, authenticated: authenticated)
-    EvidenceApiController().register(authenticated)
+    EvidenceApiController().register(authenticated, uploads: api.grouped(ApiTokenMiddleware()))
     PublicApiController().register(api)
     ListsApiController().register(authenticated)
     CasesApiController().register(authenticated)
