@@ -72,6 +72,7 @@ func registerRoutes(_ app: Application) {
     CatalogueApprovalApiController().register(authenticated)
     PublicationsApiController().register(authenticated)
     AnnualReportsApiController().register(authenticated)
+    SupervisionRecordsApiController().register(authenticated)
     LogApiController().register(public: api, authenticated: authenticated)
     CaseFileController().register(staff: staff, api: authenticated)
 }
