@@ -85,9 +85,10 @@ private final class RawClient {
     /// Whether the server ends the connection (end of stream or reset) within `seconds`;
     /// anything it answers first is read and ignored.
     func waitForClose(seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while Date() < deadline {
+        while clock.now < deadline {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 100) > 0 else { continue }
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
