@@ -17,7 +17,7 @@ struct TestServer {
     let seeded: DemoData.Seeded
     static let maxBodyBytes = 64 * 1024
 
-    static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!, maxUploadBytes: UInt64 = 1 << 30,
+    static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!, maxUploadBytes: UInt64 = 1 << 30, idleTimeout: Int = 60,
                         _ body: (TestServer) async throws -> T) async throws -> T {
         // A copy of the demo, seeded once per process with the server's own password hasher.
         // The tests' expectations of the demo's certificates were written for 2026-11-23.
@@ -30,6 +30,7 @@ struct TestServer {
                 var configuration = ServerConfiguration(dataDirectory: scratch.directory.path, store: scratch.configuration,
                                                         bcryptCost: 4, maxBodyBytes: maxBodyBytes, ledger: template.ledger)
                 configuration.maxUploadBytes = maxUploadBytes
+                configuration.idleTimeout = idleTimeout
                 try await SunlightApp.configure(app, configuration, clock: clock)
             }) { app in
                 try await body(TestServer(app: app, clock: clock, seeded: template.seeded))

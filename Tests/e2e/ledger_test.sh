@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end, on the real binary and real HTTP (REC-4, REC-5, REC-10):
 # streams a 64 MiB file up through the API and a file through the staff upload form, checks
-# an interrupted upload leaves nothing, fetches an inclusion proof and checks it offline with
+# an interrupted upload leaves nothing, SIGTERM with an upload in flight stops promptly and leaves
+# nothing, fetches an inclusion proof and checks it offline with
 # `sunlight verify-proof`, then runs `sunlight verify` before and after tampering with the
 # SQLite file directly.
 set -euo pipefail
@@ -88,8 +89,21 @@ PY
 if "$BIN" verify-proof --proof "$WORK/proof.json.forged" --key "$WORK/key" 2>/dev/null; then fail "a forged proof verified"; fi
 ok "a forged proof is refused"
 
-# Stop the server (it saves its newest checkpoint), verify everything, then tamper.
-kill -INT $DEMO; wait $DEMO 2>/dev/null || true
+# Stop the server with SIGTERM while an upload is in flight: it stops within 2 s (it does not
+# wait on the upload) and leaves no temporary file (issue 15 item 13). It saves its newest
+# checkpoint on the way out; then verify everything, then tamper.
+head -c $((16 << 20)) /dev/urandom > "$WORK/slow.bin"
+curl -s -o /dev/null --limit-rate 1M -H "Expect:" -H "Authorization: Bearer $TOKEN" --data-binary @"$WORK/slow.bin" "$BASE/api/v1/blobs" &
+SLOW=$!
+for _ in $(seq 1 50); do [ -n "$(ls -A "$SUNLIGHT_DATA_DIR/blobs/tmp")" ] && break; sleep 0.1; done
+[ -n "$(ls -A "$SUNLIGHT_DATA_DIR/blobs/tmp")" ] || fail "the slow upload is not in flight"
+STOP_STARTED=$(date +%s%N)
+kill -TERM $DEMO; wait $DEMO 2>/dev/null || true
+STOP_MS=$(( ($(date +%s%N) - STOP_STARTED) / 1000000 ))
+kill $SLOW 2>/dev/null || true; wait $SLOW 2>/dev/null || true
+[ $STOP_MS -lt 2000 ] || fail "SIGTERM with an upload in flight took $STOP_MS ms"
+[ -z "$(ls -A "$SUNLIGHT_DATA_DIR/blobs/tmp")" ] || fail "SIGTERM left a temporary upload: $(ls "$SUNLIGHT_DATA_DIR/blobs/tmp")"
+ok "SIGTERM with an upload in flight: stopped in $STOP_MS ms, no temporary file left"
 "$BIN" verify > "$WORK/verify.out" 2>"$WORK/verify.err" || { cat "$WORK/verify.out" "$WORK/verify.err"; fail "verify of an untouched log failed"; }
 grep -E "日志|文件|校验通过" "$WORK/verify.out"
 python3 - "$SUNLIGHT_DATA_DIR/demo.sqlite" <<'PY'

@@ -8,7 +8,7 @@ public struct AccessLogEntry: Identifiable, Sendable, Codable, Equatable {
     public typealias ID = UUID
 
     /// What happened.
-    public enum Action: String, Sendable, Codable, CaseIterable {
+    public enum Action: String, Sendable, Codable, CaseIterable, ClosedChoice {
         case read, create, update, deactivate, revoke, export, erase, login
         case loginFailed = "login_failed"
         case logout

@@ -1,5 +1,5 @@
 /// 期限单位 — whether a period counts working days or calendar days (CAL-2).
-public enum PeriodUnit: String, Codable, Sendable, CaseIterable {
+public enum PeriodUnit: String, Codable, Sendable, CaseIterable, ClosedChoice {
     /// 工作日 — e.g. 行政处罚法 二日/三日/五日/七日 (art. 85), every 行政许可法 period (art. 82),
     /// 行政强制法 periods of ten days or fewer (art. 69).
     case workingDays = "working"

@@ -1,6 +1,6 @@
 /// 执法类别 — the six enforcement categories (seed 004) and the other power-list categories
 /// (seed 003, STD-1).
-public enum EnforcementCategory: String, Codable, Sendable, CaseIterable {
+public enum EnforcementCategory: String, Codable, Sendable, CaseIterable, ClosedChoice {
     case permit, penalty, coercion, levy, fee, inspection
     case benefit, adjudication, confirmation, reward, other
 

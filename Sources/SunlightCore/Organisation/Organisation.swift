@@ -1,7 +1,7 @@
 import Foundation
 
 /// 行政层级 — the level of government an organisation belongs to.
-public enum AdministrativeLevel: String, Codable, Sendable, CaseIterable, Comparable {
+public enum AdministrativeLevel: String, Codable, Sendable, CaseIterable, Comparable, ClosedChoice {
     case province, city, county, town
 
     public var chineseName: String {
@@ -19,7 +19,7 @@ public enum AdministrativeLevel: String, Codable, Sendable, CaseIterable, Compar
 }
 
 /// 机构类型 — what kind of body an organisation is.
-public enum OrganisationKind: String, Codable, Sendable, CaseIterable {
+public enum OrganisationKind: String, Codable, Sendable, CaseIterable, ClosedChoice {
     /// 人民政府 — a government at some level; departments and lower governments hang below it.
     case government
     /// 行政执法部门 — an enforcement department of a government (市场监督管理局, 档案局, …).

@@ -1,5 +1,5 @@
 /// 角色 — what a person may do (DOMAIN.md §0). A user has one or more.
-public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
+public enum Role: String, Codable, Sendable, CaseIterable, Comparable, ClosedChoice {
     /// 执法人员 — opens cases, records every step, drafts documents.
     case officer
     /// 负责人 — approves case opening, signs decisions, chairs collective discussion.

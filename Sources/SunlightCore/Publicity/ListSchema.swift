@@ -1,7 +1,7 @@
 /// 公示清单 — the lists an organisation publishes before it enforces anything (事前公开).
 /// Officers and certificates (PUB-2) are not a list kept by hand: they come from the staff
 /// records, so they cannot drift from who actually enforces.
-public enum ListKind: String, Codable, Sendable, CaseIterable {
+public enum ListKind: String, Codable, Sendable, CaseIterable, ClosedChoice {
     /// 主体资格清单 (PUB-1).
     case subject
     /// 执法事项清单 / 权力清单 (PUB-3, STD-1).

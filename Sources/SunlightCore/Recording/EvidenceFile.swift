@@ -10,7 +10,7 @@ public struct EvidenceFile: Identifiable, Sendable, Equatable {
     public typealias ID = UUID
 
     /// 记录形式.
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case document, photo, audio, video, data
 
         public var chineseName: String {

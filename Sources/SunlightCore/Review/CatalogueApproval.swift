@@ -11,7 +11,7 @@ import Foundation
 public struct CatalogueApproval: OrganisationState, Equatable {
     public static let table = "catalogue_approvals"
 
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// 待审批.
         case pending
         /// 已批准.

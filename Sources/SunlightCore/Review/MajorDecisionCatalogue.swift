@@ -2,7 +2,7 @@ import Foundation
 
 /// 重大执法决定情形 — what the officer declares about a case that makes a decision major
 /// (行政处罚法 第五十八条; seed 002 第四条). The catalogue's rules match on them.
-public enum MajorFactor: String, Codable, Sendable, CaseIterable, Comparable {
+public enum MajorFactor: String, Codable, Sendable, CaseIterable, Comparable, ClosedChoice {
     /// 涉及重大公共利益.
     case publicInterest = "public_interest"
     /// 可能造成重大社会影响或引发社会风险.

@@ -46,7 +46,7 @@ public struct ReviewForm: Codable, Sendable, Equatable {
 }
 
 /// 审核要素 — what the reviewer must answer, every one of them (REV-4, seed 000 §二(三)4).
-public enum ReviewElement: String, Codable, Sendable, CaseIterable {
+public enum ReviewElement: String, Codable, Sendable, CaseIterable, ClosedChoice {
     case subject, officers, facts, evidence, law, discretion, procedure, power, documents, crime
 
     public var chineseName: String {
@@ -67,7 +67,7 @@ public enum ReviewElement: String, Codable, Sendable, CaseIterable {
 
 /// One answer of the checklist.
 public struct ChecklistAnswer: Codable, Sendable, Equatable {
-    public enum Verdict: String, Codable, Sendable, CaseIterable {
+    public enum Verdict: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case pass, problem
         case notApplicable = "not_applicable"
 
@@ -97,7 +97,7 @@ public struct ChecklistAnswer: Codable, Sendable, Equatable {
 }
 
 /// 审核意见 — the reviewer's written opinion (REV-5, seed 002 第九条).
-public enum ReviewOutcome: String, Codable, Sendable, CaseIterable {
+public enum ReviewOutcome: String, Codable, Sendable, CaseIterable, ClosedChoice {
     case approve, reject, supplement
     case correctProcedure = "correct_procedure"
     case amendLaw = "amend_law"
@@ -204,7 +204,7 @@ public struct ReviewOpinion: Codable, Sendable, Equatable {
 
 /// 意见协调 — the unit and the legal office disagree about an opinion, and settle it (REV-6).
 public struct DisagreementCoordination: Codable, Sendable, Equatable {
-    public enum Result: String, Codable, Sendable, CaseIterable {
+    public enum Result: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// 承办机构采纳审核意见 — the draft is changed and submitted again.
         case adoptOpinion = "adopt_opinion"
         /// 审核机构改变审核意见 — the same draft is submitted again for a new opinion.
@@ -242,7 +242,7 @@ public struct DisagreementCoordination: Codable, Sendable, Equatable {
 
 /// 集体讨论 — the heads decide a complex or serious case together (REV-7, 行政处罚法 第五十七条).
 public struct CollectiveDiscussion: Codable, Sendable, Equatable {
-    public enum Outcome: String, Codable, Sendable, CaseIterable {
+    public enum Outcome: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case agree, disagree
         case discussAgain = "discuss_again"
 

@@ -144,7 +144,7 @@ struct ApiController {
     }
 
     @Sendable func accessLog(_ request: Request) async throws -> API.AccessLogOut {
-        let limit = try request.query.get(Int?.self, at: "limit") ?? 200
+        let limit = try request.limit(default: 200, maximum: 5000)
         let action = try request.query.get(String?.self, at: "action").map { code in
             guard let action = AccessLogEntry.Action(rawValue: code) else { throw SunlightError.invalid("action", "未知的操作类型：\(code)") }
             return action

@@ -17,6 +17,9 @@ public enum SunlightApp {
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port
         app.http.server.configuration.serverName = "sunlight"
+        // A stalled client is cut off (its upload removed); a stop does not wait on one (issue 15 item 13).
+        app.http.server.configuration.idleTimeout = .seconds(Int64(configuration.idleTimeout))
+        app.http.server.configuration.shutdownTimeout = .seconds(Int64(configuration.shutdownGrace))
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodyBytes)
 
         let encoder = JSONEncoder()
@@ -45,6 +48,7 @@ public enum SunlightApp {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(SunlightErrorMiddleware(maxBodyBytes: configuration.maxBodyBytes))
+        app.middleware.use(URITooLongMiddleware())
 
         let blobs = try configuration.makeBlobStore()
         blobs.removeAbandonedUploads()
@@ -62,5 +66,6 @@ public enum SunlightApp {
                                              interval: configuration.upstreamInterval, retry: configuration.upstreamRetry))
         }
         registerRoutes(app)
+        app.middleware.use(MethodNotAllowedMiddleware(table: RouteMethodTable(app.routes)))
     }
 }

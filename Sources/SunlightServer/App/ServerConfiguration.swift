@@ -31,6 +31,12 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// `SUNLIGHT_MAX_UPLOAD_MB` — the largest file accepted (4 GiB by default).
     public var maxUploadBytes: UInt64 = 4 << 30
+    /// `SUNLIGHT_IDLE_TIMEOUT_SECONDS` — a connection with no bytes either way for this long is
+    /// closed, so a stalled upload ends and its temporary file is removed (60 s by default).
+    public var idleTimeout: Int = 60
+    /// `SUNLIGHT_SHUTDOWN_GRACE_SECONDS` — how long a stopping server lets requests in flight
+    /// finish before it closes their connections (1 s by default).
+    public var shutdownGrace: Int = 1
     /// `SUNLIGHT_BLOB_DIR` — where files are kept (`<data>/blobs` by default).
     public var blobDirectory: String?
     /// The log's origin and signing key; `nil` resolves them from ``ledgerKeys``.
@@ -157,6 +163,8 @@ public struct ServerConfiguration: Sendable {
             settings: settings)
         configuration.maxUploadBytes = UInt64(try integer("SUNLIGHT_MAX_UPLOAD_MB", 4096, 1...1_048_576)) << 20
         configuration.blobDirectory = text("SUNLIGHT_BLOB_DIR")
+        configuration.idleTimeout = try integer("SUNLIGHT_IDLE_TIMEOUT_SECONDS", 60, 1...3600)
+        configuration.shutdownGrace = try integer("SUNLIGHT_SHUTDOWN_GRACE_SECONDS", 1, 0...60)
         configuration.ledgerKeys = LedgerKeys.Source(signingKey: text("SUNLIGHT_LOG_SIGNING_KEY"), name: text("SUNLIGHT_LOG_NAME"),
                                                      origin: text("SUNLIGHT_LOG_ORIGIN"))
         configuration.witnessedLogs = try WitnessEndpoint.entries(text("SUNLIGHT_WITNESSED_LOGS") ?? "").map { entry in
@@ -219,6 +227,10 @@ extension ServerConfiguration {
         .init(name: "SUNLIGHT_MAX_BODY_KB", defaultValue: "1024", meaning: "请求体（表单、JSON）上限，KB"),
         .init(name: "SUNLIGHT_MAX_UPLOAD_MB", defaultValue: "4096", meaning: "上传文件上限，MB（依据国办发〔2018〕118号）"),
         .init(name: "SUNLIGHT_BLOB_DIR", defaultValue: "DATA_DIR/blobs", meaning: "文件仓库目录"),
+        .init(name: "SUNLIGHT_IDLE_TIMEOUT_SECONDS", defaultValue: "60",
+              meaning: "连接在这么多秒内没有任何数据往来即断开（1–3600）；停滞的上传因此结束，未完成的临时文件被删除"),
+        .init(name: "SUNLIGHT_SHUTDOWN_GRACE_SECONDS", defaultValue: "1",
+              meaning: "停止服务时等待进行中的请求完成的秒数（0–60），之后断开其连接；未完成的上传不留临时文件"),
         .init(name: "SUNLIGHT_LOG_SIGNING_KEY", defaultValue: "读取或新建 DATA_DIR/log-signing.key", meaning: "日志签名私钥（多台服务器共用一个密钥时设置，REC-5）"),
         .init(name: "SUNLIGHT_LOG_NAME", defaultValue: "sunlight-随机", meaning: "新建签名密钥时的名称"),
         .init(name: "SUNLIGHT_LOG_ORIGIN", defaultValue: "密钥名称/log", meaning: "检查点的日志标识（origin）"),

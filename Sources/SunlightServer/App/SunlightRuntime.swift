@@ -34,7 +34,10 @@ public enum SunlightRuntime {
             try await SunlightApp.configure(app, configuration)
             try await prepare(app.sunlight)
             try await app.execute()
+            let blobs = app.blobStore
             try await app.asyncShutdown()
+            // The server has stopped; an upload it cut off leaves no temporary file (issue 15 item 13).
+            blobs.removeUnfinishedUploads()
         } catch {
             try? await app.asyncShutdown()
             throw error

@@ -25,6 +25,8 @@ public final class FileBlobStore: BlobStore, @unchecked Sendable {
     public let root: URL
     /// Largest accepted file, in bytes.
     public let maxBytes: UInt64
+    /// The temporary files of uploads begun here and not yet finished or aborted.
+    private let unfinished = LockedFiles()
 
     public init(root: URL, maxBytes: UInt64) throws {
         self.root = root
@@ -49,7 +51,21 @@ public final class FileBlobStore: BlobStore, @unchecked Sendable {
 
     /// Starts an upload into a new temporary file.
     public func beginUpload() throws -> BlobUpload {
-        try BlobUpload(store: self, temporary: temporaryDirectory.appendingPathComponent(UUID().uuidString))
+        let upload = try BlobUpload(store: self, temporary: temporaryDirectory.appendingPathComponent(UUID().uuidString))
+        unfinished.withLock { _ = $0.insert(upload.temporary) }
+        return upload
+    }
+
+    /// Removes the temporary files of this process's uploads still in flight: a server that
+    /// stops mid-upload leaves nothing behind, and other servers' uploads are untouched.
+    public func removeUnfinishedUploads() {
+        for file in unfinished.withLock({ files in defer { files.removeAll() }; return files }) {
+            unlink(file.path)
+        }
+    }
+
+    func finished(_ temporary: URL) {
+        unfinished.withLock { _ = $0.remove(temporary) }
     }
 
     public func size(of hash: LedgerHash) -> UInt64? {
@@ -139,6 +155,7 @@ public final class BlobUpload: @unchecked Sendable {
     public func finish() throws -> BlobReceipt {
         guard !done else { throw BlobError.io("上传已结束") }
         done = true
+        defer { store.finished(temporary) }
         let hash = LedgerHash(Array(hasher.finalize()))
         guard fsync(descriptor) == 0 else {
             close(descriptor)
@@ -171,6 +188,7 @@ public final class BlobUpload: @unchecked Sendable {
         done = true
         close(descriptor)
         try? FileManager.default.removeItem(at: temporary)
+        store.finished(temporary)
     }
 
     deinit { abort() }
@@ -190,5 +208,17 @@ public enum BlobError: Error, CustomStringConvertible {
         case .stray(let path): "文件仓库中有不明文件：\(path)"
         case .io(let why): why
         }
+    }
+}
+
+/// A set of file URLs behind a lock (uploads begin and end on any thread).
+private final class LockedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files = Set<URL>()
+
+    func withLock<T>(_ body: (inout Set<URL>) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&files)
     }
 }

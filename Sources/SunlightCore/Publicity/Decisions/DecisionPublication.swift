@@ -7,7 +7,7 @@ import SunlightLedger
 /// stands; every change is also a ``PublicationEvent`` carrying the whole state, so nothing
 /// published is ever lost.
 public struct DecisionPublication: StoredState, Sendable, Equatable {
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// 待公开 — the clock runs.
         case due
         case published
@@ -30,7 +30,7 @@ public struct DecisionPublication: StoredState, Sendable, Equatable {
     }
 
     /// Why a published decision is withdrawn (行政处罚法 第四十八条).
-    public enum ChangeKind: String, Codable, Sendable, CaseIterable {
+    public enum ChangeKind: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case changed, revoked, illegal, void
         /// 案件依法设定密级 — the system withdraws the decision itself when its case is classified (REC-11).
         case classified

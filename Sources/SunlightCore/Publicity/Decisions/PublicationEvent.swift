@@ -4,7 +4,7 @@ import SunlightLedger
 /// 公开记录 — one change of a decision's publication, with the whole state after it. The
 /// events are append-only: the portal's history of a decision is read from them (PUB-7).
 public struct PublicationEvent: Identifiable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// The decision was made: the clock starts (or it is exempt or withheld).
         case opened
         case published

@@ -6,7 +6,7 @@ import SunlightLedger
 /// published after it, the result anyone can re-run (`scripts/redraw.py`), the inspection's
 /// findings and their publication within 20 working days of its end.
 public struct InspectionDraw: StoredState, Sendable, Equatable {
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// 已承诺 — pools fixed, the seed's hash in the log; not yet drawn.
         case committed
         case drawn

@@ -6,7 +6,7 @@ import SunlightLedger
 /// without its message nor a message sent for a change that did not happen. The delivery ID
 /// stays the same over every retry, so the receiver can drop duplicates.
 public struct OutboxMessage: Identifiable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case decisionPublished = "decision.published"
         case decisionCorrected = "decision.corrected"
         case decisionWithdrawn = "decision.withdrawn"
@@ -24,7 +24,7 @@ public struct OutboxMessage: Identifiable, Sendable, Equatable {
         }
     }
 
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case pending, delivered
 
         public var chineseName: String { self == .pending ? "待推送" : "已送达" }

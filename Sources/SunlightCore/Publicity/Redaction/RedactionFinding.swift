@@ -4,7 +4,7 @@
 /// Findings produced by ``Redactor`` never overlap and are sorted by ``offset``.
 public struct RedactionFinding: Sendable, Equatable, Codable {
     /// 敏感信息类别 — the category of personal information that was found.
-    public enum Kind: String, Sendable, Codable, CaseIterable {
+    public enum Kind: String, Sendable, Codable, CaseIterable, ClosedChoice {
         /// 身份证号 (18-digit GB 11643 number, or a 15-digit first-generation number after a cue).
         case idCard
         /// 手机号码.

@@ -66,7 +66,7 @@ public struct CaseDocument: Identifiable, Sendable, Equatable {
 /// 证据 — a piece of evidence with its confirmation by the party (REC-8, seed 001 (十三)).
 public struct CaseEvidence: Identifiable, Sendable, Equatable {
     /// 证据种类 (行政诉讼法 第三十三条).
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case documentary, physical, audiovisual, electronic, witness, statement, expert, inspection
 
         public var chineseName: String {
@@ -164,7 +164,7 @@ public struct InterferenceRecord: Identifiable, Sendable, Equatable {
 
 /// 裁量基准 — for a penalty item, a circumstance and the range of fines it allows (STD-3).
 public struct DiscretionBenchmark: Identifiable, Sendable, Equatable {
-    public enum Circumstance: String, Codable, Sendable, CaseIterable {
+    public enum Circumstance: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case minor, general, serious, severe
 
         public var chineseName: String {

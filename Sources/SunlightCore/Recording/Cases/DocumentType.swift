@@ -1,7 +1,7 @@
 /// 执法文书种类 — the standard documents of a case (REC-2, REC-6), each with its fields, its
 /// number code (元市监**罚**〔2026〕3号), who signs it, where it stands in the case file, and how
 /// long it is kept.
-public enum DocumentType: String, Codable, Sendable, CaseIterable {
+public enum DocumentType: String, Codable, Sendable, CaseIterable, ClosedChoice {
     case openingApproval = "opening_approval"
     case inquiryRecord = "inquiry_record"
     case inspectionRecord = "inspection_record"

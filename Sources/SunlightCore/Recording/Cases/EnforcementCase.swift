@@ -21,7 +21,7 @@ public struct EnforcementCase: Identifiable, Sendable, Equatable {
     }
 
     /// 案件来源 (REC-1).
-    public enum Source: String, Codable, Sendable, CaseIterable {
+    public enum Source: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case complaint, inspection, transfer, monitoring, application, other
 
         public var chineseName: String {
@@ -37,7 +37,7 @@ public struct EnforcementCase: Identifiable, Sendable, Equatable {
     }
 
     /// 密级 — who may see the case (REC-11). Anything but `.normal` never reaches the portal.
-    public enum Classification: String, Codable, Sendable, CaseIterable {
+    public enum Classification: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case normal, secret, commercial, `private`
 
         public var chineseName: String {
@@ -121,7 +121,7 @@ public struct EnforcementCase: Identifiable, Sendable, Equatable {
 /// 当事人 — a party of a case. A natural person's name, ID number, address and phone are
 /// personal data: sealed apart, the log holds only salted commitments (REC-5, PUB-8).
 public struct CaseParty: Identifiable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case person, organisation
 
         public var chineseName: String { self == .person ? "自然人" : "法人或其他组织" }

@@ -10,7 +10,7 @@ public struct CaseLead: OrganisationState, Equatable {
     public static let table = "case_leads"
 
     /// 线索来源.
-    public enum Source: String, Codable, Sendable, CaseIterable {
+    public enum Source: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// 投诉举报.
         case complaint
         /// 监督检查发现.
@@ -49,7 +49,7 @@ public struct CaseLead: OrganisationState, Equatable {
         }
     }
 
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// 核查中 — the check clock runs.
         case open
         /// 拟不予立案，待负责人批准.
@@ -78,7 +78,7 @@ public struct CaseLead: OrganisationState, Equatable {
     }
 
     /// 不予立案的理由 in general terms — what the complainant may be told (the written reason stays inside).
-    public enum DeclineGround: String, Codable, Sendable, CaseIterable {
+    public enum DeclineGround: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// 违法事实不成立.
         case noViolation = "no_violation"
         /// 证据不足，无法认定.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// 考核等次 (seed 001 (九)).
-public enum AssessmentGrade: String, Codable, Sendable, CaseIterable {
+public enum AssessmentGrade: String, Codable, Sendable, CaseIterable, ClosedChoice {
     case excellent, good, pass, fail
 
     public var chineseName: String {
@@ -15,7 +15,7 @@ public enum AssessmentGrade: String, Codable, Sendable, CaseIterable {
 }
 
 /// 数据指标 — what the system can measure itself, as a share of the organisation's items that year.
-public enum AssessmentMeasure: String, Codable, Sendable, CaseIterable {
+public enum AssessmentMeasure: String, Codable, Sendable, CaseIterable, ClosedChoice {
     case publicationOnTime = "publication_on_time", casesWithinClocks = "cases_within_clocks", reviewsHonoured = "reviews_honoured"
     case complaintsOnTime = "complaints_on_time", rectificationOnTime = "rectification_on_time", certifiedOfficers = "certified_officers"
 

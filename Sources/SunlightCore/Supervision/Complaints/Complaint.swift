@@ -6,7 +6,7 @@ import SunlightLedger
 /// to a deadline, answered. The complainant's name and contact are personal data, sealed apart
 /// (REC-5); the complaint itself holds none.
 public struct Complaint: StoredState, Sendable, Equatable {
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// 已登记 — registered at the organisation it was sent to; the clock runs.
         case registered
         /// 办理中 — assigned to a handler.
@@ -28,7 +28,7 @@ public struct Complaint: StoredState, Sendable, Equatable {
         public var open311: String { self == .answered || self == .closed ? "closed" : "open" }
     }
 
-    public enum Channel: String, Codable, Sendable, CaseIterable {
+    public enum Channel: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case portal, open311, phone, letter, visit
 
         public var chineseName: String {

@@ -6,7 +6,7 @@ import Foundation
 public struct CoordinationMatter: OrganisationState, Equatable {
     public static let table = "coordination_matters"
 
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ClosedChoice {
         /// 执法争议协调 — departments that could not agree apply to the justice bureau (seed 001 (二)).
         case dispute
         /// 执法协助 — a town asks a county department for technical support or files (seed 001 (十五)五).
@@ -39,7 +39,7 @@ public struct CoordinationMatter: OrganisationState, Equatable {
         }
     }
 
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case applied, accepted, opinionIssued = "opinion_issued", referred
         case requested, routed, acknowledged, assigned, reported, found
         case closed, declined
@@ -68,7 +68,7 @@ public struct CoordinationMatter: OrganisationState, Equatable {
     }
 
     /// 步骤 — what one party did to the matter.
-    public enum Action: String, Codable, Sendable, CaseIterable {
+    public enum Action: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case raise, accept, decline, agree, issueOpinion = "issue_opinion", refer, recordRuling = "record_ruling"
         case answer, acknowledge, feedback, report, close, sendBack = "send_back", handle, note
 

@@ -7,7 +7,7 @@ import Foundation
 public struct JointMeeting: OrganisationState, Equatable {
     public static let table = "joint_meetings"
 
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case coordinationConference = "coordination_conference"
         case approvalConference = "approval_conference"
         case consultation

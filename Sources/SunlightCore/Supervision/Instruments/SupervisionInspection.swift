@@ -7,7 +7,7 @@ import Foundation
 public struct SupervisionInspection: OrganisationState, Equatable {
     public static let table = "supervision_inspections"
 
-    public enum Method: String, Codable, Sendable, CaseIterable {
+    public enum Method: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case daily, special, dataMonitoring = "data_monitoring", thirdParty = "third_party", spotCheck = "spot_check"
 
         public var chineseName: String {

@@ -5,7 +5,7 @@ import SunlightLedger
 /// deadline, tracked to closure (SUP-4): the 监督通知书 (seed 001 (七)), escalated to the 监督意见书
 /// and the 监督决定书 of the 行政执法监督条例 when rectification fails.
 public struct SupervisionInstrument: StoredState, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case notice, opinion, decision
 
         public var chineseName: String {

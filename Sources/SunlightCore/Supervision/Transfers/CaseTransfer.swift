@@ -43,7 +43,7 @@ public struct CaseTransfer: StoredState, Sendable, Equatable {
     }
 
     /// 310号 第六条: the transfer goes with these (all required before it is sent).
-    public enum Attachment: String, Codable, Sendable, CaseIterable {
+    public enum Attachment: String, Codable, Sendable, CaseIterable, ClosedChoice {
         case letter, investigationReport = "investigation_report", itemList = "item_list", inspectionReports = "inspection_reports"
 
         public var chineseName: String {

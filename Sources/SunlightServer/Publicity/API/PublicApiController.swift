@@ -94,10 +94,7 @@ struct PublicApiController {
     @Sendable func list(_ request: Request) async throws -> API.ListOut<EntryOut> {
         let organisation = try await request.sunlight.organisations.organisation(try request.uuid("organisation", "机构"))
         guard let kind = request.parameters.get("kind").flatMap(ListKind.init(rawValue:)) else { throw SunlightError.notFound("清单") }
-        let date = try request.query.get(String?.self, at: "date").map { text in
-            guard let date = CivilDate(iso: text) else { throw SunlightError.invalid("date", "date 应为 YYYY-MM-DD") }
-            return date
-        }
+        let date = try request.civilDate(query: "date")
         return API.ListOut(items: try await request.sunlight.publicity.publishedList(kind, organisationID: organisation.id, on: date).map { EntryOut($0.version) })
     }
 
@@ -122,7 +119,7 @@ struct PublicApiController {
     }
 
     @Sendable func search(_ request: Request) async throws -> API.ListOut<HitOut> {
-        let q = request.query[String.self, at: "q"] ?? ""
+        guard let q = request.query[String.self, at: "q"] else { throw SunlightError.invalid("q", "请用 q 给出要查找的文字") }
         let organisation = try request.query.get(UUID?.self, at: "organisation")
         return API.ListOut(items: try await request.sunlight.publicity.searchPortal(q, organisationID: organisation).map {
             HitOut(kind: $0.kind, title: $0.title, body: $0.body, link: $0.link, organisationID: $0.organisationID)

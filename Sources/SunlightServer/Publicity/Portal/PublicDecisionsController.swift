@@ -56,20 +56,23 @@ struct PublicDecisionsController {
     }
 
     /// The filter from the query string: `q`, `o` (organisation), `category`, `from`, `to`, `offset`.
-    static func filter(_ request: Request, limit: Int) throws -> DecisionFilter {
+    /// The portal's form leaves empty fields out of the filter; the API (`api`) refuses them.
+    static func filter(_ request: Request, limit: Int, api: Bool = false) throws -> DecisionFilter {
         var organisations: [Organisation.ID]?
-        if let text = request.query[String.self, at: "o"], !text.isEmpty {
+        if let text = request.query[String.self, at: "o"], api || !text.isEmpty {
             guard let id = UUID(uuidString: text) else { throw SunlightError.invalid("o", "机构编号格式错误", rule: .pub10) }
             organisations = [id]
         }
         var category: EnforcementCategory?
-        if let text = request.query[String.self, at: "category"], !text.isEmpty {
+        if let text = request.query[String.self, at: "category"], api || !text.isEmpty {
             guard let found = EnforcementCategory(rawValue: text) else { throw SunlightError.invalid("category", "未知的执法类别", rule: .pub10) }
             category = found
         }
         let q = request.query[String.self, at: "q"].map { String($0.prefix(100)) }
-        return DecisionFilter(text: q, organisations: organisations, category: category, from: try request.queryDate("from", rule: .pub10), to: try request.queryDate("to", rule: .pub10),
-                              limit: limit, offset: max(0, request.query[Int.self, at: "offset"] ?? 0))
+        let from = try api ? request.civilDate(query: "from") : request.queryDate("from", rule: .pub10)
+        let to = try api ? request.civilDate(query: "to") : request.queryDate("to", rule: .pub10)
+        let offset = try api ? request.offset() : max(0, request.query[Int.self, at: "offset"] ?? 0)
+        return DecisionFilter(text: q, organisations: organisations, category: category, from: from, to: to, limit: limit, offset: offset)
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
@@ -159,7 +162,8 @@ struct PublicDecisionsController {
     }
 
     @Sendable func apiList(_ request: Request) async throws -> API.ListOut<PublicDecision> {
-        API.ListOut(items: try await request.sunlight.publicity.publicDecisions(try Self.filter(request, limit: min(500, request.query[Int.self, at: "limit"] ?? 100))))
+        let filter = try Self.filter(request, limit: try request.limit(default: 100, maximum: 500), api: true)
+        return API.ListOut(items: try await request.sunlight.publicity.publicDecisions(filter))
     }
 
     @Sendable func apiDecision(_ request: Request) async throws -> DecisionOut {

@@ -167,8 +167,7 @@ struct CasesApiController {
         filter.openedFrom = try request.civilDate(query: "from")
         filter.openedTo = try request.civilDate(query: "to")
         filter.text = request.query[String.self, at: "q"]?.trimmed.nilIfEmpty
-        let limit = try request.query.get(Int?.self, at: "limit") ?? 500
-        guard (1...2000).contains(limit) else { throw SunlightError.invalid("limit", "limit 应为 1–2000 的整数") }
+        let limit = try request.limit(default: 500, maximum: 2000)
         let found = try await request.sunlight.cases.cases(filter, by: try request.requireApiActor(), limit: limit)
         return API.ListOut(items: found.map(API.CaseSummaryOut.init))
     }
@@ -358,13 +357,6 @@ struct CasesApiController {
 }
 
 extension Request {
-    /// A civil date in the query (`YYYY-MM-DD`), or 400 in Chinese.
-    func civilDate(query name: String) throws -> CivilDate? {
-        guard let text = query[String.self, at: name], !text.isEmpty else { return nil }
-        guard let date = CivilDate(iso: text) else { throw SunlightError.invalid(name, "\(name) 应为 YYYY-MM-DD 格式的日期") }
-        return date
-    }
-
     /// The JSON body, or `nil` when the request has none (for actions whose body is optional).
     func optionalJSON<T: Decodable>(_ type: T.Type) throws -> T? {
         guard let body = body.data, body.readableBytes > 0 else { return nil }

@@ -67,8 +67,9 @@ struct EvidenceApiController {
         }
     }
 
-    func register(_ authenticated: any RoutesBuilder) {
-        authenticated.on(.POST, "blobs", body: .stream, use: uploadBlob)
+    /// `uploads` takes a raw body of any type (the file itself); the rest read JSON.
+    func register(_ authenticated: any RoutesBuilder, uploads: any RoutesBuilder) {
+        uploads.on(.POST, "blobs", body: .stream, use: uploadBlob)
         authenticated.post("evidence", use: record)
         authenticated.get("evidence", use: list)
         authenticated.get("evidence", ":id", use: show)
