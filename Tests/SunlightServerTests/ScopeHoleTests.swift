@@ -68,6 +68,13 @@ struct ScopeHoleTests {
             #expect(county.status == .forbidden && county.apiError?.code == "calendar.installation_only", "\(county.body.string)")
             let installation = try await server.api(.POST, "/api/v1/calendar/years", token: try await server.token(for: "yn.admin"), json: notice)
             #expect(installation.status == .created || installation.status == .ok, "\(installation.body.string)")
+            // The menu offers the calendar exactly to whoever may load it.
+            let county2 = server.browser()
+            try await county2.logIn("admin")
+            #expect(!(try await county2.get("/staff")).body.string.contains("/staff/admin/calendar"))
+            let top = server.browser()
+            try await top.logIn("yn.admin")
+            #expect((try await top.get("/staff")).body.string.contains("/staff/admin/calendar"))
         }
     }
 

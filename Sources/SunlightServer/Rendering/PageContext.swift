@@ -17,6 +17,8 @@ struct PageContext: Encodable {
         let accessLog: Bool
         /// 法制审核 — legal reviewers, heads and supervisors (REV-4, REV-7, REV-9).
         let review: Bool
+        /// 节假日 — the installation's administrator only (CAL-1).
+        let calendar: Bool
     }
 
     let title: String
@@ -35,7 +37,8 @@ struct PageContext: Encodable {
                          roles: user.sortedRoles.map(\.chineseName).joined(separator: "、"))
             let desks = DeskPermissions(actor: actor).allowed
             self.nav = Nav(administrator: desks.contains(.administer), supervisor: desks.contains(.supervise),
-                           accessLog: desks.contains(.readAccessLog), review: desks.contains(.review))
+                           accessLog: desks.contains(.readAccessLog), review: desks.contains(.review),
+                           calendar: desks.contains(.loadCalendar))
         } else {
             self.me = nil
             self.nav = nil
