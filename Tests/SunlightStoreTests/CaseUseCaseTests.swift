@@ -269,6 +269,24 @@ struct CaseUseCaseTests {
         }
     }
 
+    @Test("REC-11, REC-7: an officer who recused themselves no longer reads the classified case they left (issue 15 item 6)")
+    func recusedOfficerLosesClassifiedAccess() async throws {
+        try await DemoWorld.beforeHolidays { world in
+            let driver = try await CaseDriver.open(in: world)
+            let head = try await world.actor("scj.wangfang")
+            let third = try await world.user("scj.zhaolei")
+            try await world.sunlight.organisations.addCertificate(EnforcementCertificate(
+                holderID: third.id, number: "53232800199", categories: [.penalty], region: "元谋县",
+                validFrom: world.clock.today.adding(days: -30), validUntil: world.clock.today.adding(days: 700)), by: .console("test"))
+            try await world.sunlight.cases.assignOfficer(case: driver.id, officer: third.id, by: head)
+            _ = try await world.sunlight.cases.classifyCase(case: driver.id, as: .private, reason: "涉及当事人家庭隐私", by: head)
+            let officer = try await world.actor("scj.zhaolei")
+            _ = try await world.sunlight.cases.caseDetail(driver.id, by: officer)
+            try await world.sunlight.cases.recuseOfficer(case: driver.id, officer: third.id, reason: "系当事人近亲属，依法回避", by: head)
+            await #expect { try await world.sunlight.cases.caseDetail(driver.id, by: officer) } throws: { "case.classified" ~= $0 }
+        }
+    }
+
     @Test("REC-8/REC-9: evidence needs its source, a verified copy and the party's confirmation; interference is kept unchangeable")
     func evidenceAndInterference() async throws {
         try await DemoWorld.onDatabase(today: CivilDate(iso: "2026-09-21")!) { world in
