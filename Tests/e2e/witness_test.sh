@@ -19,7 +19,11 @@ A=$WORK/a; B=$WORK/b
 fail() { echo "FAIL: $*" >&2; exit 1; }
 ok() { echo "ok  $*"; }
 PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
+# Stop both servers and wait for them to exit before removing their data (a server still
+# writing its latest-checkpoint file would make the removal fail).
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+      for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+      [ -n "${KEEP:-}" ] || rm -rf "$WORK" || true' EXIT
 
 # Each installation's keys (created on first use) and the entries the other one configures.
 A_LOG=$(SUNLIGHT_DATA_DIR=$A SUNLIGHT_LOG_NAME=county-a.example "$BIN" witness log)
