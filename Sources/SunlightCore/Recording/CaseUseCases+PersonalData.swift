@@ -18,6 +18,11 @@ extension CaseUseCases {
             try await tx.personalData.erase(table: table, recordID: recordID, field: field, at: at)
             // The party's 比对摘要 goes with its ID number (REC-15).
             if table == "case_parties", field == "idNumber", let party = UUID(uuidString: recordID) { try await tx.cases.setLookup(nil, party: party) }
+            // A document keeps its fields in its row too: the erased one is cleared there (issue 15 item 8).
+            if table == CaseDocument.personalTable, let id = UUID(uuidString: recordID), var document = try await tx.caseRecords.document(id) {
+                document.fields[field] = PersonalValue.erasedText
+                try await tx.caseRecords.update(document)
+            }
             return ((), [])
         }
     }

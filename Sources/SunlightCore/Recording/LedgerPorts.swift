@@ -63,6 +63,9 @@ public protocol LedgerRepository: SubtreeHashSource {
 /// 个人信息存储 — personal values of logged records, kept apart so they can be erased.
 public protocol PersonalDataRepository: Sendable {
     func insert(_ values: [PersonalValue]) async throws
+    /// Inserts these values, each replacing the value of the same record and field, if any
+    /// (a draft's personal field changed before signature).
+    func replace(_ values: [PersonalValue]) async throws
     func values(table: String, recordIDs: [String]) async throws -> [PersonalValue]
     /// Destroys value and salt; the commitment stays.
     func erase(table: String, recordID: String, field: String, at: Date) async throws

@@ -21,8 +21,10 @@ extension EnforcementCase: LoggedContent { public static let contentVersion = 1 
 extension CaseParty: LoggedContent { public static let contentVersion = 1 }
 extension CaseEvent: LoggedContent { public static let contentVersion = 1 }
 extension CaseOfficer: LoggedContent { public static let contentVersion = 1 }
-extension CaseDocument: LoggedContent { public static let contentVersion = 1 }
-extension CaseEvidence: LoggedContent { public static let contentVersion = 1 }
+/// Version 2: personal fields (被询问人, 受送达人…) sealed; version 1 had them in the clear (issue 15 item 8).
+extension CaseDocument: LoggedContent { public static let contentVersion = 2 }
+/// Version 2: `confirmedBy` sealed; version 1 had it in the clear (issue 15 item 8).
+extension CaseEvidence: LoggedContent { public static let contentVersion = 2 }
 extension InterferenceRecord: LoggedContent { public static let contentVersion = 1 }
 extension DiscretionBenchmark: LoggedContent { public static let contentVersion = 1 }
 extension AudioVideoListEntry: LoggedContent { public static let contentVersion = 1 }

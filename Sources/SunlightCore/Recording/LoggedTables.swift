@@ -85,10 +85,22 @@ struct LoggedTable: Sendable {
             try await store.cases.officers(offset: offset, limit: limit).map { officer in (officer.caseID, { officer.ledgerRecord("", organisationID: $0) }) }
         },
         caseRecords("case_documents") { store, offset, limit in
-            try await store.caseRecords.documents(offset: offset, limit: limit).map { document in (document.caseID, { document.ledgerRecord("", organisationID: $0) }) }
+            let documents = try await store.caseRecords.documents(offset: offset, limit: limit)
+            let sealed = Dictionary(grouping: try await store.personalData.values(table: CaseDocument.personalTable,
+                                                                                 recordIDs: documents.map { $0.id.uuidString.lowercased() }), by: \.recordID)
+            return documents.map { document in
+                let values = Dictionary((sealed[document.id.uuidString.lowercased()] ?? []).map { ($0.field, $0) }, uniquingKeysWith: { $1 })
+                return (document.caseID, { document.ledgerRecord("", organisationID: $0, sealed: values) })
+            }
         },
         caseRecords("case_evidence") { store, offset, limit in
-            try await store.caseRecords.evidence(offset: offset, limit: limit).map { ($0.caseID, $0.ledgerRecord) }
+            let evidence = try await store.caseRecords.evidence(offset: offset, limit: limit)
+            let sealed = try await store.personalData.values(table: CaseEvidence.personalTable, recordIDs: evidence.map { $0.id.uuidString.lowercased() })
+            let confirmed = Dictionary(sealed.filter { $0.field == CaseEvidence.confirmedByField }.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
+            return evidence.map { item in
+                let seal = confirmed[item.id.uuidString.lowercased()]
+                return (item.caseID, { item.ledgerRecord(organisationID: $0, confirmedBy: seal) })
+            }
         },
         caseRecords("case_interference") { store, offset, limit in
             try await store.caseRecords.interference(offset: offset, limit: limit).map { ($0.caseID, $0.ledgerRecord) }

@@ -166,6 +166,14 @@ struct SQLPersonalDataRepository: PersonalDataRepository {
         }
     }
 
+    func replace(_ values: [PersonalValue]) async throws {
+        for v in values {
+            try await sql.delete(from: "personal_data").where("record_table", .equal, SQLBind(v.table))
+                .where("record_id", .equal, SQLBind(v.recordID)).where("field", .equal, SQLBind(v.field)).run()
+        }
+        try await insert(values)
+    }
+
     func values(table: String, recordIDs: [String]) async throws -> [PersonalValue] {
         var result: [PersonalValue] = []
         for chunk in recordIDs.chunked(SQLLedgerRepository.batch) where !chunk.isEmpty {

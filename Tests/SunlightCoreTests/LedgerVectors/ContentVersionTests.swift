@@ -90,10 +90,29 @@ struct ContentVersionTests {
         #expect(throws: (any Error).self) { try LedgerEntry(parsing: CanonicalJSON.object(members).bytes) }
     }
 
-    @Test("REC-5: every record type the log hashes is at content version 1 today")
-    func everyTypeAtVersionOne() throws {
-        for (name, record) in try LedgerSamples.records() {
+    @Test("REC-5: every record type the log hashes is at content version 1 today, but evidence and documents at 2 (personal fields sealed, issue 15 item 8)")
+    func versionsToday() throws {
+        #expect(CaseDocument.contentVersion == 2 && CaseEvidence.contentVersion == 2)
+        for (name, record) in try LedgerSamples.records() where !["case_documents", "case_evidence"].contains(record.table) {
             #expect(record.contentVersion == 1, "\(name)")
         }
+    }
+
+    @Test("REC-5: version 2 of evidence and documents commits to the sealed person; their version-1 encoder still writes the clear text older leaves hold")
+    func personalFieldsVersionTwo() throws {
+        let seal = LedgerSamples.sealed("case_evidence", LedgerSamples.caseEvidence.id, "confirmedBy", "王小明")
+        let evidence = LedgerSamples.caseEvidence.with(confirmedBy: nil).ledgerRecord(organisationID: LedgerSamples.market, confirmedBy: seal)
+        #expect(evidence.contentVersion == 2 && !evidence.content.text.contains("王小明") && evidence.content.text.contains(seal.commitment.hex))
+        let clear = LedgerSamples.caseEvidence.ledgerRecord(organisationID: LedgerSamples.market, confirmedBy: nil)
+        #expect(try clear.content(version: 1)?.text.contains("王小明") == true)
+        let document = LedgerSamples.inquiryRecord
+        let sealed = document.ledgerRecord("t", organisationID: LedgerSamples.market,
+                                           sealed: ["person": LedgerSamples.sealed("case_documents", document.id, "person", "王小明")])
+        #expect(!sealed.content.text.contains("王小明") && sealed.content.text.contains("问：……"))
+        #expect(try sealed.content(version: 1)?.text.contains("王小明") == true)
+        // A seal that no longer matches the row (changed behind the system's back) leaves the clear value, so verify sees the change.
+        let stale = document.ledgerRecord("t", organisationID: LedgerSamples.market,
+                                          sealed: ["person": LedgerSamples.sealed("case_documents", document.id, "person", "李四")])
+        #expect(stale.content != sealed.content)
     }
 }

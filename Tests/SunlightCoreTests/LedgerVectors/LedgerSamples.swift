@@ -95,6 +95,9 @@ enum LedgerSamples {
                                            draftedBy: officer, draftedAt: created, signedBy: head, signedAt: later, issuedOn: d("2026-09-22"))
     static let caseDocumentDraft = CaseDocument(id: u(23), caseID: caseID, type: .inquiryRecord, stage: "investigation", fields: [:],
                                                 draftedBy: nil, draftedAt: created, corrects: u(24))
+    static let inquiryRecord = CaseDocument(id: u(26), caseID: caseID, type: .inquiryRecord, stage: "investigation",
+                                            fields: ["time": "2026年9月21日 10时", "place": "元谋县市场监管局询问室", "person": "王小明", "content": "问：……"],
+                                            draftedBy: officer, draftedAt: created)
     static let caseEvidence = CaseEvidence(id: u(120), caseID: caseID, stage: "investigation", kind: .audiovisual, description: "执法记录仪录像：现场检查过程",
                                            source: "执法人员现场拍摄", original: true, copyVerified: false, confirmedBy: "王小明", confirmedOn: d("2026-09-21"),
                                            fileID: u(90), recordedBy: officer, recordedAt: created)
@@ -309,6 +312,12 @@ enum LedgerSamples {
                                               openedOn: d("2026-09-22"), openedAt: later, openedBy: officer, decisionDays: 90, classification: .normal,
                                               stage: "investigation", status: .open, leadID: u(360))
 
+    /// The record as it was written under content version 1.
+    static func v1(_ record: LedgerRecord) throws -> LedgerRecord {
+        LedgerRecord(type: record.type, table: record.table, id: record.id, organisationID: record.organisationID,
+                     content: try record.content(version: 1) ?? .null, corrects: record.corrects, contentVersion: 1)
+    }
+
     /// Every sample's record, named `table/variant`.
     static func records() throws -> [(name: String, record: LedgerRecord)] {
         [
@@ -341,10 +350,18 @@ enum LedgerSamples {
             ("case_events/opened", caseEventBare.ledgerRecord(organisationID: market)),
             ("case_officers/assigned", caseOfficer.ledgerRecord("case.officer_assigned", organisationID: market)),
             ("case_officers/recused", caseOfficerRecused.ledgerRecord("case.officer_recused", organisationID: market)),
-            ("case_documents/issued", caseDocument.ledgerRecord("case.document_issued", organisationID: market)),
-            ("case_documents/draft", caseDocumentDraft.ledgerRecord("case.document_drafted", organisationID: market)),
-            ("case_evidence/file", caseEvidence.ledgerRecord(organisationID: market)),
-            ("case_evidence/bare", caseEvidenceBare.ledgerRecord(organisationID: market)),
+            // Content version 1 (personal fields in the clear), still verified for older leaves.
+            ("case_documents/issued", try v1(caseDocument.ledgerRecord("case.document_issued", organisationID: market, sealed: [:]))),
+            ("case_documents/draft", try v1(caseDocumentDraft.ledgerRecord("case.document_drafted", organisationID: market, sealed: [:]))),
+            ("case_evidence/file", try v1(caseEvidence.ledgerRecord(organisationID: market, confirmedBy: nil))),
+            ("case_evidence/bare", try v1(caseEvidenceBare.ledgerRecord(organisationID: market, confirmedBy: nil))),
+            // Content version 2: 被询问人 and who confirmed the evidence sealed (issue 15 item 8).
+            ("case_documents/inquiry-sealed", inquiryRecord.ledgerRecord("case.document_drafted", organisationID: market,
+                                                                        sealed: ["person": sealed("case_documents", u(26), "person", "王小明")])),
+            ("case_documents/issued-v2", caseDocument.ledgerRecord("case.document_issued", organisationID: market, sealed: [:])),
+            ("case_evidence/sealed", caseEvidence.with(confirmedBy: nil)
+                .ledgerRecord(organisationID: market, confirmedBy: sealed("case_evidence", u(120), "confirmedBy", "王小明"))),
+            ("case_evidence/bare-v2", caseEvidenceBare.ledgerRecord(organisationID: market, confirmedBy: nil)),
             ("case_interference", interference.ledgerRecord(organisationID: market)),
             ("discretion_benchmarks", benchmark.ledgerRecord()),
             ("audio_video_list", audioVideo.ledgerRecord),

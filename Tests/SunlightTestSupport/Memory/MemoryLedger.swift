@@ -109,6 +109,15 @@ struct MemoryPersonalDataRepository: PersonalDataRepository {
         }
     }
 
+    func replace(_ values: [PersonalValue]) async throws {
+        try await context.write { t in
+            for v in values {
+                t.personalData.removeAll { $0.table == v.table && $0.recordID == v.recordID && $0.field == v.field }
+                t.personalData.append(v)
+            }
+        }
+    }
+
     func values(table: String, recordIDs: [String]) async throws -> [PersonalValue] {
         let wanted = Set(recordIDs)
         return context.read { $0.personalData }.filter { $0.table == table && wanted.contains($0.recordID) }

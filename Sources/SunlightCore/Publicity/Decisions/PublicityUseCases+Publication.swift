@@ -202,7 +202,8 @@ extension PublicityUseCases {
         let sealed = try await store.personalData.values(table: "case_parties", recordIDs: parties.map { $0.id.uuidString.lowercased() })
         return DecisionText(document: document, of: theCase, organisation: organisation, parties: parties.map { $0.unsealed(sealed) },
                             decidedOn: publication.decidedOn, extraTerms: extraTerms,
-                            originalHash: document.ledgerRecord("", organisationID: organisation.id).contentHash.hex)
+                            // A decision has no personal field: its content is the same under versions 1 and 2.
+                            originalHash: LedgerHash.sha256(document.ledgerContent.bytes).hex)
     }
 
     func publication(_ id: DecisionPublication.ID, by actor: Actor, roles: [Role]) async throws -> (DecisionPublication, Organisation) {

@@ -57,10 +57,6 @@ public struct CaseDocument: Identifiable, Sendable, Equatable {
                  "draftedBy": Snapshot.uuid(draftedBy), "draftedAt": Snapshot.time(draftedAt), "signedBy": Snapshot.uuid(signedBy),
                  "signedAt": signedAt.map(Snapshot.time) ?? .null, "issuedOn": Snapshot.text(issuedOn?.iso), "corrects": Snapshot.uuid(corrects)])
     }
-
-    func ledgerRecord(_ type: String, organisationID: UUID) -> LedgerRecord {
-        Self.logged(type: type, table: "case_documents", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
-    }
 }
 
 /// 证据 — a piece of evidence with its confirmation by the party (REC-8, seed 001 (十三)).
@@ -116,15 +112,6 @@ public struct CaseEvidence: Identifiable, Sendable, Equatable {
         self.fileID = fileID
         self.recordedBy = recordedBy
         self.recordedAt = recordedAt
-    }
-
-    func ledgerRecord(organisationID: UUID) -> LedgerRecord {
-        Self.logged(type: "case.evidence_recorded", table: "case_evidence", id: id.uuidString.lowercased(), organisationID: organisationID,
-                    content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "stage": .string(stage), "kind": .string(kind.rawValue),
-                                       "description": .string(description), "source": .string(source), "original": .bool(original),
-                                       "copyVerified": .bool(copyVerified), "confirmedBy": Snapshot.text(confirmedBy),
-                                       "confirmedOn": Snapshot.text(confirmedOn?.iso), "file": Snapshot.uuid(fileID),
-                                       "recordedBy": Snapshot.uuid(recordedBy), "recordedAt": Snapshot.time(recordedAt)]))
     }
 }
 

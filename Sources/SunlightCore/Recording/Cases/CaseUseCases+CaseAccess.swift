@@ -7,7 +7,7 @@ extension CaseUseCases {
     /// Reads only through `store`, so it may run inside a transaction.
     func snapshot(of theCase: EnforcementCase, in store: any Store, forNextStage: Bool = false) async throws -> CaseSnapshot {
         guard let organisation = try await store.organisations.find(theCase.organisationID) else { throw SunlightError.notFound("机构") }
-        let evidence = try await store.caseRecords.evidence(of: theCase.id)
+        let evidence = try await unsealed(try await store.caseRecords.evidence(of: theCase.id), in: store)
         var kinds: [EvidenceFile.ID: EvidenceFile.Kind] = [:]
         for id in Set(evidence.compactMap(\.fileID)) { kinds[id] = try await store.evidence.find(id)?.kind }
         let active = Set(try await store.cases.officers(of: theCase.id).filter(\.isActive).map(\.userID))

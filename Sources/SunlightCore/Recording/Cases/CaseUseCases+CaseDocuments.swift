@@ -36,7 +36,8 @@ extension CaseUseCases {
         try await checkService(document)
         try await commit(actor, .create, "case_document", id: document.id.uuidString, in: organisation, "起草\(type.chineseName)（\(theCase.number)）") { tx, _ in
             try await tx.caseRecords.insert(document)
-            return ((), [document.ledgerRecord("case.document_drafted", organisationID: organisation.id)])
+            let sealed = try await self.sealPersonalFields(of: document, in: tx)
+            return ((), [document.ledgerRecord("case.document_drafted", organisationID: organisation.id, sealed: sealed)])
         }
         return document
     }
@@ -50,7 +51,8 @@ extension CaseUseCases {
         let revised = document
         try await commit(actor, .update, "case_document", id: id.uuidString, in: organisation, "修改\(document.type.chineseName)草稿（\(theCase.number)）") { tx, _ in
             try await tx.caseRecords.update(revised)
-            return ((), [revised.ledgerRecord("case.document_revised", organisationID: organisation.id)])
+            let sealed = try await self.sealPersonalFields(of: revised, in: tx)
+            return ((), [revised.ledgerRecord("case.document_revised", organisationID: organisation.id, sealed: sealed)])
         }
         return revised
     }
@@ -124,7 +126,8 @@ extension CaseUseCases {
             try await change(&document, theCase, tx)
             document.status = to
             try await tx.caseRecords.update(document)
-            var records = [document.ledgerRecord("case.document_\(to.rawValue)", organisationID: organisation.id)]
+            let sealed = try await self.sealPersonalFields(of: document, in: tx)
+            var records = [document.ledgerRecord("case.document_\(to.rawValue)", organisationID: organisation.id, sealed: sealed)]
             if to == .issued {
                 var events: [CaseEvent] = []
                 let today = self.clock.today

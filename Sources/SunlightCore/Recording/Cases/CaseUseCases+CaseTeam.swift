@@ -139,8 +139,13 @@ extension CaseUseCases {
                          "登记证据“\(description.prefix(30))”（\(theCase.number)，\(stage.name)）") { tx, _ in
             var records: [LedgerRecord] = []
             if let (file, sealed) = attached { records += try await Self.insert(file, sealed: sealed, in: tx) }
-            try await tx.caseRecords.insert(evidence)
-            return ((), records + [evidence.ledgerRecord(organisationID: organisation.id)])
+            // Who confirmed is sealed apart; the row holds none (REC-5).
+            let sealed = evidence.confirmedBy.map { PersonalValue.seal($0, table: CaseEvidence.personalTable, recordID: evidence.id.uuidString.lowercased(),
+                                                                       field: CaseEvidence.confirmedByField, secrets: self.secrets) }
+            let stored = evidence.with(confirmedBy: sealed == nil ? evidence.confirmedBy : nil)
+            try await tx.caseRecords.insert(stored)
+            if let sealed { try await tx.personalData.insert([sealed]) }
+            return ((), records + [stored.ledgerRecord(organisationID: organisation.id, confirmedBy: sealed)])
         }
         return evidence
     }

@@ -1,0 +1,71 @@
+import Foundation
+@testable import SunlightCore
+import SunlightLedger
+@testable import SunlightStore
+import SunlightFixtures
+import SunlightTestSupport
+import Testing
+
+/// 个人信息不以明文入日志 — who confirmed a piece of evidence and the person named in a
+/// document are sealed as parties are; a lawful erasure leaves the log verifying and no clear
+/// trace of the person in it (REC-5; 个人信息保护法第四十七条; issue 15 item 8).
+@Suite("个人信息封存：证据确认人、文书人名 REC-5")
+struct PersonalDataSealingTests {
+    /// The demo names 王小明 as a company's 法定代表人, in the clear by design; this person is new.
+    static let person = "王晓明"
+
+    static func majorCase(_ world: DemoWorld, by actor: Actor) async throws -> (EnforcementCase, CaseDocument) {
+        let summary = try #require(try await world.sunlight.cases.cases(by: actor).first { $0.enforcementCase.title == "擅自销毁建设工程档案" })
+        let detail = try await world.sunlight.cases.caseDetail(summary.enforcementCase.id, by: actor)
+        return (summary.enforcementCase, try #require(detail.documents.first { $0.type == .penaltyNotice && $0.status == .issued }))
+    }
+
+    @Test("REC-5 (个人信息保护法第四十七条): evidence confirmed by a person and a 送达回证 to them log only commitments; erased, verify is clean and the log holds no clear name")
+    func erasedLeavesNoTrace() async throws {
+        try await DemoWorld.onDatabase { world in
+            let officer = try await world.actor("daj.chenming")
+            let (theCase, notice) = try await Self.majorCase(world, by: officer)
+            let evidence = try await world.sunlight.cases.recordCaseEvidence(case: theCase.id, NewCaseEvidence(
+                kind: .documentary, description: "当事人补充提交的书面说明", source: "当事人提供", original: true, copyVerified: false,
+                confirmedBy: Self.person, confirmedOn: world.clock.today), by: officer)
+            let receipt = try await world.sunlight.cases.draftDocument(case: theCase.id, type: .deliveryReceipt, fields: [
+                "document": notice.id.uuidString.lowercased(), "method": "direct", "recipient": Self.person, "date": world.clock.today.iso], by: officer)
+            _ = try await world.sunlight.cases.submitDocument(receipt.id, by: officer)
+
+            // Readers still see the person (unsealed on read); the log sees none.
+            let shown = try await world.sunlight.cases.caseDetail(theCase.id, by: officer)
+            #expect(shown.snapshot.evidence.first { $0.id == evidence.id }?.confirmedBy == Self.person)
+            #expect(shown.documents.first { $0.id == receipt.id }?.fields["recipient"] == Self.person)
+            #expect(try await world.host.strings("SELECT content FROM ledger_entries").allSatisfy { !$0.contains(Self.person) })
+
+            try await world.sunlight.cases.erasePersonalData(table: "case_evidence", recordID: evidence.id.uuidString.lowercased(), field: "confirmedBy",
+                                                             reason: "个人信息保护法第四十七条", by: .console("root"))
+            try await world.sunlight.cases.erasePersonalData(table: "case_documents", recordID: receipt.id.uuidString.lowercased(), field: "recipient",
+                                                             reason: "个人信息保护法第四十七条", by: .console("root"))
+            let report = try await world.sunlight.cases.verify()
+            #expect(report.isClean, "\(report.problems)")
+            #expect(try await world.host.strings("SELECT content FROM ledger_entries").allSatisfy { !$0.contains(Self.person) })
+            let erased = try await world.sunlight.cases.caseDetail(theCase.id, by: officer)
+            #expect(erased.snapshot.evidence.first { $0.id == evidence.id }?.confirmedBy == "（已依法删除）")
+            #expect(erased.documents.first { $0.id == receipt.id }?.fields["recipient"] == "（已依法删除）")
+        }
+    }
+
+    @Test("REC-5: a sealed person's name changed in the document row behind the system's back is found and located")
+    func rowEditDetected() async throws {
+        try await DemoWorld.onDatabase { world in
+            let officer = try await world.actor("daj.chenming")
+            let (theCase, notice) = try await Self.majorCase(world, by: officer)
+            let receipt = try await world.sunlight.cases.draftDocument(case: theCase.id, type: .deliveryReceipt, fields: [
+                "document": notice.id.uuidString.lowercased(), "method": "direct", "recipient": Self.person, "date": world.clock.today.iso], by: officer)
+            let id = receipt.id.uuidString.lowercased()
+            let leaf = try await world.host.leafIndex(table: "case_documents", id: id)
+            #expect(try await world.sunlight.cases.verify().isClean)
+            try await world.host.dropAppendOnlyTriggers()
+            try await world.host.execute("UPDATE case_documents SET fields = REPLACE(fields, '王晓明', '李四') WHERE id = \(bind: receipt.id)")
+            let report = try await world.sunlight.cases.verify()
+            let first = try #require(report.firstProblem, "an edited sealed name went unnoticed")
+            #expect(first.recordID?.hasSuffix(id) == true && first.leafIndex == leaf, "\(first)")
+        }
+    }
+}
