@@ -26,10 +26,8 @@ struct SupervisionRecordsApiController {
     }
 
     @Sendable func transfer(_ request: Request) async throws -> API.TransferOut {
-        let id = try request.uuid("id", "移送记录")
         let desk = try await request.sunlight.supervision.transferDesk(by: try request.requireApiActor())
-        guard let item = desk.items.first(where: { $0.transfer.id == id }) else { throw SunlightError.notFound("移送记录") }
-        return API.TransferOut(item)
+        return API.TransferOut(try Self.one(desk.items, request, "移送记录") { $0.transfer.id })
     }
 
     @Sendable func instruments(_ request: Request) async throws -> API.ListOut<API.InstrumentOut> {
@@ -37,10 +35,8 @@ struct SupervisionRecordsApiController {
     }
 
     @Sendable func instrument(_ request: Request) async throws -> API.InstrumentOut {
-        let id = try request.uuid("id", "监督文书")
         let desk = try await request.sunlight.supervision.instrumentDesk(by: try request.requireApiActor())
-        guard let item = desk.items.first(where: { $0.instrument.id == id }) else { throw SunlightError.notFound("监督文书") }
-        return API.InstrumentOut(item)
+        return API.InstrumentOut(try Self.one(desk.items, request, "监督文书") { $0.instrument.id })
     }
 
     @Sendable func matters(_ request: Request) async throws -> API.ListOut<API.CoordinationMatterOut> {
@@ -64,10 +60,8 @@ struct SupervisionRecordsApiController {
     }
 
     @Sendable func assessment(_ request: Request) async throws -> API.AssessmentOut {
-        let id = try request.uuid("id", "考核评分")
         let desk = try await request.sunlight.supervision.assessmentDesk(year: try year(request), by: try request.requireApiActor())
-        guard let item = desk.ratings.first(where: { $0.rating.id == id }) else { throw SunlightError.notFound("考核评分") }
-        return API.AssessmentOut(item)
+        return API.AssessmentOut(try Self.one(desk.ratings, request, "考核评分") { $0.rating.id })
     }
 
     @Sendable func guidingCases(_ request: Request) async throws -> API.ListOut<API.GuidingCaseOut> {
@@ -75,10 +69,16 @@ struct SupervisionRecordsApiController {
     }
 
     @Sendable func guidingCase(_ request: Request) async throws -> API.GuidingCaseOut {
-        let id = try request.uuid("id", "指导案例")
         let desk = try await request.sunlight.supervision.guidingCaseDesk(by: try request.requireApiActor())
-        guard let item = desk.items.first(where: { $0.nomination.id == id }) else { throw SunlightError.notFound("指导案例") }
-        return API.GuidingCaseOut(item)
+        return API.GuidingCaseOut(try Self.one(desk.items, request, "指导案例") { $0.nomination.id })
+    }
+
+    /// The desk's item whose ID is the path's `id`: a record the caller's desk does not list is
+    /// not found, as on the page.
+    private static func one<Item>(_ items: [Item], _ request: Request, _ noun: String, id: (Item) -> UUID) throws -> Item {
+        let wanted = try request.uuid("id", noun)
+        guard let item = items.first(where: { id($0) == wanted }) else { throw SunlightError.notFound(noun) }
+        return item
     }
 
     /// The assessment year: `year` in the query, else this year (as the page).
