@@ -83,14 +83,14 @@ extension PublicityUseCases {
         try await commit(actor, .update, "list_entry", id: id.uuidString, in: organisation,
                          "\(approve ? "审核公示" : "退回")\(checked.kind.chineseName)“\(checked.title)”第 \(checked.version) 版") { tx, _ in
             try await tx.lists.update(checked)
-            if approve { try await Self.reindex(entry: checked.entryID, organisation: organisation, in: tx) }
+            if approve { try await Self.reindex(entry: checked.entryID, in: tx) }
             return ((), [checked.ledgerRecord(approve ? "list.published" : "list.rejected")])
         }
         return checked
     }
 
     /// Keeps the search index in step with what is in force today (or becomes so later).
-    static func reindex(entry: UUID, organisation: Organisation, in tx: any Store) async throws {
+    static func reindex(entry: UUID, in tx: any Store) async throws {
         if let document = try await searchDocument(entry: entry, in: tx) {
             try await tx.search.upsert(document)
         } else {

@@ -116,12 +116,13 @@ extension CaseUseCases {
         var organisations: [Organisation.ID] = []
         for path in actor.scope.readablePaths { organisations += try await store.organisations.subtree(path).map(\.id) }
         let listed = try await store.evidence.list(in: organisations, limit: limit)
-        var sealed = Set<EvidenceFile.ID>()
-        for (fileID, cases) in try await classifiedCases(usingFiles: listed.map(\.id)) {
-            for theCase in cases where try await !mayReadClassified(theCase, in: try await requireOrganisation(theCase.organisationID), by: actor) {
-                sealed.insert(fileID)
-            }
+        // Each classified case is judged once, however many of its files are listed.
+        let usedBy = try await classifiedCases(usingFiles: listed.map(\.id))
+        var readable: [EnforcementCase.ID: Bool] = [:]
+        for theCase in usedBy.values.joined() where readable[theCase.id] == nil {
+            readable[theCase.id] = try await mayReadClassified(theCase, in: try await requireOrganisation(theCase.organisationID), by: actor)
         }
+        let sealed = Set(usedBy.filter { $0.value.contains { readable[$0.id] == false } }.keys)
         let files = try await withParties(listed.filter { !sealed.contains($0.id) })
         try await log(actor, .read, "evidence", id: nil, in: actor.organisation, "查看文件列表（\(files.count) 个）")
         return files

@@ -60,19 +60,21 @@ extension UseCaseArea {
     /// Refuses (logged) unless the actor may read the classified case; returns quietly for others.
     func requireClassifiedRead(_ theCase: EnforcementCase, in organisation: Organisation, by actor: Actor) async throws {
         guard theCase.classification != .normal else { return }
-        let active = try await store.cases.officers(of: theCase.id).contains { $0.isActive && $0.userID == actor.user?.id }
-        let reason = try await gaveClassifiedReadReason(theCase, in: organisation, by: actor)
-        try await guarded(actor, "case", id: theCase.id.uuidString, in: organisation) {
-            try ClassifiedAccess.check(theCase, in: organisation, by: actor, activeOfficer: active, gaveReason: reason)
-        }
+        let check = try await classifiedCheck(theCase, in: organisation, by: actor)
+        try await guarded(actor, "case", id: theCase.id.uuidString, in: organisation, check)
     }
 
     /// Whether the actor may read the classified case (no log: for filtering lists).
     func mayReadClassified(_ theCase: EnforcementCase, in organisation: Organisation, by actor: Actor) async throws -> Bool {
         guard theCase.classification != .normal else { return true }
+        return passes(try await classifiedCheck(theCase, in: organisation, by: actor))
+    }
+
+    /// ``ClassifiedAccess/check`` with the facts it reads (is the actor an active officer, is a reason on record) loaded.
+    private func classifiedCheck(_ theCase: EnforcementCase, in organisation: Organisation, by actor: Actor) async throws -> () throws -> Void {
         let active = try await store.cases.officers(of: theCase.id).contains { $0.isActive && $0.userID == actor.user?.id }
         let reason = try await gaveClassifiedReadReason(theCase, in: organisation, by: actor)
-        return passes { try ClassifiedAccess.check(theCase, in: organisation, by: actor, activeOfficer: active, gaveReason: reason) }
+        return { try ClassifiedAccess.check(theCase, in: organisation, by: actor, activeOfficer: active, gaveReason: reason) }
     }
 
     /// The classified cases that use these files, each once.
