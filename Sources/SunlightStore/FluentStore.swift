@@ -7,15 +7,20 @@ import SunlightCore
 /// The store on a Fluent database — SQLite or PostgreSQL, the same code for both.
 public struct FluentStore: Store {
     private let resolve: @Sendable () -> any Database
+    /// Orders SQLite transactions in the process (see ``WriteGate``); `nil` inside a transaction.
+    private let writeGate: WriteGate?
 
     /// A store on one database handle (a transaction, a test).
     public init(database: any Database) {
         self.resolve = { database }
+        self.writeGate = nil
     }
 
     /// A store that takes a connection from whichever event loop's pool is free, each time.
-    public init(databases: Databases, logger: Logger = Logger(label: "sunlight.store")) {
+    /// Every store of one database must share its `writeGate`.
+    public init(databases: Databases, logger: Logger = Logger(label: "sunlight.store"), writeGate: WriteGate) {
         self.resolve = { databases.database(logger: logger, on: databases.eventLoopGroup.any())! }
+        self.writeGate = writeGate
     }
 
     var database: any Database { resolve() }
@@ -57,12 +62,17 @@ public struct FluentStore: Store {
     /// lock from its first statement: a deferred transaction that reads and later writes could
     /// otherwise fail with SQLITE_BUSY_SNAPSHOT when another connection wrote in between.
     public func transaction<T: Sendable>(_ work: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
-        try await database.transaction { tx in
-            if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
-                try await sql.raw("UPDATE store_write_lock SET version = version + 1 WHERE id = 1").run()
+        let database = self.database
+        let run: @Sendable () async throws -> T = {
+            try await database.transaction { tx in
+                if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
+                    try await sql.raw("UPDATE store_write_lock SET version = version + 1 WHERE id = 1").run()
+                }
+                return try await work(FluentStore(database: tx))
             }
-            return try await work(FluentStore(database: tx))
         }
+        guard let writeGate, (database as? any SQLDatabase)?.dialect.name == "sqlite" else { return try await run() }
+        return try await writeGate.through(run)
     }
 
     /// The SQL dialect: `sqlite` or `postgresql`.

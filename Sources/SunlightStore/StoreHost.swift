@@ -12,6 +12,7 @@ public final class StoreHost: Sendable {
     public let configuration: StoreConfiguration
     public let databases: Databases
     let logger: Logger
+    let writeGate = WriteGate()
 
     public init(_ configuration: StoreConfiguration, logger: Logger = Logger(label: "sunlight.store")) throws {
         self.configuration = configuration
@@ -24,7 +25,7 @@ public final class StoreHost: Sendable {
         databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
-    public var store: FluentStore { FluentStore(databases: databases, logger: logger) }
+    public var store: FluentStore { FluentStore(databases: databases, logger: logger, writeGate: writeGate) }
 
     /// Prepares the database and runs every pending migration.
     public func migrate() async throws {

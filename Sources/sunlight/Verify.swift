@@ -50,6 +50,9 @@ struct Verify: AsyncParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         print("日志：\(report.leaves) 个叶子，\(report.subtrees) 个子树哈希，\(report.checkpoints) 个签名检查点（\(report.consistencyProofs) 个一致性证明）")
         print("根哈希：\(report.root.base64)")
+        if report.integratedBeforeCheck > 0 {
+            print("校验前先整合了 \(report.integratedBeforeCheck) 个已提交、尚未进入日志树的条目")
+        }
         print("记录：" + report.records.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))
         if report.blobs > 0 { print("文件：\(report.blobs) 个，共 \(report.bytesHashed) 字节") }
         print(String(format: "用时 %.2f 秒", seconds))

@@ -46,7 +46,7 @@ python3 "$(dirname "$0")/../../scripts/rules-table" --check
 help=$("$BIN" --help)
 readme="$(dirname "$0")/../../README.md"
 for name in $(grep -o 'name: "[A-Z_]*"' "$(dirname "$0")/../../Sources/SunlightServer/App/ServerConfiguration.swift" | sed 's/name: "//;s/"//'); do
-  echo "$help" | grep -q "$name" || fail "sunlight --help does not list $name"
+  grep -q "$name" <<< "$help" || fail "sunlight --help does not list $name"
   grep -q "\`$name\`" "$readme" || fail "README.md does not list $name"
 done
 echo "ok  sunlight --help and README.md list every configuration variable"

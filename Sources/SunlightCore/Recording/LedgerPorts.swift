@@ -18,6 +18,39 @@ public struct StoredLedgerEntry: Sendable, Equatable {
     }
 }
 
+/// 已排序待整合的条目 — a leaf committed with its records but not yet given a place in the
+/// tree: the integrator takes these in `sequence` order, assigns leaf indices and signs one
+/// checkpoint per batch (sequence, then integrate; REC-5).
+public struct SequencedLedgerEntry: Sendable, Equatable {
+    /// Order of sequencing; assigned by the store, 0 before it is stored.
+    public let sequence: Int64
+    public let entry: [UInt8]
+    public let content: [UInt8]
+    public let table: String
+    public let recordID: String
+    public let sequencedAt: Date
+
+    public init(sequence: Int64 = 0, entry: [UInt8], content: [UInt8], table: String, recordID: String, sequencedAt: Date) {
+        self.sequence = sequence
+        self.entry = entry
+        self.content = content
+        self.table = table
+        self.recordID = recordID
+        self.sequencedAt = sequencedAt
+    }
+}
+
+/// What waits for the integrator: how many entries, and since when the oldest.
+public struct SequencedBacklog: Sendable, Equatable {
+    public let count: Int
+    public let oldest: Date?
+
+    public init(count: Int, oldest: Date?) {
+        self.count = count
+        self.oldest = oldest
+    }
+}
+
 /// A signed tree head as stored.
 public struct StoredCheckpoint: Sendable, Equatable {
     public let size: UInt64
@@ -58,6 +91,27 @@ public protocol LedgerRepository: SubtreeHashSource {
     func subtrees(level: Int, from index: UInt64, limit: Int) async throws -> [(UInt64, LedgerHash)]
     /// The number of stored tiles per level.
     func subtreeCounts() async throws -> [Int: UInt64]
+
+    /// Stores entries committed with their records, to be integrated later, in this order.
+    func sequence(_ entries: [SequencedLedgerEntry]) async throws
+    /// The oldest sequenced entries, ascending by sequence, at most `limit`.
+    func sequenced(limit: Int) async throws -> [SequencedLedgerEntry]
+    /// Removes integrated entries from the sequence.
+    func removeSequenced(_ sequences: [Int64]) async throws
+    /// What waits for the integrator.
+    func sequencedBacklog() async throws -> SequencedBacklog
+}
+
+/// 整合方式 — when a commit's log entries are placed in the tree (DESIGN.md "Sequence, then
+/// integrate").
+public enum LedgerIntegration: Sendable, Equatable {
+    /// In the committing transaction itself, one checkpoint per commit: every commit waits
+    /// for the tree. For tools and tests that need the tree at once.
+    case atCommit
+    /// A commit only sequences its entries; an integrator (``Sunlight/integrateLog(limit:)``)
+    /// places them in batches and signs one checkpoint per batch. Readers and writers never
+    /// wait on the tree.
+    case sequenced
 }
 
 /// 个人信息存储 — personal values of logged records, kept apart so they can be erased.
@@ -78,11 +132,14 @@ public struct LedgerSettings: Sendable {
     public let signer: NoteSigner
     /// 被见证的日志 — other installations' logs this one cosigns as a witness (REC-19).
     public var witnessedLogs: [WitnessedLogKey]
+    /// When a commit's entries get their place in the tree.
+    public var integration: LedgerIntegration
 
-    public init(origin: String, signer: NoteSigner, witnessedLogs: [WitnessedLogKey] = []) {
+    public init(origin: String, signer: NoteSigner, witnessedLogs: [WitnessedLogKey] = [], integration: LedgerIntegration = .atCommit) {
         self.origin = origin
         self.signer = signer
         self.witnessedLogs = witnessedLogs
+        self.integration = integration
     }
 
     public var verifier: NoteVerifier { signer.verifier }

@@ -14,10 +14,16 @@ struct LedgerVerifier {
     let witnesses: [String]
     var policy: WitnessPolicy?
     let progress: @Sendable (VerificationProgress) -> Void
+    /// When entries still waiting for the integrator are placed.
+    let integrationTime: Date
     static let page = 1000
 
     func run() async throws -> VerificationReport {
         var report = VerificationReport()
+        // Entries committed but not yet placed are placed first, so every record is checked
+        // against its newest leaf and every leaf is under a signed checkpoint.
+        report.integratedBeforeCheck = try await LedgerIntegrator.integrateAll(batch: Sunlight.integrationBatch, at: integrationTime,
+                                                                               settings: settings, in: store)
         try await verifyTree(&report)
         try await verifyRecords(&report)
         try await verifyPublicViews(&report)
@@ -326,6 +332,7 @@ extension CaseUseCases {
     /// `policy`, if given, asks k of n outside witnesses to vouch for the database (REC-19).
     public func verify(witnesses: [String] = [], policy: WitnessPolicy? = nil,
                        progress: @escaping @Sendable (VerificationProgress) -> Void = { _ in }) async throws -> VerificationReport {
-        try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, policy: policy, progress: progress).run()
+        try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, policy: policy, progress: progress,
+                                 integrationTime: now).run()
     }
 }

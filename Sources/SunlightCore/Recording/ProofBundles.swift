@@ -102,6 +102,7 @@ extension CaseUseCases {
     /// checkpoint. Staff of the record's organisation (or supervising it) may ask; logged.
     public func inclusionProof(table: String? = nil, recordID: String? = nil, leafIndex: UInt64? = nil,
                                by actor: Actor) async throws -> InclusionProofBundle {
+        try await treeUpToDate()
         let ledger = store.ledger
         guard let checkpoint = try await ledger.latestCheckpoint() else { throw SunlightError.notFound("检查点（日志为空）") }
         let stored: StoredLedgerEntry
@@ -136,6 +137,7 @@ extension CaseUseCases {
 
     /// The consistency proof between two checkpoints (public: hashes only).
     public func consistencyProof(from size1: UInt64, to size2: UInt64?) async throws -> ConsistencyProofBundle {
+        try await treeUpToDate()
         let ledger = store.ledger
         guard let latest = try await ledger.latestCheckpoint() else { throw SunlightError.notFound("检查点（日志为空）") }
         let size2 = size2 ?? latest.size
@@ -155,6 +157,11 @@ extension CaseUseCases {
 }
 
 extension UseCaseArea {
+    /// Places what waits for the integrator before a read of the tree (see ``LedgerIntegrator``).
+    func treeUpToDate() async throws {
+        try await LedgerIntegrator.catchUp(at: now, settings: ledger, in: store)
+    }
+
     /// A record's newest leaf inside `checkpoint`, or not found as `missing`.
     func newestLeaf(table: String, recordID: String, within checkpoint: StoredCheckpoint, missing: String) async throws -> StoredLedgerEntry {
         guard let found = try await store.ledger.entries(table: table, recordIDs: [recordID.lowercased()]).last(where: { $0.index < checkpoint.size }) else {

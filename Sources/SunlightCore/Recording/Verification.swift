@@ -33,6 +33,8 @@ public struct VerificationReport: Sendable {
     public var blobs: Int = 0
     public var bytesHashed: UInt64 = 0
     public var root: LedgerHash = RFC6962.emptyRoot
+    /// Entries that were committed but still waited for the integrator, placed before checking.
+    public var integratedBeforeCheck = 0
     public var problems: [VerificationProblem] = []
 
     public var isClean: Bool { problems.isEmpty }

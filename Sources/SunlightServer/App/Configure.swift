@@ -53,12 +53,18 @@ public enum SunlightApp {
         let blobs = try configuration.makeBlobStore()
         blobs.removeAbandonedUploads()
         app.blobStore = blobs
-        let store = FluentStore(databases: app.databases, logger: app.logger)
-        app.sunlight = try configuration.makeSunlight(store: store, clock: clock, secrets: secrets, blobs: blobs)
+        let store = FluentStore(databases: app.databases, logger: app.logger, writeGate: WriteGate())
+        let integrating = configuration.logIntegrationMilliseconds > 0
+        app.sunlight = try configuration.makeSunlight(store: store, clock: clock, secrets: secrets, blobs: blobs,
+                                                      integration: integrating ? .sequenced : .atCommit)
         let keeper = WitnessKeeper(store: store, dataDirectory: configuration.dataDirectory, witnesses: configuration.witnesses,
                                    transport: HTTPWitnessTransport(client: app.client))
         app.witnessKeeper = keeper
         app.lifecycle.use(keeper)
+        if integrating {
+            // Registered after the keeper, so it stops first and its last batch is in the keeper's last checkpoint file.
+            app.lifecycle.use(LogIntegrator(sunlight: app.sunlight, interval: .milliseconds(Int64(configuration.logIntegrationMilliseconds))))
+        }
         if let url = configuration.upstreamURL {
             // The key the use cases sign with, read once above.
             let keyID = app.sunlight.ledger.verifier.verifierKey

@@ -37,6 +37,11 @@ public struct ServerConfiguration: Sendable {
     /// `SUNLIGHT_SHUTDOWN_GRACE_SECONDS` — how long a stopping server lets requests in flight
     /// finish before it closes their connections (1 s by default).
     public var shutdownGrace: Int = 1
+    /// `SUNLIGHT_LOG_INTEGRATION_MS` — a running server's commits only sequence their log entries;
+    /// an integrator looks for waiting entries this often and places them in batches, one signed
+    /// checkpoint per batch (100 ms by default; 0 places them in each commit, as command-line
+    /// tools always do).
+    public var logIntegrationMilliseconds = 100
     /// `SUNLIGHT_BLOB_DIR` — where files are kept (`<data>/blobs` by default).
     public var blobDirectory: String?
     /// The log's origin and signing key; `nil` resolves them from ``ledgerKeys``.
@@ -165,6 +170,7 @@ public struct ServerConfiguration: Sendable {
         configuration.blobDirectory = text("SUNLIGHT_BLOB_DIR")
         configuration.idleTimeout = try integer("SUNLIGHT_IDLE_TIMEOUT_SECONDS", 60, 1...3600)
         configuration.shutdownGrace = try integer("SUNLIGHT_SHUTDOWN_GRACE_SECONDS", 1, 0...60)
+        configuration.logIntegrationMilliseconds = try integer("SUNLIGHT_LOG_INTEGRATION_MS", 100, 0...5000)
         configuration.ledgerKeys = LedgerKeys.Source(signingKey: text("SUNLIGHT_LOG_SIGNING_KEY"), name: text("SUNLIGHT_LOG_NAME"),
                                                      origin: text("SUNLIGHT_LOG_ORIGIN"))
         configuration.witnessedLogs = try WitnessEndpoint.entries(text("SUNLIGHT_WITNESSED_LOGS") ?? "").map { entry in
@@ -208,6 +214,8 @@ extension ServerConfiguration {
         .init(name: "SUNLIGHT_DATABASE_URL", defaultValue: "空：SQLite", meaning: "PostgreSQL 地址 postgres://…；不设置则使用数据目录中的 SQLite（WAL）"),
         .init(name: "SUNLIGHT_DATABASE_SCHEMA", defaultValue: "空", meaning: "PostgreSQL 的 schema（所有表建在其中）"),
         .init(name: "SUNLIGHT_DATABASE_FILE", defaultValue: "sunlight.sqlite", meaning: "数据目录中的 SQLite 文件名（演示环境为 demo.sqlite）"),
+        .init(name: "SUNLIGHT_LOG_INTEGRATION_MS", defaultValue: "100",
+              meaning: "服务运行时，提交只把日志条目排队；整合程序每隔这么多毫秒把排队的条目批量写入日志树并签一个检查点（0：每次提交时写入）"),
         .init(name: "SUNLIGHT_HOST", defaultValue: "127.0.0.1", meaning: "监听地址"),
         .init(name: "SUNLIGHT_PORT", defaultValue: "8080", meaning: "监听端口"),
         .init(name: "SUNLIGHT_PUBLIC_URL", defaultValue: "http://HOST:PORT", meaning: "公众访问门户的地址（二维码、订阅）"),

@@ -22,6 +22,7 @@ public enum SunlightMigrations {
         M017_FileAccess(),
         M018_OutboxSignatures(),
         M019_SearchIndexRefresh(),
+        M020_LedgerSequence(),
     ]
 
     public static func register(on migrations: Migrations) {

@@ -133,6 +133,45 @@ struct SQLLedgerRepository: LedgerRepository {
         return counts
     }
 
+    func sequence(_ entries: [SequencedLedgerEntry]) async throws {
+        for chunk in entries.chunked(Self.batch) {
+            var insert = sql.insert(into: "ledger_sequence").columns("entry", "content", "record_table", "record_id", "sequenced_at")
+            for e in chunk {
+                insert = insert.values(SQLBind(String(decoding: e.entry, as: UTF8.self)), SQLBind(String(decoding: e.content, as: UTF8.self)),
+                                       SQLBind(e.table), SQLBind(e.recordID), SQLBind(LedgerTime.text(e.sequencedAt)))
+            }
+            try await insert.run()
+        }
+    }
+
+    func sequenced(limit: Int) async throws -> [SequencedLedgerEntry] {
+        try await sql.select().columns("seq", "entry", "content", "record_table", "record_id", "sequenced_at").from("ledger_sequence")
+            .orderBy("seq").limit(limit).all().map { row in
+                let seq = try row.decode(column: "seq", as: Int64.self)
+                guard let at = LedgerTime.date(try row.decode(column: "sequenced_at", as: String.self)) else {
+                    throw StoreError(description: "待整合条目 \(seq) 的时间损坏")
+                }
+                return SequencedLedgerEntry(sequence: seq, entry: Array(try row.decode(column: "entry", as: String.self).utf8),
+                                            content: Array(try row.decode(column: "content", as: String.self).utf8),
+                                            table: try row.decode(column: "record_table", as: String.self),
+                                            recordID: try row.decode(column: "record_id", as: String.self), sequencedAt: at)
+            }
+    }
+
+    func removeSequenced(_ sequences: [Int64]) async throws {
+        for chunk in sequences.chunked(Self.batch) where !chunk.isEmpty {
+            try await sql.delete(from: "ledger_sequence").where("seq", .in, SQLBind.group(chunk)).run()
+        }
+    }
+
+    func sequencedBacklog() async throws -> SequencedBacklog {
+        guard let row = try await sql.raw("SELECT COUNT(*) AS n, MIN(sequenced_at) AS oldest FROM ledger_sequence").first() else {
+            return SequencedBacklog(count: 0, oldest: nil)
+        }
+        return SequencedBacklog(count: Int(try row.decode(column: "n", as: Int64.self)),
+                                oldest: try row.decode(column: "oldest", as: String?.self).flatMap(LedgerTime.date))
+    }
+
     static func checkpoint(_ row: any SQLRow) throws -> StoredCheckpoint {
         let size = UInt64(try row.decode(column: "size", as: Int64.self))
         guard let root = LedgerHash(hex: try row.decode(column: "root", as: String.self)),

@@ -90,6 +90,38 @@ struct MemoryLedgerRepository: LedgerRepository {
         return counts
     }
 
+    func sequence(_ entries: [SequencedLedgerEntry]) async throws {
+        try await context.write { t in
+            for e in entries {
+                t.ledgerSequence.append(SequencedLedgerEntry(sequence: t.nextSequence, entry: e.entry, content: e.content,
+                                                             table: e.table, recordID: e.recordID, sequencedAt: e.sequencedAt))
+                t.nextSequence += 1
+            }
+        }
+    }
+
+    func sequenced(limit: Int) async throws -> [SequencedLedgerEntry] {
+        context.read { $0.ledgerSequence }.limited(limit)
+    }
+
+    /// Like the SQL trigger: an entry leaves the sequence only once the same entry is in the tree.
+    func removeSequenced(_ sequences: [Int64]) async throws {
+        try await context.write { t in
+            let leaving = Set(sequences)
+            for e in t.ledgerSequence where leaving.contains(e.sequence) {
+                guard t.ledgerEntries.contains(where: { $0.table == e.table && $0.recordID == e.recordID && $0.entry == e.entry }) else {
+                    throw MemoryStoreError(description: "ledger_sequence 条目 \(e.sequence) 尚未进入日志，不能移出")
+                }
+            }
+            t.ledgerSequence.removeAll { leaving.contains($0.sequence) }
+        }
+    }
+
+    func sequencedBacklog() async throws -> SequencedBacklog {
+        let waiting = context.read { $0.ledgerSequence }
+        return SequencedBacklog(count: waiting.count, oldest: waiting.map(\.sequencedAt).min())
+    }
+
     /// Text ordered by its bytes, as SQLite's BINARY and PostgreSQL's C collation order it.
     static func textOrder(_ a: String, _ b: String) -> Bool { Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) }
 }

@@ -174,6 +174,8 @@ struct MemoryTables {
 
     // Log
     var ledgerEntries: [StoredLedgerEntry] = []
+    var ledgerSequence: [SequencedLedgerEntry] = []
+    var nextSequence: Int64 = 1
     var ledgerSubtrees: [SubtreeID: LedgerHash] = [:]
     var ledgerHead: (size: UInt64, root: LedgerHash) = (0, RFC6962.emptyRoot)
     var checkpoints: [StoredCheckpoint] = []

@@ -36,6 +36,7 @@ extension PublicityUseCases {
         let events = try await store.publications.events(of: id).filter { [.published, .corrected, .withdrawn].contains($0.kind) }
         guard let event = eventID.map({ wanted in events.first { $0.id == wanted } }) ?? events.last else { throw SunlightError.notFound("公开记录") }
         let record = try event.ledgerRecord()
+        try await treeUpToDate()
         guard let checkpoint = try await store.ledger.latestCheckpoint() else { throw SunlightError.notFound("公开记录的日志叶子") }
         let stored = try await newestLeaf(table: record.table, recordID: record.id, within: checkpoint, missing: "公开记录的日志叶子")
         return PublicationProof(content: record.content.text, bundle: try await proofBundle(stored, checkpoint: checkpoint))

@@ -38,6 +38,7 @@ extension CaseUseCases {
         let (theCase, organisation) = try await readableCase(id, by: actor)
         try await log(actor, .export, "case", id: id.uuidString, in: organisation, "导出案卷 \(theCase.number)")
         let detail = try await detail(of: theCase, in: organisation)
+        try await treeUpToDate()
         guard let checkpoint = try await store.ledger.latestCheckpoint() else { throw SunlightError.notFound("检查点（日志为空）") }
         var builder = CaseFileBuilder()
 

@@ -14,6 +14,9 @@ struct LogPageController {
         let signedAt: String
         let origin: String
         let verifierKey: String
+        /// 待整合: committed entries not yet in the tree, and how long the oldest has waited.
+        let waiting: Int
+        let waitedFor: String
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -24,9 +27,12 @@ struct LogPageController {
         let latest = try await request.sunlight.cases.latestCheckpoint()
         let ledger = request.sunlight.ledger
         let cosigned = try await request.sunlight.witness.cosignedCheckpoint()
+        let backlog = try await request.sunlight.integrationBacklog()
+        let waited = backlog.oldest.map { max(0, request.sunlight.clock.now.timeIntervalSince($0)) } ?? 0
         return try await Page.render("portal/log", LogPage(
             page: PageContext(request, title: "防篡改日志"), checkpoint: cosigned, size: latest.map { String($0.size) } ?? "0",
             root: latest?.root.base64 ?? RFC6962.emptyRoot.base64, signedAt: latest.map { ChinaTime.secondText($0.createdAt) } ?? "—",
-            origin: ledger.origin, verifierKey: ledger.verifier.verifierKey), on: request)
+            origin: ledger.origin, verifierKey: ledger.verifier.verifierKey,
+            waiting: backlog.count, waitedFor: String(format: "%.1f", waited)), on: request)
     }
 }
