@@ -68,4 +68,56 @@ struct PersonalDataSealingTests {
             #expect(first.recordID?.hasSuffix(id) == true && first.leafIndex == leaf, "\(first)")
         }
     }
+
+    @Test("REC-5 (个人信息保护法第四十七条): a case titled after the person and a 询问笔录 naming them log only commitments; erased, verify is clean and the log holds no clear name")
+    func erasedProseLeavesNoTrace() async throws {
+        try await DemoWorld.onDatabase { world in
+            let officer = try await world.actor("scj.zhangwei")
+            let title = "\(Self.person)无照经营案"
+            let item = try #require(try await world.sunlight.publicity.publishedList(.item, organisationID: world.market.id)
+                .first { $0.version.fields["code"] == "5323280-CF-001" })
+            let theCase = try await world.sunlight.cases.openCase(
+                NewCase(title: title, category: .penalty, itemEntryID: item.version.entryID, source: .complaint, violationOn: world.clock.today,
+                        parties: [NewCase.Party(kind: .person, name: Self.person)], officers: [try await world.user("scj.lina").id]), by: officer)
+            let inquiry = try await world.sunlight.cases.draftDocument(case: theCase.id, type: .inquiryRecord, fields: [
+                "time": "2026年11月23日 10时", "place": "元谋县市场监督管理局询问室", "person": Self.person,
+                "content": "问：你是\(Self.person)本人吗？答：是，我是\(Self.person)，在龙川街经营小吃店。"], by: officer)
+            _ = try await world.sunlight.cases.submitDocument(inquiry.id, by: officer)
+
+            // Pages, the case list and its search read the title and the record as written; the log holds none of it.
+            #expect(try await world.sunlight.cases.cases(CaseFilter(text: Self.person), by: officer).map(\.enforcementCase.id) == [theCase.id])
+            let shown = try await world.sunlight.cases.caseDetail(theCase.id, by: officer)
+            #expect(shown.enforcementCase.title == title)
+            #expect(shown.documents.first { $0.id == inquiry.id }?.fields["content"]?.contains(Self.person) == true)
+            #expect(try await world.host.strings("SELECT content FROM ledger_entries").allSatisfy { !$0.contains(Self.person) })
+
+            let caseID = theCase.id.uuidString.lowercased(), inquiryID = inquiry.id.uuidString.lowercased()
+            for (table, id, field) in [("cases", caseID, "title"), ("case_documents", inquiryID, "content"), ("case_documents", inquiryID, "person")] {
+                try await world.sunlight.cases.erasePersonalData(table: table, recordID: id, field: field, reason: "个人信息保护法第四十七条", by: .console("root"))
+            }
+            // The case goes on being worked after the erasure: its next leaf commits to the erased title too.
+            _ = try await world.sunlight.cases.classifyCase(case: theCase.id, as: .private, reason: "涉及当事人个人隐私", by: try await world.actor("scj.wangfang"))
+            let report = try await world.sunlight.cases.verify()
+            #expect(report.isClean, "\(report.problems)")
+            #expect(try await world.host.strings("SELECT content FROM ledger_entries").allSatisfy { !$0.contains(Self.person) })
+            let erased = try await world.sunlight.cases.caseDetail(theCase.id, by: officer)
+            #expect(erased.enforcementCase.title == "（已依法删除）")
+            #expect(erased.documents.first { $0.id == inquiry.id }?.fields["content"] == "（已依法删除）")
+        }
+    }
+
+    @Test("REC-5: a sealed case title changed in the row behind the system's back is found and located")
+    func titleEditDetected() async throws {
+        try await DemoWorld.onDatabase { world in
+            let officer = try await world.actor("daj.chenming")
+            let (theCase, _) = try await Self.majorCase(world, by: officer)
+            let id = theCase.id.uuidString.lowercased()
+            let leaf = try await world.host.leafIndex(table: "cases", id: id)
+            #expect(try await world.sunlight.cases.verify().isClean)
+            try await world.host.execute("UPDATE cases SET title = '李四无照经营案' WHERE id = \(bind: theCase.id)")
+            let report = try await world.sunlight.cases.verify()
+            let first = try #require(report.firstProblem, "an edited sealed title went unnoticed")
+            #expect(first.recordID?.hasSuffix(id) == true && first.leafIndex == leaf, "\(first)")
+        }
+    }
 }

@@ -23,6 +23,11 @@ extension CaseUseCases {
                 document.fields[field] = PersonalValue.erasedText
                 try await tx.caseRecords.update(document)
             }
+            // So does a case its title (案由).
+            if table == EnforcementCase.personalTable, field == EnforcementCase.titleField, let id = UUID(uuidString: recordID),
+               let theCase = try await tx.cases.find(id) {
+                try await tx.cases.update(theCase.with(title: PersonalValue.erasedText))
+            }
             return ((), [])
         }
     }

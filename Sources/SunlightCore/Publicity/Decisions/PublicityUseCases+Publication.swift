@@ -200,10 +200,12 @@ extension PublicityUseCases {
               let document = try await store.caseRecords.document(publication.documentID) else { throw SunlightError.notFound("决定书") }
         let parties = try await store.cases.parties(of: theCase.id)
         let sealed = try await store.personalData.values(table: "case_parties", recordIDs: parties.map { $0.id.uuidString.lowercased() })
+        // The decision as the log holds it: its prose (违法事实…) as commitments from content version 3 (REC-5).
+        let seals = Dictionary(try await store.personalData.values(table: CaseDocument.personalTable, recordIDs: [document.id.uuidString.lowercased()])
+            .map { ($0.field, $0) }, uniquingKeysWith: { $1 })
         return DecisionText(document: document, of: theCase, organisation: organisation, parties: parties.map { $0.unsealed(sealed) },
                             decidedOn: publication.decidedOn, extraTerms: extraTerms,
-                            // A decision has no personal field: its content is the same under versions 1 and 2.
-                            originalHash: LedgerHash.sha256(document.ledgerContent.bytes).hex)
+                            originalHash: document.ledgerRecord("", organisationID: organisation.id, sealed: seals).contentHash.hex)
     }
 
     func publication(_ id: DecisionPublication.ID, by actor: Actor, roles: [Role]) async throws -> (DecisionPublication, Organisation) {
