@@ -120,4 +120,30 @@ struct PersonalDataSealingTests {
             #expect(first.recordID?.hasSuffix(id) == true && first.leafIndex == leaf, "\(first)")
         }
     }
+
+    @Test("REC-5, PUB-8 (个人信息保护法第四十七条): a decision on a case titled after the person: its publication logs the title redacted; title and facts erased, verify is clean and no leaf of the case, the decision or its publication names the person")
+    func decisionOnTitledCase() async throws {
+        try await DemoWorld.onDatabase { world in
+            // The case driver's party is 王小明, a natural person (sealed); the demo's other 王小明 is a company's representative.
+            let driver = try await CaseDriver.open(in: world, simple: true, title: "王小明占道经营案")
+            try await driver.video()
+            try await driver.complete()
+            let decision = try await driver.issue(.simpleDecision, ["fine": "150", "facts": "王小明于元谋县元马镇龙川街 12 号门前占道经营。"])
+            let publication = try #require(try await world.sunlight.store.publications.find(document: decision.id))
+            #expect(publication.title.contains("王某某") && !publication.title.contains("王小明"), "\(publication.title)")
+            let ids = [driver.id, decision.id, publication.id].map { "'\($0.uuidString.lowercased())'" }.joined(separator: ",")
+            let leaves = "SELECT content FROM ledger_entries WHERE record_id IN (\(ids))"
+            #expect(try await world.host.strings(leaves).count >= 3)
+            #expect(try await world.host.strings(leaves).allSatisfy { !$0.contains("王小明") })
+
+            try await world.sunlight.cases.erasePersonalData(table: "cases", recordID: driver.id.uuidString.lowercased(), field: "title",
+                                                             reason: "个人信息保护法第四十七条", by: .console("root"))
+            try await world.sunlight.cases.erasePersonalData(table: "case_documents", recordID: decision.id.uuidString.lowercased(), field: "facts",
+                                                             reason: "个人信息保护法第四十七条", by: .console("root"))
+            let report = try await world.sunlight.cases.verify()
+            #expect(report.isClean, "\(report.problems)")
+            #expect(try await world.host.strings(leaves).allSatisfy { !$0.contains("王小明") })
+            #expect(try await driver.current().title == "（已依法删除）")
+        }
+    }
 }

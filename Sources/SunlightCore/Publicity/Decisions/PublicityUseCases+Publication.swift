@@ -28,8 +28,12 @@ extension PublicityUseCases {
             status = .exempt
             note = exemption
         }
+        // The title (案由) names the party in practice: the publication, logged whole, holds it redacted as the portal shows it (REC-5, PUB-8).
+        let parties = try await tx.cases.parties(of: theCase.id)
+        let sealed = try await tx.personalData.values(table: "case_parties", recordIDs: parties.map { $0.id.uuidString.lowercased() })
+        let title = Redactor(parties: parties.map { $0.unsealed(sealed) }).redact(theCase.title).text
         let publication = DecisionPublication(organisationID: theCase.organisationID, caseID: theCase.id, documentID: document.id,
-                                              category: theCase.category, decisionType: document.type, number: number, title: theCase.title,
+                                              category: theCase.category, decisionType: document.type, number: number, title: title,
                                               decidedOn: decidedOn, dueOn: try policy.dueDate(decidedOn: decidedOn, calendar: calendar),
                                               status: status, note: note)
         try await tx.publications.insert(publication)
