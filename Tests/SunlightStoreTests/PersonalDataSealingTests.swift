@@ -150,4 +150,30 @@ struct PersonalDataSealingTests {
             #expect(try await driver.current().title == "（已依法删除）")
         }
     }
+
+    @Test("REC-5 (个人信息保护法第四十七条): a lead whose summary names the person logs only its commitment; summary and party erased, verify is clean and the log holds no clear name; a summary edited in the row is found")
+    func leadSummarySealed() async throws {
+        try await DemoWorld.onDatabase { world in
+            let officer = try await world.actor("scj.zhangwei")
+            let summary = "群众反映\(Self.person)在龙川街 8 号无照经营小吃店"
+            let lead = try await world.sunlight.cases.registerLead(NewCaseLead(source: .hotline, receivedOn: world.clock.today, summary: summary,
+                                                                                partyKind: .person, partyName: Self.person), by: officer)
+            #expect(try await world.sunlight.cases.lead(lead.id, by: officer).lead.summary == summary)
+            #expect(try await world.host.strings("SELECT content FROM ledger_entries").allSatisfy { !$0.contains(Self.person) })
+
+            let id = lead.id.uuidString.lowercased()
+            for field in ["summary", "party"] {
+                try await world.sunlight.cases.erasePersonalData(table: "case_leads", recordID: id, field: field, reason: "个人信息保护法第四十七条", by: .console("root"))
+            }
+            let report = try await world.sunlight.cases.verify()
+            #expect(report.isClean, "\(report.problems)")
+            #expect(try await world.host.strings("SELECT content FROM ledger_entries").allSatisfy { !$0.contains(Self.person) })
+            #expect(try await world.sunlight.cases.lead(lead.id, by: officer).lead.summary == "（已依法删除）")
+
+            let leaf = try await world.host.leafIndex(table: "case_leads", id: id)
+            try await world.host.execute("UPDATE case_leads SET state = REPLACE(state, '（已依法删除）', '李四无照经营') WHERE id = \(bind: lead.id)")
+            let first = try #require(try await world.sunlight.cases.verify().firstProblem, "an edited sealed summary went unnoticed")
+            #expect(first.recordID?.hasSuffix(id) == true && first.leafIndex == leaf, "\(first)")
+        }
+    }
 }

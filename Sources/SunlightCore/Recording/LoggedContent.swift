@@ -53,5 +53,6 @@ extension OrganisationAssessment { public static let contentVersion = 1 }
 extension AssessmentFiling { public static let contentVersion = 1 }
 extension CatalogueApproval { public static let contentVersion = 1 }
 extension CatalogueBounds { public static let contentVersion = 1 }
-extension CaseLead { public static let contentVersion = 1 }
+/// Version 2: the summary (线索内容) sealed; version 1 had it in the clear (issue 15 item 8).
+extension CaseLead { public static let contentVersion = 2 }
 extension PublishedAnnualReport { public static let contentVersion = 1 }

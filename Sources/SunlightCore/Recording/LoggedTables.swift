@@ -156,7 +156,12 @@ struct LoggedTable: Sendable {
         .states(AssessmentFiling.self),
         .states(CatalogueApproval.self),
         .states(CatalogueBounds.self),
-        .states(CaseLead.self),
+        LoggedTable(name: CaseLead.table) { store, offset, limit in
+            let leads = try await store.records(CaseLead.self).chronological(offset: offset, limit: limit)
+            let sealed = try await store.personalData.values(table: CaseLead.table, recordIDs: leads.map { $0.id.uuidString.lowercased() })
+            let summaries = Dictionary(sealed.filter { $0.field == CaseLead.summaryField }.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
+            return try leads.map { try $0.ledgerRecord("", summary: summaries[$0.id.uuidString.lowercased()]) }
+        },
         .states(PublishedAnnualReport.self),
         .whole("publication_policies") { store in try await store.publications.policies().map(\.ledgerRecord) },
     ]

@@ -95,8 +95,11 @@ extension LedgerSamples {
             ("complaints/registered", try complaintBare.ledgerRecord("complaint.registered")),
             ("complaint_events/registered", try complaintEvent.ledgerRecord(contact: complaintContact)),
             ("complaint_events/answered", try complaintEventAnswered.ledgerRecord()),
-            ("case_leads/declined", try lead.ledgerRecord("lead.declined")),
-            ("case_leads/registered", try leadBare.ledgerRecord("lead.registered")),
+            // Content version 1 (the summary in the clear), still verified for older leaves.
+            ("case_leads/declined", try v1(try lead.ledgerRecord("lead.declined"))),
+            ("case_leads/registered", try v1(try leadBare.ledgerRecord("lead.registered"))),
+            // Content version 2: the summary sealed (issue 15 item 8).
+            ("case_leads/summary-sealed", try leadSealed.ledgerRecord("lead.registered")),
             ("coordination_matters/dispute", try matter.ledgerRecord("coordination.issue_opinion")),
             ("coordination_matters/assistance", try matterBare.ledgerRecord("coordination.raised")),
             ("approval_routes/keyword", try route.ledgerRecord("approval_route.retired")),

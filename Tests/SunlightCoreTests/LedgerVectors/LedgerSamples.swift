@@ -311,6 +311,13 @@ enum LedgerSamples {
     }()
     static let leadBare = CaseLead(id: u(362), number: "元市监线索〔2026〕2号", organisationID: market, source: .inspection, receivedOn: d("2026-09-21"),
                                    summary: "检查发现", partyKind: nil, partySeal: nil, createdAt: created, registeredBy: nil, dueOn: nil)
+    static let leadSealed: CaseLead = {
+        var lead = CaseLead(id: u(364), number: "元市监线索〔2026〕3号", organisationID: market, source: .hotline, receivedOn: d("2026-09-21"),
+                            summary: "王小明在龙川街无照经营", partyKind: .person, partySeal: String(repeating: "3d", count: 32),
+                            createdAt: created, registeredBy: officer, dueOn: d("2026-10-19"))
+        lead.summarySeal = sealed("case_leads", u(364), "summary", "王小明在龙川街无照经营").commitment.hex
+        return lead
+    }()
     static let caseFromLead = EnforcementCase(id: u(363), organisationID: market, number: "元市监立〔2026〕3号", title: "销售过期食品", category: .penalty,
                                               simple: false, itemEntryID: nil, source: .complaint, violationOn: nil, endangersSafety: false,
                                               openedOn: d("2026-09-22"), openedAt: later, openedBy: officer, decisionDays: 90, classification: .normal,
