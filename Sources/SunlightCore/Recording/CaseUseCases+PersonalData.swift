@@ -23,6 +23,17 @@ extension CaseUseCases {
                 document.fields[field] = PersonalValue.erasedText
                 try await tx.caseRecords.update(document)
             }
+            // So does a lead its summary (线索内容).
+            if table == CaseLead.table, field == CaseLead.summaryField, let id = UUID(uuidString: recordID),
+               var lead = try await tx.records(CaseLead.self).find(id) {
+                lead.summary = PersonalValue.erasedText
+                try await tx.records(CaseLead.self).update(lead)
+            }
+            // So does a case its title (案由).
+            if table == EnforcementCase.personalTable, field == EnforcementCase.titleField, let id = UUID(uuidString: recordID),
+               let theCase = try await tx.cases.find(id) {
+                try await tx.cases.update(theCase.with(title: PersonalValue.erasedText))
+            }
             return ((), [])
         }
     }

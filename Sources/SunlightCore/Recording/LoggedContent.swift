@@ -17,12 +17,14 @@ extension ListEntryVersion: LoggedContent { public static let contentVersion = 1
 extension CertificateReview: LoggedContent { public static let contentVersion = 1 }
 extension TrainingRecord: LoggedContent { public static let contentVersion = 1 }
 extension EvidenceFile: LoggedContent { public static let contentVersion = 1 }
-extension EnforcementCase: LoggedContent { public static let contentVersion = 1 }
+/// Version 2: the title (案由) sealed; version 1 had it in the clear (issue 15 item 8).
+extension EnforcementCase: LoggedContent { public static let contentVersion = 2 }
 extension CaseParty: LoggedContent { public static let contentVersion = 1 }
 extension CaseEvent: LoggedContent { public static let contentVersion = 1 }
 extension CaseOfficer: LoggedContent { public static let contentVersion = 1 }
-/// Version 2: personal fields (被询问人, 受送达人…) sealed; version 1 had them in the clear (issue 15 item 8).
-extension CaseDocument: LoggedContent { public static let contentVersion = 2 }
+/// Version 3: free prose (案情, 询问内容…) sealed too; version 2: personal fields (被询问人, 受送达人…)
+/// sealed; version 1 had both in the clear (issue 15 item 8).
+extension CaseDocument: LoggedContent { public static let contentVersion = 3 }
 /// Version 2: `confirmedBy` sealed; version 1 had it in the clear (issue 15 item 8).
 extension CaseEvidence: LoggedContent { public static let contentVersion = 2 }
 extension InterferenceRecord: LoggedContent { public static let contentVersion = 1 }
@@ -51,5 +53,6 @@ extension OrganisationAssessment { public static let contentVersion = 1 }
 extension AssessmentFiling { public static let contentVersion = 1 }
 extension CatalogueApproval { public static let contentVersion = 1 }
 extension CatalogueBounds { public static let contentVersion = 1 }
-extension CaseLead { public static let contentVersion = 1 }
+/// Version 2: the summary (线索内容) sealed; version 1 had it in the clear (issue 15 item 8).
+extension CaseLead { public static let contentVersion = 2 }
 extension PublishedAnnualReport { public static let contentVersion = 1 }

@@ -66,7 +66,10 @@ struct LoggedTable: Sendable {
             return files.map { $0.ledgerRecord(parties: parties[$0.id.uuidString.lowercased()]) }
         },
         LoggedTable(name: "cases") { store, offset, limit in
-            try await store.cases.chronological(offset: offset, limit: limit).map { $0.ledgerRecord("") }
+            let cases = try await store.cases.chronological(offset: offset, limit: limit)
+            let sealed = try await store.personalData.values(table: EnforcementCase.personalTable, recordIDs: cases.map { $0.id.uuidString.lowercased() })
+            let titles = Dictionary(sealed.filter { $0.field == EnforcementCase.titleField }.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
+            return cases.map { $0.ledgerRecord("", title: titles[$0.id.uuidString.lowercased()]) }
         },
         LoggedTable(name: "case_parties") { store, offset, limit in
             let parties = try await store.cases.parties(offset: offset, limit: limit)
@@ -153,7 +156,12 @@ struct LoggedTable: Sendable {
         .states(AssessmentFiling.self),
         .states(CatalogueApproval.self),
         .states(CatalogueBounds.self),
-        .states(CaseLead.self),
+        LoggedTable(name: CaseLead.table) { store, offset, limit in
+            let leads = try await store.records(CaseLead.self).chronological(offset: offset, limit: limit)
+            let sealed = try await store.personalData.values(table: CaseLead.table, recordIDs: leads.map { $0.id.uuidString.lowercased() })
+            let summaries = Dictionary(sealed.filter { $0.field == CaseLead.summaryField }.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
+            return try leads.map { try $0.ledgerRecord("", summary: summaries[$0.id.uuidString.lowercased()]) }
+        },
         .states(PublishedAnnualReport.self),
         .whole("publication_policies") { store in try await store.publications.policies().map(\.ledgerRecord) },
     ]

@@ -16,10 +16,16 @@ public protocol OrganisationState: StoredState, Sendable {
     var statusCode: String { get }
 }
 
+/// A kind of record kept whole that seals a field apart from the log (REC-5): it gives its own record.
+protocol SealingState {
+    func sealedRecord(_ type: String) throws -> LedgerRecord
+}
+
 extension OrganisationState {
     /// The ledger record of the whole state.
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
-        try stateRecord(type, table: Self.table, organisationID: organisationID)
+        if let sealing = self as? any SealingState { return try sealing.sealedRecord(type) }
+        return try stateRecord(type, table: Self.table, organisationID: organisationID)
     }
 }
 

@@ -56,6 +56,8 @@ final class CaseModel: Model, @unchecked Sendable {
     }
 
     func apply(_ c: EnforcementCase) {
+        // The title changes only when erased by law (REC-5).
+        title = c.title
         classification = c.classification.rawValue
         stage = c.stage
         status = c.status.rawValue

@@ -90,10 +90,10 @@ struct ContentVersionTests {
         #expect(throws: (any Error).self) { try LedgerEntry(parsing: CanonicalJSON.object(members).bytes) }
     }
 
-    @Test("REC-5: every record type the log hashes is at content version 1 today, but evidence and documents at 2 (personal fields sealed, issue 15 item 8)")
+    @Test("REC-5: every record type the log hashes is at content version 1 today, but evidence, case titles and leads at 2, documents at 3 (personal fields and prose sealed, issue 15 item 8)")
     func versionsToday() throws {
-        #expect(CaseDocument.contentVersion == 2 && CaseEvidence.contentVersion == 2)
-        for (name, record) in try LedgerSamples.records() where !["case_documents", "case_evidence"].contains(record.table) {
+        #expect(CaseDocument.contentVersion == 3 && CaseEvidence.contentVersion == 2 && EnforcementCase.contentVersion == 2 && CaseLead.contentVersion == 2)
+        for (name, record) in try LedgerSamples.records() where !["case_documents", "case_evidence", "cases", "case_leads"].contains(record.table) {
             #expect(record.contentVersion == 1, "\(name)")
         }
     }
@@ -114,5 +114,44 @@ struct ContentVersionTests {
         let stale = document.ledgerRecord("t", organisationID: LedgerSamples.market,
                                           sealed: ["person": LedgerSamples.sealed("case_documents", document.id, "person", "李四")])
         #expect(stale.content != sealed.content)
+    }
+
+    @Test("REC-5 (个人信息保护法第四十七条): version 3 of documents commits to their free prose (询问内容) as well as the person; version 2 still writes the prose in the clear")
+    func proseVersionThree() throws {
+        let document = LedgerSamples.inquiryRecord
+        let seals = ["person": LedgerSamples.sealed("case_documents", document.id, "person", "王小明"),
+                     "content": LedgerSamples.sealed("case_documents", document.id, "content", "问：……")]
+        let record = document.ledgerRecord("t", organisationID: LedgerSamples.market, sealed: seals)
+        #expect(record.contentVersion == 3 && !record.content.text.contains("问：……") && !record.content.text.contains("王小明"))
+        #expect(record.content.text.contains(seals["content"]!.commitment.hex) && record.content.text.contains("元谋县市场监管局询问室"))
+        let version2 = try #require(try record.content(version: 2)?.text)
+        #expect(version2.contains("问：……") && !version2.contains("王小明"))
+        #expect(try record.content(version: 1)?.text.contains("王小明") == true)
+        #expect(DocumentField.facts.isSealed && DocumentField.content.isSealed && !DocumentField.basis.isSealed && !DocumentField.fine.isSealed)
+    }
+
+    @Test("REC-5: version 2 of a case commits to its title (案由); version 1 still writes it in the clear; a title changed in the row is hashed in the clear")
+    func titleVersionTwo() throws {
+        let theCase = LedgerSamples.titledCase
+        let seal = LedgerSamples.sealed("cases", theCase.id, "title", "王小明无照经营案")
+        let record = theCase.ledgerRecord("case.opened", title: seal)
+        #expect(record.contentVersion == 2 && !record.content.text.contains("王小明") && record.content.text.contains(seal.commitment.hex))
+        #expect(try record.content(version: 1)?.text.contains("王小明无照经营案") == true)
+        let edited = theCase.with(title: "李四无照经营案").ledgerRecord("case.opened", title: seal)
+        #expect(edited.content.text.contains("李四无照经营案"))
+    }
+
+    @Test("REC-5: version 2 of a lead commits to its summary (线索内容); version 1 still writes it in the clear; a summary changed in the row is hashed in the clear")
+    func leadSummaryVersionTwo() throws {
+        let lead = LedgerSamples.leadSealed
+        let record = try lead.ledgerRecord("lead.registered")
+        let commitment = try #require(lead.summarySeal)
+        #expect(record.contentVersion == 2 && !record.content.text.contains("王小明") && record.content.text.contains(commitment))
+        #expect(try record.content(version: 1)?.text.contains("王小明在龙川街无照经营") == true)
+        let seal = LedgerSamples.sealed("case_leads", lead.id, "summary", "王小明在龙川街无照经营")
+        #expect(try lead.ledgerRecord("", summary: seal).content == record.content, "verify recomputes what was written")
+        var edited = lead
+        edited.summary = "李四在龙川街无照经营"
+        #expect(try edited.ledgerRecord("", summary: seal).content.text.contains("李四"))
     }
 }

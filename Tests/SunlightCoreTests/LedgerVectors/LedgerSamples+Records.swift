@@ -5,9 +5,12 @@ import SunlightLedger
 /// Every sample as the log records it, by name: what the golden vectors pin (REC-5).
 extension LedgerSamples {
     /// The record as it was written under content version 1.
-    static func v1(_ record: LedgerRecord) throws -> LedgerRecord {
+    static func v1(_ record: LedgerRecord) throws -> LedgerRecord { try pinned(record, version: 1) }
+
+    /// The record as it was written under an earlier content version.
+    static func pinned(_ record: LedgerRecord, version: Int) throws -> LedgerRecord {
         LedgerRecord(type: record.type, table: record.table, id: record.id, organisationID: record.organisationID,
-                     content: try record.content(version: 1) ?? .null, corrects: record.corrects, contentVersion: 1)
+                     content: try record.content(version: version) ?? .null, corrects: record.corrects, contentVersion: version)
     }
 
     /// Every sample's record, named `table/variant`.
@@ -30,9 +33,12 @@ extension LedgerSamples {
             ("trainings", training.ledgerRecord(organisationID: market)),
             ("evidence_files/recorded", evidenceFile.ledgerRecord(parties: sealed("evidence_files", u(90), "parties", "王小明"))),
             ("evidence_files/corrected", evidenceCorrection.ledgerRecord(parties: nil)),
-            ("cases/full", enforcementCase.ledgerRecord("case.opened")),
-            ("cases/simple", simpleCase.ledgerRecord("case.updated")),
-            ("cases/from-lead", caseFromLead.ledgerRecord("case.opened")),
+            // Content version 1 (the title in the clear), still verified for older leaves.
+            ("cases/full", try v1(enforcementCase.ledgerRecord("case.opened", title: nil))),
+            ("cases/simple", try v1(simpleCase.ledgerRecord("case.updated", title: nil))),
+            ("cases/from-lead", try v1(caseFromLead.ledgerRecord("case.opened", title: nil))),
+            // Content version 2: the title sealed (issue 15 item 8).
+            ("cases/title-sealed", titledCase.ledgerRecord("case.opened", title: sealed("cases", u(27), "title", "王小明无照经营案"))),
             ("case_parties/person", person.ledgerRecord(organisationID: market, sealed: [
                 "name": sealed("case_parties", u(100), "name", "王小明"), "idNumber": sealed("case_parties", u(100), "idNumber", "532328198001011234"),
                 "address": sealed("case_parties", u(100), "address", "元谋县元马镇龙川街 12 号"), "phone": sealed("case_parties", u(100), "phone", "13800001111"),
@@ -48,9 +54,17 @@ extension LedgerSamples {
             ("case_evidence/file", try v1(caseEvidence.ledgerRecord(organisationID: market, confirmedBy: nil))),
             ("case_evidence/bare", try v1(caseEvidenceBare.ledgerRecord(organisationID: market, confirmedBy: nil))),
             // Content version 2: 被询问人 and who confirmed the evidence sealed (issue 15 item 8).
-            ("case_documents/inquiry-sealed", inquiryRecord.ledgerRecord("case.document_drafted", organisationID: market,
-                                                                        sealed: ["person": sealed("case_documents", u(26), "person", "王小明")])),
-            ("case_documents/issued-v2", caseDocument.ledgerRecord("case.document_issued", organisationID: market, sealed: [:])),
+            ("case_documents/inquiry-sealed", try pinned(inquiryRecord.ledgerRecord("case.document_drafted", organisationID: market,
+                                                                                    sealed: ["person": sealed("case_documents", u(26), "person", "王小明")]),
+                                                         version: 2)),
+            ("case_documents/issued-v2", try pinned(caseDocument.ledgerRecord("case.document_issued", organisationID: market, sealed: [:]), version: 2)),
+            // Content version 3: free prose (询问内容, 违法事实) sealed too (issue 15 item 8).
+            ("case_documents/inquiry-prose", inquiryRecord.ledgerRecord("case.document_drafted", organisationID: market, sealed: [
+                "person": sealed("case_documents", u(26), "person", "王小明"), "content": sealed("case_documents", u(26), "content", "问：……"),
+            ])),
+            ("case_documents/issued-v3", caseDocument.ledgerRecord("case.document_issued", organisationID: market, sealed: [
+                "facts": sealed("case_documents", documentID, "facts", "当事人销售超过保质期的食品。"),
+            ])),
             ("case_evidence/sealed", caseEvidence.with(confirmedBy: nil)
                 .ledgerRecord(organisationID: market, confirmedBy: sealed("case_evidence", u(120), "confirmedBy", "王小明"))),
             ("case_evidence/bare-v2", caseEvidenceBare.ledgerRecord(organisationID: market, confirmedBy: nil)),
@@ -81,8 +95,11 @@ extension LedgerSamples {
             ("complaints/registered", try complaintBare.ledgerRecord("complaint.registered")),
             ("complaint_events/registered", try complaintEvent.ledgerRecord(contact: complaintContact)),
             ("complaint_events/answered", try complaintEventAnswered.ledgerRecord()),
-            ("case_leads/declined", try lead.ledgerRecord("lead.declined")),
-            ("case_leads/registered", try leadBare.ledgerRecord("lead.registered")),
+            // Content version 1 (the summary in the clear), still verified for older leaves.
+            ("case_leads/declined", try v1(try lead.ledgerRecord("lead.declined"))),
+            ("case_leads/registered", try v1(try leadBare.ledgerRecord("lead.registered"))),
+            // Content version 2: the summary sealed (issue 15 item 8).
+            ("case_leads/summary-sealed", try leadSealed.ledgerRecord("lead.registered")),
             ("coordination_matters/dispute", try matter.ledgerRecord("coordination.issue_opinion")),
             ("coordination_matters/assistance", try matterBare.ledgerRecord("coordination.raised")),
             ("approval_routes/keyword", try route.ledgerRecord("approval_route.retired")),

@@ -81,6 +81,10 @@ enum LedgerSamples {
     static let simpleCase = EnforcementCase(id: u(22), organisationID: market, number: "元市监简〔2026〕2号", title: "未亮照经营", category: .penalty,
                                             simple: true, itemEntryID: nil, source: .other, violationOn: nil, endangersSafety: false, openedOn: d("2026-09-21"),
                                             openedAt: created, openedBy: nil, decisionDays: 0, classification: .private, stage: "decision", status: .closed)
+    static let titledCase = EnforcementCase(id: u(27), organisationID: market, number: "元市监罚〔2026〕3号", title: "王小明无照经营案", category: .penalty,
+                                            simple: false, itemEntryID: nil, source: .complaint, violationOn: d("2026-09-20"), endangersSafety: false,
+                                            openedOn: d("2026-09-21"), openedAt: created, openedBy: officer, decisionDays: 90, classification: .normal,
+                                            stage: "investigation", status: .open)
     static let person = CaseParty(id: u(100), caseID: caseID, kind: .person, name: "王小明", idNumber: "532328198001011234", address: "元谋县元马镇龙川街 12 号",
                                   phone: "13800001111", representative: nil, partyMemberOrOfficial: true)
     static let company = CaseParty(id: u(101), caseID: caseID, kind: .organisation, name: "元谋县好又多超市有限公司", idNumber: "91532328MA6K000000",
@@ -307,6 +311,13 @@ enum LedgerSamples {
     }()
     static let leadBare = CaseLead(id: u(362), number: "元市监线索〔2026〕2号", organisationID: market, source: .inspection, receivedOn: d("2026-09-21"),
                                    summary: "检查发现", partyKind: nil, partySeal: nil, createdAt: created, registeredBy: nil, dueOn: nil)
+    static let leadSealed: CaseLead = {
+        var lead = CaseLead(id: u(364), number: "元市监线索〔2026〕3号", organisationID: market, source: .hotline, receivedOn: d("2026-09-21"),
+                            summary: "王小明在龙川街无照经营", partyKind: .person, partySeal: String(repeating: "3d", count: 32),
+                            createdAt: created, registeredBy: officer, dueOn: d("2026-10-19"))
+        lead.summarySeal = sealed("case_leads", u(364), "summary", "王小明在龙川街无照经营").commitment.hex
+        return lead
+    }()
     static let caseFromLead = EnforcementCase(id: u(363), organisationID: market, number: "元市监立〔2026〕3号", title: "销售过期食品", category: .penalty,
                                               simple: false, itemEntryID: nil, source: .complaint, violationOn: nil, endangersSafety: false,
                                               openedOn: d("2026-09-22"), openedAt: later, openedBy: officer, decisionDays: 90, classification: .normal,

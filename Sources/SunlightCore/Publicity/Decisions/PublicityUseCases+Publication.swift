@@ -28,8 +28,12 @@ extension PublicityUseCases {
             status = .exempt
             note = exemption
         }
+        // The title (案由) names the party in practice: the publication, logged whole, holds it redacted as the portal shows it (REC-5, PUB-8).
+        let parties = try await tx.cases.parties(of: theCase.id)
+        let sealed = try await tx.personalData.values(table: "case_parties", recordIDs: parties.map { $0.id.uuidString.lowercased() })
+        let title = Redactor(parties: parties.map { $0.unsealed(sealed) }).redact(theCase.title).text
         let publication = DecisionPublication(organisationID: theCase.organisationID, caseID: theCase.id, documentID: document.id,
-                                              category: theCase.category, decisionType: document.type, number: number, title: theCase.title,
+                                              category: theCase.category, decisionType: document.type, number: number, title: title,
                                               decidedOn: decidedOn, dueOn: try policy.dueDate(decidedOn: decidedOn, calendar: calendar),
                                               status: status, note: note)
         try await tx.publications.insert(publication)
@@ -200,10 +204,12 @@ extension PublicityUseCases {
               let document = try await store.caseRecords.document(publication.documentID) else { throw SunlightError.notFound("决定书") }
         let parties = try await store.cases.parties(of: theCase.id)
         let sealed = try await store.personalData.values(table: "case_parties", recordIDs: parties.map { $0.id.uuidString.lowercased() })
+        // The decision as the log holds it: its prose (违法事实…) as commitments from content version 3 (REC-5).
+        let seals = Dictionary(try await store.personalData.values(table: CaseDocument.personalTable, recordIDs: [document.id.uuidString.lowercased()])
+            .map { ($0.field, $0) }, uniquingKeysWith: { $1 })
         return DecisionText(document: document, of: theCase, organisation: organisation, parties: parties.map { $0.unsealed(sealed) },
                             decidedOn: publication.decidedOn, extraTerms: extraTerms,
-                            // A decision has no personal field: its content is the same under versions 1 and 2.
-                            originalHash: LedgerHash.sha256(document.ledgerContent.bytes).hex)
+                            originalHash: document.ledgerRecord("", organisationID: organisation.id, sealed: seals).contentHash.hex)
     }
 
     func publication(_ id: DecisionPublication.ID, by actor: Actor, roles: [Role]) async throws -> (DecisionPublication, Organisation) {

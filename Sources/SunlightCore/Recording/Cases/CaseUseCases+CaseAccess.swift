@@ -70,7 +70,8 @@ extension CaseUseCases {
     }
 
     /// Appends case events and saves the case as it now stands, in the caller's transaction.
-    static func record(_ events: [CaseEvent], case theCase: EnforcementCase, changed: Bool, in tx: any Store) async throws -> [LedgerRecord] {
+    static func record(_ events: [CaseEvent], case theCase: EnforcementCase, changed: Bool, secrets: any SecretGenerator,
+                       in tx: any Store) async throws -> [LedgerRecord] {
         var records: [LedgerRecord] = []
         for event in events {
             try await tx.cases.append(event)
@@ -78,7 +79,7 @@ extension CaseUseCases {
         }
         if changed {
             try await tx.cases.update(theCase)
-            records.append(theCase.ledgerRecord("case.updated"))
+            records.append(theCase.ledgerRecord("case.updated", title: try await titleSeal(of: theCase, in: tx, secrets: secrets)))
         }
         return records
     }

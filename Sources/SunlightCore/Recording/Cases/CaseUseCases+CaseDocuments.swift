@@ -142,7 +142,7 @@ extension CaseUseCases {
                                             note: service.method.chineseName,
                                             data: ["document": document.id.uuidString.lowercased(), "served": served.uuidString.lowercased()]))
                 }
-                records += try await Self.record(events, case: theCase, changed: false, in: tx)
+                records += try await Self.record(events, case: theCase, changed: false, secrets: self.secrets, in: tx)
                 records += try await PublicityUseCases.openPublication(of: document, in: theCase, decidedOn: today, at: at, by: actor.user?.id,
                                                           calendar: calendar, in: tx)
                 records += try await SupervisionUseCases.routeApproval(of: document, in: theCase, on: today, at: at, by: actor, calendar: calendar, in: tx)

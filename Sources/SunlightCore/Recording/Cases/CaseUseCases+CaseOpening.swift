@@ -130,7 +130,7 @@ extension CaseUseCases {
         let secrets = self.secrets
         let lookupKey = ledger.partyLookupKey
         let assigned = officers
-        return try await commit(actor, .create, "case", id: nil, in: organisation, "立案：\(title)") { tx, at in
+        return try await commit(actor, .create, "case", id: nil, in: organisation, "立案（\(input.category.chineseName)）") { tx, at in
             let number = try await tx.caseSettings.nextNumber(organisation: organisation.id, code: Self.caseCode(input.category, simple: input.simple),
                                                               year: today.year)
             let theCase = EnforcementCase(
@@ -139,7 +139,7 @@ extension CaseUseCases {
                 violationOn: input.violationOn, endangersSafety: input.endangersSafety, openedOn: today, openedAt: at, openedBy: opener.id,
                 decisionDays: days, classification: input.classification, stage: stages[0].code, status: .open, leadID: lead?.id)
             try await tx.cases.insert(theCase)
-            var records = [theCase.ledgerRecord("case.opened")]
+            var records = [theCase.ledgerRecord("case.opened", title: try await Self.titleSeal(of: theCase, in: tx, secrets: secrets))]
             if let lead {
                 let opened = self.leadOpened(lead, case: theCase, by: actor)
                 try await tx.records(CaseLead.self).update(opened)

@@ -40,7 +40,7 @@ extension CaseUseCases {
                 }
                 theCase.stage = "done"
             }
-            let records = try await CaseUseCases.record(events, case: theCase, changed: true, in: tx)
+            let records = try await CaseUseCases.record(events, case: theCase, changed: true, secrets: self.secrets, in: tx)
             return (theCase, records)
         }
     }
@@ -111,7 +111,7 @@ extension UseCaseArea {
             change(&theCase)
             let event = CaseEvent(caseID: theCase.id, kind: kind, stage: theCase.currentStage?.code ?? found.stage, at: at, on: today,
                                   by: actor.user?.id, note: note, data: data)
-            let recorded = try await CaseUseCases.record([event], case: theCase, changed: theCase != found, in: tx)
+            let recorded = try await CaseUseCases.record([event], case: theCase, changed: theCase != found, secrets: self.secrets, in: tx)
             return (theCase, recorded + (try await more?(theCase, at, tx) ?? []))
         }
     }

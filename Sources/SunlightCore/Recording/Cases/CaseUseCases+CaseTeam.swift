@@ -55,7 +55,7 @@ extension CaseUseCases {
             let event = CaseEvent(caseID: caseID, kind: .officerAssigned, stage: theCase.stage, at: at, on: today, by: actor.user?.id,
                                   note: qualification.user.displayName, data: ["officer": officerID.uuidString.lowercased()])
             return ((), [assignment.ledgerRecord("case.officer_assigned", organisationID: organisation.id)]
-                        + (try await Self.record([event], case: theCase, changed: false, in: tx)))
+                        + (try await Self.record([event], case: theCase, changed: false, secrets: self.secrets, in: tx)))
         }
     }
 
@@ -84,7 +84,7 @@ extension CaseUseCases {
             let event = CaseEvent(caseID: caseID, kind: .officerRecused, stage: theCase.stage, at: at, on: today, by: actor.user?.id,
                                   note: reason, data: ["officer": officerID.uuidString.lowercased()])
             return ((), [assignment.ledgerRecord("case.officer_recused", organisationID: organisation.id)]
-                        + (try await Self.record([event], case: theCase, changed: false, in: tx)))
+                        + (try await Self.record([event], case: theCase, changed: false, secrets: self.secrets, in: tx)))
         }
     }
 

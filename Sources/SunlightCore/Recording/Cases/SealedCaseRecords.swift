@@ -3,34 +3,55 @@ import SunlightLedger
 
 /// 个人信息封存（案件证据、文书） — the person named as having confirmed a piece of evidence,
 /// and the person-name fields of a document (被询问人, 在场人员, 受送达人, 申请人), are personal
-/// data: from content version 2 the log commits to their salted hash, as for parties (REC-5;
-/// issue 15 item 8). Version 1 (the value in the clear) is kept to verify older leaves.
+/// data: from content version 2 the log commits to their salted hash, as for parties; from
+/// version 3 of documents their free prose too (案情, 询问内容…), which names the party in
+/// practice (REC-5; issue 15 item 8). Older versions are kept to verify older leaves.
 extension PersonalValue {
     /// What a page shows in place of a value erased by law.
     public static let erasedText = "（已依法删除）"
 }
 
 extension DocumentField {
-    /// A field naming a natural person: sealed apart from the log (REC-5).
+    /// A field naming a natural person: sealed apart from the log from content version 2 (REC-5).
     public var isPersonal: Bool {
         switch self {
         case .person, .present, .recipient, .applicant: true
         default: false
         }
     }
+
+    /// Free prose a party's name is written into — 案情、违法事实、证据、询问内容、检查情况、意见、
+    /// 理由、查封扣押清单、申请材料…: sealed apart from the log from content version 3 (REC-5).
+    /// Statute citations, amounts, dates, codes and the boilerplate of rights and remedies are not.
+    public var isProse: Bool {
+        switch self {
+        case .facts, .evidence, .opinion, .reasons, .content, .penalty, .discretion, .deviationReason,
+             .reason, .items, .materials, .item, .summary: true
+        default: false
+        }
+    }
+
+    /// Sealed under the content version `version` of `case_documents`.
+    func isSealed(underVersion version: Int) -> Bool {
+        version >= 3 ? isPersonal || isProse : version == 2 && isPersonal
+    }
+
+    /// Sealed when a document is logged now.
+    public var isSealed: Bool { isSealed(underVersion: CaseDocument.contentVersion) }
 }
 
 extension CaseDocument {
     static let personalTable = "case_documents"
 
-    /// Content version 2: a personal field whose seal matches the stored value (or was erased)
-    /// appears as its commitment; any other value in the clear, so a row changed behind the
-    /// system's back no longer matches its leaf.
-    func ledgerContent(sealed: [String: PersonalValue]) -> CanonicalJSON {
+    /// Content version 2 (personal fields) and 3 (personal fields and free prose): a sealed field
+    /// whose seal stands for the stored value appears as its commitment; any other value in the
+    /// clear, so a row changed behind the system's back no longer matches its leaf. Version 2
+    /// took any erased seal as standing for the row; version 3 only the mark of erasure.
+    func ledgerContent(sealed: [String: PersonalValue], version: Int = Self.contentVersion) -> CanonicalJSON {
         guard case .object(var object) = ledgerContent else { return ledgerContent }
         var values = fields.mapValues(CanonicalJSON.string)
-        for (key, value) in fields where DocumentField(rawValue: key)?.isPersonal == true {
-            guard let seal = sealed[key], seal.erasedAt != nil || seal.value == value else { continue }
+        for (key, value) in fields where DocumentField(rawValue: key)?.isSealed(underVersion: version) == true {
+            guard let seal = sealed[key], version == 2 ? seal.erasedAt != nil || seal.value == value : seal.seals(value) else { continue }
             values[key] = PersonalData.json(seal.commitment)
         }
         object["fields"] = .object(values)
@@ -38,9 +59,9 @@ extension CaseDocument {
     }
 
     func ledgerRecord(_ type: String, organisationID: UUID, sealed: [String: PersonalValue]) -> LedgerRecord {
-        let earlier = ledgerContent
+        let version1 = ledgerContent, version2 = ledgerContent(sealed: sealed, version: 2)
         return Self.logged(type: type, table: Self.personalTable, id: id.uuidString.lowercased(), organisationID: organisationID,
-                           content: ledgerContent(sealed: sealed), earlier: { $0 == 1 ? earlier : nil })
+                           content: ledgerContent(sealed: sealed), earlier: { [1: version1, 2: version2][$0] })
     }
 }
 
@@ -87,7 +108,7 @@ extension CaseUseCases {
                                   uniquingKeysWith: { $1 })
         var sealed: [String: PersonalValue] = [:]
         var fresh: [PersonalValue] = []
-        for (key, value) in document.fields where DocumentField(rawValue: key)?.isPersonal == true && !value.isEmpty {
+        for (key, value) in document.fields where DocumentField(rawValue: key)?.isSealed == true && !value.isEmpty {
             if let seal = existing[key], seal.value == value || (seal.erasedAt != nil && value == PersonalValue.erasedText) {
                 sealed[key] = seal
                 continue

@@ -175,7 +175,9 @@ public struct CaseLead: OrganisationState, Equatable {
     public let source: Source
     /// 收到材料或发现线索之日 — the check clock runs from here.
     public let receivedOn: CivilDate
-    public let summary: String
+    /// 线索内容 — kept in the row for pages; the log holds its commitment (`summarySeal`) from
+    /// content version 2. Cleared only when erased by law.
+    public internal(set) var summary: String
     public let partyKind: CaseParty.Kind?
     /// The salted commitment of the party's sealed name (`personal_data`, field `party`), never the name.
     public let partySeal: String?
@@ -201,6 +203,9 @@ public struct CaseLead: OrganisationState, Equatable {
     public var caseID: EnforcementCase.ID?
     public var concludedOn: CivilDate?
     public var steps: [Step]
+    /// The salted commitment of the sealed summary (`personal_data`, field `summary`); absent
+    /// for leads registered before content version 2, whose summary the log holds in the clear.
+    public internal(set) var summarySeal: String?
 
     public init(id: UUID, number: String, organisationID: Organisation.ID, source: Source, receivedOn: CivilDate, summary: String,
                 partyKind: CaseParty.Kind?, partySeal: String?, createdAt: Date, registeredBy: StaffUser.ID?, dueOn: CivilDate?,
@@ -250,6 +255,6 @@ public struct CaseLead: OrganisationState, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, number, organisationID, source, receivedOn, summary, partyKind, partySeal, createdAt, registeredBy, dueOn, status
         case complaintIDs, transferID, fromLeadID, checkExtension = "extension", decline, transferredTo, transferredToName, transferredLeadID
-        case caseID, concludedOn, steps
+        case caseID, concludedOn, steps, summarySeal
     }
 }

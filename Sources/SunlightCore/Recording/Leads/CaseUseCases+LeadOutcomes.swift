@@ -103,9 +103,12 @@ extension CaseUseCases {
                                     source: .transferIn, receivedOn: today, summary: sent.summary, partyKind: sent.partyKind, partySeal: seal?.commitment.hex,
                                     createdAt: at, registeredBy: by, dueOn: due, fromLeadID: sent.id)
             received.steps = [CaseLead.Step(action: .register, at: at, on: today, by: by, text: "\(sender)移送：\(reason)")]
+            let summarySeal = PersonalValue.seal(sent.summary, table: CaseLead.table, recordID: receivedID.uuidString.lowercased(),
+                                                 field: CaseLead.summaryField, secrets: self.secrets)
+            received.summarySeal = summarySeal.commitment.hex
             try await tx.records(CaseLead.self).update(sent)
             try await tx.records(CaseLead.self).insert(received)
-            if let seal { try await tx.personalData.insert([seal]) }
+            try await tx.personalData.insert([summarySeal] + (seal.map { [$0] } ?? []))
             return (sent, [try sent.ledgerRecord("lead.transferred"), try received.ledgerRecord("lead.registered")])
         }
     }

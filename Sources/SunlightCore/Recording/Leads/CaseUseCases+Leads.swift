@@ -153,6 +153,8 @@ extension CaseUseCases {
         let due = try await leadDue(from: receivedOn, days: settings.leadCheckWorkingDays)
         let id = newID()
         let sealed = partyName.map { PersonalValue.seal($0, table: CaseLead.table, recordID: id.uuidString.lowercased(), field: "party", secrets: secrets) }
+        // The summary commonly names the party too: sealed as well (REC-5; issue 15 item 8).
+        let summarySeal = PersonalValue.seal(summary, table: CaseLead.table, recordID: id.uuidString.lowercased(), field: CaseLead.summaryField, secrets: secrets)
         let year = clock.today.year, createdAt = now
         let registered = [CaseLead.Step(action: .register, at: createdAt, on: clock.today, by: actor.user?.id, text: firstStep)]
         return try await commit(actor, .create, CaseLead.table, id: id.uuidString, in: organisation, "登记案件线索（\(source.chineseName)）") { tx, _ in
@@ -162,8 +164,9 @@ extension CaseUseCases {
                                 createdAt: createdAt, registeredBy: actor.user?.id, dueOn: due,
                                 complaintIDs: complaintIDs, transferID: transferID, fromLeadID: fromLead?.id)
             lead.steps = registered
+            lead.summarySeal = summarySeal.commitment.hex
             try await tx.records(CaseLead.self).insert(lead)
-            if let sealed { try await tx.personalData.insert([sealed]) }
+            try await tx.personalData.insert([summarySeal] + (sealed.map { [$0] } ?? []))
             return (lead, [try lead.ledgerRecord("lead.registered")])
         }
     }
