@@ -7,19 +7,33 @@ import SunlightCore
 /// The store on a Fluent database — SQLite or PostgreSQL, the same code for both.
 public struct FluentStore: Store {
     private let resolve: @Sendable () -> any Database
+    /// Where transactions run: the primary, also when reads go to a replica.
+    private let resolveWriter: @Sendable () -> any Database
     /// Orders SQLite transactions in the process (see ``WriteGate``); `nil` inside a transaction.
     private let writeGate: WriteGate?
 
     /// A store on one database handle (a transaction, a test).
     public init(database: any Database) {
         self.resolve = { database }
+        self.resolveWriter = { database }
+        self.writeGate = nil
+    }
+
+    /// A store that reads from the streaming replica `replica` and writes — every transaction,
+    /// and so every logged read — to the primary: for the portal and the public API, which
+    /// may show what the primary committed a moment ago.
+    public init(databases: Databases, replica: DatabaseID, logger: Logger = Logger(label: "sunlight.store")) {
+        self.resolve = { databases.database(replica, logger: logger, on: databases.eventLoopGroup.any())! }
+        self.resolveWriter = { databases.database(logger: logger, on: databases.eventLoopGroup.any())! }
         self.writeGate = nil
     }
 
     /// A store that takes a connection from whichever event loop's pool is free, each time.
     /// Every store of one database must share its `writeGate`.
     public init(databases: Databases, logger: Logger = Logger(label: "sunlight.store"), writeGate: WriteGate) {
-        self.resolve = { databases.database(logger: logger, on: databases.eventLoopGroup.any())! }
+        let primary: @Sendable () -> any Database = { databases.database(logger: logger, on: databases.eventLoopGroup.any())! }
+        self.resolve = primary
+        self.resolveWriter = primary
         self.writeGate = writeGate
     }
 
@@ -62,7 +76,7 @@ public struct FluentStore: Store {
     /// lock from its first statement: a deferred transaction that reads and later writes could
     /// otherwise fail with SQLITE_BUSY_SNAPSHOT when another connection wrote in between.
     public func transaction<T: Sendable>(_ work: @escaping @Sendable (any Store) async throws -> T) async throws -> T {
-        let database = self.database
+        let database = resolveWriter()
         let run: @Sendable () async throws -> T = {
             try await database.transaction { tx in
                 if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {

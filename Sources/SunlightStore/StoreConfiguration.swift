@@ -34,6 +34,21 @@ public enum StoreConfiguration: Sendable, Equatable {
         }
     }
 
+    /// The read replica's database ID (`SUNLIGHT_DATABASE_READ_URL`).
+    public static let replicaID = DatabaseID(string: "psql-replica")
+
+    /// Registers a streaming replica of the PostgreSQL primary under ``replicaID``: a hot
+    /// standby serves reads only, so nothing but reads may be sent there.
+    public func registerReplica(on databases: Databases) throws {
+        guard case .postgres(let url, let schema) = self else {
+            throw ConfigurationError("只读副本只能是 PostgreSQL（SUNLIGHT_DATABASE_READ_URL 应以 postgres:// 开头）")
+        }
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema { configuration.searchPath = [schema] }
+        databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace),
+                      as: Self.replicaID, isDefault: false)
+    }
+
     /// Registers this database as the default of `databases`.
     public func register(on databases: Databases) throws {
         switch self {

@@ -18,7 +18,7 @@ struct TestServer {
     static let maxBodyBytes = 64 * 1024
 
     static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!, maxUploadBytes: UInt64 = 1 << 30, idleTimeout: Int = 60,
-                        _ body: (TestServer) async throws -> T) async throws -> T {
+                        readReplica: Bool = false, _ body: (TestServer) async throws -> T) async throws -> T {
         // A copy of the demo, seeded once per process with the server's own password hasher.
         // The tests' expectations of the demo's certificates were written for 2026-11-23.
         let template = try await TestDatabase.demoTemplate(today: today, certificatesAsOf: CivilDate(iso: "2026-11-23")!,
@@ -31,6 +31,7 @@ struct TestServer {
                                                         bcryptCost: 4, maxBodyBytes: maxBodyBytes, ledger: template.ledger)
                 configuration.maxUploadBytes = maxUploadBytes
                 configuration.idleTimeout = idleTimeout
+                if readReplica { configuration.readReplica = try ReplicaTests.replica(of: scratch.configuration) }
                 try await SunlightApp.configure(app, configuration, clock: clock)
             }) { app in
                 try await body(TestServer(app: app, clock: clock, seeded: template.seeded))

@@ -7,6 +7,14 @@ extension Application {
     private struct ConfigurationKey: StorageKey { typealias Value = ServerConfiguration }
     private struct BlobStoreKey: StorageKey { typealias Value = FileBlobStore }
     private struct WitnessKeeperKey: StorageKey { typealias Value = WitnessKeeper }
+    private struct PublicSunlightKey: StorageKey { typealias Value = Sunlight }
+
+    /// The use cases reading from the streaming replica (`SUNLIGHT_DATABASE_READ_URL`), for
+    /// the portal and the public API; `nil` without a replica.
+    var publicSunlight: Sunlight? {
+        get { storage[PublicSunlightKey.self] }
+        set { storage[PublicSunlightKey.self] = newValue }
+    }
 
     /// Keeps the local checkpoint file and asks the outside witnesses (REC-19).
     var witnessKeeper: WitnessKeeper? {
@@ -37,7 +45,21 @@ extension Application {
 }
 
 extension Request {
-    var sunlight: Sunlight { application.sunlight }
+    /// The use cases for this request: from the replica for the portal's and the public API's
+    /// reads (GET and HEAD outside `/staff` and outside the authenticated API), else the primary.
+    var sunlight: Sunlight {
+        if let replica = application.publicSunlight, Self.readsFromReplica(method: method, path: url.path) { return replica }
+        return application.sunlight
+    }
+
+    /// Public reads only: a staff page or an API call with a token may show what its own
+    /// request just wrote, which a replica may not have yet.
+    static func readsFromReplica(method: HTTPMethod, path: String) -> Bool {
+        guard method == .GET || method == .HEAD else { return false }
+        if path.hasPrefix("/staff") { return false }
+        if path.hasPrefix("/api/") { return path.hasPrefix("/api/v1/public/") || path.hasPrefix("/api/v1/log/") }
+        return true
+    }
 
     /// The client's address: the socket peer, or behind the trusted proxy the address it saw.
     var clientAddress: String? {

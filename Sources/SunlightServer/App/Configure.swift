@@ -31,6 +31,7 @@ public enum SunlightApp {
         ContentConfiguration.global.use(decoder: decoder, for: .json)
 
         try configuration.store.register(on: app.databases)
+        try configuration.readReplica?.registerReplica(on: app.databases)
         SunlightMigrations.register(on: app.migrations)
         try await StoreHost.migrate(app.databases, migrations: app.migrations, configuration: configuration.store,
                                     logger: app.logger, on: app.eventLoopGroup.any())
@@ -57,6 +58,11 @@ public enum SunlightApp {
         let integrating = configuration.logIntegrationMilliseconds > 0
         app.sunlight = try configuration.makeSunlight(store: store, clock: clock, secrets: secrets, blobs: blobs,
                                                       integration: integrating ? .sequenced : .atCommit)
+        if configuration.readReplica != nil {
+            app.publicSunlight = try configuration.makeSunlight(
+                store: FluentStore(databases: app.databases, replica: StoreConfiguration.replicaID, logger: app.logger),
+                clock: clock, secrets: secrets, blobs: blobs, integration: integrating ? .sequenced : .atCommit)
+        }
         let keeper = WitnessKeeper(store: store, dataDirectory: configuration.dataDirectory, witnesses: configuration.witnesses,
                                    transport: HTTPWitnessTransport(client: app.client))
         app.witnessKeeper = keeper

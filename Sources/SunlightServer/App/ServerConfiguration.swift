@@ -37,6 +37,9 @@ public struct ServerConfiguration: Sendable {
     /// `SUNLIGHT_SHUTDOWN_GRACE_SECONDS` — how long a stopping server lets requests in flight
     /// finish before it closes their connections (1 s by default).
     public var shutdownGrace: Int = 1
+    /// `SUNLIGHT_DATABASE_READ_URL` — a streaming replica of the PostgreSQL primary: the portal
+    /// and the public API read from it; every write, logged read and staff page uses the primary.
+    public var readReplica: StoreConfiguration?
     /// `SUNLIGHT_LOG_INTEGRATION_MS` — a running server's commits only sequence their log entries;
     /// an integrator looks for waiting entries this often and places them in batches, one signed
     /// checkpoint per batch (100 ms by default; 0 places them in each commit, as command-line
@@ -170,6 +173,12 @@ public struct ServerConfiguration: Sendable {
         configuration.blobDirectory = text("SUNLIGHT_BLOB_DIR")
         configuration.idleTimeout = try integer("SUNLIGHT_IDLE_TIMEOUT_SECONDS", 60, 1...3600)
         configuration.shutdownGrace = try integer("SUNLIGHT_SHUTDOWN_GRACE_SECONDS", 1, 0...60)
+        if let replica = text("SUNLIGHT_DATABASE_READ_URL") {
+            guard case .postgres = configuration.store, replica.hasPrefix("postgres://") || replica.hasPrefix("postgresql://") else {
+                throw ConfigurationError("SUNLIGHT_DATABASE_READ_URL 须为 PostgreSQL 地址，且 SUNLIGHT_DATABASE_URL 也须为 PostgreSQL")
+            }
+            configuration.readReplica = .postgres(url: replica, schema: text("SUNLIGHT_DATABASE_SCHEMA"))
+        }
         configuration.logIntegrationMilliseconds = try integer("SUNLIGHT_LOG_INTEGRATION_MS", 100, 0...5000)
         configuration.ledgerKeys = LedgerKeys.Source(signingKey: text("SUNLIGHT_LOG_SIGNING_KEY"), name: text("SUNLIGHT_LOG_NAME"),
                                                      origin: text("SUNLIGHT_LOG_ORIGIN"))
@@ -213,6 +222,8 @@ extension ServerConfiguration {
         .init(name: "SUNLIGHT_DATA_DIR", defaultValue: "./sunlight-data", meaning: "数据目录：SQLite 文件、文件仓库、日志签名密钥、最新检查点"),
         .init(name: "SUNLIGHT_DATABASE_URL", defaultValue: "空：SQLite", meaning: "PostgreSQL 地址 postgres://…；不设置则使用数据目录中的 SQLite（WAL）"),
         .init(name: "SUNLIGHT_DATABASE_SCHEMA", defaultValue: "空", meaning: "PostgreSQL 的 schema（所有表建在其中）"),
+        .init(name: "SUNLIGHT_DATABASE_READ_URL", defaultValue: "空：不用副本",
+              meaning: "PostgreSQL 流复制只读副本的地址：门户和公开 API 从副本读取，写入、留痕的读取和工作人员页面仍用主库"),
         .init(name: "SUNLIGHT_DATABASE_FILE", defaultValue: "sunlight.sqlite", meaning: "数据目录中的 SQLite 文件名（演示环境为 demo.sqlite）"),
         .init(name: "SUNLIGHT_LOG_INTEGRATION_MS", defaultValue: "100",
               meaning: "服务运行时，提交只把日志条目排队；整合程序每隔这么多毫秒把排队的条目批量写入日志树并签一个检查点（0：每次提交时写入）"),
