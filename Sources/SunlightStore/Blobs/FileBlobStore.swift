@@ -151,6 +151,17 @@ public final class BlobUpload: @unchecked Sendable {
         }
     }
 
+    /// Flushes what was written so far to disk, so that ``finish()`` waits only for the rest.
+    /// Runs beside ``write(_:)`` (never beside ``finish()`` or ``abort()``); a failure here is
+    /// found again by the `fsync` in ``finish()``, which is the one that counts.
+    public func startWriteBack() {
+        #if canImport(Glibc)
+        _ = fdatasync(descriptor)
+        #else
+        _ = fsync(descriptor)
+        #endif
+    }
+
     /// Flushes the file to disk and moves it to its content address in one rename.
     public func finish() throws -> BlobReceipt {
         guard !done else { throw BlobError.io("上传已结束") }
