@@ -4,8 +4,8 @@ import SunlightCore
 import SunlightStore
 
 /// Streams a request body into the blob store at the speed of the hash (issue 16 item 6):
-/// chunks are gathered into 4 MiB buffers, and each full buffer is hashed and written on the
-/// thread pool while the next one fills — two buffers per upload, so memory stays flat however
+/// chunks are gathered into 4 MiB buffers, and each full buffer is hashed on one pool thread
+/// and written on another at the same time, while the next one fills — two buffers per upload, so memory stays flat however
 /// large the file. Every 32 MiB the written part is flushed to disk in the background, so the
 /// final `fsync` waits only for the tail. Any failure — a client that goes away, a file over
 /// the limit, a full disk — removes the temporary file (``abort()``).
@@ -13,8 +13,10 @@ struct BlobSink {
     let upload: BlobUpload
     let metrics: RequestMetrics
     private var pending: ByteBuffer
-    /// The previous buffer being hashed and written; it comes back empty for reuse.
+    /// The previous buffer being written; it comes back for reuse.
     private var writing: Task<ByteBuffer, any Error>?
+    /// The previous buffer being hashed.
+    private var hashing: Task<Void, any Error>?
     /// A background flush of what was written so far.
     private var syncing: Task<Void, any Error>?
     private var writtenSinceSync = 0
@@ -37,15 +39,20 @@ struct BlobSink {
     private mutating func flush() async throws {
         guard pending.readableBytes > 0 else { return }
         let data = pending
+        try await hashing?.value
         let previous = try await writing?.value
-        writing = nil  // the finished task lets go of the buffer, so it is reused, not copied
+        hashing = nil
+        writing = nil  // the finished tasks let go of the buffer, so it is reused, not copied
         pending = previous ?? ByteBufferAllocator().buffer(capacity: Self.bufferSize)
         pending.clear()
         metrics.addUploadBytes(data.readableBytes)
         let upload = upload
+        hashing = Task {
+            try await NIOThreadPool.singleton.runIfActive { data.withUnsafeReadableBytes { upload.hash($0) } }
+        }
         writing = Task {
             try await NIOThreadPool.singleton.runIfActive {
-                try data.withUnsafeReadableBytes { try upload.write($0) }
+                try data.withUnsafeReadableBytes { try upload.append($0) }
                 return data
             }
         }
@@ -59,8 +66,10 @@ struct BlobSink {
 
     mutating func finish() async throws -> BlobReceipt {
         try await flush()
+        try await hashing?.value
         _ = try await writing?.value
         try await syncing?.value
+        hashing = nil
         writing = nil
         syncing = nil
         let upload = upload
@@ -69,6 +78,7 @@ struct BlobSink {
 
     /// Waits for the work in flight, then removes the temporary file.
     func abort() async {
+        _ = await hashing?.result
         _ = await writing?.result
         _ = await syncing?.result
         upload.abort()

@@ -133,13 +133,25 @@ public final class BlobUpload: @unchecked Sendable {
 
     /// Appends bytes; refuses once the upload passes the size limit (and removes it).
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        try append(bytes)
+        hash(bytes)
+    }
+
+    /// The hashing half of ``write(_:)``. With ``append(_:)`` it may run on another thread at
+    /// the same time, each half called with the same buffers in the same order.
+    public func hash(_ bytes: UnsafeRawBufferPointer) {
+        hasher.update(bufferPointer: bytes)
+    }
+
+    /// The writing half of ``write(_:)``: counts the bytes against the limit and appends them
+    /// to the temporary file.
+    public func append(_ bytes: UnsafeRawBufferPointer) throws {
         guard !done else { throw BlobError.io("上传已结束") }
         size += UInt64(bytes.count)
         guard size <= store.maxBytes else {
             abort()
             throw BlobError.tooLarge(limit: store.maxBytes)
         }
-        hasher.update(bufferPointer: bytes)
         var offset = 0
         while offset < bytes.count {
             let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
