@@ -66,21 +66,34 @@ func writes(count: Int, postgres: String?) async throws {
             }
         }
     }
-    let with = try await seconds {
-        for i in 0..<count {
-            let o = organisation(count + i)
-            let line = AccessLogEntry(console, at: Date(), .create, "organisation", id: o.id.uuidString, in: o, "新增")
-            try await store.transaction { tx in
-                try await tx.organisations.insert(o)
-                let record = LedgerRecord(type: "organisation.created", table: "organisations", id: o.id.uuidString.lowercased(),
-                                          organisationID: o.id, content: .object(["name": .string(o.name)]))
-                try await Sunlight.appendAccessLog(line, records: [record], at: line.at, ledger: sunlight.ledger, secrets: sunlight.secrets, in: tx)
+    /// The same writes through the log: `ledger` decides whether each commit places its entries
+    /// in the tree (at commit) or only sequences them for the integrator.
+    func logged(offset: Int, ledger: LedgerSettings) async throws -> Double {
+        try await seconds {
+            for i in 0..<count {
+                let o = organisation(offset + i)
+                let line = AccessLogEntry(console, at: Date(), .create, "organisation", id: o.id.uuidString, in: o, "新增")
+                try await store.transaction { tx in
+                    try await tx.organisations.insert(o)
+                    let record = LedgerRecord(type: "organisation.created", table: "organisations", id: o.id.uuidString.lowercased(),
+                                              organisationID: o.id, content: .object(["name": .string(o.name)]))
+                    try await Sunlight.appendAccessLog(line, records: [record], at: line.at, ledger: ledger, secrets: sunlight.secrets, in: tx)
+                }
             }
         }
     }
+    let atCommit = try await logged(offset: count, ledger: sunlight.ledger)
+    var sequencedLedger = sunlight.ledger
+    sequencedLedger.integration = .sequenced
+    let sequenced = try await logged(offset: 2 * count, ledger: sequencedLedger)
+    let integrator = Sunlight(store: store, passwords: TestPasswordHasher(), ledger: sequencedLedger, blobs: sunlight.blobs)
+    var placed = 0
+    let integration = try await seconds { placed = try await integrator.integrateAllSequenced() }
     let kind = postgres == nil ? "SQLite" : "PostgreSQL"
-    print(String(format: "writes %@: without log %.0f/s, with log %.0f/s, ratio with/without %.2f (%d each)",
-                 kind, Double(count) / without, Double(count) / with, without / with, count))
+    print(String(format: "writes %@: without log %.0f/s; with log, placed at commit %.0f/s (ratio %.2f); sequenced %.0f/s (ratio %.2f)",
+                 kind, Double(count) / without, Double(count) / atCommit, without / atCommit, Double(count) / sequenced, without / sequenced))
+    print(String(format: "  integrator: %d entries placed in %.3f s (%.0f leaves/s, batches of %d, one checkpoint each)",
+                 placed, integration, Double(placed) / integration, Sunlight.integrationBatch))
     if let schema = { if case .postgres(_, let s) = configuration { return s } else { return nil } }() { try await host.dropSchema(schema) }
     await host.shutdown()
 }

@@ -17,8 +17,11 @@ struct TestServer {
     let seeded: DemoData.Seeded
     static let maxBodyBytes = 64 * 1024
 
+    /// `trustProxy` takes the client address from `X-Forwarded-For`; `logger` replaces the
+    /// application's logger (to read what the server logs).
     static func with<T>(today: CivilDate = CivilDate(iso: "2026-11-23")!, maxUploadBytes: UInt64 = 1 << 30, idleTimeout: Int = 60,
-                        readReplica: Bool = false, _ body: (TestServer) async throws -> T) async throws -> T {
+                        trustProxy: Bool = false, logger: Logger? = nil, readReplica: Bool = false,
+                        _ body: (TestServer) async throws -> T) async throws -> T {
         // A copy of the demo, seeded once per process with the server's own password hasher.
         // The tests' expectations of the demo's certificates were written for 2026-11-23.
         let template = try await TestDatabase.demoTemplate(today: today, certificatesAsOf: CivilDate(iso: "2026-11-23")!,
@@ -31,6 +34,8 @@ struct TestServer {
                                                         bcryptCost: 4, maxBodyBytes: maxBodyBytes, ledger: template.ledger)
                 configuration.maxUploadBytes = maxUploadBytes
                 configuration.idleTimeout = idleTimeout
+                configuration.trustProxy = trustProxy
+                if let logger { app.logger = logger }
                 if readReplica { configuration.readReplica = try ReplicaTests.replica(of: scratch.configuration) }
                 try await SunlightApp.configure(app, configuration, clock: clock)
             }) { app in
@@ -59,8 +64,8 @@ struct TestServer {
 
     /// A JSON API call; `overHTTP` sends it through a real socket (body limits apply there).
     func api(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil,
-             contentType: HTTPMediaType = .json, overHTTP: Bool = false) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+             contentType: HTTPMediaType = .json, overHTTP: Bool = false, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = extra
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
         if json != nil { headers.contentType = contentType }
         let tester = try app.testing(method: overHTTP ? .running(hostname: "127.0.0.1", port: 0) : .inMemory)

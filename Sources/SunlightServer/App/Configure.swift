@@ -46,7 +46,9 @@ public enum SunlightApp {
         app.leaf.cache.isEnabled = app.environment != .development
 
         app.middleware = Middlewares()
-        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        let metrics = RequestMetrics()
+        app.requestMetrics = metrics
+        app.middleware.use(RequestObservationMiddleware(metrics: metrics, logger: app.logger))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(SunlightErrorMiddleware(maxBodyBytes: configuration.maxBodyBytes))
         app.middleware.use(URITooLongMiddleware())

@@ -12,6 +12,7 @@ func registerRoutes(_ app: Application) {
     PublicComplaintsController().register(app)
     Open311Controller().register(app)
     PublicSupervisionController().register(app)
+    MetricsController().register(app)
 
     let staff = app.grouped(StaffSessionMiddleware(), CSRFMiddleware(), NoStoreMiddleware())
     LoginController().register(public: app.grouped(NoStoreMiddleware()), session: staff)

@@ -5,43 +5,6 @@ import SunlightCore
 import SunlightStore
 import Vapor
 
-/// Streams a request body into the blob store: chunks are gathered to 1 MiB and written and
-/// hashed on the thread pool, so neither memory nor the event loop holds the file. Any failure
-/// — a client that goes away, a file over the limit, a full disk — removes the temporary file.
-struct BlobSink {
-    let upload: BlobUpload
-    private var pending: ByteBuffer
-    static let flushSize = 1 << 20
-
-    init(store: FileBlobStore) throws {
-        upload = try store.beginUpload()
-        pending = ByteBufferAllocator().buffer(capacity: Self.flushSize)
-    }
-
-    mutating func append(_ chunk: inout ByteBuffer) async throws {
-        pending.writeBuffer(&chunk)
-        if pending.readableBytes >= Self.flushSize { try await flush() }
-    }
-
-    mutating func flush() async throws {
-        guard pending.readableBytes > 0 else { return }
-        let data = pending
-        pending.clear()
-        let upload = upload
-        try await NIOThreadPool.singleton.runIfActive {
-            try data.withUnsafeReadableBytes { try upload.write($0) }
-        }
-    }
-
-    mutating func finish() async throws -> BlobReceipt {
-        try await flush()
-        let upload = upload
-        return try await NIOThreadPool.singleton.runIfActive { try upload.finish() }
-    }
-
-    func abort() { upload.abort() }
-}
-
 enum StreamingUpload {
     /// Refuses a declared body over the limit before reading any of it.
     static func checkDeclaredLength(_ request: Request) throws {
@@ -69,12 +32,12 @@ enum StreamingUpload {
     static func receiveRawBody(_ request: Request) async throws -> BlobReceipt {
         try checkDeclaredLength(request)
         let store = request.application.blobStore
-        var sink = try BlobSink(store: store)
+        var sink = try BlobSink(store: store, metrics: request.application.requestMetrics)
         do {
             for try await var chunk in request.body { try await sink.append(&chunk) }
             return try await sink.finish()
         } catch {
-            sink.abort()
+            await sink.abort()
             throw presentable(error, limit: store.maxBytes)
         }
     }
@@ -97,14 +60,14 @@ enum StreamingUpload {
             for try await chunk in request.body {
                 try parser.execute(chunk)
                 if let error = collector.error { throw error }
-                if collector.sawFile, sink == nil { sink = try BlobSink(store: store) }
+                if collector.sawFile, sink == nil { sink = try BlobSink(store: store, metrics: request.application.requestMetrics) }
                 for var piece in collector.takeFileBytes() { try await sink?.append(&piece) }
             }
             guard collector.finished else { throw ErrorPresentation(status: .badRequest, code: "upload.incomplete", message: "上传不完整，未保存任何内容") }
             let receipt = try await sink?.finish()
             return (collector.fields, receipt, collector.filename, collector.fileType)
         } catch {
-            sink?.abort()
+            await sink?.abort()
             throw presentable(error, limit: store.maxBytes)
         }
     }

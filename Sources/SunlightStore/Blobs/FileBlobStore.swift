@@ -133,13 +133,25 @@ public final class BlobUpload: @unchecked Sendable {
 
     /// Appends bytes; refuses once the upload passes the size limit (and removes it).
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        try append(bytes)
+        hash(bytes)
+    }
+
+    /// The hashing half of ``write(_:)``. With ``append(_:)`` it may run on another thread at
+    /// the same time, each half called with the same buffers in the same order.
+    public func hash(_ bytes: UnsafeRawBufferPointer) {
+        hasher.update(bufferPointer: bytes)
+    }
+
+    /// The writing half of ``write(_:)``: counts the bytes against the limit and appends them
+    /// to the temporary file.
+    public func append(_ bytes: UnsafeRawBufferPointer) throws {
         guard !done else { throw BlobError.io("上传已结束") }
         size += UInt64(bytes.count)
         guard size <= store.maxBytes else {
             abort()
             throw BlobError.tooLarge(limit: store.maxBytes)
         }
-        hasher.update(bufferPointer: bytes)
         var offset = 0
         while offset < bytes.count {
             let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -149,6 +161,17 @@ public final class BlobUpload: @unchecked Sendable {
             }
             offset += written
         }
+    }
+
+    /// Flushes what was written so far to disk, so that ``finish()`` waits only for the rest.
+    /// Runs beside ``write(_:)`` (never beside ``finish()`` or ``abort()``); a failure here is
+    /// found again by the `fsync` in ``finish()``, which is the one that counts.
+    public func startWriteBack() {
+        #if canImport(Glibc)
+        _ = fdatasync(descriptor)
+        #else
+        _ = fsync(descriptor)
+        #endif
     }
 
     /// Flushes the file to disk and moves it to its content address in one rename.
