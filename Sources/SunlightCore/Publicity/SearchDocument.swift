@@ -45,4 +45,7 @@ public protocol SearchRepository: Sendable {
     func search(_ query: String, organisations: [Organisation.ID]?, limit: Int) async throws -> [SearchDocument]
     /// Every document, by ID, a page at a time (for `sunlight verify`).
     func documents(offset: Int, limit: Int) async throws -> [SearchDocument]
+    /// IDs of documents whose derived index (folded text, grams) is not what their title and
+    /// body give (for `sunlight verify`): changed directly, a document may be hidden.
+    func indexMismatches() async throws -> [String]
 }

@@ -176,7 +176,8 @@ struct FluentPublicationRepository: PublicationRepository {
         while true {
             let rows = try await DecisionPublicationModel.query(on: database).sort(\.$id).offset(offset).limit(1000).all()
             guard !rows.isEmpty else { return mismatched }
-            for row in rows where try !row.agreesWithState() { mismatched.append(try row.requireID()) }
+            let grams = Set(try await SearchGramIndex.decisions.mismatches(try rows.map { (try $0.requireID(), $0.searchText) }, on: sql))
+            for row in rows where try !row.agreesWithState() || grams.contains(try row.requireID()) { mismatched.append(try row.requireID()) }
             offset += rows.count
         }
     }

@@ -51,6 +51,25 @@ struct SQLSearchRepository: SearchRepository {
             .all().map(Self.document)
     }
 
+    /// Documents whose folded text is not what their title and body give, or whose grams are not
+    /// those of that text (for `sunlight verify`), by ID.
+    func indexMismatches() async throws -> [String] {
+        var mismatched: [String] = []
+        var last = ""
+        while true {
+            let rows = try await sql.raw("SELECT doc_id, title, body, search_text FROM search_documents WHERE doc_id > \(bind: last) ORDER BY doc_id LIMIT 500").all()
+            guard let final = rows.last else { return mismatched }
+            last = try final.decode(column: "doc_id", as: String.self)
+            var texts: [(String, String)] = []
+            for row in rows {
+                let id = try row.decode(column: "doc_id", as: String.self), text = try row.decode(column: "search_text", as: String.self)
+                let expected = SearchText.document(title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self))
+                if text != expected { mismatched.append(id) } else { texts.append((id, text)) }
+            }
+            mismatched += try await SearchGramIndex.documents.mismatches(texts, on: sql)
+        }
+    }
+
     static func document(_ row: any SQLRow) throws -> SearchDocument {
         guard let organisation = UUID(uuidString: try row.decode(column: "organisation_id", as: String.self)),
                   let updated = LedgerTime.date(try row.decode(column: "updated_at", as: String.self)) else {

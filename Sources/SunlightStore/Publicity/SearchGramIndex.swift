@@ -43,6 +43,19 @@ struct SearchGramIndex: Sendable {
         }
     }
 
+    /// The documents whose stored grams are not those of their (folded) text — for `sunlight
+    /// verify`: a gram deleted hides a document, one inserted is harmless (the exact check).
+    func mismatches<ID: Hashable & Encodable & Sendable & Decodable>(_ documents: [(ID, String)], on sql: any SQLDatabase) async throws -> [ID] {
+        guard !documents.isEmpty else { return [] }
+        var query = SQLQueryString("SELECT \(ident: key), gram FROM \(ident: table) WHERE \(ident: key) IN ")
+        query.appendList(documents.map(\.0))
+        var stored: [ID: Set<String>] = [:]
+        for row in try await sql.raw(query).all() {
+            stored[try row.decode(column: key, as: ID.self), default: []].insert(try row.decode(column: "gram", as: String.self))
+        }
+        return documents.filter { id, text in stored[id, default: []] != SearchText.grams(ofDocument: text) }.map(\.0)
+    }
+
     /// Appends ` AND <column> IN (documents holding every gram of every word)`.
     func appendCandidates(to query: inout SQLQueryString, column: String, words: [String]) {
         let grams = words.reduce(into: Set<String>()) { $0.formUnion(SearchText.grams(ofWord: $1)) }.sorted()

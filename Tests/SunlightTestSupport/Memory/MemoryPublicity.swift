@@ -138,6 +138,9 @@ struct MemorySearchRepository: SearchRepository {
     func documents(offset: Int, limit: Int) async throws -> [SearchDocument] {
         context.read { $0.searchDocuments }.sorted { $0.id < $1.id }.page(offset: offset, limit: limit)
     }
+
+    /// The memory store keeps no separate index.
+    func indexMismatches() async throws -> [String] { [] }
 }
 
 struct MemoryPublicationRepository: PublicationRepository {
