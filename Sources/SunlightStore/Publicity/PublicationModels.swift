@@ -137,7 +137,8 @@ struct FluentPublicationRepository: PublicationRepository {
         let dialect = sql.dialect
         let words = filter.words
         var query = SQLQueryString("SELECT d.state FROM decision_publications d WHERE d.status IN ('published', 'withdrawn')")
-        SearchGramIndex.decisions.appendCandidates(to: &query, column: "d.id", words: words)
+        guard let grams = try await SearchGramIndex.decisions.plan(words, on: sql) else { return [] }
+        SearchGramIndex.decisions.appendCandidates(to: &query, column: "d.id", grams: grams)
         SearchGramIndex.appendExact(to: &query, column: "d.search_text", words: words, dialect: dialect)
         if let organisations = filter.organisations {
             guard !organisations.isEmpty else { return [] }

@@ -33,7 +33,8 @@ struct SQLSearchRepository: SearchRepository {
         guard !words.isEmpty else { return [] }
         let dialect = sql.dialect
         var query = SQLQueryString("SELECT d.doc_id, d.organisation_id, d.kind, d.title, d.body, d.link, d.updated_at FROM search_documents d WHERE 1 = 1")
-        SearchGramIndex.documents.appendCandidates(to: &query, column: "d.doc_id", words: words)
+        guard let grams = try await SearchGramIndex.documents.plan(words, on: sql) else { return [] }
+        SearchGramIndex.documents.appendCandidates(to: &query, column: "d.doc_id", grams: grams)
         SearchGramIndex.appendExact(to: &query, column: "d.search_text", words: words, dialect: dialect)
         if let organisations {
             guard !organisations.isEmpty else { return [] }

@@ -6,9 +6,9 @@ import SunlightCore
 /// plain tables and SQL on SQLite and PostgreSQL (`SearchText` decides what is indexed):
 /// `search_grams(gram, doc_id)` for the search documents and `decision_grams(gram,
 /// publication_id)` for published decisions, each keyed (gram, document) — a B-tree whose
-/// prefix is one gram's posting list. A query takes the documents holding every gram of every
-/// word (GROUP BY … HAVING COUNT = k), then checks each word on those few rows (`instr` on
-/// SQLite, `strpos` on PostgreSQL: the same character positions), so results are exact.
+/// prefix is one gram's posting list. A query walks the rarest gram's postings, probes each for
+/// a few more of its words' grams, then checks each word on those few rows (`instr` on SQLite,
+/// `strpos` on PostgreSQL: the same character positions), so results are exact.
 /// Derived data, rewritten in the same transaction as its document.
 struct SearchGramIndex: Sendable {
     let table: String
@@ -56,13 +56,42 @@ struct SearchGramIndex: Sendable {
         return documents.filter { id, text in stored[id, default: []] != SearchText.grams(ofDocument: text) }.map(\.0)
     }
 
-    /// Appends ` AND <column> IN (documents holding every gram of every word)`.
-    func appendCandidates(to query: inout SQLQueryString, column: String, words: [String]) {
+    /// How far each gram's posting list is counted when planning a query.
+    static let probe = 256
+    /// Grams checked besides the rarest one (each a primary-key probe per candidate).
+    static let filters = 4
+
+    /// The query's grams to intersect, rarest first: every gram's posting list is counted up to
+    /// `probe` entries (one statement), the rarest drives, the next few filter. The exact check
+    /// makes the rest unnecessary. `nil` when a gram is in no document: nothing can match.
+    func plan(_ words: [String], on sql: any SQLDatabase) async throws -> [String]? {
         let grams = words.reduce(into: Set<String>()) { $0.formUnion(SearchText.grams(ofWord: $1)) }.sorted()
-        guard !grams.isEmpty else { return }
-        query.appendLiteral(" AND \(column) IN (SELECT \(key) FROM \(table) WHERE gram IN ")
-        query.appendList(grams)
-        query.appendLiteral(" GROUP BY \(key) HAVING COUNT(*) = \(grams.count))")
+        guard !grams.isEmpty else { return [] }
+        var query = SQLQueryString("SELECT ")
+        for (index, gram) in grams.enumerated() {
+            query.appendLiteral(index == 0 ? "" : ", ")
+            query.appendLiteral("(SELECT COUNT(*) FROM (SELECT 1 FROM \(table) WHERE gram = ")
+            query.appendInterpolation(bind: gram)
+            query.appendLiteral(" LIMIT \(Self.probe)) p\(index)) AS c\(index)")
+        }
+        guard let row = try await sql.raw(query).first() else { return nil }
+        let counts = try grams.indices.map { try row.decode(column: "c\($0)", as: Int.self) }
+        guard counts.allSatisfy({ $0 > 0 }) else { return nil }
+        return zip(grams, counts).sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(1 + Self.filters).map(\.0)
+    }
+
+    /// Appends ` AND <column> IN (documents holding every planned gram)`: the rarest gram's
+    /// posting list, each entry probed for the others in the (gram, document) key.
+    func appendCandidates(to query: inout SQLQueryString, column: String, grams: [String]) {
+        guard let first = grams.first else { return }
+        query.appendLiteral(" AND \(column) IN (SELECT g0.\(key) FROM \(table) g0 WHERE g0.gram = ")
+        query.appendInterpolation(bind: first)
+        for (index, gram) in grams.enumerated().dropFirst() {
+            query.appendLiteral(" AND EXISTS (SELECT 1 FROM \(table) g\(index) WHERE g\(index).gram = ")
+            query.appendInterpolation(bind: gram)
+            query.appendLiteral(" AND g\(index).\(key) = g0.\(key))")
+        }
+        query.appendLiteral(")")
     }
 
     /// Appends ` AND <every word is in column>` — the exact check on the candidates.
