@@ -231,6 +231,23 @@ struct LedgerTamperTests {
             try await world.host.execute("UPDATE search_documents SET body = body || ' 伪造的词' WHERE doc_id = \(bind: id)")
             return Expected(table: "search_documents", recordID: id, fragment: "被直接修改")
         },
+        // The bigram index (issue 16 item 5): deleting grams would hide a document from search.
+        Tampering(name: "hide a published decision from search by deleting its grams") { world in
+            let first = "(SELECT id FROM decision_publications WHERE status = 'published' ORDER BY id LIMIT 1)"
+            let id = try await world.host.strings("SELECT id FROM decision_publications WHERE id = \(first)").first!
+            try await world.host.execute(SQLQueryString(stringLiteral: "DELETE FROM decision_grams WHERE publication_id = \(first)"))
+            return Expected(table: "decision_publications", recordID: id.lowercased(), fragment: "被直接修改")
+        },
+        Tampering(name: "hide a search document by deleting its grams") { world in
+            let id = try await world.host.strings("SELECT doc_id FROM search_documents ORDER BY doc_id").first!
+            try await world.host.execute("DELETE FROM search_grams WHERE doc_id = \(bind: id)")
+            return Expected(table: "search_documents", recordID: id, fragment: "被直接修改")
+        },
+        Tampering(name: "edit a search document's folded text") { world in
+            let id = try await world.host.strings("SELECT doc_id FROM search_documents ORDER BY doc_id").first!
+            try await world.host.execute("UPDATE search_documents SET search_text = search_text || ' 伪造的词' WHERE doc_id = \(bind: id)")
+            return Expected(table: "search_documents", recordID: id, fragment: "被直接修改")
+        },
         Tampering(name: "insert a document into the portal's search index") { world in
             let organisation = world.market.id.uuidString.lowercased()
             try await world.host.execute("""

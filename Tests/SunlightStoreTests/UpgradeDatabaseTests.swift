@@ -40,6 +40,10 @@ struct UpgradeDatabaseTests {
             #expect(report.isClean, "\(report.problems.prefix(20).map(\.description).joined(separator: "\n"))")
             #expect(report.leaves > 100)
             #expect(report.records.values.reduce(0, +) > 100)
+            // 021 back-fills the bigram index of rows written before it (issue 16 item 5; PUB-3, PUB-7).
+            let found = try await host.store.search.search("赵磊", organisations: nil, limit: 10).map(\.id)
+            #expect(found == ["officer:2379e4a9-02cf-4875-9f2d-1d3909eb3812"], "\(found)")
+            #expect(try await host.store.publications.publicDecisions(DecisionFilter(text: "简罚〔2026〕1号")).map(\.number) == ["元市监简罚〔2026〕1号"])
             await host.shutdown()
         } catch {
             await host.shutdown()

@@ -21,6 +21,9 @@ public struct SearchDocument: Sendable, Equatable {
         (id, organisationID, kind, title, body, link) == (other.id, other.organisationID, other.kind, other.title, other.body, other.link)
     }
 
+    /// What the search reads: the title line, then the body, folded (`SearchText`).
+    public var searchText: String { SearchText.document(title: title, body: body) }
+
     public init(id: String, organisationID: Organisation.ID, kind: String, title: String, body: String, link: String, updatedAt: Date) {
         self.id = id
         self.organisationID = organisationID
@@ -32,13 +35,17 @@ public struct SearchDocument: Sendable, Equatable {
     }
 }
 
-/// 全文检索 — one method over SQLite FTS5 (trigram, with its own path for one- and
-/// two-character words, which trigrams cannot match) and PostgreSQL pg_trgm.
+/// 全文检索 — one method over a character bigram index, the same tables and SQL on SQLite and
+/// PostgreSQL (`SearchText`), so one-character, two-character and longer words are all found.
 public protocol SearchRepository: Sendable {
     func upsert(_ document: SearchDocument) async throws
     func remove(id: String) async throws
-    /// Documents containing every word of `query` (words split on white space), newest first.
+    /// Documents containing every word of `query` (words split on white space, folded as
+    /// `SearchText` says): those with more words in the title first, then newest first, then by ID.
     func search(_ query: String, organisations: [Organisation.ID]?, limit: Int) async throws -> [SearchDocument]
     /// Every document, by ID, a page at a time (for `sunlight verify`).
     func documents(offset: Int, limit: Int) async throws -> [SearchDocument]
+    /// IDs of documents whose derived index (folded text, grams) is not what their title and
+    /// body give (for `sunlight verify`): changed directly, a document may be hidden.
+    func indexMismatches() async throws -> [String]
 }

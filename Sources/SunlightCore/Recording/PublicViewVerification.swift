@@ -19,7 +19,7 @@ extension LedgerVerifier {
         var offset = 0
         while true {
             let documents = try await store.search.documents(offset: offset, limit: Self.page)
-            guard !documents.isEmpty else { return }
+            guard !documents.isEmpty else { break }
             for document in documents {
                 let expected = try await Self.expectedDocument(document, in: store)
                 guard expected.map(document.showsTheSame) != true else { continue }
@@ -28,6 +28,9 @@ extension LedgerVerifier {
             }
             offset += documents.count
             progress(VerificationProgress(phase: "检索索引", done: UInt64(offset), total: 0))
+        }
+        for id in try await store.search.indexMismatches() {
+            report.report(VerificationProblem(table: "search_documents", recordID: id, "检索索引（规范化文本、二元组）与检索内容不符：被直接修改"))
         }
     }
 

@@ -7,9 +7,9 @@ import SunlightCore
 struct M019_SearchIndexRefresh: AsyncMigration {
     var name: String { "019_search_index_refresh" }
 
-    func prepare(on database: any Database) async throws {
-        try await SearchIndexRefresh.run(in: FluentStore(database: database))
-    }
+    /// The refresh now runs at the end of 021: the search repository writes the bigram index,
+    /// which does not exist yet at this point of an older database's upgrade.
+    func prepare(on database: any Database) async throws {}
 
     func revert(on database: any Database) async throws {}
 }

@@ -23,6 +23,7 @@ public enum SunlightMigrations {
         M018_OutboxSignatures(),
         M019_SearchIndexRefresh(),
         M020_LedgerSequence(),
+        M021_SearchGrams(),
     ]
 
     public static func register(on migrations: Migrations) {

@@ -33,8 +33,8 @@ final class DecisionPublicationModel: StateRow, @unchecked Sendable {
         status = publication.status.rawValue
         decidedOn = publication.decidedOn.iso
         publishedOn = publication.publishedOn?.iso
-        // Only the published (redacted) text is searchable.
-        searchText = ([publication.number] + publication.content.map(\.text)).joined(separator: "\n")
+        // Only the number and the published (redacted) text are searchable, folded (SearchText).
+        searchText = publication.searchText
         state = try publication.stateJSON
     }
 
@@ -95,12 +95,21 @@ final class PublicationPolicyModel: Model, @unchecked Sendable {
 struct FluentPublicationRepository: PublicationRepository {
     let database: any Database
 
-    func insert(_ publication: DecisionPublication) async throws { try await DecisionPublicationModel(publication).create(on: database) }
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    /// The decision and its search grams (`SearchGramIndex`), in the caller's transaction.
+    func insert(_ publication: DecisionPublication) async throws {
+        let model = try DecisionPublicationModel(publication)
+        try await model.create(on: database)
+        try await SearchGramIndex.decisions.insert([(publication.id, model.searchText)], on: sql)
+    }
 
     func update(_ publication: DecisionPublication) async throws {
         guard let model = try await DecisionPublicationModel.find(publication.id, on: database) else { throw StoreError.corrupt(DecisionPublicationModel.schema, publication.id) }
+        let before = model.searchText
         try model.set(publication)
         try await model.update(on: database)
+        if model.searchText != before { try await SearchGramIndex.decisions.replace(publication.id, text: model.searchText, on: sql) }
     }
 
     func find(_ id: DecisionPublication.ID) async throws -> DecisionPublication? {
@@ -122,35 +131,35 @@ struct FluentPublicationRepository: PublicationRepository {
         return found.sorted { ($0.decidedOn, $0.number) > ($1.decidedOn, $1.number) }
     }
 
+    /// Published or withdrawn decisions holding every word (bigram candidates, then the exact
+    /// check on `search_text`); more words in the number first, then newest, then by ID (PUB-7).
     func publicDecisions(_ filter: DecisionFilter) async throws -> [DecisionPublication] {
-        let sql = database as! any SQLDatabase
-        let postgres = sql.dialect.name == "postgresql"
-        var query = SQLQueryString("SELECT state FROM decision_publications WHERE status IN ('published', 'withdrawn')")
+        let dialect = sql.dialect
+        let words = filter.words
+        var query = SQLQueryString("SELECT d.state FROM decision_publications d WHERE d.status IN ('published', 'withdrawn')")
+        guard let grams = try await SearchGramIndex.decisions.plan(words, on: sql) else { return [] }
+        SearchGramIndex.decisions.appendCandidates(to: &query, column: "d.id", grams: grams)
+        SearchGramIndex.appendExact(to: &query, column: "d.search_text", words: words, dialect: dialect)
         if let organisations = filter.organisations {
             guard !organisations.isEmpty else { return [] }
-            query.appendLiteral(" AND organisation_id IN ")
+            query.appendLiteral(" AND d.organisation_id IN ")
             query.appendList(organisations)
         }
         if let category = filter.category {
-            query.appendLiteral(" AND category = ")
+            query.appendLiteral(" AND d.category = ")
             query.appendInterpolation(bind: category.rawValue)
         }
         if let from = filter.from {
-            query.appendLiteral(" AND decided_on >= ")
+            query.appendLiteral(" AND d.decided_on >= ")
             query.appendInterpolation(bind: from.iso)
         }
         if let to = filter.to {
-            query.appendLiteral(" AND decided_on <= ")
+            query.appendLiteral(" AND d.decided_on <= ")
             query.appendInterpolation(bind: to.iso)
         }
-        for word in filter.words {
-            // LIKE reaches one- and two-character words (most Chinese words), which trigrams
-            // cannot; on PostgreSQL the pg_trgm index serves the longer ones (STACK.md).
-            query.appendLiteral(postgres ? " AND search_text ILIKE " : " AND search_text LIKE ")
-            query.appendInterpolation(bind: SQLQueryText.containing(word))
-            query.appendLiteral(" ESCAPE '\\'")
-        }
-        query.appendLiteral(" ORDER BY decided_on DESC, id LIMIT \(max(1, min(filter.limit, 5000))) OFFSET \(max(0, filter.offset))")
+        query.appendLiteral(" ORDER BY ")
+        SearchGramIndex.appendScore(to: &query, column: "d.search_text", words: words, dialect: dialect)
+        query.appendLiteral("d.decided_on DESC, d.id LIMIT \(max(1, min(filter.limit, 5000))) OFFSET \(max(0, filter.offset))")
         return try await sql.raw(query).all().map { row in
             let state = try row.decode(column: "state", as: String.self)
             guard let publication = try? DecisionPublication.decode(stateJSON: state) else { throw StoreError(description: "decision_publications 记录损坏") }
@@ -168,7 +177,8 @@ struct FluentPublicationRepository: PublicationRepository {
         while true {
             let rows = try await DecisionPublicationModel.query(on: database).sort(\.$id).offset(offset).limit(1000).all()
             guard !rows.isEmpty else { return mismatched }
-            for row in rows where try !row.agreesWithState() { mismatched.append(try row.requireID()) }
+            let grams = Set(try await SearchGramIndex.decisions.mismatches(try rows.map { (try $0.requireID(), $0.searchText) }, on: sql))
+            for row in rows where try !row.agreesWithState() || grams.contains(try row.requireID()) { mismatched.append(try row.requireID()) }
             offset += rows.count
         }
     }

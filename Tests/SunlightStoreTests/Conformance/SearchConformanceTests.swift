@@ -4,9 +4,8 @@ import SunlightDatabaseTestSupport
 import SunlightTestSupport
 import Testing
 
-/// 检索一致性 — the portal's search, where SQLite (FTS5 trigrams plus LIKE for short words) and
-/// PostgreSQL (ILIKE with pg_trgm) differ most: every store must find the same documents in the
-/// same order (PUB-2, PUB-3, PUB-7).
+/// 检索一致性 — the portal's search (the bigram index, `SearchGramIndex`): every store must find
+/// the same documents in the same order (PUB-2, PUB-3, PUB-7).
 @Suite("存储一致性 Repository conformance: search")
 struct SearchConformanceTests {
     typealias C = Conformance

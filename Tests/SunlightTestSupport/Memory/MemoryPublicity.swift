@@ -107,8 +107,9 @@ struct MemoryOfficerRecordRepository: OfficerRecordRepository {
     }
 }
 
-/// The portal's search: every word (split on white space, at most eight) must appear in the
-/// title or the body, ignoring ASCII case; newest first, ties by ID; at most 500.
+/// The portal's search as `SearchText` decides it: every folded word (split on white space, at
+/// most eight) in the title line or the body; more words in the title first, then newest, ties
+/// by ID; at most 500.
 struct MemorySearchRepository: SearchRepository {
     let context: MemoryContext
 
@@ -124,18 +125,22 @@ struct MemorySearchRepository: SearchRepository {
     }
 
     func search(_ query: String, organisations: [Organisation.ID]?, limit: Int) async throws -> [SearchDocument] {
-        let words = SearchWords.of(query)
+        let words = SearchText.words(query)
         guard !words.isEmpty, organisations?.isEmpty != true else { return [] }
         let wanted = organisations.map(Set.init)
         return context.read { $0.searchDocuments }.filter { d in
-            (wanted?.contains(d.organisationID) ?? true)
-                && words.allSatisfy { MemoryText.contains(d.title, $0) || MemoryText.contains(d.body, $0) }
-        }.sorted { ($0.updatedAt, $1.id) > ($1.updatedAt, $0.id) }.limited(max(1, min(limit, 500)))
+            (wanted?.contains(d.organisationID) ?? true) && SearchText.matches(d.searchText, words: words)
+        }.map { (SearchText.score($0.searchText, words: words), $0) }
+            .sorted { ($0.0, $0.1.updatedAt, $1.1.id) > ($1.0, $1.1.updatedAt, $0.1.id) }
+            .map(\.1).limited(max(1, min(limit, 500)))
     }
 
     func documents(offset: Int, limit: Int) async throws -> [SearchDocument] {
         context.read { $0.searchDocuments }.sorted { $0.id < $1.id }.page(offset: offset, limit: limit)
     }
+
+    /// The memory store keeps no separate index.
+    func indexMismatches() async throws -> [String] { [] }
 }
 
 struct MemoryPublicationRepository: PublicationRepository {
@@ -173,7 +178,8 @@ struct MemoryPublicationRepository: PublicationRepository {
     }
 
     /// Published or withdrawn; every word in the number or the published text (never the
-    /// unredacted fields); newest decision first, ties by ID; a page of at most 5000.
+    /// unredacted fields); more words in the number first, then newest decision, ties by ID; a
+    /// page of at most 5000.
     func publicDecisions(_ filter: DecisionFilter) async throws -> [DecisionPublication] {
         if filter.organisations?.isEmpty == true { return [] }
         let wanted = filter.organisations.map(Set.init)
@@ -184,9 +190,9 @@ struct MemoryPublicationRepository: PublicationRepository {
             if let category = filter.category, p.category != category { return false }
             if let from = filter.from, p.decidedOn < from { return false }
             if let to = filter.to, p.decidedOn > to { return false }
-            let text = ([p.number] + p.content.map(\.text)).joined(separator: "\n")
-            return words.allSatisfy { MemoryText.contains(text, $0) }
-        }.sorted { ($0.decidedOn, $1.id.uuidString) > ($1.decidedOn, $0.id.uuidString) }
+            return SearchText.matches(p.searchText, words: words)
+        }.map { (SearchText.score($0.searchText, words: words), $0) }
+            .sorted { ($0.0, $0.1.decidedOn, $1.1.id.uuidString) > ($1.0, $1.1.decidedOn, $0.1.id.uuidString) }.map(\.1)
             .page(offset: max(0, filter.offset), limit: max(1, min(filter.limit, 5000)))
     }
 

@@ -123,6 +123,12 @@ public struct DecisionPublication: StoredState, Sendable, Equatable {
     /// Whether the public may see it: published, or withdrawn (the page stays, marked, PUB-7).
     public var isPublic: Bool { status == .published || status == .withdrawn }
 
+    /// What the portal's search reads (PUB-7): the number as the title line, then the published
+    /// (redacted) text, never the unredacted fields; folded as `SearchText` says.
+    public var searchText: String {
+        SearchText.document(title: number, body: content.map(\.text).joined(separator: "\n"))
+    }
+
     /// Published later than the clock allowed (SUP-5 reads this).
     /// What the clerk must do next and by when: publish a due decision (PUB-6), or withdraw a
     /// published one reported changed (PUB-7); nil when nothing is waiting.

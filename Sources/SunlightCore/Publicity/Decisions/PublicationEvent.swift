@@ -83,7 +83,8 @@ public protocol PublicationRepository: Sendable {
 
 /// 决定检索条件 — the portal's search over published decisions (PUB-10).
 public struct DecisionFilter: Sendable, Equatable {
-    /// Words that must all appear (number, title or published text); split on white space.
+    /// Words that must all appear (number or published text); split on white space. Results with
+    /// more words in the number come first, then the newest decision (`SearchText`).
     public var text: String?
     public var organisations: [Organisation.ID]?
     public var category: EnforcementCategory?
@@ -103,7 +104,8 @@ public struct DecisionFilter: Sendable, Equatable {
         self.offset = offset
     }
 
+    /// The words, folded (`SearchText.words`).
     public var words: [String] {
-        SearchWords.of(text ?? "")
+        SearchText.words(text ?? "")
     }
 }
