@@ -1,5 +1,4 @@
 import Foundation
-import NIOConcurrencyHelpers
 import NIOCore
 import SunlightCore
 import Vapor
@@ -12,7 +11,7 @@ import Vapor
 final class LogIntegrator: LifecycleHandler, Sendable {
     let sunlight: Sunlight
     let interval: TimeAmount
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let rounds = BackgroundRounds()
 
     init(sunlight: Sunlight, interval: TimeAmount) {
         self.sunlight = sunlight
@@ -21,30 +20,19 @@ final class LogIntegrator: LifecycleHandler, Sendable {
 
     func didBootAsync(_ application: Application) async throws {
         let sunlight = self.sunlight
-        let nanoseconds = UInt64(interval.nanoseconds)
         let logger = application.logger
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do {
-                        // A cheap read first: an idle server does not open a write transaction.
-                        if try await sunlight.integrationBacklog().count > 0 { try await sunlight.integrateAllSequenced() }
-                    } catch {
-                        logger.error("日志整合失败，稍后重试：\(error)")
-                    }
-                    do { try await Task.sleep(nanoseconds: nanoseconds) } catch { return }
-                }
+        rounds.start(every: UInt64(interval.nanoseconds)) {
+            do {
+                // A cheap read first: an idle server does not open a write transaction.
+                if try await sunlight.integrationBacklog().count > 0 { try await sunlight.integrateAllSequenced() }
+            } catch {
+                logger.error("日志整合失败，稍后重试：\(error)")
             }
         }
     }
 
     func shutdownAsync(_ application: Application) async {
-        let running = task.withLockedValue { value -> Task<Void, Never>? in
-            defer { value = nil }
-            return value
-        }
-        running?.cancel()
-        await running?.value
+        await rounds.stop()
         do { try await sunlight.integrateAllSequenced() } catch {
             application.logger.error("关闭时日志整合失败（下次启动时整合）：\(error)")
         }

@@ -1,5 +1,4 @@
 import Foundation
-import NIOConcurrencyHelpers
 import SunlightCore
 import Vapor
 
@@ -10,7 +9,7 @@ final class UpstreamPusher: LifecycleHandler, Sendable {
     let platform: HTTPUpstreamPlatform
     let interval: TimeInterval
     let retry: OutboxRetryPolicy
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let rounds = BackgroundRounds()
 
     init(platform: HTTPUpstreamPlatform, interval: TimeInterval, retry: OutboxRetryPolicy) {
         self.platform = platform
@@ -20,30 +19,20 @@ final class UpstreamPusher: LifecycleHandler, Sendable {
 
     func didBootAsync(_ application: Application) async throws {
         let sunlight = application.sunlight
-        let (platform, retry, interval, logger) = (platform, retry, interval, application.logger)
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do {
-                        try await sunlight.publicity.queueCheckpointIfGrown()
-                        let (_, failed) = try await sunlight.publicity.deliverDueMessages(to: platform, retry: retry)
-                        if failed > 0 { logger.warning("推送至上级平台失败 \(failed) 条，将按退避策略重试") }
-                    } catch {
-                        logger.warning("推送队列处理出错：\(error)")
-                    }
-                    try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
-                }
+        let (platform, retry, logger) = (platform, retry, application.logger)
+        rounds.start(every: UInt64(interval * 1_000_000_000)) {
+            do {
+                try await sunlight.publicity.queueCheckpointIfGrown()
+                let (_, failed) = try await sunlight.publicity.deliverDueMessages(to: platform, retry: retry)
+                if failed > 0 { logger.warning("推送至上级平台失败 \(failed) 条，将按退避策略重试") }
+            } catch {
+                logger.warning("推送队列处理出错：\(error)")
             }
         }
     }
 
     func shutdownAsync(_ application: Application) async {
-        let running = task.withLockedValue { value -> Task<Void, Never>? in
-            defer { value = nil }
-            return value
-        }
-        running?.cancel()
-        await running?.value
+        await rounds.stop()
     }
 }
 

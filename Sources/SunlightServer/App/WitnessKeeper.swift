@@ -17,7 +17,7 @@ final class WitnessKeeper: LifecycleHandler, Sendable {
     let interval: TimeAmount
     let witnesses: [WitnessEndpoint]
     let transport: (any WitnessTransport)?
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let rounds = BackgroundRounds()
     /// The last answer of each witness, in the order of ``witnesses``, for the administrator's page.
     let status: NIOLockedValueBox<[WitnessStatus]>
 
@@ -37,16 +37,11 @@ final class WitnessKeeper: LifecycleHandler, Sendable {
         let nanoseconds = UInt64(interval.nanoseconds)
         let logger = application.logger
         let sunlight = application.sunlight
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do { try await WitnessFile.update(from: store, dataDirectory: directory) } catch {
-                        logger.warning("无法更新见证检查点文件：\(error)")
-                    }
-                    await self.askWitnesses(sunlight, logger: logger)
-                    try? await Task.sleep(nanoseconds: nanoseconds)
-                }
+        rounds.start(every: nanoseconds) {
+            do { try await WitnessFile.update(from: store, dataDirectory: directory) } catch {
+                logger.warning("无法更新见证检查点文件：\(error)")
             }
+            await self.askWitnesses(sunlight, logger: logger)
         }
     }
 
@@ -83,11 +78,7 @@ final class WitnessKeeper: LifecycleHandler, Sendable {
     }
 
     func shutdownAsync(_ application: Application) async {
-        let running = task.withLockedValue { value -> Task<Void, Never>? in
-            defer { value = nil }
-            return value
-        }
-        running?.cancel()
+        await rounds.stop()
         do { try await WitnessFile.update(from: store, dataDirectory: dataDirectory) } catch {
             application.logger.warning("关闭时无法更新见证检查点文件：\(error)")
         }
