@@ -49,6 +49,11 @@ public struct SequencedBacklog: Sendable, Equatable {
         self.count = count
         self.oldest = oldest
     }
+
+    /// How long the oldest waiting entry has waited at `now`, in seconds (0 when none waits).
+    public func lag(at now: Date) -> TimeInterval {
+        oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0
+    }
 }
 
 /// A signed tree head as stored.

@@ -14,7 +14,7 @@ enum LedgerWriter {
                                  table: record.table, recordID: record.id, sequencedAt: time)
         }
         switch settings.integration {
-        case .atCommit: try await LedgerIntegrator.place(entries, at: time, settings: settings, in: store)
+        case .atCommit: try await LedgerIntegrator.place(entries, after: try await store.ledger.lockHead(), at: time, settings: settings, in: store)
         case .sequenced: try await store.ledger.sequence(entries)
         }
     }
@@ -28,18 +28,20 @@ enum LedgerIntegrator {
     static func integrate(limit: Int, at time: Date, settings: LedgerSettings, in store: any Store) async throws -> Int {
         try await store.transaction { tx in
             // The head lock first: a second integrator waits here, then sees what this one left.
-            _ = try await tx.ledger.lockHead()
+            let size = try await tx.ledger.lockHead()
             let batch = try await tx.ledger.sequenced(limit: limit)
             guard !batch.isEmpty else { return 0 }
-            try await place(batch, at: time, settings: settings, in: tx)
+            try await place(batch, after: size, at: time, settings: settings, in: tx)
             try await tx.ledger.removeSequenced(batch.map(\.sequence))
             return batch.count
         }
     }
 
     /// Integrates until nothing waits (another integrator may take part of it); returns how
-    /// many entries this one placed.
+    /// many entries this one placed. A cheap read first: when nothing waits, no write
+    /// transaction is opened (an idle server, a verify of a stopped database).
     static func integrateAll(batch: Int, at time: Date, settings: LedgerSettings, in store: any Store) async throws -> Int {
+        guard try await store.ledger.sequencedBacklog().count > 0 else { return 0 }
         var total = 0
         while true {
             let placed = try await integrate(limit: batch, at: time, settings: settings, in: store)
@@ -51,14 +53,15 @@ enum LedgerIntegrator {
     /// Before a read of the tree (a proof, a case file, the newest checkpoint): integrates what
     /// waits, so everything committed before the read is in what it returns.
     static func catchUp(at time: Date, settings: LedgerSettings, in store: any Store) async throws {
-        guard settings.integration == .sequenced, try await store.ledger.sequencedBacklog().count > 0 else { return }
+        guard settings.integration == .sequenced else { return }
         _ = try await integrateAll(batch: Sunlight.integrationBatch, at: time, settings: settings, in: store)
     }
 
-    /// Places `entries` after the current head, in their order, and signs the new checkpoint.
-    static func place(_ entries: [SequencedLedgerEntry], at time: Date, settings: LedgerSettings, in store: any Store) async throws {
+    /// Places `entries` after the head of `size` (locked by the caller), in their order, and
+    /// signs the new checkpoint.
+    static func place(_ entries: [SequencedLedgerEntry], after size: UInt64, at time: Date, settings: LedgerSettings,
+                      in store: any Store) async throws {
         let ledger = store.ledger
-        let size = try await ledger.lockHead()
         // The right edge of the tree: every left sibling an append can need.
         let frontier = MerkleMath.decompose(begin: 0, end: size)
         var known = Dictionary(uniqueKeysWithValues: zip(frontier, try await ledger.hashes(frontier)))
@@ -79,8 +82,6 @@ enum LedgerIntegrator {
                 guard let left = known[leftID] else { throw LedgerError.missingSubtree(leftID) }
                 hash = RFC6962.nodeHash(left, hash)
                 id = SubtreeID(level: id.level + 1, index: id.index >> 1)
-                // Only the right edge is needed from here on.
-                known[leftID] = nil
             }
             next += 1
         }

@@ -34,7 +34,7 @@ public struct MetricsSnapshot: Sendable, Equatable {
             Gauge("sunlight_log_leaves", "Leaves in the tamper-evident log (REC-5)", Double(head.size)),
             Gauge("sunlight_log_sequenced_entries", "Committed log entries waiting for the integrator (REC-5)", Double(waiting.count)),
             Gauge("sunlight_log_integration_lag_seconds", "Age of the oldest entry waiting for the integrator (REC-5)",
-                  waiting.oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0),
+                  waiting.lag(at: now)),
             Gauge("sunlight_outbox_pending_messages", "Outbox messages not yet delivered upstream (PUB-10)", Double(outbox.pending)),
             Gauge("sunlight_outbox_failing_messages", "Pending outbox messages whose last delivery failed (PUB-10)", Double(outbox.failing)),
         ])

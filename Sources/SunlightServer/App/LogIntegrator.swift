@@ -22,10 +22,7 @@ final class LogIntegrator: LifecycleHandler, Sendable {
         let sunlight = self.sunlight
         let logger = application.logger
         rounds.start(every: UInt64(interval.nanoseconds)) {
-            do {
-                // A cheap read first: an idle server does not open a write transaction.
-                if try await sunlight.integrationBacklog().count > 0 { try await sunlight.integrateAllSequenced() }
-            } catch {
+            do { try await sunlight.integrateAllSequenced() } catch {
                 logger.error("日志整合失败，稍后重试：\(error)")
             }
         }

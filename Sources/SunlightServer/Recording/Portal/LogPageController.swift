@@ -28,11 +28,10 @@ struct LogPageController {
         let ledger = request.sunlight.ledger
         let cosigned = try await request.sunlight.witness.cosignedCheckpoint()
         let backlog = try await request.sunlight.integrationBacklog()
-        let waited = backlog.oldest.map { max(0, request.sunlight.clock.now.timeIntervalSince($0)) } ?? 0
         return try await Page.render("portal/log", LogPage(
             page: PageContext(request, title: "防篡改日志"), checkpoint: cosigned, size: latest.map { String($0.size) } ?? "0",
             root: latest?.root.base64 ?? RFC6962.emptyRoot.base64, signedAt: latest.map { ChinaTime.secondText($0.createdAt) } ?? "—",
             origin: ledger.origin, verifierKey: ledger.verifier.verifierKey,
-            waiting: backlog.count, waitedFor: String(format: "%.1f", waited)), on: request)
+            waiting: backlog.count, waitedFor: String(format: "%.1f", backlog.lag(at: request.sunlight.clock.now))), on: request)
     }
 }
