@@ -58,6 +58,7 @@ public struct FluentStore: Store {
     public var cases: any CaseRepository { FluentCaseRepository(database: database) }
     public var caseRecords: any CaseRecordRepository { FluentCaseRecordRepository(database: database) }
     public var caseSettings: any CaseSettingsRepository { SQLCaseSettingsRepository(database: database) }
+    public var caseClocks: any CaseClockSummaryRepository { SQLCaseClockSummaryRepository(database: database) }
     public var reviews: any ReviewRepository { FluentReviewRepository(database: database) }
     public var publications: any PublicationRepository { FluentPublicationRepository(database: database) }
     public var outbox: any OutboxRepository { FluentOutboxRepository(database: database) }

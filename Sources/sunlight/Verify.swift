@@ -50,6 +50,9 @@ struct Verify: AsyncParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         print("日志：\(report.leaves) 个叶子，\(report.subtrees) 个子树哈希，\(report.checkpoints) 个签名检查点（\(report.consistencyProofs) 个一致性证明）")
         print("根哈希：\(report.root.base64)")
+        if report.readModelsBuiltBeforeCheck {
+            print("校验前先按案件记录建立了办案期限摘要（此前从未建立）")
+        }
         if report.integratedBeforeCheck > 0 {
             print("校验前先整合了 \(report.integratedBeforeCheck) 个已提交、尚未进入日志树的条目")
         }

@@ -93,6 +93,15 @@ struct LedgerTamperTests {
         }
     }
 
+    /// A direct change to the first case-clock summary (`statement` ends with `case_id = `).
+    static func summary(_ name: String, _ statement: String, fragment: String) -> Tampering {
+        Tampering(name: name) { world in
+            let id = try #require(try await world.host.strings("SELECT case_id FROM case_clock_summaries ORDER BY case_id").first)
+            try await world.host.execute(SQLQueryString(stringLiteral: statement) + "\(bind: id)")
+            return Expected(table: "case_clock_summaries", recordID: id, fragment: fragment)
+        }
+    }
+
     static let tamperings: [Tampering] = [
         Tampering(name: "edit a field of a record") { world in
             let user = try await world.user("scj.zhangwei")
@@ -255,6 +264,18 @@ struct LedgerTamperTests {
                 VALUES ('entry:00000000-0000-0000-0000-000000000001', \(bind: organisation), '执法事项清单', '伪造的事项', '伪造', '/', '2026-11-23T01:00:00.000Z')
                 """)
             return Expected(table: "search_documents", recordID: "entry:00000000-0000-0000-0000-000000000001", fragment: "被直接插入")
+        },
+        // The case-clock summaries the dashboard, tasks and clues ask (issue 16 item 2; REC-13).
+        summary("hide an overdue case from the dashboard by moving its due date", "UPDATE case_clock_summaries SET earliest_due = '2099-12-31' WHERE case_id = ",
+                fragment: "被直接修改"),
+        summary("hide a running case's clocks by deleting its summary", "DELETE FROM case_clock_summaries WHERE case_id = ", fragment: "被直接删除"),
+        Tampering(name: "make a closed case look overdue") { world in
+            let id = try await world.host.strings("SELECT id FROM cases WHERE status = 'closed' OR status = 'archived' ORDER BY id").first!.lowercased()
+            try await world.host.execute("""
+                INSERT INTO case_clock_summaries (case_id, organisation_id, earliest_due, moving)
+                VALUES (\(bind: id), \(bind: world.market.id.uuidString.lowercased()), '2026-01-01', 0)
+                """)
+            return Expected(table: "case_clock_summaries", recordID: id, fragment: "被直接插入")
         },
         // The records of cases, lists, officers, reviews and settings, changed or deleted directly.
         edit("retitle a case", "cases", "UPDATE cases SET title = title || '（改）' WHERE id = (SELECT id FROM cases ORDER BY id LIMIT 1)"),

@@ -49,6 +49,8 @@ extension CalendarUseCases {
             // Due dates counted provisionally through this year are counted again (CAL-4).
             let recounted = try await Self.recountDueDates(year: notice.year, earlier: earlier, later: calendar, at: at, on: today,
                                                            by: actor.user?.id, in: tx)
+            // Every running case's due dates are counted again on the new calendar (CAL-4, REC-13).
+            try await CaseClockSummaries.rebuild(in: tx, calendar: calendar)
             return ((), [loaded.ledgerRecord(organisationID: actor.organisation?.id)] + recounted)
         }
         try await calendars.reload()

@@ -144,6 +144,7 @@ public protocol Store: Sendable {
     var cases: any CaseRepository { get }
     var caseRecords: any CaseRecordRepository { get }
     var caseSettings: any CaseSettingsRepository { get }
+    var caseClocks: any CaseClockSummaryRepository { get }
     var reviews: any ReviewRepository { get }
     var search: any SearchRepository { get }
     var publications: any PublicationRepository { get }

@@ -17,6 +17,9 @@ public struct LedgerRecord: Sendable, Equatable {
     public let content: CanonicalJSON
     public let corrects: String?
     public let contentVersion: Int
+    /// The case the record belongs to (a case, its event or its document), so the commit keeps
+    /// that case's read models in step; not part of what is hashed.
+    public private(set) var caseID: UUID?
     let earlier: (@Sendable (Int) throws -> CanonicalJSON?)?
 
     public init(type: String, table: String, id: String, organisationID: UUID?, content: CanonicalJSON, corrects: String? = nil,
@@ -29,6 +32,13 @@ public struct LedgerRecord: Sendable, Equatable {
         self.corrects = corrects
         self.contentVersion = contentVersion
         self.earlier = earlier
+    }
+
+    /// This record, marked as belonging to `caseID`.
+    func about(case caseID: UUID) -> LedgerRecord {
+        var record = self
+        record.caseID = caseID
+        return record
     }
 
     public var contentHash: LedgerHash { LedgerHash.sha256(content.bytes) }

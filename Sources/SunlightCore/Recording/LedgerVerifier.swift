@@ -332,7 +332,16 @@ extension CaseUseCases {
     /// `policy`, if given, asks k of n outside witnesses to vouch for the database (REC-19).
     public func verify(witnesses: [String] = [], policy: WitnessPolicy? = nil,
                        progress: @escaping @Sendable (VerificationProgress) -> Void = { _ in }) async throws -> VerificationReport {
+        let calendar = try await calendars.current()
+        // Summaries never built (a database from before them, or bulk-loaded) are built first;
+        // summaries that were built are checked as they stand.
+        let built = try await store.caseClocks.builtVersion() == CaseClockSummary.version
+        if !built { try await store.transaction { try await CaseClockSummaries.rebuild(in: $0, calendar: calendar) } }
+        var report = try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, policy: policy, progress: progress,
+                                              integrationTime: now).run()
+        report.readModelsBuiltBeforeCheck = !built
         try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, policy: policy, progress: progress,
-                                 integrationTime: now).run()
+                                 integrationTime: now).verifyCaseClocks(&report, calendar: calendar)
+        return report
     }
 }

@@ -35,6 +35,8 @@ public struct VerificationReport: Sendable {
     public var root: LedgerHash = RFC6962.emptyRoot
     /// Entries that were committed but still waited for the integrator, placed before checking.
     public var integratedBeforeCheck = 0
+    /// The case-clock summaries had never been built, and were built from the records first.
+    public var readModelsBuiltBeforeCheck = false
     public var problems: [VerificationProblem] = []
 
     public var isClean: Bool { problems.isEmpty }

@@ -45,8 +45,13 @@ extension UseCaseArea {
     @discardableResult
     func commit<T: Sendable>(_ line: AccessLogEntry,
                              _ work: @escaping @Sendable (any Store, Date) async throws -> (T, [LedgerRecord])) async throws -> T {
-        try await store.transaction { [ledger, secrets] tx in
+        // Read before the transaction: the calendar's store is not the transaction's.
+        let calendar = try await calendars.current()
+        return try await store.transaction { [ledger, secrets] tx in
             let (result, records) = try await work(tx, line.at)
+            // The read models of the cases it changed, in the same transaction (REC-13).
+            let cases = Set(records.compactMap(\.caseID))
+            if !cases.isEmpty { try await CaseClockSummaries.refresh(cases, in: tx, calendar: calendar) }
             try await Sunlight.appendAccessLog(line, records: records, at: line.at, ledger: ledger, secrets: secrets, in: tx)
             return result
         }

@@ -60,6 +60,7 @@ public enum SunlightApp {
         let integrating = configuration.logIntegrationMilliseconds > 0
         app.sunlight = try configuration.makeSunlight(store: store, clock: clock, secrets: secrets, blobs: blobs,
                                                       integration: integrating ? .sequenced : .atCommit)
+        try await app.sunlight.prepareReadModels()
         if configuration.readReplica != nil {
             app.publicSunlight = try configuration.makeSunlight(
                 store: FluentStore(databases: app.databases, replica: StoreConfiguration.replicaID, logger: app.logger),

@@ -14,6 +14,7 @@ public enum SunlightRuntime {
         do {
             try await host.migrate()
             let sunlight = try configuration.makeSunlight(store: host.store)
+            try await sunlight.prepareReadModels()
             let result = try await body(sunlight, host)
             if updateWitness { try await WitnessFile.update(from: host.store, dataDirectory: configuration.dataDirectory) }
             await host.shutdown()

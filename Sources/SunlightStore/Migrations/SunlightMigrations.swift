@@ -24,6 +24,7 @@ public enum SunlightMigrations {
         M019_SearchIndexRefresh(),
         M020_LedgerSequence(),
         M021_SearchGrams(),
+        M022_CaseClockSummaries(),
     ]
 
     public static func register(on migrations: Migrations) {

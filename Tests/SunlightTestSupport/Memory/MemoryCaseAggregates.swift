@@ -64,4 +64,12 @@ extension MemoryCaseRecordRepository {
         return documents.filter { selected.contains($0.caseID) && $0.status == .issued && $0.fields[field] == value }
             .sorted { ($0.draftedAt, $0.id.uuidString) < ($1.draftedAt, $1.id.uuidString) }
     }
+
+    func documents(organisations: [Organisation.ID], status: CaseDocument.Status) async throws -> [CaseDocument] {
+        let wanted = Set(organisations)
+        let (cases, documents) = context.read { ($0.cases, $0.documents) }
+        let selected = Set(cases.filter { wanted.contains($0.organisationID) }.map(\.id))
+        return documents.filter { selected.contains($0.caseID) && $0.status == status }
+            .sorted { ($0.draftedAt, $0.id.uuidString) < ($1.draftedAt, $1.id.uuidString) }
+    }
 }

@@ -45,6 +45,7 @@ public struct MemoryStore: Store {
     public var cases: any CaseRepository { MemoryCaseRepository(context: context) }
     public var caseRecords: any CaseRecordRepository { MemoryCaseRecordRepository(context: context) }
     public var caseSettings: any CaseSettingsRepository { MemoryCaseSettingsRepository(context: context) }
+    public var caseClocks: any CaseClockSummaryRepository { MemoryCaseClockSummaryRepository(context: context) }
     public var reviews: any ReviewRepository { MemoryReviewRepository(context: context) }
     public var search: any SearchRepository { MemorySearchRepository(context: context) }
     public var publications: any PublicationRepository { MemoryPublicationRepository(context: context) }
@@ -160,6 +161,10 @@ struct MemoryTables {
         defer { nextSeq += 1 }
         return nextSeq
     }
+
+    // Read models
+    var caseClockSummaries: [EnforcementCase.ID: CaseClockSummary] = [:]
+    var readModels: [String: Int] = [:]
 
     // Organisation and access
     var organisations: [Organisation] = []

@@ -66,6 +66,9 @@ public protocol CaseRecordRepository: Sendable {
     /// The issued documents of the cases of these organisations whose field `field` is `value`
     /// (say, `discretionFlag` = `yes`: a fine outside the benchmark, STD-3), oldest drafted first.
     func issuedDocuments(organisations: [Organisation.ID], field: String, value: String) async throws -> [CaseDocument]
+    /// The documents of the cases of these organisations in this status (say, waiting for
+    /// signature), oldest drafted first.
+    func documents(organisations: [Organisation.ID], status: CaseDocument.Status) async throws -> [CaseDocument]
 
     func insert(_ evidence: CaseEvidence) async throws
     func evidence(of caseID: EnforcementCase.ID) async throws -> [CaseEvidence]

@@ -154,7 +154,7 @@ extension CaseUseCases {
         let events = try await store.cases.events(organisations: Array(names.keys), cases: period, kinds: [.decided, .closed, .stageCompleted], dates: nil)
         let documents = try await store.caseRecords.documents(ofCases: cases.filter { $0.category == .coercion }.map(\.id))
             .filter { $0.type == .seizureDecision }
-        let overdue = Set(try await runningClocks(of: cases).filter { $0.value.contains { $0.state == .overdue } }.keys)
+        let overdue = Set(try await lateClocks(organisations: Array(names.keys), dueSoon: false).map(\.enforcementCase.id))
         try await log(actor, .read, "case_statistics", id: nil, in: actor.organisation, "查看案件统计 \(from.iso)–\(to.iso)（\(cases.count) 件）")
         return CaseStatistics.compute(cases: cases, events: events, documents: documents, overdue: overdue, organisationNames: names, from: from, to: to)
     }

@@ -96,15 +96,11 @@ extension CaseUseCases {
     func runningClocks(of cases: [EnforcementCase]) async throws -> [EnforcementCase.ID: [CaseClock]] {
         let running = cases.filter { $0.status == .open || $0.status == .suspended }
         guard !running.isEmpty else { return [:] }
-        let ids = running.map(\.id)
-        let events = Dictionary(grouping: try await store.cases.events(ofCases: ids), by: \.caseID)
-        let documents = Dictionary(grouping: try await store.caseRecords.documents(ofCases: ids), by: \.caseID)
         let calendar = try await calendars.current()
         var result: [EnforcementCase.ID: [CaseClock]] = [:]
-        for theCase in running {
-            let snapshot = CaseSnapshot(enforcementCase: theCase, parties: [], events: events[theCase.id] ?? [], documents: documents[theCase.id] ?? [],
-                                        evidence: [], fileKinds: [:], officers: [], audioVideoStages: [])
-            result[theCase.id] = (try? CaseClocks.clocks(for: snapshot, today: clock.today, calendar: calendar, dueSoonMargin: settings.dueSoonMargin)) ?? []
+        for snapshot in try await CaseClockSummaries.clockSnapshots(of: running, in: store) {
+            result[snapshot.enforcementCase.id] = (try? CaseClocks.clocks(for: snapshot, today: clock.today, calendar: calendar,
+                                                                          dueSoonMargin: settings.dueSoonMargin)) ?? []
         }
         return result
     }

@@ -114,7 +114,7 @@ public struct EnforcementCase: Identifiable, Sendable, Equatable {
     }
 
     func ledgerRecord(_ type: String) -> LedgerRecord {
-        Self.logged(type: type, table: "cases", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent)
+        Self.logged(type: type, table: "cases", id: id.uuidString.lowercased(), organisationID: organisationID, content: ledgerContent).about(case: id)
     }
 }
 
@@ -257,6 +257,6 @@ public struct CaseEvent: Identifiable, Sendable, Equatable {
         Self.logged(type: "case.\(kind.rawValue)", table: "case_events", id: id.uuidString.lowercased(), organisationID: organisationID,
                     content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "kind": .string(kind.rawValue),
                                        "stage": Snapshot.text(stage), "at": Snapshot.time(at), "on": .string(on.iso), "by": Snapshot.uuid(by),
-                                       "note": Snapshot.text(note), "data": .object(data.mapValues(CanonicalJSON.string))]))
+                                       "note": Snapshot.text(note), "data": .object(data.mapValues(CanonicalJSON.string))])).about(case: caseID)
     }
 }

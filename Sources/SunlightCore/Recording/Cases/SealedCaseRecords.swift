@@ -61,7 +61,7 @@ extension CaseDocument {
     func ledgerRecord(_ type: String, organisationID: UUID, sealed: [String: PersonalValue]) -> LedgerRecord {
         let version1 = ledgerContent, version2 = ledgerContent(sealed: sealed, version: 2)
         return Self.logged(type: type, table: Self.personalTable, id: id.uuidString.lowercased(), organisationID: organisationID,
-                           content: ledgerContent(sealed: sealed), earlier: { [1: version1, 2: version2][$0] })
+                           content: ledgerContent(sealed: sealed), earlier: { [1: version1, 2: version2][$0] }).about(case: caseID)
     }
 }
 

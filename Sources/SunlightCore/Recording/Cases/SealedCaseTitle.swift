@@ -28,7 +28,7 @@ extension EnforcementCase {
     func ledgerRecord(_ type: String, title seal: PersonalValue?) -> LedgerRecord {
         let earlier = ledgerContent
         return Self.logged(type: type, table: Self.personalTable, id: id.uuidString.lowercased(), organisationID: organisationID,
-                           content: ledgerContent(title: seal), earlier: { $0 == 1 ? earlier : nil })
+                           content: ledgerContent(title: seal), earlier: { $0 == 1 ? earlier : nil }).about(case: id)
     }
 }
 

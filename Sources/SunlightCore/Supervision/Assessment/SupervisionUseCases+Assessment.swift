@@ -144,13 +144,12 @@ extension SupervisionUseCases {
             .filter { $0.dueOn?.year == year && ($0.publishedOn != nil || ($0.dueOn.map { $0 < today } ?? false)) }
         result[.publicationOnTime] = (publications.filter { $0.publishedOn != nil && !$0.publishedLate }.count, publications.count)
 
-        // The year's cases counted in the database; only its running ones are loaded, for their clocks.
+        // The year's cases counted in the database; only those with an overdue clock are loaded, for their clocks.
         let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
         let opened = try await store.cases.countsByCategory(organisations: [organisation.id], filter: CaseFilter(openedFrom: first, openedTo: last))
             .values.reduce(0, +)
-        let running = try await store.cases.matching(organisations: [organisation.id],
-                                                     filter: CaseFilter(statuses: CaseFilter.running.statuses, openedFrom: first, openedTo: last))
-        let overdue = try await self.cases.runningClocks(of: running).filter { $0.value.contains { $0.state == .overdue } }.count
+        let overdue = try await self.cases.lateClocks(organisations: [organisation.id], dueSoon: false)
+            .filter { $0.enforcementCase.openedOn >= first && $0.enforcementCase.openedOn <= last }.count
         result[.casesWithinClocks] = (opened - overdue, opened)
 
         // Decisions reviewed, plus those that should have been and were not; a flag (skipped or ignored) counts against.

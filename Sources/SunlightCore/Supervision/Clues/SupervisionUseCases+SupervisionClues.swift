@@ -8,14 +8,15 @@ extension SupervisionUseCases {
         let organisations = try await readableOrganisations(of: actor)
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // Each kind of clue asks the database for its own rows; then only the cases they name are loaded.
-        let running = try await store.cases.matching(organisations: Array(names.keys), filter: .running)
+        // Overdue clocks come from the case-clock summaries: only cases that are late are loaded.
+        let late = try await self.cases.lateClocks(organisations: Array(names.keys), dueSoon: false)
         let exemptions = try await store.cases.events(organisations: Array(names.keys), cases: .all, kinds: [.audioVideoExemptionApproved], dates: nil)
         let flagged = try await store.caseRecords.issuedDocuments(organisations: Array(names.keys), field: DocumentField.discretionFlag.rawValue, value: YesNo.yes)
         let reviewFlags = try await reviews.reviewFlags(in: organisations)
         let transfers = try await store.transfers.list(organisations: Array(names.keys))
         let named = Set(exemptions.map(\.caseID) + flagged.map(\.caseID) + reviewFlags.map(\.caseID) + transfers.map(\.caseID))
-            .subtracting(running.map(\.id))
-        let cases = running + (try await store.cases.find(ids: Array(named))).filter { names[$0.organisationID] != nil }
+            .subtracting(late.map(\.enforcementCase.id))
+        let cases = late.map(\.enforcementCase) + (try await store.cases.find(ids: Array(named))).filter { names[$0.organisationID] != nil }
         let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let today = clock.today
         var clues: [SupervisionClue] = []
@@ -24,11 +25,10 @@ extension SupervisionUseCases {
             clues.append(SupervisionClue(kind: kind, rule: rule, organisationID: organisation, organisationName: names[organisation] ?? "",
                                          reference: reference, detail: detail, on: on, link: link))
         }
-        for (caseID, clocks) in try await self.cases.runningClocks(of: running) {
-            guard let theCase = byID[caseID] else { continue }
-            for overdue in clocks where overdue.state == .overdue {
+        for (theCase, clocks) in late {
+            for overdue in clocks {
                 clue(.overdue, overdue.rule, theCase.organisationID, theCase.number, "\(overdue.title)已超过期限 \(overdue.due?.iso ?? "")",
-                     overdue.due ?? today, RecordRef.case(caseID))
+                     overdue.due ?? today, RecordRef.case(theCase.id))
             }
         }
         for event in exemptions {

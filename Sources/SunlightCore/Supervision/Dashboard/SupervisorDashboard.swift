@@ -39,12 +39,8 @@ extension SupervisionUseCases {
         let ids = organisations.map(\.id)
         var rows = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, SupervisorDashboard.Row(organisation: $0)) })
         let today = clock.today
-        // Only running cases have a clock that can be overdue.
-        let cases = try await store.cases.matching(organisations: ids, filter: .running)
-        let organisationOf = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0.organisationID) })
-        for (caseID, clocks) in try await self.cases.runningClocks(of: cases) where clocks.contains(where: { $0.state == .overdue }) {
-            if let organisation = organisationOf[caseID] { rows[organisation]?.overdueCases += 1 }
-        }
+        // Counted from the case-clock summaries: no running case is loaded but those whose clock moves with today.
+        for (organisation, count) in try await self.cases.overdueCaseCounts(organisations: ids) { rows[organisation]?.overdueCases += count }
         for publication in try await store.publications.list(organisations: ids, statuses: [.due, .published]) {
             let late = publication.status == .due ? (publication.dueOn.map { $0 < today } ?? false)
                 : (publication.withdrawal.map { $0.withdrawnOn == nil && ($0.dueOn.map { $0 < today } ?? false) } ?? false)

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Keeps ``CaseClockSummary`` in step with the records: every commit that changes a case, its
+/// events or its documents refreshes that case's summary in the same transaction; loading a
+/// holiday notice rebuilds them all in its transaction; `sunlight verify` recomputes them all.
+enum CaseClockSummaries {
+    /// What clocks read of each case: the case, its events and its documents (two queries).
+    static func clockSnapshots(of cases: [EnforcementCase], in store: any Store) async throws -> [CaseSnapshot] {
+        guard !cases.isEmpty else { return [] }
+        let ids = cases.map(\.id)
+        let events = Dictionary(grouping: try await store.cases.events(ofCases: ids), by: \.caseID)
+        let documents = Dictionary(grouping: try await store.caseRecords.documents(ofCases: ids), by: \.caseID)
+        return cases.map {
+            CaseSnapshot(enforcementCase: $0, parties: [], events: events[$0.id] ?? [], documents: documents[$0.id] ?? [],
+                         evidence: [], fileKinds: [:], officers: [], audioVideoStages: [])
+        }
+    }
+
+    /// The summaries these cases should have now.
+    static func expected(_ cases: [EnforcementCase], in store: any Store, calendar: WorkingDayCalendar) async throws -> [CaseClockSummary] {
+        let running = cases.filter { $0.status == .open || $0.status == .suspended }
+        return try await clockSnapshots(of: running, in: store).compactMap { CaseClockSummary.of($0, calendar: calendar) }
+    }
+
+    /// Recomputes the summaries of these cases, in the caller's transaction.
+    static func refresh(_ ids: Set<EnforcementCase.ID>, in tx: any Store, calendar: WorkingDayCalendar) async throws {
+        guard !ids.isEmpty else { return }
+        let summaries = try await expected(try await tx.cases.find(ids: Array(ids)), in: tx, calendar: calendar)
+        let kept = Set(summaries.map(\.caseID))
+        try await tx.caseClocks.save(summaries, removing: ids.filter { !kept.contains($0) }.sorted { $0.uuidString < $1.uuidString })
+    }
+
+    /// Every running case's summary, recomputed, organisation by organisation.
+    static func allExpected(in store: any Store, calendar: WorkingDayCalendar,
+                            each: ([CaseClockSummary]) async throws -> Void) async throws {
+        let organisations = try await store.organisations.all().map(\.id)
+        for chunk in stride(from: 0, to: organisations.count, by: 50).map({ Array(organisations[$0..<min($0 + 50, organisations.count)]) }) {
+            let running = try await store.cases.matching(organisations: chunk, filter: .running)
+            for start in stride(from: 0, to: running.count, by: 500) {
+                try await each(try await expected(Array(running[start..<min(start + 500, running.count)]), in: store, calendar: calendar))
+            }
+        }
+    }
+
+    /// Drops every summary and computes them again (a holiday notice was loaded, the way
+    /// summaries are computed changed, or records were bulk-loaded).
+    static func rebuild(in tx: any Store, calendar: WorkingDayCalendar) async throws {
+        try await tx.caseClocks.removeAll()
+        try await allExpected(in: tx, calendar: calendar) { try await tx.caseClocks.save($0, removing: []) }
+        try await tx.caseClocks.markBuilt(version: CaseClockSummary.version)
+    }
+}
+
+extension LedgerVerifier {
+    /// 期限摘要校验: every stored summary is what the records give, and every running case
+    /// that runs a clock has one (REC-13).
+    func verifyCaseClocks(_ report: inout VerificationReport, calendar: WorkingDayCalendar) async throws {
+        var stored: [EnforcementCase.ID: CaseClockSummary] = [:]
+        var offset = 0
+        while true {
+            let page = try await store.caseClocks.summaries(offset: offset, limit: Self.page)
+            guard !page.isEmpty else { break }
+            for summary in page { stored[summary.caseID] = summary }
+            offset += page.count
+        }
+        var problems: [VerificationProblem] = []
+        try await CaseClockSummaries.allExpected(in: store, calendar: calendar) { expected in
+            for summary in expected {
+                let found = stored.removeValue(forKey: summary.caseID)
+                guard found != summary else { continue }
+                problems.append(VerificationProblem(table: "case_clock_summaries", recordID: summary.caseID.uuidString.lowercased(),
+                                                    found == nil ? "办案期限摘要缺失：被直接删除" : "办案期限摘要与案件记录不符：被直接修改"))
+            }
+        }
+        for id in stored.keys.sorted(by: { $0.uuidString < $1.uuidString }) {
+            problems.append(VerificationProblem(table: "case_clock_summaries", recordID: id.uuidString.lowercased(),
+                                                "办案期限摘要指向没有在办期限的案件：被直接插入"))
+        }
+        for problem in problems { report.report(problem) }
+        progress(VerificationProgress(phase: "办案期限摘要", done: UInt64(offset), total: 0))
+    }
+}
