@@ -40,6 +40,12 @@ let package = Package(
         /// The demo data set (演示数据): a county's organisations, accounts, lists, cases and
         /// publications, seeded through the use cases. Used by `sunlight demo` and the tests' templates.
         .target(name: "SunlightDemo", dependencies: ["SunlightCore"]),
+        /// 内存存储 — Core's Store port and a blob store kept in memory: the use-case tests' store
+        /// and the generator's scratch store (`sunlight demo`, `sunlight generate`).
+        .target(
+            name: "SunlightMemoryStore",
+            dependencies: ["SunlightCore", "SunlightLedger", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         /// Storage: Fluent models, numbered migrations, repositories (SQLite | PostgreSQL).
         .target(
             name: "SunlightStore",
@@ -120,10 +126,10 @@ let package = Package(
         .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger", "SunlightTestSupport", "SunlightFixtures", "SunlightRendering"],
                     resources: [.copy("Resources/ledger-vectors.json")]),
         /// Test doubles every test and benchmark may use: the clock, the hasher, the in-memory
-        /// store and blob store, the demo in memory. No database.
+        /// store and blob store (re-exported), the demo in memory. No database.
         .target(
             name: "SunlightTestSupport",
-            dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger", "SunlightMemoryStore", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/SunlightTestSupport"
         ),
         /// Scratch SQLite files and PostgreSQL databases, seeded templates, the store kinds.
