@@ -46,6 +46,9 @@ let package = Package(
             name: "SunlightMemoryStore",
             dependencies: ["SunlightCore", "SunlightLedger", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        /// 生成的一年 — a deterministic lived-in history (`sunlight demo`, `sunlight generate`):
+        /// counties whose year is made through the use cases from a seed.
+        .target(name: "SunlightGenerator", dependencies: ["SunlightCore", "SunlightMemoryStore"]),
         /// Storage: Fluent models, numbered migrations, repositories (SQLite | PostgreSQL).
         .target(
             name: "SunlightStore",
@@ -123,7 +126,7 @@ let package = Package(
             resources: [.copy("Resources/merkle-vectors")]
         ),
         .testTarget(name: "SunlightRenderingTests", dependencies: ["SunlightRendering", "SunlightCore"]),
-        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger", "SunlightTestSupport", "SunlightFixtures", "SunlightRendering"],
+        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightDemo", "SunlightGenerator", "SunlightLedger", "SunlightTestSupport", "SunlightFixtures", "SunlightRendering"],
                     resources: [.copy("Resources/ledger-vectors.json")]),
         /// Test doubles every test and benchmark may use: the clock, the hasher, the in-memory
         /// store and blob store (re-exported), the demo in memory. No database.
