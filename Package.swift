@@ -40,6 +40,15 @@ let package = Package(
         /// The demo data set (演示数据): a county's organisations, accounts, lists, cases and
         /// publications, seeded through the use cases. Used by `sunlight demo` and the tests' templates.
         .target(name: "SunlightDemo", dependencies: ["SunlightCore"]),
+        /// 内存存储 — Core's Store port and a blob store kept in memory: the use-case tests' store
+        /// and the generator's scratch store (`sunlight demo`, `sunlight generate`).
+        .target(
+            name: "SunlightMemoryStore",
+            dependencies: ["SunlightCore", "SunlightLedger", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        /// 生成的一年 — a deterministic lived-in history (`sunlight demo`, `sunlight generate`):
+        /// counties whose year is made through the use cases from a seed.
+        .target(name: "SunlightGenerator", dependencies: ["SunlightCore", "SunlightMemoryStore"]),
         /// Storage: Fluent models, numbered migrations, repositories (SQLite | PostgreSQL).
         .target(
             name: "SunlightStore",
@@ -117,13 +126,13 @@ let package = Package(
             resources: [.copy("Resources/merkle-vectors")]
         ),
         .testTarget(name: "SunlightRenderingTests", dependencies: ["SunlightRendering", "SunlightCore"]),
-        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger", "SunlightTestSupport", "SunlightFixtures", "SunlightRendering"],
+        .testTarget(name: "SunlightCoreTests", dependencies: ["SunlightCore", "SunlightDemo", "SunlightGenerator", "SunlightLedger", "SunlightTestSupport", "SunlightFixtures", "SunlightRendering"],
                     resources: [.copy("Resources/ledger-vectors.json")]),
         /// Test doubles every test and benchmark may use: the clock, the hasher, the in-memory
-        /// store and blob store, the demo in memory. No database.
+        /// store and blob store (re-exported), the demo in memory. No database.
         .target(
             name: "SunlightTestSupport",
-            dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightLedger", "SunlightMemoryStore", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/SunlightTestSupport"
         ),
         /// Scratch SQLite files and PostgreSQL databases, seeded templates, the store kinds.

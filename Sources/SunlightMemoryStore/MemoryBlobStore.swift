@@ -26,7 +26,7 @@ public final class MemoryBlobStore: BlobStore, @unchecked Sendable {
     public func list() throws -> [LedgerHash] { lock.withLock { files.keys.sorted { $0.hex < $1.hex } } }
 
     public func rehash(_ hash: LedgerHash) throws -> (LedgerHash, UInt64) {
-        guard let bytes = lock.withLock({ files[hash] }) else { throw MissingValue(description: "文件 \(hash.hex)") }
+        guard let bytes = lock.withLock({ files[hash] }) else { throw MemoryStoreError(description: "缺少 文件 \(hash.hex)") }
         return (LedgerHash(Array(SHA256.hash(data: bytes))), UInt64(bytes.count))
     }
 
