@@ -50,7 +50,8 @@ public struct Sunlight: Sendable, UseCaseArea {
                 secrets: any SecretGenerator = SystemSecretGenerator(), ledger: LedgerSettings, blobs: any BlobStore,
                 shippedCalendars: [HolidayNotice] = ShippedCalendars.notices(), settings: Settings = Settings()) {
         let kernel = UseCaseKernel(store: store, clock: clock, secrets: secrets, ledger: ledger,
-                                   calendars: CalendarBook(store: store, shipped: shippedCalendars), settings: settings)
+                                   calendars: CalendarBook(store: store, shipped: shippedCalendars), settings: settings,
+                                   accessLog: AccessLogBatch(store: store, ledger: ledger, secrets: secrets))
         self.kernel = kernel
         self.passwords = passwords
         self.blobs = blobs
@@ -80,10 +81,17 @@ public struct Sunlight: Sendable, UseCaseArea {
     /// that hold the store themselves (the benchmarks' log builder) call it directly.
     public static func appendAccessLog(_ line: AccessLogEntry, records: [LedgerRecord], at time: Date, ledger: LedgerSettings,
                                 secrets: any SecretGenerator, in tx: any Store) async throws {
+        let logged = try await storeAccessLog(line, secrets: secrets, in: tx)
+        try await LedgerWriter.append(records + [logged], at: time, settings: ledger, in: tx)
+    }
+
+    /// Writes an access-log line with its sealed client address; returns its ledger record,
+    /// for the caller to append to the log in the same transaction.
+    static func storeAccessLog(_ line: AccessLogEntry, secrets: any SecretGenerator, in tx: any Store) async throws -> LedgerRecord {
         let id = line.id.uuidString.lowercased()
         let address = line.address.map { PersonalValue.seal($0, table: "access_log", recordID: id, field: "address", secrets: secrets) }
         try await tx.accessLog.append(line.withoutAddress)
         if let address { try await tx.personalData.insert([address]) }
-        try await LedgerWriter.append(records + [line.ledgerRecord(address: address)], at: time, settings: ledger, in: tx)
+        return line.ledgerRecord(address: address)
     }
 }

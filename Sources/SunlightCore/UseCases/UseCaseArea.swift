@@ -9,6 +9,8 @@ struct UseCaseKernel: Sendable {
     let ledger: LedgerSettings
     let calendars: CalendarBook
     let settings: Sunlight.Settings
+    /// Where lines that log nothing but themselves (reads, refusals) are committed together.
+    let accessLog: AccessLogBatch
 }
 
 /// One area's use cases (cases, reviews, publicity, …): a value holding the kernel and the
@@ -57,10 +59,11 @@ extension UseCaseArea {
         }
     }
 
-    /// Appends an access-log line on its own (reads, refusals, failed logins).
+    /// Appends an access-log line on its own (reads, refusals, failed logins); returns once it
+    /// is committed, together with the lines of other requests that came meanwhile.
     func log(_ actor: Actor, _ action: AccessLogEntry.Action, _ type: String, id: String?,
              in organisation: Organisation?, _ summary: String) async throws {
-        try await commit(actor, action, type, id: id, in: organisation, summary) { _, _ in ((), []) }
+        try await kernel.accessLog.append(AccessLogEntry(actor, at: now, action, type, id: id, in: organisation, summary))
     }
 
     /// Runs `check`; if it refuses for lack of role or scope, the refusal is logged first.
