@@ -177,6 +177,10 @@ struct MemoryPublicationRepository: PublicationRepository {
             .sorted { ($0.decidedOn, $0.number) > ($1.decidedOn, $1.number) }
     }
 
+    func pending(organisations: [Organisation.ID]) async throws -> [DecisionPublication] {
+        try await list(organisations: organisations, statuses: []).filter { $0.pendingStep != nil }
+    }
+
     /// Published or withdrawn; every word in the number or the published text (never the
     /// unredacted fields); more words in the number first, then newest decision, ties by ID; a
     /// page of at most 5000.

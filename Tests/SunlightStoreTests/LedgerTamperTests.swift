@@ -235,6 +235,7 @@ struct LedgerTamperTests {
         // What the public and the upper-level platform see (issue 15 item 9).
         publication("hide a published decision from the portal", set: "status = 'due'"),
         publication("make a forged word findable in a published decision", set: "search_text = search_text || ' 伪造的词'"),
+        publication("put a published decision in the clerk's queue as if to be withdrawn", set: "pending_step = 'withdraw', pending_due = '2026-01-01'"),
         Tampering(name: "edit the portal's search index") { world in
             let id = try await world.host.strings("SELECT doc_id FROM search_documents ORDER BY doc_id").first!
             try await world.host.execute("UPDATE search_documents SET body = body || ' 伪造的词' WHERE doc_id = \(bind: id)")

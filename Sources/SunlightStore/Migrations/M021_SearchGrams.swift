@@ -64,7 +64,9 @@ struct M021_SearchGrams: AsyncMigration {
     private func fillDecisions(_ database: any Database, _ sql: any SQLDatabase) async throws {
         var last: UUID?
         while true {
-            let query = DecisionPublicationModel.query(on: database).sort(\.$id).limit(Self.batch)
+            // Only the columns this migration knows: later ones (023's pending step) do not exist yet.
+            let query = DecisionPublicationModel.query(on: database).field(\.$id).field(\.$searchText).field(\.$state)
+                .sort(\.$id).limit(Self.batch)
             if let last { query.filter(\.$id > last) }
             let models = try await query.all()
             guard !models.isEmpty else { return }

@@ -25,6 +25,7 @@ public enum SunlightMigrations {
         M020_LedgerSequence(),
         M021_SearchGrams(),
         M022_CaseClockSummaries(),
+        M023_PendingPublications(),
     ]
 
     public static func register(on migrations: Migrations) {

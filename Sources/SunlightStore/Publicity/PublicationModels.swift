@@ -15,6 +15,9 @@ final class DecisionPublicationModel: StateRow, @unchecked Sendable {
     @Field(key: "decided_on") var decidedOn: String
     @OptionalField(key: "published_on") var publishedOn: String?
     @Field(key: "search_text") var searchText: String
+    /// What the clerk must do next (`publish`, `withdraw`) and by when; null when nothing waits.
+    @OptionalField(key: "pending_step") var pendingStep: String?
+    @OptionalField(key: "pending_due") var pendingDue: String?
     @Field(key: "state") var state: String
 
     init() {}
@@ -35,6 +38,8 @@ final class DecisionPublicationModel: StateRow, @unchecked Sendable {
         publishedOn = publication.publishedOn?.iso
         // Only the number and the published (redacted) text are searchable, folded (SearchText).
         searchText = publication.searchText
+        pendingStep = publication.pendingStep?.kind.rawValue
+        pendingDue = publication.pendingStep?.due?.iso
         state = try publication.stateJSON
     }
 
@@ -43,6 +48,7 @@ final class DecisionPublicationModel: StateRow, @unchecked Sendable {
         let fresh = try DecisionPublicationModel(try domain())
         return (organisationID, caseID, documentID, category) == (fresh.organisationID, fresh.caseID, fresh.documentID, fresh.category)
             && (status, decidedOn, publishedOn, searchText) == (fresh.status, fresh.decidedOn, fresh.publishedOn, fresh.searchText)
+            && (pendingStep, pendingDue) == (fresh.pendingStep, fresh.pendingDue)
     }
 }
 

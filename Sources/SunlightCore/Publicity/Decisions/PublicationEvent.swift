@@ -64,6 +64,10 @@ public protocol PublicationRepository: Sendable {
     func find(document: UUID) async throws -> DecisionPublication?
     /// These organisations' publications in the given states (all states when empty), newest decision first.
     func list(organisations: [Organisation.ID], statuses: Set<DecisionPublication.Status>) async throws -> [DecisionPublication]
+    /// The publications of these organisations with a step waiting (``DecisionPublication/pendingStep``:
+    /// publish a due decision, withdraw a changed one), newest decision first; asked of an
+    /// indexed column, so the queue costs what it shows, not every decision ever published.
+    func pending(organisations: [Organisation.ID]) async throws -> [DecisionPublication]
     /// Public decisions (published or withdrawn) matching the filter, newest decision first.
     func publicDecisions(_ filter: DecisionFilter) async throws -> [DecisionPublication]
     func chronological(offset: Int, limit: Int) async throws -> [DecisionPublication]

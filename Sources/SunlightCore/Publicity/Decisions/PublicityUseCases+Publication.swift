@@ -58,7 +58,7 @@ extension PublicityUseCases {
         func task(_ kind: PublicationTask.Kind, _ publication: DecisionPublication, _ due: CivilDate?) -> PublicationTask {
             PublicationTask(kind: kind, publication: publication, due: due, state: deadlineState(of: due, calendar: calendar))
         }
-        let tasks = try await store.publications.list(organisations: organisations, statuses: [.due, .published]).compactMap { publication in
+        let tasks = try await store.publications.pending(organisations: organisations).compactMap { publication in
             publication.pendingStep.map { task($0.kind, publication, $0.due) }
         }
         return tasks.sorted { a, b in

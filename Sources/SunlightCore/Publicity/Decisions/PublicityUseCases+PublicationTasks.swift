@@ -9,7 +9,7 @@ extension PublicityUseCases {
         let today = clock.today
         func state(_ due: CivilDate?) -> DeadlineState? { deadlineState(of: due, calendar: calendar) }
         var tasks: [StaffTask] = []
-        for publication in try await store.publications.list(organisations: [home.id], statuses: [.due, .published]) {
+        for publication in try await store.publications.pending(organisations: [home.id]) {
             let link = RecordRef.publication(publication.id)
             switch publication.pendingStep {
             case let (.publish, due)?:

@@ -41,10 +41,8 @@ extension SupervisionUseCases {
         let today = clock.today
         // Counted from the case-clock summaries: no running case is loaded but those whose clock moves with today.
         for (organisation, count) in try await self.cases.overdueCaseCounts(organisations: ids) { rows[organisation]?.overdueCases += count }
-        for publication in try await store.publications.list(organisations: ids, statuses: [.due, .published]) {
-            let late = publication.status == .due ? (publication.dueOn.map { $0 < today } ?? false)
-                : (publication.withdrawal.map { $0.withdrawnOn == nil && ($0.dueOn.map { $0 < today } ?? false) } ?? false)
-            if late { rows[publication.organisationID]?.overduePublications += 1 }
+        for publication in try await store.publications.pending(organisations: ids) where publication.pendingStep?.due.map({ $0 < today }) ?? false {
+            rows[publication.organisationID]?.overduePublications += 1
         }
         for complaint in try await store.complaints.list(organisations: ids) where complaint.isOpen {
             rows[complaint.handlingOrganisation]?.openComplaints += 1
