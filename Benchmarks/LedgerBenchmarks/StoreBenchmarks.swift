@@ -76,7 +76,7 @@ func storeOverhead(postgres: String?, running: Int, rounds: Int) async throws {
     let baseline = figures[0].1
     print("store \(kind): \(rowCount) running cases of one bureau; median of \(rounds)")
     for (name, time) in figures {
-        print(String(format: "  %-48@ %8.1f ms   %5.2f× (a)", name as NSString, time * 1000, time / baseline))
+        print(String(format: "  %@ %8.1f ms   %5.2f× (a)", name.padding(toLength: 48, withPad: " ", startingAt: 0), time * 1000, time / baseline))
     }
 
     // The other reads the pages use, each against its own SQL in the database's client.
@@ -102,7 +102,7 @@ func storeOverhead(postgres: String?, running: Int, rounds: Int) async throws {
         let raw = postgres.map { try? psqlMedian(url: $0, schema: schema, sql: text, binds: binds, rounds: rounds) }
             ?? (try? pythonMedian(path: path, sql: text, binds: binds, rounds: rounds))
         let ours = try await median(rounds, read)
-        print(String(format: "  %-48@ %8.1f ms   %5.2f× its SQL in %@ (%.1f ms)", "store \(name)" as NSString, ours * 1000,
+        print(String(format: "  %@ %8.1f ms   %5.2f× its SQL in %@ (%.2f ms)", "store \(name)".padding(toLength: 48, withPad: " ", startingAt: 0), ours * 1000,
                      ours / (raw ?? .nan), postgres == nil ? "python3 sqlite3" : "psql", (raw ?? .nan) * 1000))
     }
     if postgres != nil { try await host.dropSchema(schema) }
