@@ -117,7 +117,9 @@ let package = Package(
         /// 1M leaves, data for the pymerkle comparison and for verify and upload runs.
         .executableTarget(
             name: "sunlight-bench",
-            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightDatabaseTestSupport"],
+            dependencies: ["SunlightCore", "SunlightDemo", "SunlightStore", "SunlightLedger", "SunlightTestSupport", "SunlightDatabaseTestSupport",
+                           .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                           .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver")],
             path: "Benchmarks/LedgerBenchmarks"
         ),
         .testTarget(

@@ -8,6 +8,8 @@
 //   sunlight-bench redact FILE ROUNDS          the redactor over a text file (PUB-8)
 //   sunlight-bench cases DIR N MIB             N cases, one with a MIB MiB video: tasks, statistics
 //                                              and a case page against a list query; for export-case
+//   sunlight-bench store [postgres-url] [N]    one bureau's N running cases (5,001) read by the database's
+//                                              client, the driver, SQLKit and the store; ratios (issue 16 item 3)
 import Foundation
 import SunlightCore
 import SunlightDemo
@@ -208,9 +210,11 @@ do {
     case "proofs": try await proofs(leaves: Int(arguments[2])!, directory: URL(fileURLWithPath: arguments[3]))
     case "evidence": try await evidence(directory: URL(fileURLWithPath: arguments[2]), files: Int(arguments[3])!, mib: Int(arguments[4])!)
     case "cases": try await cases(directory: URL(fileURLWithPath: arguments[2]), count: Int(arguments[3])!, mib: Int(arguments[4])!)
+    case "store": try await storeOverhead(postgres: arguments.count > 2 && arguments[2].hasPrefix("postgres") ? arguments[2] : nil,
+                                          running: arguments.last.flatMap { Int($0) } ?? 5001, rounds: 15)
     case "redact": try redaction(file: URL(fileURLWithPath: arguments[2]), rounds: Int(arguments[3])!)
     default:
-        FileHandle.standardError.write(Data("usage: sunlight-bench writes N [postgres-url] | proofs N DIR | evidence DIR FILES MIB | cases DIR N MIB | redact FILE ROUNDS\n".utf8))
+        FileHandle.standardError.write(Data("usage: sunlight-bench writes N [postgres-url] | proofs N DIR | evidence DIR FILES MIB | cases DIR N MIB | store [postgres-url] [N] | redact FILE ROUNDS\n".utf8))
         exit(2)
     }
 } catch {

@@ -8,9 +8,8 @@ import SunlightLedger
 extension FluentCaseRepository {
     func matching(organisations: [Organisation.ID], filter: CaseFilter) async throws -> [EnforcementCase] {
         guard !organisations.isEmpty else { return [] }
-        let query = CaseModel.query(on: database)
-        CaseFilterSQL.apply(filter, organisations: organisations, to: query, on: database)
-        return try await query.sort(\.$openedAt, .descending).sort(\.$id).all().map { try $0.domain() }
+        return try await CaseRow.all(CaseRow.select + " WHERE " + CaseFilterSQL.conditions(filter, organisations: organisations, on: database)
+                                     + CaseFilterSQL.newestFirst, on: database)
     }
 
     func countsByCategory(organisations: [Organisation.ID], filter: CaseFilter) async throws -> [EnforcementCategory: Int] {
@@ -31,29 +30,31 @@ extension FluentCaseRepository {
     func events(organisations: [Organisation.ID], cases filter: CaseFilter, kinds: Set<CaseEvent.Kind>,
                 dates: ClosedRange<CivilDate>?) async throws -> [CaseEvent] {
         guard !organisations.isEmpty, !kinds.isEmpty else { return [] }
-        let query = CaseEventModel.query(on: database).join(CaseModel.self, on: \CaseEventModel.$caseID == \CaseModel.$id)
-        CaseFilterSQL.apply(filter, organisations: organisations, to: query, on: database)
-        query.filter(\.$kind ~~ kinds.map(\.rawValue))
-        if let dates { query.filter(\.$onDate >= dates.lowerBound.iso).filter(\.$onDate <= dates.upperBound.iso) }
-        return try await query.sort(\.$id).all().map { try $0.domain() }
+        var query = CaseEventRow.select + " JOIN \(ident: "cases") ON \(ident: "cases").\(ident: "id") = \(ident: "case_events").\(ident: "case_id") WHERE "
+        query += CaseFilterSQL.conditions(filter, organisations: organisations, on: database)
+        query += " AND \(ident: "case_events").\(ident: "kind") IN " + CaseFilterSQL.list(kinds.map(\.rawValue).sorted())
+        if let dates {
+            query += " AND \(ident: "case_events").\(ident: "on_date") >= \(bind: dates.lowerBound.iso)"
+            query += " AND \(ident: "case_events").\(ident: "on_date") <= \(bind: dates.upperBound.iso)"
+        }
+        return try await CaseEventRow.all(query + " ORDER BY \(ident: "case_events").\(ident: "seq")", on: database)
     }
 
     func reviewable(organisations: [Organisation.ID], decisionTypes: Set<DocumentType>) async throws -> [EnforcementCase] {
         guard !organisations.isEmpty else { return [] }
-        let query = CaseModel.query(on: database).filter(\.$organisationID ~~ organisations).filter(\.$simple == false)
+        var query = CaseRow.select + " WHERE " + CaseFilterSQL.conditions(.all, organisations: organisations, on: database)
+        query += " AND \(ident: "cases").\(ident: "simple") = \(bind: false)"
         let decided = CaseFilterSQL.idIn(CaseFilterSQL.issuedDocuments(decisionTypes))
         let reviewed = CaseFilterSQL.idIn("SELECT \(ident: "case_id") FROM \(ident: "review_records")")
-        query.filter(.custom("(" + decided + " OR " + reviewed + ")"))
-        return try await query.sort(\.$openedAt, .descending).sort(\.$id).all().map { try $0.domain() }
+        return try await CaseRow.all(query + " AND (" + decided + " OR " + reviewed + ")" + CaseFilterSQL.newestFirst, on: database)
     }
 
     func referable(organisations: [Organisation.ID], filter: CaseFilter, decisionTypes: Set<DocumentType>) async throws -> [EnforcementCase] {
         guard !organisations.isEmpty else { return [] }
-        let query = CaseModel.query(on: database)
-        CaseFilterSQL.apply(filter, organisations: organisations, to: query, on: database)
-        query.filter(.custom(CaseFilterSQL.idIn(CaseFilterSQL.issuedDocuments(decisionTypes))))
-        query.filter(.custom(CaseFilterSQL.idIn("SELECT \(ident: "case_id") FROM \(ident: "case_parties") WHERE \(ident: "party_member") = \(bind: true)")))
-        return try await query.sort(\.$openedAt, .descending).sort(\.$id).all().map { try $0.domain() }
+        var query = CaseRow.select + " WHERE " + CaseFilterSQL.conditions(filter, organisations: organisations, on: database)
+        query += " AND " + CaseFilterSQL.idIn(CaseFilterSQL.issuedDocuments(decisionTypes))
+        query += " AND " + CaseFilterSQL.idIn("SELECT \(ident: "case_id") FROM \(ident: "case_parties") WHERE \(ident: "party_member") = \(bind: true)")
+        return try await CaseRow.all(query + CaseFilterSQL.newestFirst, on: database)
     }
 }
 
@@ -62,10 +63,11 @@ extension FluentCaseRecordRepository {
         guard !organisations.isEmpty else { return [] }
         // The fields are stored as canonical JSON, so the pair is a substring: the database narrows, the decoded map decides.
         let pair = String(CanonicalJSON.object([field: .string(value)]).text.dropFirst().dropLast())
-        let query = CaseDocumentModel.query(on: database).join(CaseModel.self, on: \CaseDocumentModel.$caseID == \CaseModel.$id)
-            .filter(CaseModel.self, \.$organisationID ~~ organisations)
-            .filter(\.$status == CaseDocument.Status.issued.rawValue)
-            .filter(.custom("\(ident: "case_documents").\(ident: "fields") LIKE \(bind: SQLQueryText.containing(pair)) ESCAPE '\\'" as SQLQueryString))
-        return try await query.sort(\.$draftedAt).sort(\.$id).all().map { try $0.domain() }.filter { $0.fields[field] == value }
+        var query = CaseDocumentRow.select + " JOIN \(ident: "cases") ON \(ident: "cases").\(ident: "id") = \(ident: "case_documents").\(ident: "case_id") WHERE "
+        query += CaseFilterSQL.conditions(.all, organisations: organisations, on: database)
+        query += " AND \(ident: "case_documents").\(ident: "status") = \(bind: CaseDocument.Status.issued.rawValue)"
+        query += " AND \(ident: "case_documents").\(ident: "fields") LIKE \(bind: SQLQueryText.containing(pair)) ESCAPE '\\'"
+        query += " ORDER BY \(ident: "case_documents").\(ident: "drafted_at"), \(ident: "case_documents").\(ident: "id")"
+        return try await CaseDocumentRow.all(query, on: database).filter { $0.fields[field] == value }
     }
 }

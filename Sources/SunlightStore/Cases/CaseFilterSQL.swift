@@ -5,14 +5,8 @@ import SunlightCore
 /// 案件筛选条件 — a ``CaseFilter`` as conditions on the `cases` table, qualified by table so they
 /// also serve queries that join `cases` (events, documents).
 enum CaseFilterSQL {
-    static func apply<M: Model>(_ filter: CaseFilter, organisations: [Organisation.ID], to query: QueryBuilder<M>, on database: any Database) {
-        query.filter(CaseModel.self, \.$organisationID ~~ organisations)
-        if let statuses = filter.statuses { query.filter(CaseModel.self, \.$status ~~ statuses.map(\.rawValue)) }
-        if let category = filter.category { query.filter(CaseModel.self, \.$category == category.rawValue) }
-        if let from = filter.openedFrom { query.filter(CaseModel.self, \.$openedOn >= from.iso) }
-        if let to = filter.openedTo { query.filter(CaseModel.self, \.$openedOn <= to.iso) }
-        if let text = filter.text, !text.isEmpty { query.filter(.custom(containing(text, on: database))) }
-    }
+    /// Newest opened first, then by ID: the order of every case list.
+    static let newestFirst: SQLQueryString = " ORDER BY \(ident: "cases").\(ident: "opened_at") DESC, \(ident: "cases").\(ident: "id")"
 
     /// The text anywhere in the title or the number, ignoring case, `%` and `_` taken literally
     /// (REC-1): `LIKE … ESCAPE` on SQLite (ASCII case folded), `ILIKE … ESCAPE` on PostgreSQL.

@@ -62,16 +62,6 @@ final class CaseModel: Model, @unchecked Sendable {
         stage = c.stage
         status = c.status.rawValue
     }
-
-    func domain() throws -> EnforcementCase {
-        guard let category = EnforcementCategory(rawValue: category), let source = EnforcementCase.Source(rawValue: source),
-              let opened = CivilDate(iso: openedOn), let classification = EnforcementCase.Classification(rawValue: classification),
-              let status = EnforcementCase.Status(rawValue: status) else { throw StoreError.corrupt(Self.schema, id) }
-        return EnforcementCase(id: try requireID(), organisationID: organisationID, number: number, title: title, category: category,
-                               simple: simple, itemEntryID: itemEntryID, source: source, violationOn: violationOn.flatMap { CivilDate(iso: $0) },
-                               endangersSafety: endangersSafety, openedOn: opened, openedAt: openedAt, openedBy: openedBy,
-                               decisionDays: decisionDays, classification: classification, stage: stage, status: status, leadID: leadID)
-    }
 }
 
 final class CasePartyModel: Model, @unchecked Sendable {
@@ -136,13 +126,6 @@ final class CaseEventModel: Model, @unchecked Sendable {
         by = e.by
         note = e.note
         data = StringMap.encode(e.data)
-    }
-
-    func domain() throws -> CaseEvent {
-        guard let kind = CaseEvent.Kind(rawValue: kind), let on = CivilDate(iso: onDate), let data = StringMap.decode(data) else {
-            throw StoreError.corrupt(Self.schema, eventID)
-        }
-        return CaseEvent(id: eventID, caseID: caseID, kind: kind, stage: stage, at: at, on: on, by: by, note: note, data: data)
     }
 }
 

@@ -39,15 +39,6 @@ final class CaseDocumentModel: Model, @unchecked Sendable {
         signedAt = d.signedAt
         issuedOn = d.issuedOn?.iso
     }
-
-    func domain() throws -> CaseDocument {
-        guard let type = DocumentType(rawValue: type), let status = CaseDocument.Status(rawValue: status), let fields = StringMap.decode(fields) else {
-            throw StoreError.corrupt(Self.schema, id)
-        }
-        return CaseDocument(id: try requireID(), caseID: caseID, type: type, stage: stage, fields: fields, status: status, number: number,
-                            draftedBy: draftedBy, draftedAt: draftedAt, signedBy: signedBy, signedAt: signedAt,
-                            issuedOn: issuedOn.flatMap { CivilDate(iso: $0) }, corrects: corrects)
-    }
 }
 
 final class CaseEvidenceModel: Model, @unchecked Sendable {

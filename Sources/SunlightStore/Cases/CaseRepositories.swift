@@ -14,21 +14,19 @@ struct FluentCaseRepository: CaseRepository {
         try await model.update(on: database)
     }
 
-    func find(_ id: EnforcementCase.ID) async throws -> EnforcementCase? { try await CaseModel.find(id, on: database)?.domain() }
+    func find(_ id: EnforcementCase.ID) async throws -> EnforcementCase? {
+        try await CaseRow.first(CaseRow.select + " WHERE \(ident: "id") = \(bind: id)", on: database)
+    }
 
     func find(ids: [EnforcementCase.ID]) async throws -> [EnforcementCase] {
-        var cases: [EnforcementCase] = []
-        for chunk in Array(Set(ids)).chunked(500) {
-            cases += try await CaseModel.query(on: database).filter(\.$id ~~ chunk).all().map { try $0.domain() }
-        }
+        let cases = try await CaseRow.all(where: "id", in: Array(Set(ids)), on: database)
         return cases.sorted { ($0.openedAt, $0.id.uuidString) < ($1.openedAt, $1.id.uuidString) }
     }
 
     func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase] {
         guard !organisations.isEmpty else { return [] }
-        let query = CaseModel.query(on: database)
-        CaseFilterSQL.apply(filter, organisations: organisations, to: query, on: database)
-        return try await query.sort(\.$openedAt, .descending).sort(\.$id).limit(limit).all().map { try $0.domain() }
+        return try await CaseRow.all(CaseRow.select + " WHERE " + CaseFilterSQL.conditions(filter, organisations: organisations, on: database)
+                                     + CaseFilterSQL.newestFirst + " LIMIT \(bind: limit)", on: database)
     }
 
     func assigned(to user: StaffUser.ID) async throws -> [EnforcementCase.ID] {
@@ -36,7 +34,7 @@ struct FluentCaseRepository: CaseRepository {
     }
 
     func chronological(offset: Int, limit: Int) async throws -> [EnforcementCase] {
-        try await CaseModel.query(on: database).sort(\.$openedAt).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
+        try await CaseRow.all(CaseRow.select + " ORDER BY \(ident: "opened_at"), \(ident: "id") LIMIT \(bind: limit) OFFSET \(bind: offset)", on: database)
     }
 
     func insert(party: CaseParty) async throws { try await CasePartyModel(party).create(on: database) }
@@ -52,19 +50,15 @@ struct FluentCaseRepository: CaseRepository {
     func append(_ event: CaseEvent) async throws { try await CaseEventModel(event).create(on: database) }
 
     func events(of caseID: EnforcementCase.ID) async throws -> [CaseEvent] {
-        try await CaseEventModel.query(on: database).filter(\.$caseID == caseID).sort(\.$id).all().map { try $0.domain() }
+        try await CaseEventRow.all(CaseEventRow.select + " WHERE \(ident: "case_id") = \(bind: caseID) ORDER BY \(ident: "seq")", on: database)
     }
 
     func events(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseEvent] {
-        var events: [CaseEvent] = []
-        for chunk in ids.chunked(500) {
-            events += try await CaseEventModel.query(on: database).filter(\.$caseID ~~ chunk).sort(\.$id).all().map { try $0.domain() }
-        }
-        return events
+        try await CaseEventRow.all(where: "case_id", in: ids, order: "\(ident: "seq")", on: database)
     }
 
     func events(offset: Int, limit: Int) async throws -> [CaseEvent] {
-        try await CaseEventModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
+        try await CaseEventRow.all(CaseEventRow.select + " ORDER BY \(ident: "seq") LIMIT \(bind: limit) OFFSET \(bind: offset)", on: database)
     }
 
     func save(officer: CaseOfficer) async throws {
@@ -104,22 +98,20 @@ struct FluentCaseRecordRepository: CaseRecordRepository {
         try await model.update(on: database)
     }
 
-    func document(_ id: UUID) async throws -> CaseDocument? { try await CaseDocumentModel.find(id, on: database)?.domain() }
+    func document(_ id: UUID) async throws -> CaseDocument? {
+        try await CaseDocumentRow.first(CaseDocumentRow.select + " WHERE \(ident: "id") = \(bind: id)", on: database)
+    }
 
     func documents(of caseID: EnforcementCase.ID) async throws -> [CaseDocument] {
-        try await CaseDocumentModel.query(on: database).filter(\.$caseID == caseID).sort(\.$draftedAt).all().map { try $0.domain() }
+        try await CaseDocumentRow.all(CaseDocumentRow.select + " WHERE \(ident: "case_id") = \(bind: caseID) ORDER BY \(ident: "drafted_at")", on: database)
     }
 
     func documents(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseDocument] {
-        var documents: [CaseDocument] = []
-        for chunk in ids.chunked(500) {
-            documents += try await CaseDocumentModel.query(on: database).filter(\.$caseID ~~ chunk).sort(\.$draftedAt).all().map { try $0.domain() }
-        }
-        return documents
+        try await CaseDocumentRow.all(where: "case_id", in: ids, order: "\(ident: "drafted_at")", on: database)
     }
 
     func documents(offset: Int, limit: Int) async throws -> [CaseDocument] {
-        try await CaseDocumentModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
+        try await CaseDocumentRow.all(CaseDocumentRow.select + " ORDER BY \(ident: "id") LIMIT \(bind: limit) OFFSET \(bind: offset)", on: database)
     }
 
     func insert(_ evidence: CaseEvidence) async throws { try await CaseEvidenceModel(evidence).create(on: database) }

@@ -128,11 +128,16 @@ struct FluentPublicationRepository: PublicationRepository {
 
     func list(organisations: [Organisation.ID], statuses: Set<DecisionPublication.Status>) async throws -> [DecisionPublication] {
         guard !organisations.isEmpty else { return [] }
+        typealias Row = StateColumnRow<DecisionPublicationModel>
         var found: [DecisionPublication] = []
         for chunk in organisations.chunked(500) {
-            let query = DecisionPublicationModel.query(on: database).filter(\.$organisationID ~~ chunk)
-            if !statuses.isEmpty { query.filter(\.$status ~~ statuses.map(\.rawValue)) }
-            found += try await query.all().map { try $0.domain() }
+            var query = Row.select + " WHERE \(ident: "organisation_id") IN "
+            query.appendList(chunk)
+            if !statuses.isEmpty {
+                query += " AND \(ident: "status") IN "
+                query.appendList(statuses.map(\.rawValue).sorted())
+            }
+            found += try await Row.all(query, on: database)
         }
         return found.sorted { ($0.decidedOn, $0.number) > ($1.decidedOn, $1.number) }
     }

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import SunlightCore
 
@@ -64,12 +65,6 @@ final class ReviewRecordModel: Model, @unchecked Sendable {
         recordedAt = record.recordedAt
         body = try record.bodyJSON
     }
-
-    func domain() throws -> ReviewRecord {
-        guard let body = try? ReviewRecord.body(kind: kind, json: body) else { throw StoreError.corrupt(Self.schema, recordID) }
-        return ReviewRecord(id: recordID, caseID: caseID, organisationID: organisationID, documentID: documentID, round: round,
-                            recordedBy: recordedBy, recordedAt: recordedAt, body: body)
-    }
 }
 
 struct FluentReviewRepository: ReviewRepository {
@@ -78,28 +73,26 @@ struct FluentReviewRepository: ReviewRepository {
     func insert(_ record: ReviewRecord) async throws { try await ReviewRecordModel(record).create(on: database) }
 
     func record(_ id: ReviewRecord.ID) async throws -> ReviewRecord? {
-        try await ReviewRecordModel.query(on: database).filter(\.$recordID == id).first()?.domain()
+        try await ReviewRecordRow.first(ReviewRecordRow.select + " WHERE \(ident: "record_id") = \(bind: id)", on: database)
     }
 
     func records(ofCase caseID: EnforcementCase.ID) async throws -> [ReviewRecord] {
-        try await ReviewRecordModel.query(on: database).filter(\.$caseID == caseID).sort(\.$id).all().map { try $0.domain() }
+        try await ReviewRecordRow.all(ReviewRecordRow.select + " WHERE \(ident: "case_id") = \(bind: caseID) ORDER BY \(ident: "seq")", on: database)
     }
 
     func records(ofCases ids: [EnforcementCase.ID]) async throws -> [ReviewRecord] {
-        var records: [ReviewRecord] = []
-        for chunk in ids.chunked(500) {
-            records += try await ReviewRecordModel.query(on: database).filter(\.$caseID ~~ chunk).sort(\.$id).all().map { try $0.domain() }
-        }
-        return records
+        try await ReviewRecordRow.all(where: "case_id", in: ids, order: "\(ident: "seq")", on: database)
     }
 
     func records(organisations: [Organisation.ID]) async throws -> [ReviewRecord] {
         guard !organisations.isEmpty else { return [] }
-        return try await ReviewRecordModel.query(on: database).filter(\.$organisationID ~~ organisations).sort(\.$id).all().map { try $0.domain() }
+        var query = ReviewRecordRow.select + " WHERE \(ident: "organisation_id") IN "
+        query.appendList(organisations)
+        return try await ReviewRecordRow.all(query + " ORDER BY \(ident: "seq")", on: database)
     }
 
     func records(offset: Int, limit: Int) async throws -> [ReviewRecord] {
-        try await ReviewRecordModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
+        try await ReviewRecordRow.all(ReviewRecordRow.select + " ORDER BY \(ident: "seq") LIMIT \(bind: limit) OFFSET \(bind: offset)", on: database)
     }
 
     func insert(catalogue: MajorDecisionCatalogue) async throws { try await ReviewCatalogueModel(catalogue).create(on: database) }

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import SunlightCore
 
@@ -80,9 +81,12 @@ struct FluentComplaintRepository: ComplaintRepository {
 
     func list(organisations: [Organisation.ID]) async throws -> [Complaint] {
         guard !organisations.isEmpty else { return [] }
-        return try await ComplaintModel.query(on: database)
-            .group(.or) { $0.filter(\.$receivedBy ~~ organisations).filter(\.$handlingOrganisation ~~ organisations) }
-            .sort(\.$receivedAt, .descending).sort(\.$id).all().map { try $0.domain() }
+        typealias Row = StateColumnRow<ComplaintModel>
+        var query = Row.select + " WHERE \(ident: "received_by") IN "
+        query.appendList(organisations)
+        query += " OR \(ident: "handling_organisation") IN "
+        query.appendList(organisations)
+        return try await Row.all(query + " ORDER BY \(ident: "received_at") DESC, \(ident: "id")", on: database)
     }
 
     func chronological(offset: Int, limit: Int) async throws -> [Complaint] {
