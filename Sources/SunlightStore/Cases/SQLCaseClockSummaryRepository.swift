@@ -90,9 +90,10 @@ struct SQLCaseClockSummaryRepository: CaseClockSummaryRepository {
 extension FluentCaseRecordRepository {
     func documents(organisations: [Organisation.ID], status: CaseDocument.Status) async throws -> [CaseDocument] {
         guard !organisations.isEmpty else { return [] }
-        return try await CaseDocumentModel.query(on: database).join(CaseModel.self, on: \CaseDocumentModel.$caseID == \CaseModel.$id)
-            .filter(CaseModel.self, \.$organisationID ~~ organisations)
-            .filter(\.$status == status.rawValue)
-            .sort(\.$draftedAt).sort(\.$id).all().map { try $0.domain() }
+        var query = CaseDocumentRow.select + " JOIN \(ident: "cases") ON \(ident: "cases").\(ident: "id") = \(ident: "case_documents").\(ident: "case_id") WHERE "
+        query += CaseFilterSQL.conditions(.all, organisations: organisations, on: database)
+        query += " AND \(ident: "case_documents").\(ident: "status") = \(bind: status.rawValue)"
+        query += " ORDER BY \(ident: "case_documents").\(ident: "drafted_at"), \(ident: "case_documents").\(ident: "id")"
+        return try await CaseDocumentRow.all(query, on: database)
     }
 }
