@@ -274,6 +274,13 @@ struct MemoryReviewRepository: ReviewRepository {
         return context.read { $0.reviewRecords }.filter { wanted.contains($0.organisationID) }
     }
 
+    func records(runningCasesOf organisations: [Organisation.ID]) async throws -> [ReviewRecord] {
+        let wanted = Set(organisations)
+        let (records, cases) = context.read { ($0.reviewRecords, $0.cases) }
+        let running = Set(cases.filter { wanted.contains($0.organisationID) && ($0.status == .open || $0.status == .suspended) }.map(\.id))
+        return records.filter { running.contains($0.caseID) }
+    }
+
     func records(offset: Int, limit: Int) async throws -> [ReviewRecord] {
         context.read { $0.reviewRecords }.page(offset: offset, limit: limit)
     }

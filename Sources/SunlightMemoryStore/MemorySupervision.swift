@@ -34,6 +34,10 @@ struct MemoryComplaintRepository: ComplaintRepository {
             .sorted { ($0.receivedAt, $1.id.uuidString) > ($1.receivedAt, $0.id.uuidString) }
     }
 
+    func open(organisations: [Organisation.ID]) async throws -> [Complaint] {
+        try await list(organisations: organisations).filter(\.isOpen)
+    }
+
     func chronological(offset: Int, limit: Int) async throws -> [Complaint] {
         context.read { $0.complaints }.sorted { ($0.receivedAt, $0.id.uuidString) < ($1.receivedAt, $1.id.uuidString) }
             .page(offset: offset, limit: limit)

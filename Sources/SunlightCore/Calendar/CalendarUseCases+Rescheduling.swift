@@ -17,7 +17,7 @@ extension CalendarUseCases {
             try await tx.publications.update(publication)
             records += try await PublicityUseCases.appendEvent(.rescheduled, publication, at: at, by: by, in: tx)
         }
-        for found in try await tx.complaints.list(organisations: organisations) where found.isOpen {
+        for found in try await tx.complaints.open(organisations: organisations) {
             guard let due = found.dueOn,
                   let recounted = later.recounted(workingDaysFrom: found.receivedOn, to: due, earlier: earlier, year: year) else { continue }
             var complaint = found

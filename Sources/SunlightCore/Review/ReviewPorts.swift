@@ -8,6 +8,9 @@ public protocol ReviewRepository: Sendable {
     func records(ofCases ids: [EnforcementCase.ID]) async throws -> [ReviewRecord]
     /// The records of these organisations' cases, oldest first.
     func records(organisations: [Organisation.ID]) async throws -> [ReviewRecord]
+    /// The records of these organisations' running (open or suspended) cases, oldest first: the
+    /// rounds still in play, without every review ever given.
+    func records(runningCasesOf organisations: [Organisation.ID]) async throws -> [ReviewRecord]
     func records(offset: Int, limit: Int) async throws -> [ReviewRecord]
 
     func insert(catalogue: MajorDecisionCatalogue) async throws

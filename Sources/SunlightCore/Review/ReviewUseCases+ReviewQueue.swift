@@ -40,7 +40,9 @@ extension ReviewUseCases {
         try await guarded(actor, "review_record", id: nil, in: home) { try DeskPermissions(actor: actor).check(.review) }
         let organisations = try await store.organisations.subtree(home.path) + (actor.has(.supervisor) ? try await readableOrganisations(of: actor) : [])
         let byID = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let records = try await store.reviews.records(organisations: Array(byID.keys))
+        // Open rounds are on running cases; finished ones only when asked for.
+        let records = includeDone ? try await store.reviews.records(organisations: Array(byID.keys))
+            : try await store.reviews.records(runningCasesOf: Array(byID.keys))
         let calendar = try await calendars.current()
         var items: [ReviewQueueItem] = []
         for (caseID, caseRecords) in Dictionary(grouping: records, by: \.caseID) {

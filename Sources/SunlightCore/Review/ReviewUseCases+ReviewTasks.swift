@@ -12,7 +12,8 @@ extension ReviewUseCases {
         guard reviewer || head || officer else { return approvals }
         let calendar = try await calendars.current()
         let organisations = reviewer ? try await store.organisations.subtree(home.path).map(\.id) : [home.id]
-        let records = try await store.reviews.records(organisations: organisations)
+        // Only an open case's rounds make work (below); the rest are history.
+        let records = try await store.reviews.records(runningCasesOf: organisations)
         guard !records.isEmpty else { return approvals }
         let mine = officer ? Set(try await store.cases.assigned(to: user.id)) : []
         var tasks = approvals

@@ -91,6 +91,13 @@ struct FluentReviewRepository: ReviewRepository {
         return try await ReviewRecordRow.all(query + " ORDER BY \(ident: "seq")", on: database)
     }
 
+    func records(runningCasesOf organisations: [Organisation.ID]) async throws -> [ReviewRecord] {
+        guard !organisations.isEmpty else { return [] }
+        var query = ReviewRecordRow.select + " WHERE \(ident: "case_id") IN (SELECT \(ident: "cases").\(ident: "id") FROM \(ident: "cases") WHERE "
+        query += CaseFilterSQL.conditions(.running, organisations: organisations, on: database)
+        return try await ReviewRecordRow.all(query + ") ORDER BY \(ident: "seq")", on: database)
+    }
+
     func records(offset: Int, limit: Int) async throws -> [ReviewRecord] {
         try await ReviewRecordRow.all(ReviewRecordRow.select + " ORDER BY \(ident: "seq") LIMIT \(bind: limit) OFFSET \(bind: offset)", on: database)
     }

@@ -89,6 +89,18 @@ struct FluentComplaintRepository: ComplaintRepository {
         return try await Row.all(query + " ORDER BY \(ident: "received_at") DESC, \(ident: "id")", on: database)
     }
 
+    func open(organisations: [Organisation.ID]) async throws -> [Complaint] {
+        guard !organisations.isEmpty else { return [] }
+        typealias Row = StateColumnRow<ComplaintModel>
+        var query = Row.select + " WHERE (\(ident: "received_by") IN "
+        query.appendList(organisations)
+        query += " OR \(ident: "handling_organisation") IN "
+        query.appendList(organisations)
+        query += ") AND \(ident: "status") IN "
+        query.appendList(Complaint.openStatuses.map(\.rawValue))
+        return try await Row.all(query + " ORDER BY \(ident: "received_at") DESC, \(ident: "id")", on: database)
+    }
+
     func chronological(offset: Int, limit: Int) async throws -> [Complaint] {
         try await ComplaintModel.query(on: database).sort(\.$receivedAt).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
     }

@@ -93,7 +93,9 @@ public struct Complaint: StoredState, Sendable, Equatable {
         self.status = .registered
     }
 
-    public var isOpen: Bool { status == .registered || status == .handling }
+    public var isOpen: Bool { Self.openStatuses.contains(status) }
+    /// Registered or being handled: the clock runs.
+    public static let openStatuses: [Status] = [.registered, .handling]
 
     func ledgerRecord(_ type: String) throws -> LedgerRecord {
         try stateRecord(type, table: "complaints", organisationID: handlingOrganisation)
@@ -171,6 +173,9 @@ public protocol ComplaintRepository: Sendable {
     func find(trackingCode: String) async throws -> Complaint?
     /// Complaints handled by or sent to these organisations, newest first.
     func list(organisations: [Organisation.ID]) async throws -> [Complaint]
+    /// The open ones (registered or being handled) of ``list(organisations:)``: the work that
+    /// waits, without every complaint ever answered.
+    func open(organisations: [Organisation.ID]) async throws -> [Complaint]
     func chronological(offset: Int, limit: Int) async throws -> [Complaint]
     func append(_ event: ComplaintEvent) async throws
     func events(of complaint: Complaint.ID) async throws -> [ComplaintEvent]

@@ -8,7 +8,7 @@ extension SupervisionUseCases {
         let desk = user.has(.head) || user.has(.publicityClerk) || user.has(.supervisor)
         guard desk || user.has(.officer) else { return [] }
         let calendar = try await calendars.current()
-        return try await store.complaints.list(organisations: [home.id]).compactMap { complaint in
+        return try await store.complaints.open(organisations: [home.id]).compactMap { complaint in
             guard complaint.isOpen, complaint.handlingOrganisation == home.id, desk || complaint.handler == user.id else { return nil }
             return StaffTask(title: "投诉举报：\(complaint.trackingCode)", detail: complaint.subject, due: complaint.dueOn,
                              state: deadlineState(of: complaint.dueOn, calendar: calendar),

@@ -44,11 +44,11 @@ extension SupervisionUseCases {
         for publication in try await store.publications.pending(organisations: ids) where publication.pendingStep?.due.map({ $0 < today }) ?? false {
             rows[publication.organisationID]?.overduePublications += 1
         }
-        for complaint in try await store.complaints.list(organisations: ids) where complaint.isOpen {
+        for complaint in try await store.complaints.open(organisations: ids) {
             rows[complaint.handlingOrganisation]?.openComplaints += 1
             if complaint.dueOn.map({ $0 < today }) ?? false { rows[complaint.handlingOrganisation]?.overdueComplaints += 1 }
         }
-        let records = try await store.reviews.records(organisations: ids)
+        let records = try await store.reviews.records(runningCasesOf: ids)
         for (documentID, documentRecords) in Dictionary(grouping: records, by: \.documentID) {
             guard let round = ReviewHistory(documentID: documentID, records: documentRecords).last, round.pending,
                   let due = round.submission.dueOn, due < today else { continue }
@@ -57,7 +57,8 @@ extension SupervisionUseCases {
         for instrument in try await store.instruments.list(organisations: ids) where instrument.status == .issued && instrument.isOverdue(today: today) {
             rows[instrument.organisationID]?.overdueRectifications += 1
         }
-        for matter in try await store.records(CoordinationMatter.self).list(organisations: ids) where matter.isOverdue(today: today) {
+        for matter in try await store.records(CoordinationMatter.self).list(organisations: ids, statuses: CoordinationMatter.Status.openCodes)
+        where matter.isOverdue(today: today) {
             if let awaited = matter.awaitedOrganisation { rows[awaited]?.overdueCoordination += 1 }
         }
         for lead in try await self.cases.overdueLeads(in: ids) { rows[lead.organisationID]?.overdueLeads += 1 }
