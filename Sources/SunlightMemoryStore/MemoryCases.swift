@@ -195,7 +195,7 @@ struct MemoryCaseSettingsRepository: CaseSettingsRepository {
     let context: MemoryContext
 
     func nextNumber(organisation: Organisation.ID, code: String, year: Int) async throws -> Int {
-        let key = "\(organisation.uuidString)/\(code)/\(year)"
+        let key = MemoryCounterKey(organisation: organisation, code: code, year: year)
         return try await context.write { t in
             let next = (t.counters[key] ?? 0) + 1
             t.counters[key] = next

@@ -162,6 +162,9 @@ struct MemoryTables {
         return nextSeq
     }
 
+    /// How many rows of each table a bulk load has copied (``MemoryStore/copyNew(into:batch:progress:)``).
+    var copiedMarks: [String: Int] = [:]
+
     // Read models
     var caseClockSummaries: [EnforcementCase.ID: CaseClockSummary] = [:]
     var readModels: [String: Int] = [:]
@@ -204,7 +207,7 @@ struct MemoryTables {
     var documentsByID = MemoryKeyIndex<CaseDocument.ID>()
     var caseEvidence: MemoryRows<CaseEvidence> = []
     var interference: MemoryRows<InterferenceRecord> = []
-    var counters: [String: Int] = [:]
+    var counters: [MemoryCounterKey: Int] = [:]
     var benchmarks: MemoryRows<DiscretionBenchmark> = []
     var audioVideo: MemoryRows<AudioVideoListEntry> = []
     var reviewRecords: MemoryRows<ReviewRecord> = []

@@ -85,6 +85,9 @@ public protocol CaseRecordRepository: Sendable {
 public protocol CaseSettingsRepository: Sendable {
     /// The next number in a series (organisation, code, year), gapless, inside the caller's transaction.
     func nextNumber(organisation: Organisation.ID, code: String, year: Int) async throws -> Int
+    /// Raises a series' last number to `last` when it is lower (a bulk load carries the
+    /// numbers a scratch store gave, so the next number follows them).
+    func raiseNumber(organisation: Organisation.ID, code: String, year: Int, to last: Int) async throws
     func benchmarks(organisation: Organisation.ID, item: UUID?) async throws -> [DiscretionBenchmark]
     func save(_ benchmark: DiscretionBenchmark) async throws
     func benchmarks(offset: Int, limit: Int) async throws -> [DiscretionBenchmark]
