@@ -35,6 +35,16 @@ public struct GenerationPlan: Sendable {
     }
 }
 
+extension GenerationPlan {
+    /// The lived year `sunlight demo` serves by default: a county's year, but about 200 cases in
+    /// three departments, so the demo starts in seconds even on a debug build (a full county,
+    /// 1,800 cases in six departments, is `sunlight generate`'s).
+    public static func demo(scale: GenerationScale = .county, seed: UInt64 = 1, today: CivilDate) -> GenerationPlan {
+        scale == .county ? GenerationPlan(scale: .county, seed: seed, today: today, casesPerCountyYear: 200, departments: 3)
+            : GenerationPlan(scale: scale, seed: seed, today: today)
+    }
+}
+
 extension LivedYear {
     /// Lives the plan's year in `sunlight` (whose clock must be `clock` and whose random source
     /// the seed's, and whose store is `store`), county by county. The first county is built beside what the store holds

@@ -13,6 +13,8 @@ public enum LivedYearLoad {
         public let seeded: DemoData.Seeded
         public let tally: LivedYear.Tally
         public let loaded: BulkLoadCount
+        /// Seconds spent copying into the database and integrating (generation in memory excluded).
+        public let loadSeconds: Double
     }
 
     /// Generates `plan` beside the demo data and loads it into `target`'s store, which must be
@@ -32,17 +34,24 @@ public enum LivedYearLoad {
                                secrets: SeededSecrets(seed: plan.seed), ledger: ledger, blobs: target.blobs, settings: target.settings)
         let seeded = try await DemoData.seed(scratch)
         var loaded = BulkLoadCount()
+        var loading = Duration.zero
+        let timer = ContinuousClock()
         let tally = try await LivedYear.generate(
             plan, sunlight: scratch, store: memory, clock: clock, province: seeded.organisation("云南省人民政府"),
             firstCounty: seeded.organisation("元谋县人民政府"), upload: upload, progress: progress
         ) { county in
+            let started = timer.now
             let copied = try await target.bulkLoad(from: memory) { table, rows in progress("  第 \(county) 个县 装入 \(table)：\(rows) 行") }
+            loading += started.duration(to: timer.now)
             try await memory.forgetCopiedCases()
             loaded = loaded + copied
             progress("第 \(county) 个县 已装入：记录 \(copied.records) 行，日志叶子 \(copied.leaves) 个")
         }
         progress("重建办案期限摘要……")
+        let started = timer.now
         try await target.finishBulkLoad()
-        return Outcome(seeded: seeded, tally: tally, loaded: loaded)
+        loading += started.duration(to: timer.now)
+        let seconds = Double(loading.components.seconds) + Double(loading.components.attoseconds) / 1e18
+        return Outcome(seeded: seeded, tally: tally, loaded: loaded, loadSeconds: seconds)
     }
 }

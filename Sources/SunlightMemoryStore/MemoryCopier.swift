@@ -66,16 +66,16 @@ struct MemoryCopier {
         try await copy("inspection_draws", t.draws) { try await $0.draws.insert($1) }
         try await copy("evidence_files", t.evidenceFiles) { try await $0.evidence.insert($1) }
         try await copy("upload_claims", t.uploadClaims) { try await $0.uploadClaims.insert($1) }
-        try await copy("cases", t.cases) { try await $0.cases.insert($1) }
+        try await copyInBatches("cases", t.cases) { try await $0.cases.insert($1) }
         let lookups = t.partyLookups
         try await copy("case_parties", t.parties) { tx, party in
             try await tx.cases.insert(party: party)
             if let digest = lookups[party.id] { try await tx.cases.setLookup(digest, party: party.id) }
         }
         try await copy("case_officers", MemoryRows(t.officers.map(\.value))) { try await $0.cases.save(officer: $1) }
-        try await copy("case_events", t.caseEvents) { try await $0.cases.append($1) }
-        try await copy("case_documents", t.documents) { try await $0.caseRecords.insert($1) }
-        try await copy("case_evidence", t.caseEvidence) { try await $0.caseRecords.insert($1) }
+        try await copyInBatches("case_events", t.caseEvents) { try await $0.cases.append($1) }
+        try await copyInBatches("case_documents", t.documents) { try await $0.caseRecords.insert($1) }
+        try await copyInBatches("case_evidence", t.caseEvidence) { try await $0.caseRecords.insert($1) }
         try await copy("interference_records", t.interference) { try await $0.caseRecords.insert($1) }
         try await copy("review_records", t.reviewRecords) { try await $0.reviews.insert($1) }
         try await copy("decision_publications", t.publications) { try await $0.publications.insert($1) }
@@ -97,7 +97,7 @@ struct MemoryCopier {
                 try await tx.caseSettings.raiseNumber(organisation: key.organisation, code: key.code, year: key.year, to: last)
             }
         }
-        try await copy("access_log", t.accessLog) { try await $0.accessLog.append($1) }
+        try await copyInBatches("access_log", t.accessLog) { try await $0.accessLog.append($1) }
         try await copyInBatches("personal_data", t.personalData) { try await $0.personalData.insert($1) }
         let before = count.records
         try await copyInBatches("ledger_sequence", t.ledgerSequence) { try await $0.ledger.sequence($1) }
