@@ -45,7 +45,7 @@ struct MemoryCopier {
     }
 
     /// Every table, parents first.
-    mutating func copyRecords() async throws {
+    mutating func copyRecords(place: @escaping @Sendable (any Store, [SequencedLedgerEntry]) async throws -> Void) async throws {
         let t = tables
         try await copy("organisations", t.organisations) { try await $0.organisations.insert($1) }
         try await copy("users", t.users) { try await $0.users.insert($1) }
@@ -100,16 +100,17 @@ struct MemoryCopier {
         try await copyInBatches("access_log", t.accessLog) { try await $0.accessLog.append($1) }
         try await copyInBatches("personal_data", t.personalData) { try await $0.personalData.insert($1) }
         let before = count.records
-        try await copyInBatches("ledger_sequence", t.ledgerSequence) { try await $0.ledger.sequence($1) }
+        try await copyInBatches("ledger_sequence", t.ledgerSequence, batch: Sunlight.integrationBatch, place)
         count.leaves += count.records - before
         count.records = before
     }
 
     /// Like ``copy(_:_:_:)`` for tables whose repository takes many rows in one statement.
-    mutating func copyInBatches<Row: Sendable>(_ name: String, _ rows: MemoryRows<Row>,
+    mutating func copyInBatches<Row: Sendable>(_ name: String, _ rows: MemoryRows<Row>, batch: Int? = nil,
                                                _ write: @escaping @Sendable (any Store, [Row]) async throws -> Void) async throws {
         let start = marks[name] ?? 0
         guard start < rows.count else { return }
+        let batch = batch ?? self.batch
         var position = start
         while position < rows.count {
             let chunk = Array(rows[position..<Swift.min(rows.count, position + batch)])

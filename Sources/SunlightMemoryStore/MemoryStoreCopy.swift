@@ -19,13 +19,15 @@ extension MemoryCaseSettingsRepository {
 /// the last copy go to the target through the target's own repositories (their write code,
 /// derived columns and sealed values included), parents before the rows that refer to them.
 extension MemoryStore: BulkLoadSource {
-    public func copyNew(into store: any Store, batch: Int, progress: @escaping @Sendable (String, Int) -> Void) async throws -> BulkLoadCount {
+    public func copyNew(into store: any Store, batch: Int,
+                        place: @escaping @Sendable (any Store, [SequencedLedgerEntry]) async throws -> Void,
+                        progress: @escaping @Sendable (String, Int) -> Void) async throws -> BulkLoadCount {
         let t = context.snapshot()
         guard t.ledgerEntries.isEmpty, t.checkpoints.isEmpty else {
             throw MemoryStoreError(description: "内存存储中已有整合的日志叶子：批量装入只复制待整合的条目（须按“先排序后整合”生成）")
         }
         var copier = MemoryCopier(tables: t, target: store, batch: batch, progress: progress)
-        try await copier.copyRecords()
+        try await copier.copyRecords(place: place)
         let marks = copier.marks
         try await context.write { $0.copiedMarks = marks }
         return copier.count

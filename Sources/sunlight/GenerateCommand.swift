@@ -50,7 +50,10 @@ struct Generate: AsyncParsableCommand {
                 let upload = try blobs.beginUpload()
                 try bytes.withUnsafeBytes { try upload.write($0) }
                 return try upload.finish()
-            }, progress: { Self.say($0) })
+            }, progress: { line in
+                let elapsed = started.duration(to: .now).components
+                Self.say(String(format: "%7.1f s  ", Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18) + line)
+            })
             let elapsed = started.duration(to: .now)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             Self.say(Self.summary(outcome, seconds: seconds))

@@ -4,10 +4,12 @@ import Foundation
 /// whose rows a bulk load copies into the installation's database.
 public protocol BulkLoadSource: Sendable {
     /// Copies every row written since the last copy into `store`, table by table, in
-    /// transactions of about `batch` rows, through the store's own write code; the log's
-    /// entries are only sequenced (``LedgerRepository/sequence(_:)``), for the integrator to
-    /// place. `progress` hears each table's name and how many rows it copied.
-    func copyNew(into store: any Store, batch: Int, progress: @escaping @Sendable (String, Int) -> Void) async throws -> BulkLoadCount
+    /// transactions of about `batch` rows, through the store's own write code, then hands the
+    /// log's sequenced entries, in their order and in batches, to `place` (each batch in one
+    /// transaction of its own). `progress` hears each table's name and how many rows it copied.
+    func copyNew(into store: any Store, batch: Int,
+                 place: @escaping @Sendable (any Store, [SequencedLedgerEntry]) async throws -> Void,
+                 progress: @escaping @Sendable (String, Int) -> Void) async throws -> BulkLoadCount
 }
 
 /// What a bulk load copied.
@@ -29,14 +31,19 @@ public struct BulkLoadCount: Sendable, Equatable {
 
 extension Sunlight {
     /// 批量装入 — copies what `source` wrote since its last copy into this installation's
-    /// store, then integrates the copied entries into the log, one signed checkpoint per
-    /// batch of ``integrationBatch`` (REC-5: the records and their entries arrive together,
-    /// through sequence-then-integrate like any commit).
+    /// store, then places the copied entries in the log as the integrator does, under the head
+    /// lock, one signed checkpoint per batch of ``integrationBatch`` (REC-5). The entries were
+    /// sequenced in the scratch store when their records were written; placing them here
+    /// directly spares writing, reading and deleting each one in `ledger_sequence` again.
+    /// Whatever already waits in this store's sequence is integrated first.
     public func bulkLoad(from source: any BulkLoadSource, batch: Int = 2000,
                          progress: @escaping @Sendable (String, Int) -> Void = { _, _ in }) async throws -> BulkLoadCount {
-        let count = try await source.copyNew(into: kernel.store, batch: batch, progress: progress)
         try await integrateAllSequenced()
-        return count
+        let time = LedgerTime.truncated(clock.now)
+        let settings = ledger
+        return try await source.copyNew(into: kernel.store, batch: batch, place: { tx, entries in
+            try await LedgerIntegrator.place(entries, after: try await tx.ledger.lockHead(), at: time, settings: settings, in: tx)
+        }, progress: progress)
     }
 
     /// After the last ``bulkLoad(from:batch:progress:)``: rebuilds the read models the copied
