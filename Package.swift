@@ -48,7 +48,7 @@ let package = Package(
         ),
         /// 生成的一年 — a deterministic lived-in history (`sunlight demo`, `sunlight generate`):
         /// counties whose year is made through the use cases from a seed.
-        .target(name: "SunlightGenerator", dependencies: ["SunlightCore", "SunlightMemoryStore"]),
+        .target(name: "SunlightGenerator", dependencies: ["SunlightCore", "SunlightDemo", "SunlightMemoryStore"]),
         /// Storage: Fluent models, numbered migrations, repositories (SQLite | PostgreSQL).
         .target(
             name: "SunlightStore",
@@ -104,6 +104,7 @@ let package = Package(
             dependencies: [
                 "SunlightCore",
                 "SunlightDemo",
+                "SunlightGenerator",
                 "SunlightStore",
                 "SunlightServer",
                 "SunlightLedger",

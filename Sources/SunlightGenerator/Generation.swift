@@ -20,15 +20,28 @@ public struct GenerationPlan: Sendable {
     /// Cases a county opens in a year across its departments.
     public var casesPerCountyYear: Int
     public var departments: Int
+    /// Counties in each city (the scale's, unless a test asks for fewer).
+    public var countiesPerCity: Int
 
     public init(scale: GenerationScale = .county, seed: UInt64 = 1, today: CivilDate, days: Int = 365,
-                casesPerCountyYear: Int = 1800, departments: Int = 6) {
+                casesPerCountyYear: Int = 1800, departments: Int = 6, countiesPerCity: Int? = nil) {
+        self.countiesPerCity = countiesPerCity ?? scale.countiesPerCity
         self.scale = scale
         self.seed = seed
         self.today = today
         self.days = days
         self.casesPerCountyYear = casesPerCountyYear
         self.departments = departments
+    }
+}
+
+extension GenerationPlan {
+    /// The lived year `sunlight demo` serves by default: a county's year, but about 200 cases in
+    /// three departments, so the demo starts in seconds even on a debug build (a full county,
+    /// 1,800 cases in six departments, is `sunlight generate`'s).
+    public static func demo(scale: GenerationScale = .county, seed: UInt64 = 1, today: CivilDate) -> GenerationPlan {
+        scale == .county ? GenerationPlan(scale: .county, seed: seed, today: today, casesPerCountyYear: 200, departments: 3)
+            : GenerationPlan(scale: scale, seed: seed, today: today)
     }
 }
 
@@ -56,7 +69,7 @@ extension LivedYear {
                 cityGovernment = try await sunlight.organisations.createOrganisation(NewOrganisation(
                     parentID: province?.id, name: "生成\(city + 1)市人民政府", shortName: "生\(city + 1)", kind: .government, level: .city), by: console)
             }
-            for county in 0..<plan.scale.countiesPerCity {
+            for county in 0..<plan.countiesPerCity {
                 number += 1
                 clock.set(start, hour: 8)
                 let name = number == 1 && firstCounty != nil ? "元谋县" : "生成\(city + 1)市\(county + 1)县"

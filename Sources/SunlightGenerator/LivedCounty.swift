@@ -32,10 +32,12 @@ struct LivedCounty: Sendable {
             government = try await sunlight.organisations.createOrganisation(NewOrganisation(
                 parentID: parent?.id, name: "\(name)人民政府", shortName: String(name.prefix(2)), kind: .government, level: .county), by: console)
         }
+        // Short names make case and document numbers, so every county's must differ (元, 生2, 生3, …).
+        let prefix = existing != nil ? String(name.prefix(1)) : String(name.prefix(1)) + code.filter(\.isNumber)
         var made: [Department] = []
         for (index, department) in departmentNames.prefix(departments).enumerated() {
             let organisation = try await sunlight.organisations.createOrganisation(NewOrganisation(
-                parentID: government.id, name: "\(name)\(department)", shortName: String(name.prefix(1)) + String(department.prefix(2)),
+                parentID: government.id, name: "\(name)\(department)", shortName: prefix + String(department.prefix(2)),
                 kind: .department, level: .county), by: console)
             func person(_ suffix: String, _ display: String, _ post: String, _ roles: Set<Role>, qualification: String? = nil,
                         certificate: String? = nil) async throws -> Actor {

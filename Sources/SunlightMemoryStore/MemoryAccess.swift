@@ -215,7 +215,8 @@ struct MemoryAccessLogRepository: AccessLogRepository {
 
     func append(_ entry: AccessLogEntry) async throws {
         try await context.write { t in
-            try MemoryTables.unique(t.accessLog, \.id, entry.id, "访问日志")
+            if t.accessLogIDs.contains(entry.id) { throw MemoryStoreError(description: "访问日志 已存在（唯一约束）") }
+            t.accessLogIDs.add(entry.id, at: t.accessLog.count)
             t.accessLog.append(entry)
         }
     }

@@ -39,7 +39,7 @@ struct MemoryCaseRepository: CaseRepository {
     }
 
     func chronological(offset: Int, limit: Int) async throws -> [EnforcementCase] {
-        Self.oldestFirst(context.read { $0.cases }).page(offset: offset, limit: limit)
+        Self.oldestFirst(Array(context.read { $0.cases })).page(offset: offset, limit: limit)
     }
 
     static func oldestFirst(_ cases: [EnforcementCase]) -> [EnforcementCase] {
@@ -62,16 +62,19 @@ struct MemoryCaseRepository: CaseRepository {
     }
 
     func append(_ event: CaseEvent) async throws {
-        try await context.write { t in t.caseEvents.append(event) }
+        try await context.write { t in
+            t.caseEventsByCase.add(event.caseID, at: t.caseEvents.count)
+            t.caseEvents.append(event)
+        }
     }
 
     func events(of caseID: EnforcementCase.ID) async throws -> [CaseEvent] {
-        context.read { $0.caseEvents }.filter { $0.caseID == caseID }
+        context.read { t in t.caseEventsByCase.positions(caseID).map { t.caseEvents[$0] } }
     }
 
     func events(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseEvent] {
         let wanted = Set(ids)
-        return context.read { $0.caseEvents }.filter { wanted.contains($0.caseID) }
+        return context.read { t in wanted.flatMap { t.caseEventsByCase.positions($0) }.sorted().map { t.caseEvents[$0] } }
     }
 
     func events(offset: Int, limit: Int) async throws -> [CaseEvent] {
@@ -81,18 +84,19 @@ struct MemoryCaseRepository: CaseRepository {
     /// One row per (case, officer): a second save changes only the removal.
     func save(officer: CaseOfficer) async throws {
         try await context.write { t in
-            if let i = t.officers.firstIndex(where: { $0.value.caseID == officer.caseID && $0.value.userID == officer.userID }) {
+            if let i = t.officersByCase.positions(officer.caseID).first(where: { t.officers[$0].value.userID == officer.userID }) {
                 let stored = t.officers[i].value
                 t.officers[i].value = CaseOfficer(caseID: stored.caseID, userID: stored.userID, assignedAt: stored.assignedAt,
                                                   removedAt: officer.removedAt, removalReason: officer.removalReason)
             } else {
+                t.officersByCase.add(officer.caseID, at: t.officers.count)
                 t.officers.append(Sequenced(seq: t.seq(), value: officer))
             }
         }
     }
 
     func officers(of caseID: EnforcementCase.ID) async throws -> [CaseOfficer] {
-        context.read { $0.officers }.map(\.value).filter { $0.caseID == caseID }.stableSorted { $0.assignedAt < $1.assignedAt }
+        context.read { t in t.officersByCase.positions(caseID).map { t.officers[$0].value } }.stableSorted { $0.assignedAt < $1.assignedAt }
     }
 
     /// The SQL store pages by a row ID drawn at random; any fixed order serves a complete walk.
@@ -115,15 +119,17 @@ struct MemoryCaseRecordRepository: CaseRecordRepository {
 
     func insert(_ document: CaseDocument) async throws {
         try await context.write { t in
-            try MemoryTables.unique(t.documents, \.id, document.id, "文书")
+            if t.documentsByID.contains(document.id) { throw MemoryStoreError(description: "文书 已存在（唯一约束）") }
             if let number = document.number { try MemoryTables.unique(t.documents, \.number, number, "文书编号") }
+            t.documentsByID.add(document.id, at: t.documents.count)
+            t.documentsByCase.add(document.caseID, at: t.documents.count)
             t.documents.append(document)
         }
     }
 
     func update(_ document: CaseDocument) async throws {
         try await context.write { t in
-            let i = try MemoryTables.index(t.documents, \.id, document.id, missing: SunlightError.notFound("文书"))
+            guard let i = t.documentsByID.positions(document.id).first else { throw SunlightError.notFound("文书") }
             if let number = document.number, t.documents.enumerated().contains(where: { $0.offset != i && $0.element.number == number }) {
                 throw MemoryStoreError(description: "文书编号 已存在（唯一约束）")
             }
@@ -132,16 +138,17 @@ struct MemoryCaseRecordRepository: CaseRecordRepository {
     }
 
     func document(_ id: UUID) async throws -> CaseDocument? {
-        context.read { $0.documents.first { $0.id == id } }
+        context.read { t in t.documentsByID.positions(id).first.map { t.documents[$0] } }
     }
 
     func documents(of caseID: EnforcementCase.ID) async throws -> [CaseDocument] {
-        context.read { $0.documents }.filter { $0.caseID == caseID }.stableSorted { $0.draftedAt < $1.draftedAt }
+        context.read { t in t.documentsByCase.positions(caseID).map { t.documents[$0] } }.stableSorted { $0.draftedAt < $1.draftedAt }
     }
 
     func documents(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseDocument] {
         let wanted = Set(ids)
-        return context.read { $0.documents }.filter { wanted.contains($0.caseID) }.stableSorted { $0.draftedAt < $1.draftedAt }
+        return context.read { t in wanted.flatMap { t.documentsByCase.positions($0) }.sorted().map { t.documents[$0] } }
+            .stableSorted { $0.draftedAt < $1.draftedAt }
     }
 
     func documents(offset: Int, limit: Int) async throws -> [CaseDocument] {
@@ -188,7 +195,7 @@ struct MemoryCaseSettingsRepository: CaseSettingsRepository {
     let context: MemoryContext
 
     func nextNumber(organisation: Organisation.ID, code: String, year: Int) async throws -> Int {
-        let key = "\(organisation.uuidString)/\(code)/\(year)"
+        let key = MemoryCounterKey(organisation: organisation, code: code, year: year)
         return try await context.write { t in
             let next = (t.counters[key] ?? 0) + 1
             t.counters[key] = next

@@ -23,6 +23,15 @@ struct MemoryLedgerRepository: LedgerRepository {
 
     func insert(entries: [StoredLedgerEntry]) async throws {
         try await context.write { t in
+            // The usual case: leaves after the last one, in order — appended without a look at the rest.
+            var last = t.ledgerEntries.last?.index
+            if entries.allSatisfy({ entry in
+                defer { last = entry.index }
+                return last.map { entry.index > $0 } ?? true
+            }) {
+                t.ledgerEntries += entries
+                return
+            }
             var taken = Set(t.ledgerEntries.map(\.index))
             for entry in entries {
                 guard taken.insert(entry.index).inserted else { throw MemoryStoreError(description: "ledger_entries 叶子 \(entry.index) 已存在（只能追加）") }
@@ -51,6 +60,11 @@ struct MemoryLedgerRepository: LedgerRepository {
 
     func insert(checkpoint: StoredCheckpoint) async throws {
         try await context.write { t in
+            // The usual case: a checkpoint larger than the last one, appended in order.
+            if let last = t.checkpoints.last, last.size < checkpoint.size {
+                t.checkpoints.append(checkpoint)
+                return
+            }
             try MemoryTables.unique(t.checkpoints, \.size, checkpoint.size, "ledger_checkpoints 检查点")
             t.checkpoints.append(checkpoint)
             t.checkpoints.sort { $0.size < $1.size }
@@ -124,45 +138,4 @@ struct MemoryLedgerRepository: LedgerRepository {
 
     /// Text ordered by its bytes, as SQLite's BINARY and PostgreSQL's C collation order it.
     static func textOrder(_ a: String, _ b: String) -> Bool { Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) }
-}
-
-/// Personal values: the value and salt can be erased; the commitment stays.
-struct MemoryPersonalDataRepository: PersonalDataRepository {
-    let context: MemoryContext
-
-    func insert(_ values: [PersonalValue]) async throws {
-        try await context.write { t in
-            for v in values {
-                if t.personalData.contains(where: { $0.table == v.table && $0.recordID == v.recordID && $0.field == v.field }) {
-                    throw MemoryStoreError(description: "personal_data \(v.table)/\(v.recordID)/\(v.field) 已存在（唯一约束）")
-                }
-                t.personalData.append(v)
-            }
-        }
-    }
-
-    func replace(_ values: [PersonalValue]) async throws {
-        try await context.write { t in
-            for v in values {
-                t.personalData.removeAll { $0.table == v.table && $0.recordID == v.recordID && $0.field == v.field }
-                t.personalData.append(v)
-            }
-        }
-    }
-
-    func values(table: String, recordIDs: [String]) async throws -> [PersonalValue] {
-        let wanted = Set(recordIDs)
-        return context.read { $0.personalData }.filter { $0.table == table && wanted.contains($0.recordID) }
-    }
-
-    func erase(table: String, recordID: String, field: String, at: Date) async throws {
-        try await context.write { t in
-            for i in t.personalData.indices {
-                let v = t.personalData[i]
-                guard v.table == table, v.recordID == recordID, v.field == field else { continue }
-                t.personalData[i] = PersonalValue(table: v.table, recordID: v.recordID, field: v.field, commitment: v.commitment,
-                                                  value: nil, salt: nil, erasedAt: at)
-            }
-        }
-    }
 }

@@ -271,7 +271,7 @@ struct MemoryOutboxRepository: OutboxRepository {
 
     private func scoped(_ organisations: [Organisation.ID]?) -> [OutboxMessage] {
         let all = context.read { $0.outbox }
-        guard let organisations else { return all }
+        guard let organisations else { return Array(all) }
         return all.filter { $0.organisationID.map(organisations.contains) == true }
     }
 

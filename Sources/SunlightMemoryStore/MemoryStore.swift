@@ -162,79 +162,90 @@ struct MemoryTables {
         return nextSeq
     }
 
+    /// How many rows of each table a bulk load has copied (``MemoryStore/copyNew(into:batch:progress:)``).
+    var copiedMarks: [String: Int] = [:]
+
     // Read models
     var caseClockSummaries: [EnforcementCase.ID: CaseClockSummary] = [:]
     var readModels: [String: Int] = [:]
 
     // Organisation and access
-    var organisations: [Organisation] = []
-    var users: [StaffUser] = []
-    var certificates: [EnforcementCertificate] = []
-    var sessions: [StaffSession] = []
-    var apiTokens: [ApiToken] = []
-    var loginFailures: [(username: String, address: String?, at: Date)] = []
-    var uploadClaims: [UploadClaim] = []
-    var accessLog: [AccessLogEntry] = []
-    var holidayNotices: [LoadedHolidayNotice] = []
+    var organisations: MemoryRows<Organisation> = []
+    var users: MemoryRows<StaffUser> = []
+    var certificates: MemoryRows<EnforcementCertificate> = []
+    var sessions: MemoryRows<StaffSession> = []
+    var apiTokens: MemoryRows<ApiToken> = []
+    var loginFailures: MemoryRows<(username: String, address: String?, at: Date)> = []
+    var uploadClaims: MemoryRows<UploadClaim> = []
+    var accessLog: MemoryRows<AccessLogEntry> = []
+    var accessLogIDs = MemoryKeyIndex<AccessLogEntry.ID>()
+    var holidayNotices: MemoryRows<LoadedHolidayNotice> = []
 
     // Log
-    var ledgerEntries: [StoredLedgerEntry] = []
-    var ledgerSequence: [SequencedLedgerEntry] = []
+    var ledgerEntries: MemoryRows<StoredLedgerEntry> = []
+    var ledgerSequence: MemoryRows<SequencedLedgerEntry> = []
     var nextSequence: Int64 = 1
     var ledgerSubtrees: [SubtreeID: LedgerHash] = [:]
     var ledgerHead: (size: UInt64, root: LedgerHash) = (0, RFC6962.emptyRoot)
-    var checkpoints: [StoredCheckpoint] = []
-    var personalData: [PersonalValue] = []
+    var checkpoints: MemoryRows<StoredCheckpoint> = []
+    var personalData: MemoryRows<PersonalValue> = []
+    /// Where each record's personal values sit in `personalData`.
+    var personalDataByRecord = MemoryKeyIndex<String>()
     var witnessedCheckpoints: [String: WitnessedCheckpoint] = [:]
-    var cosignatures: [ReceivedCosignature] = []
+    var cosignatures: MemoryRows<ReceivedCosignature> = []
 
     // Cases
-    var cases: [EnforcementCase] = []
-    var parties: [CaseParty] = []
+    var cases: MemoryRows<EnforcementCase> = []
+    var parties: MemoryRows<CaseParty> = []
     var partyLookups: [CaseParty.ID: String] = [:]
-    var caseEvents: [CaseEvent] = []
-    var officers: [Sequenced<CaseOfficer>] = []
-    var documents: [CaseDocument] = []
-    var caseEvidence: [CaseEvidence] = []
-    var interference: [InterferenceRecord] = []
-    var counters: [String: Int] = [:]
-    var benchmarks: [DiscretionBenchmark] = []
-    var audioVideo: [AudioVideoListEntry] = []
-    var reviewRecords: [ReviewRecord] = []
-    var catalogues: [MajorDecisionCatalogue] = []
+    var caseEvents: MemoryRows<CaseEvent> = []
+    var caseEventsByCase = MemoryKeyIndex<EnforcementCase.ID>()
+    var officers: MemoryRows<Sequenced<CaseOfficer>> = []
+    var officersByCase = MemoryKeyIndex<EnforcementCase.ID>()
+    var documents: MemoryRows<CaseDocument> = []
+    var documentsByCase = MemoryKeyIndex<EnforcementCase.ID>()
+    var documentsByID = MemoryKeyIndex<CaseDocument.ID>()
+    var caseEvidence: MemoryRows<CaseEvidence> = []
+    var interference: MemoryRows<InterferenceRecord> = []
+    var counters: [MemoryCounterKey: Int] = [:]
+    var benchmarks: MemoryRows<DiscretionBenchmark> = []
+    var audioVideo: MemoryRows<AudioVideoListEntry> = []
+    var reviewRecords: MemoryRows<ReviewRecord> = []
+    var catalogues: MemoryRows<MajorDecisionCatalogue> = []
 
     // Publicity
-    var evidenceFiles: [EvidenceFile] = []
-    var listEntries: [ListEntryVersion] = []
-    var certificateReviews: [CertificateReview] = []
-    var trainings: [TrainingRecord] = []
-    var searchDocuments: [SearchDocument] = []
-    var publications: [DecisionPublication] = []
-    var publicationEvents: [PublicationEvent] = []
-    var policies: [PublicationPolicy] = []
-    var outbox: [OutboxMessage] = []
-    var draws: [InspectionDraw] = []
+    var evidenceFiles: MemoryRows<EvidenceFile> = []
+    var listEntries: MemoryRows<ListEntryVersion> = []
+    var certificateReviews: MemoryRows<CertificateReview> = []
+    var trainings: MemoryRows<TrainingRecord> = []
+    var searchDocuments: MemoryRows<SearchDocument> = []
+    var publications: MemoryRows<DecisionPublication> = []
+    var publicationEvents: MemoryRows<PublicationEvent> = []
+    var policies: MemoryRows<PublicationPolicy> = []
+    var outbox: MemoryRows<OutboxMessage> = []
+    var draws: MemoryRows<InspectionDraw> = []
 
     // Supervision
-    var complaints: [Complaint] = []
-    var complaintEvents: [ComplaintEvent] = []
-    var instruments: [SupervisionInstrument] = []
-    var referrals: [DisciplineReferral] = []
-    var transfers: [CaseTransfer] = []
+    var complaints: MemoryRows<Complaint> = []
+    var complaintEvents: MemoryRows<ComplaintEvent> = []
+    var instruments: MemoryRows<SupervisionInstrument> = []
+    var referrals: MemoryRows<DisciplineReferral> = []
+    var transfers: MemoryRows<CaseTransfer> = []
     /// Organisation-state records, by table.
     var states: [String: [any OrganisationState]] = [:]
 }
 
 extension MemoryTables {
     /// Refuses a row whose key is taken, as a unique index does.
-    static func unique<Row, Key: Equatable>(_ rows: [Row], _ key: (Row) -> Key, _ new: Key, _ what: String) throws {
+    static func unique<Rows: Collection, Key: Equatable>(_ rows: Rows, _ key: (Rows.Element) -> Key, _ new: Key, _ what: String) throws {
         if rows.contains(where: { key($0) == new }) {
             throw MemoryStoreError(description: "\(what) 已存在（唯一约束）")
         }
     }
 
     /// The index of the row with this key, or the error the SQL store gives for a missing row.
-    static func index<Row, Key: Equatable>(_ rows: [Row], _ key: (Row) -> Key, _ wanted: Key, missing: @autoclosure () -> any Error) throws -> Int {
+    static func index<Rows: Collection, Key: Equatable>(_ rows: Rows, _ key: (Rows.Element) -> Key, _ wanted: Key,
+                                                        missing: @autoclosure () -> any Error) throws -> Rows.Index {
         guard let index = rows.firstIndex(where: { key($0) == wanted }) else { throw missing() }
         return index
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SunlightCore
 import SunlightDemo
+import SunlightGenerator
 import SunlightServer
 import SunlightStore
 
@@ -28,15 +29,19 @@ struct Demo: AsyncParsableCommand {
             """)
 
     @Option(help: "把演示环境的“今天”固定为 YYYY-MM-DD（北京时间 9:00 起走）；优先于 SUNLIGHT_TODAY") var today: String?
+    @Option(help: "演示历史的规模：county（默认，元谋县旁三个部门的一年）、city 或 province（完整规模，启动需较长时间）") var scale: String = "county"
+    @Option(help: "生成演示历史的随机种子（默认 1）") var seed: UInt64 = 1
 
     func run() async throws {
         bootstrapLogging()
         var configuration = try ServerConfiguration.from(profile: .demo)
+        var day = ChinaTime.date(of: Date())
         do {
             let pinned = try today.map { try ServerConfiguration.pinnedDay($0, source: "--today") } ?? configuration.today
             let chosen = try DemoData.day(pinned: pinned, today: ChinaTime.date(of: Date()),
                                           shipped: WorkingDayCalendar(ShippedCalendars.notices()))
             configuration.today = chosen.pinned ? chosen.day : nil
+            day = chosen.day
         } catch {
             throw fail(error)
         }
@@ -45,6 +50,11 @@ struct Demo: AsyncParsableCommand {
             // The previous demo's checkpoint witnesses a database that no longer exists.
             try? FileManager.default.removeItem(at: WitnessFile.url(dataDirectory: configuration.dataDirectory))
         }
+        guard let scale = GenerationScale(rawValue: scale) else {
+            throw fail(ConfigurationError("规模只能是 county、city 或 province：\(scale)"))
+        }
+        let plan = GenerationPlan.demo(scale: scale, seed: seed, today: day)
+        let blobs = try configuration.makeBlobStore()
         let address = "http://\(configuration.hostname):\(configuration.port)"
         let store = configuration.store.displayName
         let pinned = configuration.today
@@ -52,12 +62,18 @@ struct Demo: AsyncParsableCommand {
             guard try await !sunlight.organisations.isInstalled() else {
                 throw ConfigurationError("演示数据只能装入空数据库：\(store) 中已有数据")
             }
-            let seeded = try await DemoData.seed(sunlight)
-            FileHandle.standardOutput.write(Data((Self.banner(address: address, store: store, today: pinned, accounts: seeded.accounts) + "\n").utf8))
+            // The hand-made 元谋县 and a year lived beside it, ending today (issue 16 item 1).
+            let outcome = try await LivedYearLoad.run(plan, into: sunlight, upload: { bytes in
+                let upload = try blobs.beginUpload()
+                try bytes.withUnsafeBytes { try upload.write($0) }
+                return try upload.finish()
+            })
+            FileHandle.standardOutput.write(Data((Self.banner(address: address, store: store, today: pinned, accounts: outcome.seeded.accounts,
+                                                              tally: outcome.tally) + "\n").utf8))
         }
     }
 
-    static func banner(address: String, store: String, today: CivilDate?, accounts: [DemoData.Account]) -> String {
+    static func banner(address: String, store: String, today: CivilDate?, accounts: [DemoData.Account], tally: LivedYear.Tally? = nil) -> String {
         var lines = [
             "",
             "阳光执法 演示环境  \(address)",
@@ -65,6 +81,7 @@ struct Demo: AsyncParsableCommand {
             "  工作人员：\(address)/staff   （所有演示账号的密码：\(DemoData.password)）",
             "  数据库：\(store)",
             "  今天：\(today.map { "\($0.iso)（固定，北京时间 9:00 起走）" } ?? "本机日期")",
+            tally.map { "  一年的历史：立案 \($0.cases) 件，公开决定 \($0.published) 件，线索 \($0.leads) 条，投诉 \($0.complaints) 件（生成部门账号：g1.d0.head 等）" } ?? "",
             "",
             "  用户名              姓名    机构                    角色",
         ]

@@ -11,7 +11,7 @@ struct SunlightCommand: AsyncParsableCommand {
         commandName: "sunlight",
         abstract: "阳光执法 Sunlight — 行政执法“三项制度”平台",
         discussion: "配置通过环境变量（启动时读取一次）：\n\n" + ServerConfiguration.variablesTable,
-        subcommands: [Serve.self, Demo.self, Migrate.self, Init.self, CalendarCommand.self, Deadline.self, Verify.self, VerifyProof.self,
+        subcommands: [Serve.self, Demo.self, Generate.self, Migrate.self, Init.self, CalendarCommand.self, Deadline.self, Verify.self, VerifyProof.self,
                       ExportCase.self, VerifyCase.self, InspectPublicity.self, WitnessCommand.self]
     )
 }

@@ -96,6 +96,8 @@ public struct AccessLogQuery: Sendable, Equatable {
 /// 访问日志存储 — append-only.
 public protocol AccessLogRepository: Sendable {
     func append(_ entry: AccessLogEntry) async throws
+    /// Appends many entries at once (a bulk load), in their order.
+    func append(_ entries: [AccessLogEntry]) async throws
     /// Newest first.
     func entries(_ query: AccessLogQuery) async throws -> [AccessLogEntry]
     /// Every entry in the order appended, a page at a time.

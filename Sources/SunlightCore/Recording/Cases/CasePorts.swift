@@ -3,6 +3,8 @@ import Foundation
 /// 案件存储 — cases, their parties, events and officers.
 public protocol CaseRepository: Sendable {
     func insert(_ enforcementCase: EnforcementCase) async throws
+    /// Inserts many cases at once (a bulk load).
+    func insert(_ cases: [EnforcementCase]) async throws
     func update(_ enforcementCase: EnforcementCase) async throws
     func find(_ id: EnforcementCase.ID) async throws -> EnforcementCase?
     /// These cases, in one query (unknown IDs are skipped).
@@ -25,6 +27,8 @@ public protocol CaseRepository: Sendable {
     func cases(withLookups digests: Set<String>) async throws -> [EnforcementCase.ID]
 
     func append(_ event: CaseEvent) async throws
+    /// Appends many events at once (a bulk load), in their order.
+    func append(_ events: [CaseEvent]) async throws
     func events(of caseID: EnforcementCase.ID) async throws -> [CaseEvent]
     /// The events of several cases, each case's in order.
     func events(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseEvent]
@@ -58,6 +62,8 @@ public protocol CaseRepository: Sendable {
 /// 文书、证据与干预记录存储.
 public protocol CaseRecordRepository: Sendable {
     func insert(_ document: CaseDocument) async throws
+    /// Inserts many documents at once (a bulk load), in their order.
+    func insert(_ documents: [CaseDocument]) async throws
     func update(_ document: CaseDocument) async throws
     func document(_ id: UUID) async throws -> CaseDocument?
     func documents(of caseID: EnforcementCase.ID) async throws -> [CaseDocument]
@@ -71,6 +77,8 @@ public protocol CaseRecordRepository: Sendable {
     func documents(organisations: [Organisation.ID], status: CaseDocument.Status) async throws -> [CaseDocument]
 
     func insert(_ evidence: CaseEvidence) async throws
+    /// Inserts many evidence records at once (a bulk load).
+    func insert(_ evidence: [CaseEvidence]) async throws
     func evidence(of caseID: EnforcementCase.ID) async throws -> [CaseEvidence]
     /// The case evidence that uses any of these files.
     func evidence(usingFiles fileIDs: [EvidenceFile.ID]) async throws -> [CaseEvidence]
@@ -85,6 +93,9 @@ public protocol CaseRecordRepository: Sendable {
 public protocol CaseSettingsRepository: Sendable {
     /// The next number in a series (organisation, code, year), gapless, inside the caller's transaction.
     func nextNumber(organisation: Organisation.ID, code: String, year: Int) async throws -> Int
+    /// Raises a series' last number to `last` when it is lower (a bulk load carries the
+    /// numbers a scratch store gave, so the next number follows them).
+    func raiseNumber(organisation: Organisation.ID, code: String, year: Int, to last: Int) async throws
     func benchmarks(organisation: Organisation.ID, item: UUID?) async throws -> [DiscretionBenchmark]
     func save(_ benchmark: DiscretionBenchmark) async throws
     func benchmarks(offset: Int, limit: Int) async throws -> [DiscretionBenchmark]

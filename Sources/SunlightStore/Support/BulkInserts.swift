@@ -1,0 +1,44 @@
+import FluentKit
+import Foundation
+import SunlightCore
+
+/// Multi-row inserts for bulk loads: the models' own column lists, several hundred rows per
+/// statement (well under SQLite's and PostgreSQL's limits on bound values).
+enum BulkInsert {
+    static let rowsPerStatement = 300
+
+    static func create<M: FluentKit.Model>(_ models: [M], on database: any Database) async throws {
+        var start = 0
+        while start < models.count {
+            let end = Swift.min(models.count, start + rowsPerStatement)
+            try await Array(models[start..<end]).create(on: database)
+            start = end
+        }
+    }
+}
+
+extension FluentAccessLogRepository {
+    func append(_ entries: [AccessLogEntry]) async throws {
+        try await BulkInsert.create(entries.map(AccessLogModel.init), on: database)
+    }
+}
+
+extension FluentCaseRepository {
+    func insert(_ cases: [EnforcementCase]) async throws {
+        try await BulkInsert.create(cases.map(CaseModel.init), on: database)
+    }
+
+    func append(_ events: [CaseEvent]) async throws {
+        try await BulkInsert.create(events.map(CaseEventModel.init), on: database)
+    }
+}
+
+extension FluentCaseRecordRepository {
+    func insert(_ documents: [CaseDocument]) async throws {
+        try await BulkInsert.create(documents.map(CaseDocumentModel.init), on: database)
+    }
+
+    func insert(_ evidence: [CaseEvidence]) async throws {
+        try await BulkInsert.create(evidence.map(CaseEvidenceModel.init), on: database)
+    }
+}
