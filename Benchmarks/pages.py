@@ -25,8 +25,10 @@ import urllib.parse
 import urllib.request
 
 PASSWORD = "Yuanmou-2026"
-HEAD, SUPERVISOR, REVIEWER, CLERK, OFFICER = "scj.wangfang", "jiandu", "scj.fazhi", "scj.gongshi", "scj.zhangwei"
-MARKET, COUNTY_BUREAU = "元谋县市场监督管理局", "元谋县司法局"
+# The hand-made demo's market bureau; `--department` picks a generated one (its accounts are
+# g1.d1.head, g1.d1.fazhi, g1.d1.gongshi in `sunlight generate`'s first county).
+HEAD, SUPERVISOR, REVIEWER, CLERK = "scj.wangfang", "jiandu", "scj.fazhi", "scj.gongshi"
+MARKET = "元谋县市场监督管理局"
 
 # Each page: (name, account or None for the public, path, baseline SQL, parameters by name).
 # The baseline is the indexed query a hand-written page would run for the rows it shows.
@@ -122,7 +124,14 @@ def main():
     parser.add_argument("--label", default="")
     parser.add_argument("--save")
     parser.add_argument("--compare")
+    parser.add_argument("--department", help="a generated department, e.g. 元谋县交通运输局 with --accounts g1.d1")
+    parser.add_argument("--accounts", help="the generated department's account prefix, e.g. g1.d1")
     args = parser.parse_args()
+    global MARKET, PAGES
+    if args.department and args.accounts:
+        MARKET = args.department
+        names = {"scj.wangfang": f"{args.accounts}.head", "scj.fazhi": f"{args.accounts}.fazhi", "scj.gongshi": f"{args.accounts}.gongshi"}
+        PAGES = [(name, names.get(account, account), page, sql, extra) for name, account, page, sql, extra in PAGES]
     path = os.path.join(args.data, "demo.sqlite")
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     bind = parameters(db, args.today)
@@ -146,7 +155,8 @@ def main():
         openers = {None: urllib.request.build_opener()}
         print(f"pages{' (' + args.label + ')' if args.label else ''}: {cases} cases, {leaves} log leaves; "
               f"p50/p95 of {args.rounds} rounds; baseline = the bare indexed query for the same rows (sqlite3, fetchall)")
-        floor_opener = openers.setdefault(HEAD, login(base, HEAD))
+        head = PAGES[0][1]
+        floor_opener = openers.setdefault(head, login(base, head))
         floor50, floor95 = timed(lambda: floor_opener.open(base + "/staff/account").read(), args.rounds)
         print(f"  floor: a signed-in page that reads almost nothing (/staff/account) {floor50 * 1000:.1f} / {floor95 * 1000:.1f} ms")
         for name, account, page, sql, _ in PAGES:
