@@ -79,7 +79,7 @@ extension UUID: StoredValue {
     /// Fluent stores a UUID in SQLite as its text.
     init?(sqlite: SQLiteData) {
         guard case .text(let text) = sqlite else { return nil }
-        self.init(uuidString: text)
+        self.init(storedText: text)
     }
 }
 

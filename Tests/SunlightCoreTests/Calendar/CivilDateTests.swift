@@ -13,6 +13,10 @@ struct CivilDateTests {
         #expect(CivilDate(iso: "2026-09-30T00:00") == nil)
         #expect(CivilDate(iso: "２０２６-09-30") == nil)
         #expect(CivilDate(iso: "") == nil)
+        for damaged in ["2026-09-3", "2026-09-300", "202609-30-", "2026--09-30", "+2026-09-3", "2026/09/30", "2026-09-3a", "0000-01-01"] {
+            #expect(CivilDate(iso: damaged) == nil, "\(damaged)")
+        }
+        #expect(CivilDate(iso: "2026-09-30"[...]) == CivilDate(year: 2026, month: 9, day: 30))
     }
 
     @Test("day numbers round-trip and weekdays are right")
