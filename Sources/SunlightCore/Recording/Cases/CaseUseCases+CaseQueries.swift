@@ -99,8 +99,12 @@ extension CaseUseCases {
         let calendar = try await calendars.current()
         var result: [EnforcementCase.ID: [CaseClock]] = [:]
         for snapshot in try await CaseClockSummaries.clockSnapshots(of: running, in: store) {
-            result[snapshot.enforcementCase.id] = (try? CaseClocks.clocks(for: snapshot, today: clock.today, calendar: calendar,
-                                                                          dueSoonMargin: settings.dueSoonMargin)) ?? []
+            do {
+                result[snapshot.enforcementCase.id] = try CaseClocks.clocks(for: snapshot, today: clock.today, calendar: calendar,
+                                                                            dueSoonMargin: settings.dueSoonMargin)
+            } catch {
+                result[snapshot.enforcementCase.id] = []   // shown as not computable, never as overdue
+            }
         }
         return result
     }
