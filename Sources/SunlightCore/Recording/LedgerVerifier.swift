@@ -16,6 +16,8 @@ struct LedgerVerifier {
     let progress: @Sendable (VerificationProgress) -> Void
     /// When entries still waiting for the integrator are placed.
     let integrationTime: Date
+    /// The calendar the case-clock summaries are recomputed on.
+    let calendar: WorkingDayCalendar
     static let page = 1000
 
     func run() async throws -> VerificationReport {
@@ -28,6 +30,7 @@ struct LedgerVerifier {
         try await verifyRecords(&report)
         try await verifyPublicViews(&report)
         try await verifyBlobs(&report)
+        try await verifyCaseClocks(&report)
         return report
     }
 
@@ -335,13 +338,10 @@ extension CaseUseCases {
         let calendar = try await calendars.current()
         // Summaries never built (a database from before them, or bulk-loaded) are built first;
         // summaries that were built are checked as they stand.
-        let built = try await store.caseClocks.builtVersion() == CaseClockSummary.version
-        if !built { try await store.transaction { try await CaseClockSummaries.rebuild(in: $0, calendar: calendar) } }
+        let built = try await CaseClockSummaries.buildIfNeverBuilt(in: store, calendar: calendar)
         var report = try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, policy: policy, progress: progress,
-                                              integrationTime: now).run()
-        report.readModelsBuiltBeforeCheck = !built
-        try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, policy: policy, progress: progress,
-                                 integrationTime: now).verifyCaseClocks(&report, calendar: calendar)
+                                              integrationTime: now, calendar: calendar).run()
+        report.readModelsBuiltBeforeCheck = built
         return report
     }
 }

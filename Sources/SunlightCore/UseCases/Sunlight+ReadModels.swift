@@ -7,10 +7,6 @@ extension Sunlight {
     /// built them. Servers and command-line tools call it after migrating.
     @discardableResult
     public func prepareReadModels() async throws -> Bool {
-        let store = kernel.store
-        guard try await store.caseClocks.builtVersion() != CaseClockSummary.version else { return false }
-        let calendar = try await kernel.calendars.current()
-        try await store.transaction { try await CaseClockSummaries.rebuild(in: $0, calendar: calendar) }
-        return true
+        try await CaseClockSummaries.buildIfNeverBuilt(in: kernel.store, calendar: try await kernel.calendars.current())
     }
 }

@@ -49,12 +49,20 @@ enum CaseClockSummaries {
         try await allExpected(in: tx, calendar: calendar) { try await tx.caseClocks.save($0, removing: []) }
         try await tx.caseClocks.markBuilt(version: CaseClockSummary.version)
     }
+
+    /// Builds the summaries when the store has never built them under the current version;
+    /// returns whether it did.
+    static func buildIfNeverBuilt(in store: any Store, calendar: WorkingDayCalendar) async throws -> Bool {
+        guard try await store.caseClocks.builtVersion() != CaseClockSummary.version else { return false }
+        try await store.transaction { try await rebuild(in: $0, calendar: calendar) }
+        return true
+    }
 }
 
 extension LedgerVerifier {
     /// 期限摘要校验: every stored summary is what the records give, and every running case
     /// that runs a clock has one (REC-13).
-    func verifyCaseClocks(_ report: inout VerificationReport, calendar: WorkingDayCalendar) async throws {
+    func verifyCaseClocks(_ report: inout VerificationReport) async throws {
         var stored: [EnforcementCase.ID: CaseClockSummary] = [:]
         var offset = 0
         while true {
