@@ -57,6 +57,11 @@ struct MemoryCaseRepository: CaseRepository {
         context.read { $0.parties }.filter { $0.caseID == caseID }.sorted { UUID.ascending($0.id, $1.id) }
     }
 
+    func parties(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseParty] {
+        let wanted = Set(ids)
+        return context.read { $0.parties }.filter { wanted.contains($0.caseID) }.sorted { UUID.ascending($0.id, $1.id) }
+    }
+
     func parties(offset: Int, limit: Int) async throws -> [CaseParty] {
         context.read { $0.parties }.sorted { UUID.ascending($0.id, $1.id) }.page(offset: offset, limit: limit)
     }

@@ -46,6 +46,8 @@ public struct MemoryStore: Store {
     public var caseRecords: any CaseRecordRepository { MemoryCaseRecordRepository(context: context) }
     public var caseSettings: any CaseSettingsRepository { MemoryCaseSettingsRepository(context: context) }
     public var caseClocks: any CaseClockSummaryRepository { MemoryCaseClockSummaryRepository(context: context) }
+    public var reviewFlags: any ReviewFlagRepository { MemoryReviewFlagRepository(context: context) }
+    public var readModels: any ReadModelRepository { MemoryReadModelRepository(context: context) }
     public var reviews: any ReviewRepository { MemoryReviewRepository(context: context) }
     public var search: any SearchRepository { MemorySearchRepository(context: context) }
     public var publications: any PublicationRepository { MemoryPublicationRepository(context: context) }
@@ -167,6 +169,7 @@ struct MemoryTables {
 
     // Read models
     var caseClockSummaries: [EnforcementCase.ID: CaseClockSummary] = [:]
+    var reviewFlags: [EnforcementCase.ID: [ReviewFlag]] = [:]
     var readModels: [String: Int] = [:]
 
     // Organisation and access

@@ -59,6 +59,8 @@ public struct FluentStore: Store {
     public var caseRecords: any CaseRecordRepository { FluentCaseRecordRepository(database: database) }
     public var caseSettings: any CaseSettingsRepository { SQLCaseSettingsRepository(database: database) }
     public var caseClocks: any CaseClockSummaryRepository { SQLCaseClockSummaryRepository(database: database) }
+    public var reviewFlags: any ReviewFlagRepository { SQLReviewFlagRepository(database: database) }
+    public var readModels: any ReadModelRepository { SQLReadModelRepository(database: database) }
     public var reviews: any ReviewRepository { FluentReviewRepository(database: database) }
     public var publications: any PublicationRepository { FluentPublicationRepository(database: database) }
     public var outbox: any OutboxRepository { FluentOutboxRepository(database: database) }

@@ -278,6 +278,28 @@ struct LedgerTamperTests {
                 """)
             return Expected(table: "case_clock_summaries", recordID: id, fragment: "被直接插入")
         },
+        // The review flags the supervisor's flags, clues and assessment read (issue 16 item 2; REV-9).
+        Tampering(name: "hide an ignored review opinion by deleting its flag") { world in
+            // The archives bureau's major case: its draft is sent back, then resubmitted unchanged.
+            let theCase = try #require(try await world.sunlight.store.cases.list(organisations: [world.seeded.organisation("元谋县档案局").id], filter: .all, limit: 10)
+                .first { $0.title == "擅自销毁建设工程档案" })
+            let round = try #require(try await world.sunlight.store.reviews.records(ofCase: theCase.id).first { $0.submission != nil })
+            _ = try await world.sunlight.reviews.recordOpinion(round: round.id, answers: ChecklistAnswer.allPass, outcome: .supplement, text: "请补充后重新送审。",
+                                                               by: try await world.actor("daj.fazhi"))
+            _ = try await world.sunlight.reviews.submitForReview(document: round.documentID, form: .sample, by: try await world.actor("daj.chenming"))
+            let id = try #require(try await world.host.strings("SELECT case_id FROM review_flags ORDER BY case_id").first)
+            #expect(id == theCase.id.uuidString.lowercased())
+            try await world.host.execute("DELETE FROM review_flags WHERE case_id = \(bind: id)")
+            return Expected(table: "review_flags", recordID: id, fragment: "被直接删除")
+        },
+        Tampering(name: "flag a case whose reviews were in order") { world in
+            let id = try await world.host.strings("SELECT id FROM cases ORDER BY id").first!.lowercased()   // the demo has no flags
+            try await world.host.execute("""
+                INSERT INTO review_flags (case_id, ordinal, organisation_id, kind, case_number, document_id, detail, on_date)
+                VALUES (\(bind: id), 0, \(bind: world.market.id.uuidString.lowercased()), 'missing_review', '伪造', \(bind: id), '伪造的线索', '2026-01-01')
+                """)
+            return Expected(table: "review_flags", recordID: id, fragment: "被直接插入")
+        },
         // The records of cases, lists, officers, reviews and settings, changed or deleted directly.
         edit("retitle a case", "cases", "UPDATE cases SET title = title || '（改）' WHERE id = (SELECT id FROM cases ORDER BY id LIMIT 1)"),
         edit("renumber an issued document", "case_documents",

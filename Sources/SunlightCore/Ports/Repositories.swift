@@ -147,6 +147,8 @@ public protocol Store: Sendable {
     var caseRecords: any CaseRecordRepository { get }
     var caseSettings: any CaseSettingsRepository { get }
     var caseClocks: any CaseClockSummaryRepository { get }
+    var reviewFlags: any ReviewFlagRepository { get }
+    var readModels: any ReadModelRepository { get }
     var reviews: any ReviewRepository { get }
     var search: any SearchRepository { get }
     var publications: any PublicationRepository { get }

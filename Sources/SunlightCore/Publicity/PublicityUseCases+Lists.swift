@@ -83,7 +83,11 @@ extension PublicityUseCases {
         try await commit(actor, .update, "list_entry", id: id.uuidString, in: organisation,
                          "\(approve ? "审核公示" : "退回")\(checked.kind.chineseName)“\(checked.title)”第 \(checked.version) 版") { tx, _ in
             try await tx.lists.update(checked)
-            if approve { try await Self.reindex(entry: checked.entryID, in: tx) }
+            if approve {
+                try await Self.reindex(entry: checked.entryID, in: tx)
+                // The catalogue may match on the item's law (REV-2): its cases' flags follow (REV-9).
+                try await ReviewFlagReadModel.refresh(item: checked.entryID, of: checked.organisationID, in: tx)
+            }
             return ((), [checked.ledgerRecord(approve ? "list.published" : "list.rejected")])
         }
         return checked

@@ -31,6 +31,7 @@ struct LedgerVerifier {
         try await verifyPublicViews(&report)
         try await verifyBlobs(&report)
         try await verifyCaseClocks(&report)
+        try await verifyReviewFlags(&report)
         return report
     }
 
@@ -338,7 +339,7 @@ extension CaseUseCases {
         let calendar = try await calendars.current()
         // Summaries never built (a database from before them, or bulk-loaded) are built first;
         // summaries that were built are checked as they stand.
-        let built = try await CaseClockSummaries.buildIfNeverBuilt(in: store, calendar: calendar)
+        let built = try await ReadModels.buildIfNeverBuilt(in: store, calendar: calendar)
         var report = try await LedgerVerifier(store: store, blobs: blobs, settings: ledger, witnesses: witnesses, policy: policy, progress: progress,
                                               integrationTime: now, calendar: calendar).run()
         report.readModelsBuiltBeforeCheck = built

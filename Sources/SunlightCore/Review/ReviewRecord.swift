@@ -351,7 +351,7 @@ public struct ReviewRecord: Identifiable, Sendable, Equatable {
             return Self.logged(type: "review.\(self.body.kind)", table: "review_records", id: id.uuidString.lowercased(), organisationID: organisationID,
                                content: .object(["id": Snapshot.uuid(id), "case": Snapshot.uuid(caseID), "document": Snapshot.uuid(documentID),
                                                  "round": .int(Int64(round)), "kind": .string(self.body.kind), "recordedBy": Snapshot.uuid(recordedBy),
-                                                 "recordedAt": Snapshot.time(recordedAt), "body": body]))
+                                                 "recordedAt": Snapshot.time(recordedAt), "body": body])).about(case: caseID)
         }
     }
 }

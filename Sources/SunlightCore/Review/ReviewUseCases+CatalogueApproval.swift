@@ -77,13 +77,7 @@ extension ReviewUseCases {
     public func catalogueApprovals(of organisationID: Organisation.ID? = nil, by actor: Actor) async throws -> [Int: CatalogueApproval] {
         guard let organisation = try await (organisationID ?? actor.organisation?.id).asyncMap(requireOrganisation) else { throw SunlightError.outsideScope }
         try await guarded(actor, "review_catalogue", id: nil, in: organisation) { try actor.requireReadAdministration(organisation) }
-        return try await catalogueApprovals(of: organisation.id, store: store)
-    }
-
-    /// The approval records of an organisation's versions, by version.
-    func catalogueApprovals(of organisationID: Organisation.ID, store: any Store) async throws -> [Int: CatalogueApproval] {
-        let approvals = try await store.records(CatalogueApproval.self).list(organisations: [organisationID]).filter { $0.organisationID == organisationID }
-        return Dictionary(approvals.map { ($0.version, $0) }, uniquingKeysWith: { a, _ in a })
+        return try await CataloguesInForce.load(organisation.id, in: store).approvals
     }
 
     /// 监督机关 — the justice bureau that oversees an organisation: the bureau of the nearest

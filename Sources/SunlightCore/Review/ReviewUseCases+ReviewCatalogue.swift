@@ -10,13 +10,7 @@ extension ReviewUseCases {
 
     /// ``catalogue(for:on:)`` read through `store`, so it may run inside a transaction.
     func catalogue(for organisationID: Organisation.ID, on date: CivilDate, store: any Store) async throws -> MajorDecisionCatalogue {
-        let versions = try await store.reviews.catalogues(organisation: organisationID)
-        let approvals = try await catalogueApprovals(of: organisationID, store: store)
-        guard var inForce = versions.last(where: { version in
-            approvals[version.version].map { $0.inForce(on: date) } ?? ((version.effectiveOn ?? date) <= date)
-        }) else { return .builtIn }
-        if let approved = approvals[inForce.version]?.effectiveOn { inForce.effectiveOn = approved }
-        return inForce
+        try await CataloguesInForce.load(organisationID, in: store).on(date)
     }
 
     /// 目录清单 — the catalogue in effect today and every version the organisation adopted.
@@ -87,27 +81,10 @@ extension ReviewUseCases {
     }
 
     /// The catalogue applied to a draft decision (or, with no draft yet, to what the case's
-    /// notice proposed). Reads only through `store`, so it may run inside a transaction.
+    /// notice proposed) on `date` (today if `nil`). Reads only through `store`, so it may run
+    /// inside a transaction; ``ReviewRequirementFacts`` decides.
     func reviewRequirement(for document: CaseDocument?, in theCase: EnforcementCase, store: any Store,
                            on date: CivilDate? = nil) async throws -> ReviewRequirement {
-        guard let organisation = try await store.organisations.find(theCase.organisationID) else { throw SunlightError.notFound("机构") }
-        let events = try await store.cases.events(of: theCase.id)
-        var proposal = document?.fields ?? [:]
-        let notices = try await store.caseRecords.documents(of: theCase.id).filter { $0.type == .penaltyNotice && $0.status == .issued }
-        let notice = notices.max { ($0.issuedOn ?? .init(dayNumber: 0), $0.draftedAt) < ($1.issuedOn ?? .init(dayNumber: 0), $1.draftedAt) }
-        if document == nil { proposal = notice?.fields ?? [:] }
-        let terms = DocumentTerms(proposal)
-        let amount = [terms.fine, terms.amountInvolved].compactMap { $0 }.max()
-        let law = try await theCase.itemEntryID.asyncMap { try await store.lists.versions(entryID: $0).last { $0.status == .published }?.terms.law } ?? nil
-        let factors = events.last { $0.kind == .majorFactorsDeclared }?.data["factors"]?.split(separator: ",").compactMap { MajorFactor(rawValue: String($0)) } ?? []
-        let facts = DecisionFacts(category: theCase.category, itemEntryID: theCase.itemEntryID, itemLaw: law, level: organisation.level,
-                                  concernsPerson: try await store.cases.parties(of: theCase.id).contains { $0.kind == .person }, amount: amount,
-                                  hearingHeld: events.contains { $0.kind == .hearingRequested } && !events.contains { $0.kind == .stageSkipped && $0.stage == "hearing" },
-                                  factors: Set(factors), simple: theCase.simple, severe: terms.circumstance == .severe)
-        let on = date ?? clock.today
-        let current = try await catalogue(for: organisation.id, on: on, store: store).evaluate(facts)
-        // The stricter of the version in force when the notice was issued and this one (REV-10).
-        guard let noticeDate = notice?.issuedOn, noticeDate < on else { return current }
-        return current.stricter(try await catalogue(for: organisation.id, on: noticeDate, store: store).evaluate(facts))
+        try await ReviewRequirementFacts.load(theCase, in: store).requirement(for: document, in: theCase, on: date ?? clock.today)
     }
 }

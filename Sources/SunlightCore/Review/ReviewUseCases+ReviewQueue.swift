@@ -12,26 +12,6 @@ public struct ReviewQueueItem: Sendable {
     public let conflict: Bool
 }
 
-/// 问题线索 — something the supervisor should look at (REV-9).
-public struct ReviewFlag: Sendable, Equatable {
-    public enum Kind: String, Sendable {
-        /// A decision made without the review it needed.
-        case missingReview = "missing_review"
-        /// A draft sent back by the reviewer resubmitted unchanged, without a recorded coordination.
-        case opinionIgnored = "opinion_ignored"
-
-        public var chineseName: String { self == .missingReview ? "应审未审" : "无正当理由不采纳审核意见" }
-    }
-
-    public let kind: Kind
-    public let caseID: EnforcementCase.ID
-    public let caseNumber: String
-    public let organisationName: String
-    public let documentID: UUID
-    public let detail: String
-    public let on: CivilDate
-}
-
 extension ReviewUseCases {
     /// 审核工作台 — the rounds of the organisations the actor reviews for (their own and those
     /// below), open ones first by deadline; with `includeDone`, finished rounds too.
@@ -89,44 +69,11 @@ extension ReviewUseCases {
         return flags
     }
 
-    /// The flags of these organisations' cases, newest first; not logged (the callers log their
-    /// reads). Only the cases that can have one are loaded: general-procedure cases with an issued
-    /// decision or a review record.
+    /// The flags of these organisations' cases, newest first, from the read model kept with
+    /// the records (``ReviewFlags``); not logged (the callers log their reads).
     func reviewFlags(in organisations: [Organisation]) async throws -> [ReviewFlag] {
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cases = try await store.cases.reviewable(organisations: Array(names.keys), decisionTypes: Set(DocumentType.allCases.filter(\.isReviewable)))
-        let ids = cases.map(\.id)
-        let documents = Dictionary(grouping: try await store.caseRecords.documents(ofCases: ids), by: \.caseID)
-        let records = Dictionary(grouping: try await store.reviews.records(ofCases: ids), by: \.caseID)
-        var flags: [ReviewFlag] = []
-        for theCase in cases where !theCase.simple {
-            let caseRecords = records[theCase.id] ?? []
-            let organisation = names[theCase.organisationID] ?? ""
-            for document in documents[theCase.id] ?? [] where document.type.isReviewable && document.status == .issued {
-                let issuedOn = document.issuedOn ?? clock.today
-                // The stricter of the version in force at the notice and at the decision (REV-10).
-                let requirement = try await reviewRequirement(for: document, in: theCase, store: store, on: issuedOn)
-                do {
-                    try ReviewGate.check(document, requirement: requirement, history: ReviewHistory(documentID: document.id, records: caseRecords))
-                } catch let error as SunlightError {
-                    flags.append(ReviewFlag(kind: .missingReview, caseID: theCase.id, caseNumber: theCase.number, organisationName: organisation,
-                                            documentID: document.id, detail: "\(document.type.chineseName)\(document.number.map { "（\($0)）" } ?? "")：\(error.message)",
-                                            on: issuedOn))
-                }
-            }
-            for documentID in Set(caseRecords.map(\.documentID)) {
-                let rounds = ReviewHistory(documentID: documentID, records: caseRecords).rounds
-                for (previous, next) in zip(rounds, rounds.dropFirst()) {
-                    guard let opinion = previous.opinion, opinion.outcome != .approve, previous.coordinations.isEmpty,
-                          previous.submission.draftHash == next.submission.draftHash else { continue }
-                    flags.append(ReviewFlag(kind: .opinionIgnored, caseID: theCase.id, caseNumber: theCase.number, organisationName: organisation,
-                                            documentID: documentID,
-                                            detail: "第 \(previous.number) 轮审核意见为“\(opinion.outcome.chineseName)”，第 \(next.number) 轮未作修改、未经协调即重新送审",
-                                            on: next.submission.submittedOn))
-                }
-            }
-        }
-        return flags.sorted { ($0.on, $0.caseNumber) > ($1.on, $1.caseNumber) }
+        return try await store.reviewFlags.flags(organisations: Array(names.keys)).map { $0.named(names[$0.organisationID] ?? "") }
     }
 
     /// 法制审核统计 (REV issue §8) — per organisation, of the rounds submitted between the dates.

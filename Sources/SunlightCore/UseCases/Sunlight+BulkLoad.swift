@@ -47,10 +47,10 @@ extension Sunlight {
     }
 
     /// After the last ``bulkLoad(from:batch:progress:)``: rebuilds the read models the copied
-    /// cases need (the case-clock summaries, REC-13), as ``prepareReadModels()`` does for a
-    /// store that never built them.
+    /// cases need (the case-clock summaries, REC-13, and the legal-review flags, REV-9), as
+    /// ``prepareReadModels()`` does for a store that never built them.
     public func finishBulkLoad() async throws {
         let calendar = try await kernel.calendars.current()
-        try await kernel.store.transaction { try await CaseClockSummaries.rebuild(in: $0, calendar: calendar) }
+        try await kernel.store.transaction { try await ReadModels.rebuild(in: $0, calendar: calendar) }
     }
 }

@@ -1,12 +1,52 @@
 import Foundation
 
+/// 读模型登记 — which read models a store has built, and under which version of how they are
+/// computed; not logged (derived data).
+public protocol ReadModelRepository: Sendable {
+    func builtVersion(of name: String) async throws -> Int?
+    func markBuilt(_ name: String, version: Int) async throws
+}
+
+/// 读模型 — the derived tables pages read instead of every record: the case-clock summaries
+/// (``CaseClockSummary``, REC-13) and the legal-review flags (``ReviewFlag``, REV-9). Both are
+/// kept in the transaction of the records they derive from and recomputed by `sunlight verify`.
+enum ReadModels {
+    /// Recomputes the read models of the cases a commit changed, in its transaction.
+    static func refresh(cases: Set<EnforcementCase.ID>, in tx: any Store, calendar: WorkingDayCalendar) async throws {
+        guard !cases.isEmpty else { return }
+        try await CaseClockSummaries.refresh(cases, in: tx, calendar: calendar)
+        try await ReviewFlagReadModel.refresh(cases, in: tx)
+    }
+
+    /// Rebuilds every read model (records were bulk-loaded).
+    static func rebuild(in tx: any Store, calendar: WorkingDayCalendar) async throws {
+        try await CaseClockSummaries.rebuild(in: tx, calendar: calendar)
+        try await ReviewFlagReadModel.rebuild(in: tx)
+    }
+
+    /// Builds the read models this store has never built under their current version, each in
+    /// its own transaction; returns whether it built any.
+    static func buildIfNeverBuilt(in store: any Store, calendar: WorkingDayCalendar) async throws -> Bool {
+        var built = false
+        if try await store.readModels.builtVersion(of: CaseClockSummaries.name) != CaseClockSummary.version {
+            try await store.transaction { try await CaseClockSummaries.rebuild(in: $0, calendar: calendar) }
+            built = true
+        }
+        if try await store.readModels.builtVersion(of: ReviewFlagReadModel.name) != ReviewFlagReadModel.version {
+            try await store.transaction { try await ReviewFlagReadModel.rebuild(in: $0) }
+            built = true
+        }
+        return built
+    }
+}
+
 extension Sunlight {
-    /// 读模型准备 — builds the case-clock summaries (``CaseClockSummary``) when this store has
-    /// never built them under the current version: a database from before them, one whose
-    /// summaries were computed another way, or one filled by a bulk load. Returns whether it
-    /// built them. Servers and command-line tools call it after migrating.
+    /// 读模型准备 — builds the read models (``ReadModels``) this store has never built under
+    /// their current version: a database from before them, one whose models were computed
+    /// another way, or one filled by a bulk load. Returns whether it built any. Servers and
+    /// command-line tools call it after migrating.
     @discardableResult
     public func prepareReadModels() async throws -> Bool {
-        try await CaseClockSummaries.buildIfNeverBuilt(in: kernel.store, calendar: try await kernel.calendars.current())
+        try await ReadModels.buildIfNeverBuilt(in: kernel.store, calendar: try await kernel.calendars.current())
     }
 }

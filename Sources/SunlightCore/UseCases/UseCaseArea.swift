@@ -53,7 +53,7 @@ extension UseCaseArea {
             let (result, records) = try await work(tx, line.at)
             // The read models of the cases it changed, in the same transaction (REC-13).
             let cases = Set(records.compactMap(\.caseID))
-            if !cases.isEmpty { try await CaseClockSummaries.refresh(cases, in: tx, calendar: calendar) }
+            try await ReadModels.refresh(cases: cases, in: tx, calendar: calendar)
             try await Sunlight.appendAccessLog(line, records: records, at: line.at, ledger: ledger, secrets: secrets, in: tx)
             return result
         }

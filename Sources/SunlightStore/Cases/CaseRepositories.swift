@@ -44,6 +44,14 @@ struct FluentCaseRepository: CaseRepository {
         try await CasePartyModel.query(on: database).filter(\.$caseID == caseID).sort(\.$id).all().map { try $0.domain() }
     }
 
+    func parties(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseParty] {
+        var parties: [CaseParty] = []
+        for chunk in ids.chunked(500) {
+            parties += try await CasePartyModel.query(on: database).filter(\.$caseID ~~ chunk).sort(\.$id).all().map { try $0.domain() }
+        }
+        return parties
+    }
+
     func parties(offset: Int, limit: Int) async throws -> [CaseParty] {
         try await CasePartyModel.query(on: database).sort(\.$id).offset(offset).limit(limit).all().map { try $0.domain() }
     }

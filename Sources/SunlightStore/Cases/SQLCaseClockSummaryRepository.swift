@@ -63,15 +63,6 @@ struct SQLCaseClockSummaryRepository: CaseClockSummaryRepository {
 
     func removeAll() async throws { try await sql.raw("DELETE FROM case_clock_summaries").run() }
 
-    func builtVersion() async throws -> Int? {
-        try await sql.raw("SELECT version FROM read_models WHERE name = \(bind: Self.name)").first()?.decode(column: "version", as: Int.self)
-    }
-
-    func markBuilt(version: Int) async throws {
-        try await sql.insert(into: "read_models").columns("name", "version").values(SQLBind(Self.name), SQLBind(version))
-            .onConflict(with: "name") { $0.set(excludedValueOf: "version") }.run()
-    }
-
     static func summary(_ row: any SQLRow) throws -> CaseClockSummary {
         let due = try row.decode(column: "earliest_due", as: String?.self)
         guard let caseID = UUID(uuidString: try row.decode(column: "case_id", as: String.self)),

@@ -26,6 +26,7 @@ public enum SunlightMigrations {
         M021_SearchGrams(),
         M022_CaseClockSummaries(),
         M023_PendingPublications(),
+        M024_ReviewFlags(),
     ]
 
     public static func register(on migrations: Migrations) {

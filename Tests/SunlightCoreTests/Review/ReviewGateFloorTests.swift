@@ -107,6 +107,7 @@ struct ReviewGateFloorTests {
             let imported = CaseDocument(caseID: major.theCase.id, type: .penaltyDecision, stage: "decision", fields: draft.fields, status: .issued,
                                         number: "元档罚〔2026〕98号", draftedBy: nil, draftedAt: Date(), issuedOn: world.clock.today)
             try await world.sunlight.store.caseRecords.insert(imported)
+            try await world.sunlight.finishBulkLoad()
             let flags = try await world.sunlight.reviews.reviewFlags(by: try await world.actor("jiandu"))
             #expect(flags.contains { $0.kind == .missingReview && $0.documentID == imported.id })
         }

@@ -219,6 +219,9 @@ struct ReviewUseCaseTests {
             let draft = CaseDocument(caseID: major.theCase.id, type: .penaltyDecision, stage: "decision", fields: imported.fields, status: .issued,
                                      number: "元档罚〔2026〕99号", draftedBy: nil, draftedAt: Date(), issuedOn: world.clock.today)
             try await world.sunlight.store.caseRecords.insert(draft)
+            // Records loaded outside the use cases are followed by the bulk load's rebuild of the read models.
+            #expect(try await world.sunlight.reviews.reviewFlags(by: try await world.actor("jiandu")).isEmpty)
+            try await world.sunlight.finishBulkLoad()
             let flags = try await world.sunlight.reviews.reviewFlags(by: try await world.actor("jiandu"))
             #expect(flags.count == 1 && flags[0].kind == .missingReview && flags[0].documentID == draft.id)
             #expect(flags[0].detail.contains("元档罚〔2026〕99号") && flags[0].detail.contains("R6"))

@@ -4,6 +4,8 @@ import Foundation
 /// events or its documents refreshes that case's summary in the same transaction; loading a
 /// holiday notice rebuilds them all in its transaction; `sunlight verify` recomputes them all.
 enum CaseClockSummaries {
+    static let name = "case_clock_summaries"
+
     /// What clocks read of each case: the case, its events and its documents (two queries).
     static func clockSnapshots(of cases: [EnforcementCase], in store: any Store) async throws -> [CaseSnapshot] {
         guard !cases.isEmpty else { return [] }
@@ -47,15 +49,7 @@ enum CaseClockSummaries {
     static func rebuild(in tx: any Store, calendar: WorkingDayCalendar) async throws {
         try await tx.caseClocks.removeAll()
         try await allExpected(in: tx, calendar: calendar) { try await tx.caseClocks.save($0, removing: []) }
-        try await tx.caseClocks.markBuilt(version: CaseClockSummary.version)
-    }
-
-    /// Builds the summaries when the store has never built them under the current version;
-    /// returns whether it did.
-    static func buildIfNeverBuilt(in store: any Store, calendar: WorkingDayCalendar) async throws -> Bool {
-        guard try await store.caseClocks.builtVersion() != CaseClockSummary.version else { return false }
-        try await store.transaction { try await rebuild(in: $0, calendar: calendar) }
-        return true
+        try await tx.readModels.markBuilt(name, version: CaseClockSummary.version)
     }
 }
 

@@ -64,7 +64,4 @@ public protocol CaseClockSummaryRepository: Sendable {
     /// Every summary, by case ID (for verify and rebuilding).
     func summaries(offset: Int, limit: Int) async throws -> [CaseClockSummary]
     func removeAll() async throws
-    /// The ``CaseClockSummary/version`` the summaries were last built under, if ever.
-    func builtVersion() async throws -> Int?
-    func markBuilt(version: Int) async throws
 }

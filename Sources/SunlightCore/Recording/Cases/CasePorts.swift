@@ -18,6 +18,8 @@ public protocol CaseRepository: Sendable {
     func insert(party: CaseParty) async throws
     /// Parties as stored: a natural person's sealed fields are empty here.
     func parties(of caseID: EnforcementCase.ID) async throws -> [CaseParty]
+    /// The parties of several cases, as stored.
+    func parties(ofCases ids: [EnforcementCase.ID]) async throws -> [CaseParty]
     func parties(offset: Int, limit: Int) async throws -> [CaseParty]
     /// Sets (or, with `nil`, drops) a party's 当事人比对摘要 (``PartyLookup``); not logged.
     func setLookup(_ digest: String?, party: CaseParty.ID) async throws

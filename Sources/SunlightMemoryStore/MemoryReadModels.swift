@@ -4,7 +4,6 @@ import SunlightCore
 /// 办案期限摘要 in memory, as migration 022 keeps them.
 struct MemoryCaseClockSummaryRepository: CaseClockSummaryRepository {
     let context: MemoryContext
-    static let name = "case_clock_summaries"
 
     func save(_ summaries: [CaseClockSummary], removing removed: [EnforcementCase.ID]) async throws {
         try await context.write { tables in
@@ -36,8 +35,38 @@ struct MemoryCaseClockSummaryRepository: CaseClockSummaryRepository {
     }
 
     func removeAll() async throws { try await context.write { $0.caseClockSummaries = [:] } }
+}
 
-    func builtVersion() async throws -> Int? { context.read { $0.readModels[Self.name] } }
+/// 法制审核线索 in memory, as migration 024 keeps them.
+struct MemoryReviewFlagRepository: ReviewFlagRepository {
+    let context: MemoryContext
 
-    func markBuilt(version: Int) async throws { try await context.write { $0.readModels[Self.name] = version } }
+    func replace(cases: [EnforcementCase.ID], with flags: [ReviewFlag]) async throws {
+        try await context.write { tables in
+            for id in cases { tables.reviewFlags[id] = nil }
+            for flag in flags { tables.reviewFlags[flag.caseID, default: []].append(flag) }
+        }
+    }
+
+    func flags(organisations: [Organisation.ID]) async throws -> [ReviewFlag] {
+        let wanted = Set(organisations)
+        return context.read { $0.reviewFlags.values.joined().filter { wanted.contains($0.organisationID) } }
+            .sorted { ($0.on, $0.caseNumber) > ($1.on, $1.caseNumber) }
+    }
+
+    func all(offset: Int, limit: Int) async throws -> [ReviewFlag] {
+        let all = context.read { $0.reviewFlags }.sorted { $0.key.uuidString.lowercased() < $1.key.uuidString.lowercased() }.flatMap(\.value)
+        return Array(all.dropFirst(offset).prefix(limit))
+    }
+
+    func removeAll() async throws { try await context.write { $0.reviewFlags = [:] } }
+}
+
+/// 读模型登记 in memory.
+struct MemoryReadModelRepository: ReadModelRepository {
+    let context: MemoryContext
+
+    func builtVersion(of name: String) async throws -> Int? { context.read { $0.readModels[name] } }
+
+    func markBuilt(_ name: String, version: Int) async throws { try await context.write { $0.readModels[name] = version } }
 }
