@@ -47,20 +47,19 @@ extension SupervisionUseCases {
             clue(flag.kind == .missingReview ? .skippedReview : .ignoredOpinion, .rev9, theCase.organisationID, flag.caseNumber, flag.detail, flag.on,
                  RecordRef.document(flag.documentID))
         }
-        for publication in try await store.publications.list(organisations: Array(names.keys), statuses: []) {
+        let publications = try await store.publications.list(organisations: Array(names.keys), statuses: [])
+        let misses = try await redactionMisses(publications)
+        for publication in publications {
             let link = RecordRef.publication(publication.id)
             if publication.publishedLate, let due = publication.dueOn, let on = publication.publishedOn {
                 clue(.latePublication, .pub6, publication.organisationID, publication.number, "应于 \(due.iso) 前公开，\(on.iso) 才公开", on, link)
             } else if publication.status == .due, let due = publication.dueOn, due < today {
                 clue(.missingPublication, .pub6, publication.organisationID, publication.number, "应于 \(due.iso) 前公开，至今未公开", due, link)
             }
-            if publication.isPublic {
-                let missed = try await redactionMisses(publication)
-                if !missed.isEmpty {
-                    clue(.unredacted, .pub8, publication.organisationID, publication.number,
-                         missed.map { "\($0.kind.chineseName)“\($0.original)”" }.joined(separator: "、"), publication.publishedOn ?? today,
-                         RecordRef.publicDecision(publication.id))
-                }
+            if let missed = misses[publication.id] {
+                clue(.unredacted, .pub8, publication.organisationID, publication.number,
+                     missed.map { "\($0.kind.chineseName)“\($0.original)”" }.joined(separator: "、"), publication.publishedOn ?? today,
+                     RecordRef.publicDecision(publication.id))
             }
         }
         for obligation in try await referralObligations(in: organisations) {

@@ -35,7 +35,9 @@ extension SupervisionUseCases {
             }
         }
         let inQuarter: (CivilDate?) -> Bool = { date in date.map { $0 >= quarter.first && $0 <= quarter.last } ?? false }
-        for publication in try await store.publications.list(organisations: [organisation.id], statuses: []) {
+        let publications = try await store.publications.list(organisations: [organisation.id], statuses: [])
+        let misses = try await redactionMisses(publications)
+        for publication in publications {
             let link = RecordRef.publication(publication.id)
             if let due = publication.dueOn, inQuarter(due) {
                 if publication.publishedLate, let on = publication.publishedOn {
@@ -48,12 +50,9 @@ extension SupervisionUseCases {
                withdrawal.withdrawnOn != nil || due < asOf {
                 findings.append(Finding(kind: .lateWithdrawal, detail: "\(publication.number) \(withdrawal.kind.chineseName)，应于 \(due.iso) 前撤下", link: link))
             }
-            if publication.isPublic {
-                let missed = try await redactionMisses(publication)
-                if !missed.isEmpty {
-                    findings.append(Finding(kind: .redactionMiss, detail: "\(publication.number)：" + missed.map { "\($0.kind.chineseName)“\($0.original)”" }.joined(separator: "、"),
-                                            link: .publicDecision(publication.id)))
-                }
+            if let missed = misses[publication.id] {
+                findings.append(Finding(kind: .redactionMiss, detail: "\(publication.number)：" + missed.map { "\($0.kind.chineseName)“\($0.original)”" }.joined(separator: "、"),
+                                        link: .publicDecision(publication.id)))
             }
         }
         for draw in try await store.draws.list(organisations: [organisation.id]) {
@@ -63,11 +62,24 @@ extension SupervisionUseCases {
         return findings
     }
 
-    /// What the redactor finds in a published text, knowing the case's parties (PUB-8).
-    func redactionMisses(_ publication: DecisionPublication) async throws -> [RedactionFinding] {
-        let parties = try await store.cases.parties(of: publication.caseID)
-        let sealed = try await store.personalData.values(table: "case_parties", recordIDs: parties.map { $0.id.uuidString.lowercased() })
-        let redactor = Redactor(parties: parties.map { $0.unsealed(sealed) })
-        return publication.content.filter { !PublishedField.organisationsOwn.contains($0.key) }.flatMap { redactor.findings(in: $0.text) }
+    /// What the redactor finds in each public text, knowing its case's parties (PUB-8): the
+    /// parties of all the cases and their sealed values are read in a few queries.
+    func redactionMisses(_ publications: [DecisionPublication]) async throws -> [DecisionPublication.ID: [RedactionFinding]] {
+        let public_ = publications.filter(\.isPublic)
+        guard !public_.isEmpty else { return [:] }
+        let parties = try await store.cases.parties(ofCases: Array(Set(public_.map(\.caseID))))
+        var sealed: [PersonalValue] = []
+        for chunk in stride(from: 0, to: parties.count, by: 500).map({ Array(parties[$0..<min($0 + 500, parties.count)]) }) {
+            sealed += try await store.personalData.values(table: "case_parties", recordIDs: chunk.map { $0.id.uuidString.lowercased() })
+        }
+        let values = Dictionary(grouping: sealed, by: \.recordID)
+        let byCase = Dictionary(grouping: parties.map { $0.unsealed(values[$0.id.uuidString.lowercased()] ?? []) }, by: \.caseID)
+        var misses: [DecisionPublication.ID: [RedactionFinding]] = [:]
+        for publication in public_ {
+            let redactor = Redactor(parties: byCase[publication.caseID] ?? [])
+            let found = publication.content.filter { !PublishedField.organisationsOwn.contains($0.key) }.flatMap { redactor.findings(in: $0.text) }
+            if !found.isEmpty { misses[publication.id] = found }
+        }
+        return misses
     }
 }
