@@ -29,9 +29,9 @@ struct MemoryCaseRepository: CaseRepository {
     }
 
     /// Newest opened first, ties by ID; the text is a substring of the title or the number.
-    func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase] {
+    func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int, offset: Int) async throws -> [EnforcementCase] {
         let wanted = Set(organisations)
-        return Self.newestFirst(context.read { $0.cases }.filter { Self.matches($0, wanted, filter) }).limited(limit)
+        return Self.newestFirst(context.read { $0.cases }.filter { Self.matches($0, wanted, filter) }).page(offset: offset, limit: limit)
     }
 
     func assigned(to user: StaffUser.ID) async throws -> [EnforcementCase.ID] {

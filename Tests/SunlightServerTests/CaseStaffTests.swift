@@ -119,7 +119,10 @@ struct CaseStaffTests {
             #expect(html.contains("调查取证") && html.contains("王小明") && html.contains("已立案"))
             #expect(html.contains("/staff/cases/\(id.uuidString.lowercased())/case-file.zip"))
             let listed = try await browser.get("/staff/cases?status=running&q=保质期")
-            #expect(listed.body.string.contains("元市监立〔2026〕2号"))
+            #expect(listed.body.string.contains("元市监立〔2026〕2号") && !listed.body.string.contains("cases-pager"), "one page: no pager")
+            let second = try await browser.get("/staff/cases?status=running&q=保质期&page=2").body.string
+            #expect(second.contains("第 2 页") && second.contains(#"href="/staff/cases?q=%E4%BF%9D%E8%B4%A8%E6%9C%9F&amp;status=running&amp;page=1""#)
+                    && !second.contains("元市监立〔2026〕2号"), "a page past the end links back, keeping the filter")
             let csv = try await browser.get("/staff/cases.csv")
             #expect(Array(csv.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF])
             #expect(csv.body.string.contains("元市监立〔2026〕2号,销售超过保质期的食品"))

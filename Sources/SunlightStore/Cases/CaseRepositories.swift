@@ -24,10 +24,10 @@ struct FluentCaseRepository: CaseRepository {
         return cases.sorted { $0.openedAt != $1.openedAt ? $0.openedAt < $1.openedAt : $0.id.uuidString < $1.id.uuidString }
     }
 
-    func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase] {
+    func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int, offset: Int) async throws -> [EnforcementCase] {
         guard !organisations.isEmpty else { return [] }
         return try await CaseRow.all(CaseRow.select + " WHERE " + CaseFilterSQL.conditions(filter, organisations: organisations, on: database)
-                                     + CaseFilterSQL.newestFirst + " LIMIT \(bind: limit)", on: database)
+                                     + CaseFilterSQL.newestFirst + " LIMIT \(bind: limit) OFFSET \(bind: offset)", on: database)
     }
 
     func assigned(to user: StaffUser.ID) async throws -> [EnforcementCase.ID] {

@@ -10,7 +10,7 @@ import Testing
 struct CaseConformanceTests {
     typealias C = Conformance
 
-    @Test("REC-1: case lists filter by organisation, status, category, dates and text in the title or number, newest first, limited; numbers are unique",
+    @Test("REC-1: case lists filter by organisation, status, category, dates and text in the title or number, newest first, limited and paged; numbers are unique",
           arguments: StoreKind.all)
     func caseLists(_ kind: StoreKind) async throws {
         try await TestDatabase.withStore(kind) { store in
@@ -30,6 +30,9 @@ struct CaseConformanceTests {
             #expect(try await list(CaseFilter(text: "经营")) == [c.number, b.number], "a word in the title")
             #expect(try await list(CaseFilter(text: "〔2026〕1号")) == [a.number], "a part of the number")
             #expect(try await list(.all, limit: 1) == [c.number])
+            #expect(try await store.cases.list(organisations: [w.market.id], filter: .all, limit: 2, offset: 1).map(\.number) == [b.number, a.number],
+                    "a page after the first")
+            #expect(try await store.cases.list(organisations: [w.market.id], filter: .all, limit: 2, offset: 3).isEmpty)
             #expect(try await list(.all, []).isEmpty)
             #expect(try await store.cases.find(ids: [d.id, a.id, UUID()]).map(\.number) == [a.number, d.number], "oldest first, unknown skipped")
             #expect(try await store.cases.chronological(offset: 1, limit: 2).map(\.number) == [b.number, c.number])

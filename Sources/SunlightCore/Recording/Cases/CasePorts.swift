@@ -9,8 +9,8 @@ public protocol CaseRepository: Sendable {
     func find(_ id: EnforcementCase.ID) async throws -> EnforcementCase?
     /// These cases, in one query (unknown IDs are skipped).
     func find(ids: [EnforcementCase.ID]) async throws -> [EnforcementCase]
-    /// The cases of these organisations that match, newest first.
-    func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase]
+    /// The cases of these organisations that match, newest first, skipping the first `offset`.
+    func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int, offset: Int) async throws -> [EnforcementCase]
     /// The cases the user is an active officer of.
     func assigned(to user: StaffUser.ID) async throws -> [EnforcementCase.ID]
     func chronological(offset: Int, limit: Int) async throws -> [EnforcementCase]
@@ -59,6 +59,13 @@ public protocol CaseRepository: Sendable {
     /// document of these types and a party recorded as a Party member or public official,
     /// newest first (SUP-9).
     func referable(organisations: [Organisation.ID], filter: CaseFilter, decisionTypes: Set<DocumentType>) async throws -> [EnforcementCase]
+}
+
+extension CaseRepository {
+    /// The first `limit` cases of these organisations that match, newest first.
+    public func list(organisations: [Organisation.ID], filter: CaseFilter, limit: Int) async throws -> [EnforcementCase] {
+        try await list(organisations: organisations, filter: filter, limit: limit, offset: 0)
+    }
 }
 
 /// 文书、证据与干预记录存储.

@@ -61,16 +61,16 @@ public struct CaseDetail: Sendable {
 
 extension CaseUseCases {
     /// 案件列表 — the cases of the organisations the actor may read, newest first, each with
-    /// its most urgent clock. The read is logged.
-    public func cases(_ filter: CaseFilter = .all, by actor: Actor, limit: Int = 500) async throws -> [CaseSummary] {
+    /// its most urgent clock; `limit` of them after the first `offset`. The read is logged.
+    public func cases(_ filter: CaseFilter = .all, by actor: Actor, limit: Int = 500, offset: Int = 0) async throws -> [CaseSummary] {
         guard actor.user != nil || actor.channel == .console else { throw SunlightError.outsideScope }
         var organisations: [Organisation] = []
         for path in actor.scope.readablePaths { organisations += try await store.organisations.subtree(path) }
         let byID = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let found = try await store.cases.list(organisations: Array(byID.keys), filter: filter, limit: limit)
+        let found = try await store.cases.list(organisations: Array(byID.keys), filter: filter, limit: limit, offset: max(0, offset))
         let clocks = try await runningClocks(of: found)
         let mine = Set(try await actor.user.asyncMap { try await store.cases.assigned(to: $0.id) } ?? [])
-        try await log(actor, .read, "case", id: nil, in: actor.organisation, "查看案件列表（\(found.count) 件）")
+        try await log(actor, .read, "case", id: nil, in: actor.organisation, "查看案件列表（\(offset > 0 ? "自第 \(offset + 1) 件起 " : "")\(found.count) 件）")
         return found.compactMap { theCase in
             byID[theCase.organisationID].map { organisation in
                 CaseSummary(enforcementCase: theCase, organisation: organisation,

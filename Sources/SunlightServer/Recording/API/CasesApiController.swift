@@ -168,7 +168,7 @@ struct CasesApiController {
         filter.openedTo = try request.civilDate(query: "to")
         filter.text = request.query[String.self, at: "q"]?.trimmed.nilIfEmpty
         let limit = try request.limit(default: 500, maximum: 2000)
-        let found = try await request.sunlight.cases.cases(filter, by: try request.requireApiActor(), limit: limit)
+        let found = try await request.sunlight.cases.cases(filter, by: try request.requireApiActor(), limit: limit, offset: try request.offset())
         return API.ListOut(items: found.map(API.CaseSummaryOut.init))
     }
 

@@ -27,7 +27,14 @@ struct CasesController {
         let csvQuery: String
         let count: Int
         let empty: Bool
+        /// 分页: this page's number, and the links to the pages before and after ("" at an end).
+        let pageNumber: Int
+        let previous: String
+        let next: String
     }
+
+    /// Cases on one page of the list: a page costs what it shows.
+    static let pageSize = 50
 
     func register(_ routes: any RoutesBuilder) {
         routes.get("staff", "cases", use: list)
@@ -41,17 +48,21 @@ struct CasesController {
     @Sendable func list(_ request: Request) async throws -> Response {
         let staff = try request.requireStaff()
         let (filter, values) = Self.filter(request)
-        let rows = try await Self.rows(request, filter: filter, by: staff.actor)
+        let number = min(max(1, request.query[Int.self, at: "page"] ?? 1), 100_000)
+        let found = try await Self.rows(request, filter: filter, by: staff.actor, limit: Self.pageSize + 1, offset: (number - 1) * Self.pageSize)
+        let rows = Array(found.prefix(Self.pageSize))
         let query = ["status": values.status, "category": values.category, "from": values.from, "to": values.to, "q": values.q]
             .filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let link = { (page: Int) in "/staff/cases?" + (query.isEmpty ? "" : query + "&") + "page=\(page)" }
         let desks = DeskPermissions(actor: staff.actor).allowed
         return try await Page.render("staff/cases/list", ListPage(
             page: CaseText.page(request, title: "案件"), rows: rows, filter: values,
             statuses: CaseText.statusOptions.map { Option(value: $0.value, label: $0.label, checked: $0.value == values.status) },
             categories: CaseText.categoryOptions.map { Option(value: $0.value, label: $0.label, checked: $0.value == values.category) },
             canOpen: desks.contains(.openCase), canConfigure: desks.contains(.configureCases),
-            csvQuery: query.isEmpty ? "" : "?" + query, count: rows.count, empty: rows.isEmpty), on: request)
+            csvQuery: query.isEmpty ? "" : "?" + query, count: rows.count, empty: rows.isEmpty,
+            pageNumber: number, previous: number > 1 ? link(number - 1) : "", next: found.count > Self.pageSize ? link(number + 1) : ""), on: request)
     }
 
     /// 导出 CSV — the same rows as the page, UTF-8 with BOM so Excel reads the Chinese.
@@ -86,8 +97,8 @@ struct CasesController {
         return (filter, values)
     }
 
-    static func rows(_ request: Request, filter: CaseFilter, by actor: Actor) async throws -> [Row] {
-        let summaries = try await request.sunlight.cases.cases(filter, by: actor)
+    static func rows(_ request: Request, filter: CaseFilter, by actor: Actor, limit: Int = 500, offset: Int = 0) async throws -> [Row] {
+        let summaries = try await request.sunlight.cases.cases(filter, by: actor, limit: limit, offset: offset)
         return summaries.map { summary in
             let theCase = summary.enforcementCase
             return Row(id: theCase.id.uuidString.lowercased(), number: theCase.number, title: summary.title, organisation: summary.organisation.name,
