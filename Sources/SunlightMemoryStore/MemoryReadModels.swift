@@ -62,6 +62,38 @@ struct MemoryReviewFlagRepository: ReviewFlagRepository {
     func removeAll() async throws { try await context.write { $0.reviewFlags = [:] } }
 }
 
+/// 案件统计事实 in memory, as migration 025 keeps them; added up as the databases' `GROUP BY` does.
+struct MemoryCaseFactRepository: CaseFactRepository {
+    let context: MemoryContext
+
+    func replace(cases: [EnforcementCase.ID], with facts: [CaseFacts]) async throws {
+        try await context.write { tables in
+            for id in cases { tables.caseFacts[id] = nil }
+            for fact in facts { tables.caseFacts[fact.caseID] = fact }
+        }
+    }
+
+    private func facts(_ organisations: [Organisation.ID], _ opened: ClosedRange<CivilDate>) -> [CaseFacts] {
+        let wanted = Set(organisations)
+        return context.read { $0.caseFacts.values.filter { wanted.contains($0.organisationID) && opened.contains($0.openedOn) } }
+    }
+
+    func tallies(organisations: [Organisation.ID], opened: ClosedRange<CivilDate>) async throws -> [CaseTally] {
+        CaseTally.tally(facts(organisations, opened))
+    }
+
+    func stageTallies(organisations: [Organisation.ID], opened: ClosedRange<CivilDate>) async throws -> [StageTally] {
+        StageTally.tally(facts(organisations, opened))
+    }
+
+    func all(offset: Int, limit: Int) async throws -> [CaseFacts] {
+        let all = context.read { $0.caseFacts.values }.sorted { $0.caseID.uuidString.lowercased() < $1.caseID.uuidString.lowercased() }
+        return Array(all.dropFirst(offset).prefix(limit))
+    }
+
+    func removeAll() async throws { try await context.write { $0.caseFacts = [:] } }
+}
+
 /// 读模型登记 in memory.
 struct MemoryReadModelRepository: ReadModelRepository {
     let context: MemoryContext

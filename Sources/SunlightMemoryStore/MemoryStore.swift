@@ -47,6 +47,7 @@ public struct MemoryStore: Store {
     public var caseSettings: any CaseSettingsRepository { MemoryCaseSettingsRepository(context: context) }
     public var caseClocks: any CaseClockSummaryRepository { MemoryCaseClockSummaryRepository(context: context) }
     public var reviewFlags: any ReviewFlagRepository { MemoryReviewFlagRepository(context: context) }
+    public var caseFacts: any CaseFactRepository { MemoryCaseFactRepository(context: context) }
     public var readModels: any ReadModelRepository { MemoryReadModelRepository(context: context) }
     public var reviews: any ReviewRepository { MemoryReviewRepository(context: context) }
     public var search: any SearchRepository { MemorySearchRepository(context: context) }
@@ -170,6 +171,7 @@ struct MemoryTables {
     // Read models
     var caseClockSummaries: [EnforcementCase.ID: CaseClockSummary] = [:]
     var reviewFlags: [EnforcementCase.ID: [ReviewFlag]] = [:]
+    var caseFacts: [EnforcementCase.ID: CaseFacts] = [:]
     var readModels: [String: Int] = [:]
 
     // Organisation and access

@@ -60,6 +60,7 @@ public struct FluentStore: Store {
     public var caseSettings: any CaseSettingsRepository { SQLCaseSettingsRepository(database: database) }
     public var caseClocks: any CaseClockSummaryRepository { SQLCaseClockSummaryRepository(database: database) }
     public var reviewFlags: any ReviewFlagRepository { SQLReviewFlagRepository(database: database) }
+    public var caseFacts: any CaseFactRepository { SQLCaseFactRepository(database: database) }
     public var readModels: any ReadModelRepository { SQLReadModelRepository(database: database) }
     public var reviews: any ReviewRepository { FluentReviewRepository(database: database) }
     public var publications: any PublicationRepository { FluentPublicationRepository(database: database) }

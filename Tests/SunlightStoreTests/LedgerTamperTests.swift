@@ -300,6 +300,17 @@ struct LedgerTamperTests {
                 """)
             return Expected(table: "review_flags", recordID: id, fragment: "被直接插入")
         },
+        // The facts the case statistics add up (issue 16 item 2; REC-12).
+        Tampering(name: "shorten the days a case took to its decision") { world in
+            let id = try #require(try await world.host.strings("SELECT case_id FROM case_facts WHERE decision_days IS NOT NULL ORDER BY case_id").first)
+            try await world.host.execute("UPDATE case_facts SET decision_days = 1 WHERE case_id = \(bind: id)")
+            return Expected(table: "case_facts", recordID: id, fragment: "被直接修改")
+        },
+        Tampering(name: "drop a case from the statistics") { world in
+            let id = try #require(try await world.host.strings("SELECT case_id FROM case_facts ORDER BY case_id").first)
+            try await world.host.execute("DELETE FROM case_facts WHERE case_id = \(bind: id)")
+            return Expected(table: "case_facts", recordID: id, fragment: "被直接删除")
+        },
         // The records of cases, lists, officers, reviews and settings, changed or deleted directly.
         edit("retitle a case", "cases", "UPDATE cases SET title = title || '（改）' WHERE id = (SELECT id FROM cases ORDER BY id LIMIT 1)"),
         edit("renumber an issued document", "case_documents",

@@ -148,6 +148,7 @@ public protocol Store: Sendable {
     var caseSettings: any CaseSettingsRepository { get }
     var caseClocks: any CaseClockSummaryRepository { get }
     var reviewFlags: any ReviewFlagRepository { get }
+    var caseFacts: any CaseFactRepository { get }
     var readModels: any ReadModelRepository { get }
     var reviews: any ReviewRepository { get }
     var search: any SearchRepository { get }

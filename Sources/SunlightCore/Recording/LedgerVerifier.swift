@@ -32,6 +32,7 @@ struct LedgerVerifier {
         try await verifyBlobs(&report)
         try await verifyCaseClocks(&report)
         try await verifyReviewFlags(&report)
+        try await verifyCaseFacts(&report)
         return report
     }
 

@@ -8,32 +8,37 @@ public protocol ReadModelRepository: Sendable {
 }
 
 /// 读模型 — the derived tables pages read instead of every record: the case-clock summaries
-/// (``CaseClockSummary``, REC-13) and the legal-review flags (``ReviewFlag``, REV-9). Both are
-/// kept in the transaction of the records they derive from and recomputed by `sunlight verify`.
+/// (``CaseClockSummary``, REC-13), the legal-review flags (``ReviewFlag``, REV-9) and the
+/// statistics' facts (``CaseFacts``, REC-12). Each is kept in the transaction of the records it
+/// derives from and recomputed by `sunlight verify`.
 enum ReadModels {
     /// Recomputes the read models of the cases a commit changed, in its transaction.
     static func refresh(cases: Set<EnforcementCase.ID>, in tx: any Store, calendar: WorkingDayCalendar) async throws {
         guard !cases.isEmpty else { return }
         try await CaseClockSummaries.refresh(cases, in: tx, calendar: calendar)
         try await ReviewFlagReadModel.refresh(cases, in: tx)
+        try await CaseFactReadModel.refresh(cases, in: tx)
     }
 
     /// Rebuilds every read model (records were bulk-loaded).
     static func rebuild(in tx: any Store, calendar: WorkingDayCalendar) async throws {
         try await CaseClockSummaries.rebuild(in: tx, calendar: calendar)
         try await ReviewFlagReadModel.rebuild(in: tx)
+        try await CaseFactReadModel.rebuild(in: tx)
     }
 
     /// Builds the read models this store has never built under their current version, each in
     /// its own transaction; returns whether it built any.
     static func buildIfNeverBuilt(in store: any Store, calendar: WorkingDayCalendar) async throws -> Bool {
+        let models: [(name: String, version: Int, rebuild: @Sendable (any Store) async throws -> Void)] = [
+            (CaseClockSummaries.name, CaseClockSummary.version, { try await CaseClockSummaries.rebuild(in: $0, calendar: calendar) }),
+            (ReviewFlagReadModel.name, ReviewFlagReadModel.version, { try await ReviewFlagReadModel.rebuild(in: $0) }),
+            (CaseFactReadModel.name, CaseFacts.version, { try await CaseFactReadModel.rebuild(in: $0) }),
+        ]
         var built = false
-        if try await store.readModels.builtVersion(of: CaseClockSummaries.name) != CaseClockSummary.version {
-            try await store.transaction { try await CaseClockSummaries.rebuild(in: $0, calendar: calendar) }
-            built = true
-        }
-        if try await store.readModels.builtVersion(of: ReviewFlagReadModel.name) != ReviewFlagReadModel.version {
-            try await store.transaction { try await ReviewFlagReadModel.rebuild(in: $0) }
+        for model in models {
+            guard try await store.readModels.builtVersion(of: model.name) != model.version else { continue }
+            try await store.transaction { try await model.rebuild($0) }
             built = true
         }
         return built

@@ -27,6 +27,7 @@ public enum SunlightMigrations {
         M022_CaseClockSummaries(),
         M023_PendingPublications(),
         M024_ReviewFlags(),
+        M025_CaseFacts(),
     ]
 
     public static func register(on migrations: Migrations) {

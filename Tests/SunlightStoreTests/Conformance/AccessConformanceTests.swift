@@ -224,7 +224,7 @@ struct AccessConformanceTests {
     func migrations(_ kind: StoreKind) async throws {
         try await TestDatabase.withHost(TestDatabase.Scratch(kind)) { host, _ in
             try await host.migrate()
-            #expect(try await host.strings("SELECT name FROM _fluent_migrations ORDER BY name") == ["001_foundation", "002_ledger", "003_evidence", "004_publicity", "005_cases", "006_review", "007_publication", "008_supervision", "009_transfers", "010_coordination", "011_aggregate_indexes", "012_case_leads", "013_catalogue_approval", "014_annual_reports", "015_party_lookup", "016_witness", "017_file_access", "018_outbox_signatures", "019_search_index_refresh", "020_ledger_sequence", "021_search_grams", "022_case_clock_summaries", "023_pending_publications", "024_review_flags"])
+            #expect(try await host.strings("SELECT name FROM _fluent_migrations ORDER BY name") == ["001_foundation", "002_ledger", "003_evidence", "004_publicity", "005_cases", "006_review", "007_publication", "008_supervision", "009_transfers", "010_coordination", "011_aggregate_indexes", "012_case_leads", "013_catalogue_approval", "014_annual_reports", "015_party_lookup", "016_witness", "017_file_access", "018_outbox_signatures", "019_search_index_refresh", "020_ledger_sequence", "021_search_grams", "022_case_clock_summaries", "023_pending_publications", "024_review_flags", "025_case_facts"])
             if kind.rawValue == "sqlite" {
                 #expect(try await host.strings("PRAGMA journal_mode") == ["wal"])
             }

@@ -15,8 +15,9 @@ public struct CaseStatistics: Sendable {
         public var terminated = 0
         /// Running cases with a clock past due.
         public var overdue = 0
-        var daysToDecision: [Int] = []
-        var daysToClose: [Int] = []
+        var decisionDays = 0
+        var closings = 0
+        var closeDays = 0
 
         init(key: String, label: String) {
             self.key = key
@@ -24,12 +25,26 @@ public struct CaseStatistics: Sendable {
         }
 
         /// Mean calendar days from opening to decision.
-        public var meanDaysToDecision: Double? { Self.mean(daysToDecision) }
+        public var meanDaysToDecision: Double? { Self.mean(decisionDays, over: decided) }
         /// Mean calendar days from opening to closing.
-        public var meanDaysToClose: Double? { Self.mean(daysToClose) }
+        public var meanDaysToClose: Double? { Self.mean(closeDays, over: closings) }
 
-        static func mean(_ values: [Int]) -> Double? {
-            values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
+        static func mean(_ total: Int, over count: Int) -> Double? {
+            count == 0 ? nil : Double(total) / Double(count)
+        }
+
+        mutating func add(_ tally: CaseTally) {
+            opened += tally.cases
+            switch tally.standing {
+            case .running: running += tally.cases
+            case .closed: closed += tally.cases
+            case .terminated: terminated += tally.cases
+            }
+            overdue += tally.overdue
+            decided += tally.decided
+            decisionDays += tally.decisionDays
+            closings += tally.closings
+            closeDays += tally.closeDays
         }
     }
 
@@ -43,9 +58,9 @@ public struct CaseStatistics: Sendable {
         let position: Int
         public var current = 0
         public var completed = 0
-        var days: [Int] = []
+        var days = 0
 
-        public var meanDays: Double? { Row.mean(days) }
+        public var meanDays: Double? { Row.mean(days, over: completed) }
     }
 
     public let from: CivilDate
@@ -57,43 +72,49 @@ public struct CaseStatistics: Sendable {
     public let byMonth: [Row]
     public let byStage: [StageRow]
 
-    /// Counts the cases opened between `from` and `to` (inclusive). A case is decided by the record
-    /// its category keeps (`CategoryDecision`): a seizure decision issued for 强制, the assessment
-    /// for 征收 and 收费, the closing for 检查; `documents` are the cases' seizure decisions.
+    /// Counts the cases opened between `from` and `to` (inclusive) from their records: each
+    /// case's ``CaseFacts``, added up as the database adds up the stored ones. A case is decided
+    /// by the record its category keeps (``CategoryDecision``); `documents` are the cases'
+    /// seizure decisions; `overdue` the running cases with a clock past due.
     public static func compute(cases: [EnforcementCase], events: [CaseEvent], documents: [CaseDocument] = [], overdue: Set<EnforcementCase.ID>,
                                organisationNames: [Organisation.ID: String], from: CivilDate, to: CivilDate) -> CaseStatistics {
         let counted = cases.filter { $0.openedOn >= from && $0.openedOn <= to }
-        let eventsOf = Dictionary(grouping: events, by: \.caseID)
-        let categoryOf = Dictionary(counted.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
-        let decisionOf = Dictionary(CategoryDecision.all(events: events, documents: documents, categoryOf: categoryOf)
-            .filter { categoryOf[$0.caseID] == $0.category }.map { ($0.caseID, $0.on) }, uniquingKeysWith: { a, _ in a })
+        let eventsOf = Dictionary(grouping: events, by: \.caseID), documentsOf = Dictionary(grouping: documents, by: \.caseID)
+        let facts = counted.map { CaseFacts.of($0, events: eventsOf[$0.id] ?? [], documents: documentsOf[$0.id] ?? []) }
+        return compute(tallies: CaseTally.tally(facts), stages: StageTally.tally(facts), overdue: counted.filter { overdue.contains($0.id) },
+                       organisationNames: organisationNames, from: from, to: to)
+    }
+
+    /// The tables from the facts added up; `overdue` are running cases with a clock past due.
+    public static func compute(tallies: [CaseTally], stages: [StageTally], overdue: [EnforcementCase],
+                               organisationNames: [Organisation.ID: String], from: CivilDate, to: CivilDate) -> CaseStatistics {
+        var tallies = tallies
+        let running = Dictionary(tallies.indices.filter { tallies[$0].standing == .running }.map {
+            ("\(tallies[$0].organisationID)/\(tallies[$0].category.rawValue)/\(tallies[$0].month)", $0)
+        }, uniquingKeysWith: { a, _ in a })
+        for theCase in overdue where theCase.openedOn >= from && theCase.openedOn <= to {
+            guard let index = running["\(theCase.organisationID)/\(theCase.category.rawValue)/\(theCase.openedOn.iso.prefix(7))"] else { continue }
+            tallies[index].overdue += 1
+        }
         var total = Row(key: "all", label: "合计")
         var categories: [String: Row] = [:], organisations: [String: Row] = [:], months: [String: Row] = [:]
-        var stages: [String: StageRow] = [:]
-        for theCase in counted {
-            let caseEvents = eventsOf[theCase.id] ?? []
-            let month = String(theCase.openedOn.iso.prefix(7))
-            let organisation = theCase.organisationID.uuidString.lowercased()
-            let late = overdue.contains(theCase.id), decided = decisionOf[theCase.id]
-            add(theCase, caseEvents, decided, late, to: &total)
-            add(theCase, caseEvents, decided, late, to: &categories[theCase.category.rawValue, default: Row(key: theCase.category.rawValue, label: theCase.category.chineseName)])
-            add(theCase, caseEvents, decided, late, to: &organisations[organisation, default: Row(key: organisation, label: organisationNames[theCase.organisationID] ?? organisation)])
-            add(theCase, caseEvents, decided, late, to: &months[month, default: Row(key: month, label: month)])
-            var entered = theCase.openedOn
-            for (position, stage) in theCase.stages.enumerated() {
-                let key = "\(theCase.category.rawValue)/\(theCase.simple ? "simple/" : "")\(stage.code)"
-                var row = stages[key] ?? StageRow(category: theCase.category, simple: theCase.simple, stage: stage, position: position)
-                if let done = caseEvents.first(where: { $0.kind == .stageCompleted && $0.stage == stage.code }) {
-                    row.completed += 1
-                    row.days.append(entered.days(until: done.on))
-                    entered = done.on
-                } else if stage.code == theCase.stage, theCase.status == .open || theCase.status == .suspended {
-                    row.current += 1
-                }
-                stages[key] = row
-            }
+        for tally in tallies {
+            let organisation = tally.organisationID.uuidString.lowercased()
+            total.add(tally)
+            categories[tally.category.rawValue, default: Row(key: tally.category.rawValue, label: tally.category.chineseName)].add(tally)
+            organisations[organisation, default: Row(key: organisation, label: organisationNames[tally.organisationID] ?? organisation)].add(tally)
+            months[tally.month, default: Row(key: tally.month, label: tally.month)].add(tally)
         }
         let order = EnforcementCategory.enforcement
+        let byStage: [StageRow] = stages.compactMap { tally in
+            let procedure = Procedures.stages(for: tally.category, simple: tally.simple)
+            guard procedure.indices.contains(tally.position), tally.current + tally.completed > 0 else { return nil }
+            var row = StageRow(category: tally.category, simple: tally.simple, stage: procedure[tally.position], position: tally.position)
+            row.current = tally.current
+            row.completed = tally.completed
+            row.days = tally.days
+            return row
+        }
         return CaseStatistics(
             from: from, to: to, total: total,
             byCategory: categories.values.sorted { a, b in
@@ -101,25 +122,10 @@ public struct CaseStatistics: Sendable {
             },
             byOrganisation: organisations.values.sorted { $0.opened != $1.opened ? $0.opened > $1.opened : $0.label < $1.label },
             byMonth: months.values.sorted { $0.key < $1.key },
-            byStage: stages.values.filter { $0.current + $0.completed > 0 }.sorted { a, b in
+            byStage: byStage.sorted { a, b in
                 let ia = order.firstIndex(of: a.category) ?? 0, ib = order.firstIndex(of: b.category) ?? 0
                 return (ia, a.simple ? 1 : 0, a.position) < (ib, b.simple ? 1 : 0, b.position)
             })
-    }
-
-    private static func add(_ theCase: EnforcementCase, _ events: [CaseEvent], _ decided: CivilDate?, _ overdue: Bool, to row: inout Row) {
-        row.opened += 1
-        switch theCase.status {
-        case .open, .suspended: row.running += 1
-        case .closed, .archived: row.closed += 1
-        case .terminated: row.terminated += 1
-        }
-        if overdue { row.overdue += 1 }
-        if let decided {
-            row.decided += 1
-            row.daysToDecision.append(theCase.openedOn.days(until: decided))
-        }
-        if let closed = events.first(where: { $0.kind == .closed }) { row.daysToClose.append(theCase.openedOn.days(until: closed.on)) }
     }
 
     /// The tables as one, for the CSV export: dimension, key, and every figure.
@@ -148,14 +154,13 @@ extension CaseUseCases {
         var organisations: [Organisation] = []
         for path in actor.scope.readablePaths { organisations += try await store.organisations.subtree(path) }
         let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        // The period's cases, each needed for its stages; of their events only those the figures read.
-        let period = CaseFilter(openedFrom: from, openedTo: to)
-        let cases = try await store.cases.matching(organisations: Array(names.keys), filter: period)
-        let events = try await store.cases.events(organisations: Array(names.keys), cases: period, kinds: [.decided, .closed, .stageCompleted], dates: nil)
-        let documents = try await store.caseRecords.documents(ofCases: cases.filter { $0.category == .coercion }.map(\.id))
-            .filter { $0.type == .seizureDecision }
-        let overdue = Set(try await lateClocks(organisations: Array(names.keys), dueSoon: false).map(\.enforcementCase.id))
-        try await log(actor, .read, "case_statistics", id: nil, in: actor.organisation, "查看案件统计 \(from.iso)–\(to.iso)（\(cases.count) 件）")
-        return CaseStatistics.compute(cases: cases, events: events, documents: documents, overdue: overdue, organisationNames: names, from: from, to: to)
+        // The period's cases added up in the database from their stored facts; only late cases are loaded, for their clocks.
+        let ids = Array(names.keys)
+        let tallies = try await store.caseFacts.tallies(organisations: ids, opened: from...to)
+        let stages = try await store.caseFacts.stageTallies(organisations: ids, opened: from...to)
+        let overdue = try await lateClocks(organisations: ids, dueSoon: false).map(\.enforcementCase)
+        let statistics = CaseStatistics.compute(tallies: tallies, stages: stages, overdue: overdue, organisationNames: names, from: from, to: to)
+        try await log(actor, .read, "case_statistics", id: nil, in: actor.organisation, "查看案件统计 \(from.iso)–\(to.iso)（\(statistics.total.opened) 件）")
+        return statistics
     }
 }

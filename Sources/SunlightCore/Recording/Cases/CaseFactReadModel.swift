@@ -1,0 +1,71 @@
+import Foundation
+
+/// Keeps the stored ``CaseFacts`` in step with the records (REC-12): every commit that changes
+/// a case, its events or its documents recomputes that case's facts in the same transaction;
+/// `sunlight verify` recomputes them all.
+enum CaseFactReadModel {
+    static let name = "case_facts"
+
+    /// The facts these cases should have now (their events, and the seizure decisions of coercion cases).
+    static func expected(_ cases: [EnforcementCase], in store: any Store) async throws -> [CaseFacts] {
+        guard !cases.isEmpty else { return [] }
+        let events = Dictionary(grouping: try await store.cases.events(ofCases: cases.map(\.id)), by: \.caseID)
+        let coercion = cases.filter { $0.category == .coercion }.map(\.id)
+        let documents = Dictionary(grouping: coercion.isEmpty ? [] : try await store.caseRecords.documents(ofCases: coercion), by: \.caseID)
+        return cases.map { CaseFacts.of($0, events: events[$0.id] ?? [], documents: documents[$0.id] ?? []) }
+    }
+
+    /// Recomputes the facts of these cases, in the caller's transaction.
+    static func refresh(_ ids: Set<EnforcementCase.ID>, in tx: any Store) async throws {
+        guard !ids.isEmpty else { return }
+        try await tx.caseFacts.replace(cases: ids.sorted { $0.uuidString < $1.uuidString },
+                                       with: try await expected(try await tx.cases.find(ids: Array(ids)), in: tx))
+    }
+
+    /// Every case's facts, recomputed, 500 cases at a time in the order they were opened.
+    static func allExpected(in store: any Store, each: ([CaseFacts]) async throws -> Void) async throws {
+        var offset = 0
+        while true {
+            let cases = try await store.cases.chronological(offset: offset, limit: 500)
+            guard !cases.isEmpty else { return }
+            try await each(try await expected(cases, in: store))
+            offset += cases.count
+        }
+    }
+
+    /// Drops every fact and computes them again (the way facts are computed changed, or records
+    /// were bulk-loaded).
+    static func rebuild(in tx: any Store) async throws {
+        try await tx.caseFacts.removeAll()
+        try await allExpected(in: tx) { try await tx.caseFacts.replace(cases: [], with: $0) }
+        try await tx.readModels.markBuilt(name, version: CaseFacts.version)
+    }
+}
+
+extension LedgerVerifier {
+    /// 统计事实校验: every case's stored facts are what its records give (REC-12).
+    func verifyCaseFacts(_ report: inout VerificationReport) async throws {
+        var stored: [EnforcementCase.ID: CaseFacts] = [:]
+        var offset = 0
+        while true {
+            let page = try await store.caseFacts.all(offset: offset, limit: Self.page)
+            guard !page.isEmpty else { break }
+            for facts in page { stored[facts.caseID] = facts }
+            offset += page.count
+        }
+        var problems: [VerificationProblem] = []
+        try await CaseFactReadModel.allExpected(in: store) { expected in
+            for facts in expected {
+                let found = stored.removeValue(forKey: facts.caseID)
+                guard found != facts else { continue }
+                problems.append(VerificationProblem(table: CaseFactReadModel.name, recordID: facts.caseID.uuidString.lowercased(),
+                                                    found == nil ? "案件统计事实缺失：被直接删除" : "案件统计事实与案件记录不符：被直接修改"))
+            }
+        }
+        for id in stored.keys.sorted(by: { $0.uuidString < $1.uuidString }) {
+            problems.append(VerificationProblem(table: CaseFactReadModel.name, recordID: id.uuidString.lowercased(), "案件统计事实没有案件记录为据：被直接插入"))
+        }
+        for problem in problems { report.report(problem) }
+        progress(VerificationProgress(phase: "案件统计事实", done: UInt64(offset), total: 0))
+    }
+}
