@@ -59,28 +59,8 @@ enum ReviewFlagReadModel {
 extension LedgerVerifier {
     /// 法制审核线索校验: the stored flags are exactly what the records give (REV-9).
     func verifyReviewFlags(_ report: inout VerificationReport) async throws {
-        var stored: [EnforcementCase.ID: [ReviewFlag]] = [:]
-        var offset = 0
-        while true {
-            let page = try await store.reviewFlags.all(offset: offset, limit: Self.page)
-            guard !page.isEmpty else { break }
-            for flag in page { stored[flag.caseID, default: []].append(flag) }
-            offset += page.count
-        }
-        var problems: [VerificationProblem] = []
-        try await ReviewFlagReadModel.allExpected(in: store) { expected in
-            for (caseID, flags) in Dictionary(grouping: expected, by: \.caseID).sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
-                let found = stored.removeValue(forKey: caseID) ?? []
-                guard found != flags else { continue }
-                problems.append(VerificationProblem(table: ReviewFlagReadModel.name, recordID: caseID.uuidString.lowercased(),
-                                                    found.count < flags.count ? "法制审核线索缺失：被直接删除" : "法制审核线索与案件记录不符：被直接修改"))
-            }
-        }
-        for id in stored.keys.sorted(by: { $0.uuidString < $1.uuidString }) {
-            problems.append(VerificationProblem(table: ReviewFlagReadModel.name, recordID: id.uuidString.lowercased(),
-                                                "法制审核线索没有案件记录为据：被直接插入"))
-        }
-        for problem in problems { report.report(problem) }
-        progress(VerificationProgress(phase: "法制审核线索", done: UInt64(offset), total: 0))
+        try await verifyPerCase(table: ReviewFlagReadModel.name, label: "法制审核线索", &report,
+                                stored: { try await store.reviewFlags.all(offset: $0, limit: $1) }, caseOf: \.caseID,
+                                expected: { each in try await ReviewFlagReadModel.allExpected(in: store, each: each) })
     }
 }

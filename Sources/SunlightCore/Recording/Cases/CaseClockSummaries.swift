@@ -57,28 +57,8 @@ extension LedgerVerifier {
     /// 期限摘要校验: every stored summary is what the records give, and every running case
     /// that runs a clock has one (REC-13).
     func verifyCaseClocks(_ report: inout VerificationReport) async throws {
-        var stored: [EnforcementCase.ID: CaseClockSummary] = [:]
-        var offset = 0
-        while true {
-            let page = try await store.caseClocks.summaries(offset: offset, limit: Self.page)
-            guard !page.isEmpty else { break }
-            for summary in page { stored[summary.caseID] = summary }
-            offset += page.count
-        }
-        var problems: [VerificationProblem] = []
-        try await CaseClockSummaries.allExpected(in: store, calendar: calendar) { expected in
-            for summary in expected {
-                let found = stored.removeValue(forKey: summary.caseID)
-                guard found != summary else { continue }
-                problems.append(VerificationProblem(table: "case_clock_summaries", recordID: summary.caseID.uuidString.lowercased(),
-                                                    found == nil ? "办案期限摘要缺失：被直接删除" : "办案期限摘要与案件记录不符：被直接修改"))
-            }
-        }
-        for id in stored.keys.sorted(by: { $0.uuidString < $1.uuidString }) {
-            problems.append(VerificationProblem(table: "case_clock_summaries", recordID: id.uuidString.lowercased(),
-                                                "办案期限摘要指向没有在办期限的案件：被直接插入"))
-        }
-        for problem in problems { report.report(problem) }
-        progress(VerificationProgress(phase: "办案期限摘要", done: UInt64(offset), total: 0))
+        try await verifyPerCase(table: CaseClockSummaries.name, label: "办案期限摘要", &report,
+                                stored: { try await store.caseClocks.summaries(offset: $0, limit: $1) }, caseOf: \.caseID,
+                                expected: { each in try await CaseClockSummaries.allExpected(in: store, calendar: calendar, each: each) })
     }
 }

@@ -45,27 +45,8 @@ enum CaseFactReadModel {
 extension LedgerVerifier {
     /// 统计事实校验: every case's stored facts are what its records give (REC-12).
     func verifyCaseFacts(_ report: inout VerificationReport) async throws {
-        var stored: [EnforcementCase.ID: CaseFacts] = [:]
-        var offset = 0
-        while true {
-            let page = try await store.caseFacts.all(offset: offset, limit: Self.page)
-            guard !page.isEmpty else { break }
-            for facts in page { stored[facts.caseID] = facts }
-            offset += page.count
-        }
-        var problems: [VerificationProblem] = []
-        try await CaseFactReadModel.allExpected(in: store) { expected in
-            for facts in expected {
-                let found = stored.removeValue(forKey: facts.caseID)
-                guard found != facts else { continue }
-                problems.append(VerificationProblem(table: CaseFactReadModel.name, recordID: facts.caseID.uuidString.lowercased(),
-                                                    found == nil ? "案件统计事实缺失：被直接删除" : "案件统计事实与案件记录不符：被直接修改"))
-            }
-        }
-        for id in stored.keys.sorted(by: { $0.uuidString < $1.uuidString }) {
-            problems.append(VerificationProblem(table: CaseFactReadModel.name, recordID: id.uuidString.lowercased(), "案件统计事实没有案件记录为据：被直接插入"))
-        }
-        for problem in problems { report.report(problem) }
-        progress(VerificationProgress(phase: "案件统计事实", done: UInt64(offset), total: 0))
+        try await verifyPerCase(table: CaseFactReadModel.name, label: "案件统计事实", &report,
+                                stored: { try await store.caseFacts.all(offset: $0, limit: $1) }, caseOf: \.caseID,
+                                expected: { each in try await CaseFactReadModel.allExpected(in: store, each: each) })
     }
 }
