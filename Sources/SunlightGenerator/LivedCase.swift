@@ -45,19 +45,49 @@ struct CaseDriver: Sendable {
         return values
     }
 
-    /// 法制审核: the decision is drafted and sent to the department's reviewer, who passes it (REV-3, REV-5).
-    func review(_ lived: LivedCase, in department: LivedCounty.Department) async throws {
+    /// 法制审核 (REV-1, REV-3..6): the decision is drafted and sent to the department's reviewer.
+    /// One round in ten waits for the reviewer's next visit (a round in the queue, perhaps
+    /// overdue); one in ten is sent back for more material and comes back revised, one in ten
+    /// comes back unchanged without a coordination (a planted 不采纳审核意见 clue); the rest pass.
+    /// Returns whether the review passed, so the stage can be completed.
+    func review(_ lived: LivedCase, in department: LivedCounty.Department, random: inout SplitMix64) async throws -> Bool {
+        let officer = department.officers[0]
         let type: DocumentType = lived.category == .permit ? .permitDecision : .penaltyDecision
-        let draft = try await sunlight.cases.draftDocument(case: lived.id, type: type, fields: Self.fields(type, [
-            "fine": "\(lived.fine)", "sanctions": "fine", "recipient": lived.party]), by: department.officers[0])
-        let round = try await sunlight.reviews.submitForReview(document: draft.id, form: ReviewForm(
-            facts: "当事人违法事实清楚，证据确实充分。", law: "依据相关法律法规的规定。", hearing: "已告知听证权利，当事人书面放弃听证。",
-            proposal: "罚款人民币 \(lived.fine) 元。"), by: department.officers[0])
+        let form = ReviewForm(facts: "当事人违法事实清楚，证据确实充分。", law: "依据相关法律法规的规定。", hearing: "已告知听证权利，当事人书面放弃听证。",
+                              proposal: "罚款人民币 \(lived.fine) 元。")
+        var records = try await store.reviews.records(ofCase: lived.id)
+        if records.isEmpty {
+            let draft = try await sunlight.cases.draftDocument(case: lived.id, type: type, fields: Self.fields(type, [
+                "fine": "\(lived.fine)", "sanctions": "fine", "recipient": lived.party]), by: officer)
+            _ = try await sunlight.reviews.submitForReview(document: draft.id, form: form, by: officer)
+            if random.next() % 10 == 0 { return false }
+            records = try await store.reviews.records(ofCase: lived.id)
+        }
+        guard let documentID = records.last?.documentID else { return false }
+        let history = ReviewHistory(documentID: documentID, records: records)
+        guard var round = history.last?.submissionRecord else { return false }
+        let lot = random.next() % 10
+        if history.rounds.count == 1, lot < 2 {
+            let answers = ReviewElement.allCases.map {
+                $0 == .evidence ? ChecklistAnswer(element: .evidence, verdict: .problem, comment: "现场检查笔录未附当事人签字，请补充")
+                    : ChecklistAnswer(element: $0, verdict: $0 == .crime ? .notApplicable : .pass, comment: $0 == .crime ? "未达刑事追诉标准" : "")
+            }
+            _ = try await sunlight.reviews.recordOpinion(round: round.id, answers: answers, outcome: .supplement, text: "请补充当事人签字的现场检查笔录后重新送审。",
+                                                         by: department.reviewer)
+            let prose = type.fields.first { if case .longText = $0.kind { true } else { false } }?.key
+            if lot == 1, let prose, let draft = try await store.caseRecords.document(documentID) {
+                var fields = draft.fields
+                fields[prose] = (fields[prose] ?? "") + "（已补充当事人签字的现场检查笔录）"
+                _ = try await sunlight.cases.reviseDocument(documentID, fields: fields, by: officer)
+            }
+            round = try await sunlight.reviews.submitForReview(document: documentID, form: form, by: officer)
+        }
         let answers = ReviewElement.allCases.map {
             ChecklistAnswer(element: $0, verdict: $0 == .crime ? .notApplicable : .pass, comment: $0 == .crime ? "未达刑事追诉标准" : "")
         }
         _ = try await sunlight.reviews.recordOpinion(round: round.id, answers: answers, outcome: .approve, text: "同意作出决定。", by: department.reviewer)
-        _ = try await sunlight.cases.submitDocument(draft.id, by: department.officers[0])
+        _ = try await sunlight.cases.submitDocument(documentID, by: officer)
+        return true
     }
 
     @discardableResult
@@ -74,7 +104,9 @@ struct CaseDriver: Sendable {
         let today = sunlight.clock.today
         let officer = department.officers[0]
         let fine = lived.fine
-        var overrides = ["fine": "\(fine)", "sanctions": "fine", "hearing": "no", "date": today.iso, "method": "direct", "recipient": lived.party]
+        // A 较大数额罚款 carries the right to a hearing, which the party waives in writing (行政处罚法 第六十三条).
+        let hearing = fine >= 10_000
+        var overrides = ["fine": "\(fine)", "sanctions": "fine", "hearing": hearing ? "yes" : "no", "date": today.iso, "method": "direct", "recipient": lived.party]
         if stage.documents.contains(.deliveryReceipt) || stage.code == "delivery" {
             let documents = try await store.caseRecords.documents(of: lived.id)
             if let decision = documents.last(where: { $0.type.isDecision && $0.status == CaseDocument.Status.issued }) {
@@ -96,7 +128,7 @@ struct CaseDriver: Sendable {
                                          device: "执法记录仪"), receipt), by: officer)
             }
         }
-        if stage.code == "review" { try await review(lived, in: department) }
+        if stage.code == "review", !(try await review(lived, in: department, random: &random)) { return }
         for type in stage.documents where type != .hearingNotice && type != .hearingRecord {
             if type.isDecision, let draft = try await store.caseRecords.documents(of: lived.id)
                 .last(where: { $0.type == type && $0.status != CaseDocument.Status.issued }) {
@@ -109,7 +141,8 @@ struct CaseDriver: Sendable {
             if type == .penaltyNotice {
                 // Served on the party, who answers in writing (行政处罚法 第四十四、四十五条).
                 try await issue(lived.id, .deliveryReceipt, overrides.merging(["document": document.id.uuidString.lowercased()]) { $1 }, in: department)
-                _ = try await sunlight.cases.recordPartyResponse(case: lived.id, kind: .statementReceived, on: today, note: "当事人书面陈述，无异议", by: officer)
+                _ = try await sunlight.cases.recordPartyResponse(case: lived.id, kind: hearing ? .hearingWaived : .statementReceived, on: today,
+                                                                 note: hearing ? "当事人书面放弃听证" : "当事人书面陈述，无异议", by: officer)
             }
         }
         if stage.code == "release", let seizure = try await store.caseRecords.documents(of: lived.id).last(where: { $0.type == .seizureDecision }) {

@@ -49,6 +49,8 @@ public enum LivedYear {
                     let target = random.next() % 10 < 7 ? stages.count : Int(random.next() % UInt64(stages.count))
                     let slow = random.next() % 8 == 0
                     let party = Names.business(county.name, serial)
+                    // One penalty in six is a 较大数额罚款: a major decision that goes through legal review (REV-1, R6).
+                    let fine = category == .penalty && random.next() % 6 == 0 ? 120_000 + Int(random.next() % 20) * 5_000 : 200 + Int(random.next() % 40) * 50
                     clock.advance(60)
                     do {
                         let opened = try await sunlight.cases.openCase(NewCase(
@@ -58,7 +60,7 @@ public enum LivedYear {
                             officers: [department.officers[1].user!.id]), by: department.officers[0])
                         running.append(LivedCase(id: opened.id, department: index, category: category, party: party, target: target,
                                                  next: day.adding(days: 1), pace: slow ? 20...60 : 1...6,
-                                                 fine: 200 + Int(random.next() % 40) * 50))
+                                                 fine: fine))
                         tally.cases += 1
                     } catch let error as SunlightError {
                         tally.refusals[error.code, default: 0] += 1
@@ -112,8 +114,9 @@ public enum LivedYear {
                     let published = try await sunlight.publicity.publishDecision(publication.id, confirmedHash: preview.publishedHash, by: department.clerk)
                     tally.published += 1
                     if random.next() % 25 == 0 {
-                        _ = try await sunlight.publicity.withdrawDecision(published.id, statement: "该决定已被复议机关撤销，依法撤下", kind: nil,
-                                                                         by: department.clerk)
+                        // 复议撤销: the change is reported and the decision taken down the same day (PUB-7).
+                        _ = try await sunlight.publicity.withdrawDecision(published.id, statement: "该决定已被复议机关撤销，依法撤下", kind: .revoked,
+                                                                         changedOn: today, by: department.clerk)
                         tally.withdrawn += 1
                     }
                 } catch let error as SunlightError {

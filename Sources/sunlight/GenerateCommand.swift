@@ -63,6 +63,13 @@ struct Generate: AsyncParsableCommand {
     /// One line to standard output, unbuffered, so progress shows as it happens (also in a file).
     static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
+    /// The rules' refusals met on the way, by code, most frequent first: the generator acts
+    /// through the same gates as people, so these are the gates it ran into.
+    static func refusals(_ counts: [String: Int]) -> String {
+        guard !counts.isEmpty else { return "" }
+        return "\n规则拒绝：" + counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value) 次" }.joined(separator: "，")
+    }
+
     static func summary(_ outcome: LivedYearLoad.Outcome, seconds: Double) -> String {
         let loaded = outcome.loaded
         let load = outcome.loadSeconds
@@ -72,6 +79,6 @@ struct Generate: AsyncParsableCommand {
             （撤下 \(outcome.tally.withdrawn) 件），线索 \(outcome.tally.leads) 条，投诉 \(outcome.tally.complaints) 件
             装入记录 \(loaded.records) 行，日志叶子 \(loaded.leaves) 个；装入用时 \(String(format: "%.1f", load)) 秒，全程 \(String(format: "%.1f", seconds)) 秒
             leaves/s \(rate(loaded.leaves, load))  records/s \(rate(loaded.records, load))  (load only; whole run: leaves/s \(rate(loaded.leaves, seconds)))
-            """
+            """ + refusals(outcome.tally.refusals)
     }
 }

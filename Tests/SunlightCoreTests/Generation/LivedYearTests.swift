@@ -37,6 +37,12 @@ import Testing
         }
         #expect(cases.contains { $0.category == .penalty && $0.stage == "done" && $0.status == .archived })
         #expect(tally.published > 5 && tally.leads > 10 && tally.complaints > 5, "\(tally)")
+        #expect(tally.withdrawn > 0, "withdrawals (PUB-7); refusals: \(tally.refusals)")
+        // Legal reviews in every state: passed at once, sent back and revised, sent back and resubmitted unchanged, waiting (REV-1, REV-6).
+        let rounds = try await store.reviews.records(offset: 0, limit: 100_000)
+        let outcomes = Set(rounds.compactMap { $0.opinion?.outcome })
+        #expect(outcomes.isSuperset(of: [.approve, .supplement]), "\(outcomes); refusals: \(tally.refusals)")
+        #expect(cases.contains { $0.stage == "review" } || rounds.contains { $0.submission != nil && $0.round > 1 }, "refusals: \(tally.refusals)")
         // Core still gives some records IDs of its own (UUID()), so the same seed is compared by what the cases are.
         let again = try await Self.generate(seed: 7).1.cases.chronological(offset: 0, limit: 100_000)
         func described(_ cases: [EnforcementCase]) -> [[String]] { cases.map { [$0.number, $0.title, $0.stage, $0.status.rawValue] }.sorted { $0[0] < $1[0] } }
