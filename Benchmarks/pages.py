@@ -36,8 +36,8 @@ PAGES = [
     ("home: a head's tasks", HEAD, "/staff",
      "SELECT c.* FROM case_clock_summaries s JOIN cases c ON c.id = upper(s.case_id) "
      "WHERE s.organisation_id = :market AND (s.earliest_due < :horizon OR s.moving = 1)", {}),
-    ("case list (newest 500)", HEAD, "/staff/cases",
-     "SELECT * FROM cases WHERE organisation_id = :MARKET ORDER BY opened_at DESC, id LIMIT 500", {}),
+    ("case list (a page of 50)", HEAD, "/staff/cases",
+     "SELECT * FROM cases WHERE organisation_id = :MARKET ORDER BY opened_at DESC, id LIMIT 50", {}),
     ("case statistics (this year)", HEAD, "/staff/cases/statistics",
      "SELECT category, status, COUNT(*) FROM cases WHERE organisation_id = :MARKET AND opened_on BETWEEN :year_start AND :today "
      "GROUP BY category, status", {}),

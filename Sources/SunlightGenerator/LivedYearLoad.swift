@@ -47,7 +47,7 @@ public enum LivedYearLoad {
             loaded = loaded + copied
             progress("第 \(county) 个县 已装入：记录 \(copied.records) 行，日志叶子 \(copied.leaves) 个")
         }
-        progress("重建办案期限摘要……")
+        progress("重建读模型（办案期限摘要、法制审核线索、案件统计事实）……")
         let started = timer.now
         try await target.finishBulkLoad()
         loading += started.duration(to: timer.now)

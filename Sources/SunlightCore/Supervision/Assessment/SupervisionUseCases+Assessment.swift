@@ -29,7 +29,9 @@ extension SupervisionUseCases {
             try actor.require(anyOf: .supervisor, .head)
             guard actor.scope.canRead(organisation) else { throw SunlightError.outsideScope }
         }
-        return try await score(organisation, year: year, scheme: try await assessmentScheme(year: year, by: actor), scored: scored, by: actor)
+        let scheme = try await assessmentScheme(year: year, by: actor)
+        return try score(organisation, year: year, measured: try await measures(of: [organisation], year: year)[organisation.id] ?? [:], scheme: scheme,
+                         scored: scored, by: actor)
     }
 
     /// 考核一览 — for each department and town in the actor's view, its saved rating for the year,
@@ -39,19 +41,27 @@ extension SupervisionUseCases {
         let scheme = try await assessmentScheme(year: year, by: actor)
         let saved = try await assessments(by: actor).filter { $0.year == year }
         var overview: [(rating: OrganisationAssessment, saved: Bool)] = []
-        for organisation in try await organisationsInView(of: actor) where organisation.kind == .department || organisation.level == .town {
+        var unsaved: [Organisation] = []
+        let inView = try await organisationsInView(of: actor)
+        let order = Dictionary(inView.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for organisation in inView where organisation.kind == .department || organisation.level == .town {
             if let rating = saved.first(where: { $0.organisationID == organisation.id }) {
                 overview.append((rating, true))
             } else {
-                overview.append((try await score(organisation, year: year, scheme: scheme, scored: [:], by: actor), false))
+                unsaved.append(organisation)
             }
         }
-        return overview
+        // The organisations without a saved rating are measured together, each query once for all of them.
+        let measured = try await measures(of: unsaved, year: year)
+        for organisation in unsaved {
+            overview.append((try score(organisation, year: year, measured: measured[organisation.id] ?? [:], scheme: scheme, scored: [:], by: actor), false))
+        }
+        return overview.sorted { a, b in (order[a.rating.organisationID] ?? 0) < (order[b.rating.organisationID] ?? 0) }
     }
 
     /// An organisation's scores under a scheme.
-    private func score(_ organisation: Organisation, year: Int, scheme: AssessmentScheme, scored: [String: Int], by actor: Actor) async throws -> OrganisationAssessment {
-        let measured = try await measures(of: organisation, year: year)
+    private func score(_ organisation: Organisation, year: Int, measured: [AssessmentMeasure: (Int, Int)], scheme: AssessmentScheme,
+                       scored: [String: Int], by actor: Actor) throws -> OrganisationAssessment {
         var scores: [OrganisationAssessment.Score] = []
         for indicator in scheme.indicators {
             if let measure = indicator.measure {
@@ -135,43 +145,6 @@ extension SupervisionUseCases {
     }
 
     // MARK: - Measures
-
-    /// Each measured indicator as (done, of) for the organisation's items of the year.
-    func measures(of organisation: Organisation, year: Int) async throws -> [AssessmentMeasure: (Int, Int)] {
-        let today = clock.today
-        var result: [AssessmentMeasure: (Int, Int)] = [:]
-        let publications = try await store.publications.list(organisations: [organisation.id], statuses: [])
-            .filter { $0.dueOn?.year == year && ($0.publishedOn != nil || ($0.dueOn.map { $0 < today } ?? false)) }
-        result[.publicationOnTime] = (publications.filter { $0.publishedOn != nil && !$0.publishedLate }.count, publications.count)
-
-        // The year's cases counted in the database; only those with an overdue clock are loaded, for their clocks.
-        let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
-        let opened = try await store.cases.countsByCategory(organisations: [organisation.id], filter: CaseFilter(openedFrom: first, openedTo: last))
-            .values.reduce(0, +)
-        let overdue = try await self.cases.lateClocks(organisations: [organisation.id], dueSoon: false)
-            .filter { $0.enforcementCase.openedOn >= first && $0.enforcementCase.openedOn <= last }.count
-        result[.casesWithinClocks] = (opened - overdue, opened)
-
-        // Decisions reviewed, plus those that should have been and were not; a flag (skipped or ignored) counts against.
-        let reviewed = Set(try await store.reviews.records(organisations: [organisation.id]).filter { ChinaTime.date(of: $0.recordedAt).year == year }.map(\.documentID))
-        let flags = try await reviews.reviewFlags(in: [organisation]).filter { $0.on.year == year }
-        let due = reviewed.count + flags.filter { $0.kind == .missingReview }.count
-        result[.reviewsHonoured] = (max(0, due - flags.count), due)
-
-        let complaints = try await store.complaints.list(organisations: [organisation.id])
-            .filter { $0.handlingOrganisation == organisation.id && $0.dueOn?.year == year && ($0.answeredOn != nil || ($0.dueOn.map { $0 < today } ?? false)) }
-        result[.complaintsOnTime] = (complaints.filter { c in c.answeredOn.map { $0 <= c.dueOn! } ?? false }.count, complaints.count)
-
-        let instruments = try await store.instruments.list(organisations: [organisation.id])
-            .filter { $0.organisationID == organisation.id && $0.rectifyBy.year == year && ($0.reportedOn != nil || $0.rectifyBy < today) }
-        result[.rectificationOnTime] = (instruments.filter { i in i.reportedOn.map { $0 <= i.rectifyBy } ?? false }.count, instruments.count)
-
-        let officers = try await store.users.list(in: [organisation.id]).filter { $0.isActive && $0.has(.officer) }
-        let certificates = try await store.certificates.list(holders: officers.map(\.id))
-        let certified = Set(certificates.filter { $0.status(on: today) == .valid }.map(\.holderID))
-        result[.certifiedOfficers] = (officers.filter { certified.contains($0.id) }.count, officers.count)
-        return result
-    }
 
     /// The justice bureau that assesses the actor's organisation (a supervisor's own bureau).
     func assessingBureau(of actor: Actor) async throws -> Organisation {
