@@ -149,7 +149,10 @@ struct CaseDriver: Sendable {
             _ = try await sunlight.cases.releaseSeizure(case: lived.id, decision: seizure.id, reason: "违法行为已改正，不再需要扣押", by: department.head)
         }
         if lived.category == .penalty, stage.code == "execution" {
-            _ = try await sunlight.cases.recordPayment(case: lived.id, amount: fine, paidOn: today, method: .electronic, receipt: "电子缴款凭证", by: officer)
+            // A slow case pays late, with the surcharge the law adds (行政处罚法 第七十二条).
+            let (owed, surcharge) = try await sunlight.cases.paymentDue(case: lived.id, paidOn: today, by: officer)
+            _ = try await sunlight.cases.recordPayment(case: lived.id, amount: owed + surcharge, paidOn: today, method: .electronic, receipt: "电子缴款凭证",
+                                                       by: officer)
         }
         _ = try await sunlight.cases.completeStage(case: lived.id, by: officer)
     }

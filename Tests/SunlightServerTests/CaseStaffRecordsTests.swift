@@ -57,6 +57,8 @@ struct CaseStaffRecordsTests {
             try await browser.logIn("scj.zhangwei")
             let page = try await browser.get(path)
             #expect(page.body.string.contains(#"id="payment""#) && page.body.string.contains("逾期"))
+            let due = try await sunlight.cases.paymentDue(case: id, paidOn: CivilDate(iso: "2026-12-10")!, by: officer)
+            #expect(due.fine == 1000 && due.surcharge == 60, "two days at 3% a day: what the payment must come to")
             let late = try await browser.post("\(path)/payment", [("amount", "1000"), ("paidOn", "2026-12-10"), ("method", "bank"), ("receipt", "")])
             #expect(late.status == .unprocessableEntity)
             let message = try #require(pages.problem(in: late.body.string))

@@ -53,6 +53,29 @@ extension CaseUseCases {
         }
     }
 
+    /// 应缴金额 — the decided fine and the late surcharge owed if paid on `paidOn`: what
+    /// ``recordPayment(case:amount:paidOn:method:receipt:by:)`` accepts (REC-13; 行政处罚法 第六十七、七十二条).
+    public func paymentDue(case caseID: EnforcementCase.ID, paidOn: CivilDate, by actor: Actor) async throws -> (fine: Int, surcharge: Int) {
+        let (theCase, _) = try await readableCase(caseID, by: actor)
+        return try await owed(try await snapshot(of: theCase, in: store), paidOn: paidOn)
+    }
+
+    /// The fine and surcharge owed on a day: within 15 days of delivery the fine, later with 3% a day, capped at the fine.
+    private func owed(_ snapshot: CaseSnapshot, paidOn: CivilDate) async throws -> (fine: Int, surcharge: Int) {
+        guard let fine = CaseRules.decidedFine(snapshot), fine > 0 else {
+            throw CaseRules.refuse(.rec13, "本案没有已出具的罚款决定", code: "case.no_fine")
+        }
+        guard !snapshot.enforcementCase.simple else { return (fine, 0) }
+        guard let delivered = snapshot.decision.flatMap(snapshot.servedOn) else {
+            throw CaseRules.refuse(.rec14, "处罚决定书尚未送达：缴款期限自决定书送达之日起计算（行政处罚法第六十七条）", code: "case.not_delivered")
+        }
+        // Paid within 15 calendar days is on time whatever the calendar says (a rest day only
+        // moves the last day later), so only a later payment needs the calendar (CAL-1).
+        guard paidOn.dayNumber > delivered.dayNumber + 15 else { return (fine, 0) }
+        let due = try (try await calendars.current()).dueDate(from: delivered, .calendarDays(15))
+        return (fine, CaseClocks.lateSurcharge(fine: fine, due: due, paidOn: paidOn))
+    }
+
     /// 缴纳罚款 — records payment of the decided fine (REC-13): within 15 days of delivery, or
     /// with the late surcharge of 3% a day, capped at the fine (行政处罚法 第六十七、七十二条);
     /// collected on the spot only up to 100 yuan (第六十八条).
@@ -60,24 +83,10 @@ extension CaseUseCases {
                               by actor: Actor) async throws -> EnforcementCase {
         let (theCase, organisation) = try await workableCase(caseID, .payment, by: actor)
         let snapshot = try await snapshot(of: theCase, in: store)
-        guard let fine = CaseRules.decidedFine(snapshot), fine > 0 else {
-            throw CaseRules.refuse(.rec13, "本案没有已出具的罚款决定", code: "case.no_fine")
-        }
         guard !snapshot.has(.paid) else { throw CaseRules.refuse(.rec13, "罚款已经缴纳", code: "case.paid_twice") }
         guard paidOn <= clock.today else { throw SunlightError.invalid("paidOn", "缴纳日期不能晚于今天", rule: .rec13) }
         if method == .onSite { try CaseRules.checkOnSiteCollection(amount: amount) }
-        var surcharge = 0
-        if !theCase.simple {
-            guard let delivered = snapshot.decision.flatMap(snapshot.servedOn) else {
-                throw CaseRules.refuse(.rec14, "处罚决定书尚未送达：缴款期限自决定书送达之日起计算（行政处罚法第六十七条）", code: "case.not_delivered")
-            }
-            // Paid within 15 calendar days is on time whatever the calendar says (a rest day only
-            // moves the last day later), so only a later payment needs the calendar (CAL-1).
-            if paidOn.dayNumber > delivered.dayNumber + 15 {
-                let due = try (try await calendars.current()).dueDate(from: delivered, .calendarDays(15))
-                surcharge = CaseClocks.lateSurcharge(fine: fine, due: due, paidOn: paidOn)
-            }
-        }
+        let (fine, surcharge) = try await owed(snapshot, paidOn: paidOn)
         guard amount == fine + surcharge else {
             throw SunlightError(.ruleViolation, code: "case.payment_amount", surcharge > 0
                 ? "应缴 \(fine + surcharge) 元：罚款 \(fine) 元，逾期加处罚款 \(surcharge) 元（每日 3%，不超过罚款数额，行政处罚法第七十二条）"
