@@ -44,16 +44,16 @@ extension FluentCaseRepository {
         guard !organisations.isEmpty else { return [] }
         var query = CaseRow.select + " WHERE " + CaseFilterSQL.conditions(.all, organisations: organisations, on: database)
         query += " AND \(ident: "cases").\(ident: "simple") = \(bind: false)"
-        let decided = CaseFilterSQL.idIn(CaseFilterSQL.issuedDocuments(decisionTypes))
-        let reviewed = CaseFilterSQL.idIn("SELECT \(ident: "case_id") FROM \(ident: "review_records")")
+        let decided = CaseFilterSQL.issuedDocuments(decisionTypes)
+        let reviewed = CaseFilterSQL.exists(in: "review_records")
         return try await CaseRow.all(query + " AND (" + decided + " OR " + reviewed + ")" + CaseFilterSQL.newestFirst, on: database)
     }
 
     func referable(organisations: [Organisation.ID], filter: CaseFilter, decisionTypes: Set<DocumentType>) async throws -> [EnforcementCase] {
         guard !organisations.isEmpty else { return [] }
         var query = CaseRow.select + " WHERE " + CaseFilterSQL.conditions(filter, organisations: organisations, on: database)
-        query += " AND " + CaseFilterSQL.idIn(CaseFilterSQL.issuedDocuments(decisionTypes))
-        query += " AND " + CaseFilterSQL.idIn("SELECT \(ident: "case_id") FROM \(ident: "case_parties") WHERE \(ident: "party_member") = \(bind: true)")
+        query += " AND " + CaseFilterSQL.issuedDocuments(decisionTypes)
+        query += " AND " + CaseFilterSQL.exists(in: "case_parties", where: "\(ident: "case_parties").\(ident: "party_member") = \(bind: true)")
         return try await CaseRow.all(query + CaseFilterSQL.newestFirst, on: database)
     }
 }

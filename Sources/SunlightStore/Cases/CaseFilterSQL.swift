@@ -20,9 +20,13 @@ enum CaseFilterSQL {
             """
     }
 
-    /// `cases.id IN (…)` over a subquery on another table's `case_id`.
-    static func idIn(_ subquery: SQLQueryString) -> SQLQueryString {
-        "\(ident: "cases").\(ident: "id") IN (" + subquery + ")"
+    /// `EXISTS (…)`: a row of `table` about the case, matching `condition`. Correlated, so each
+    /// case of the organisations asked for probes the table's `case_id` index, and the cost does
+    /// not grow with the rows of other organisations' cases.
+    static func exists(in table: String, where condition: SQLQueryString? = nil) -> SQLQueryString {
+        var query: SQLQueryString = "EXISTS (SELECT 1 FROM \(ident: table) WHERE \(ident: table).\(ident: "case_id") = \(ident: "cases").\(ident: "id")"
+        if let condition { query += " AND " + condition }
+        return query + ")"
     }
 
     /// `('a', 'b', …)` as bound values; `(NULL)` when empty, which matches nothing.
@@ -49,7 +53,7 @@ extension CaseFilterSQL {
 
     /// The cases with an issued document of these types.
     static func issuedDocuments(_ types: Set<DocumentType>) -> SQLQueryString {
-        "SELECT \(ident: "case_id") FROM \(ident: "case_documents") WHERE \(ident: "status") = \(bind: CaseDocument.Status.issued.rawValue) AND \(ident: "type") IN "
-            + list(types.map(\.rawValue).sorted())
+        exists(in: "case_documents", where: "\(ident: "case_documents").\(ident: "status") = \(bind: CaseDocument.Status.issued.rawValue) AND \(ident: "case_documents").\(ident: "type") IN "
+            + list(types.map(\.rawValue).sorted()))
     }
 }
