@@ -6,31 +6,50 @@ extension CaseUseCases {
     /// goes through 法制审核 (only what moves the case, or shows where it goes, needs that).
     /// Reads only through `store`, so it may run inside a transaction.
     func snapshot(of theCase: EnforcementCase, in store: any Store, forNextStage: Bool = false) async throws -> CaseSnapshot {
+        try await snapshotAndFiles(of: theCase, in: store, forNextStage: forNextStage).snapshot
+    }
+
+    /// ``snapshot(of:in:forNextStage:)`` with the evidence files it read for their kinds, so a
+    /// caller that shows them does not read them again.
+    func snapshotAndFiles(of theCase: EnforcementCase, in store: any Store,
+                          forNextStage: Bool = false) async throws -> (snapshot: CaseSnapshot, files: [EvidenceFile]) {
         guard let organisation = try await store.organisations.find(theCase.organisationID) else { throw SunlightError.notFound("机构") }
         let evidence = try await unsealed(try await store.caseRecords.evidence(of: theCase.id), in: store)
-        var kinds: [EvidenceFile.ID: EvidenceFile.Kind] = [:]
-        for id in Set(evidence.compactMap(\.fileID)) { kinds[id] = try await store.evidence.find(id)?.kind }
+        var files: [EvidenceFile] = []
+        for id in Set(evidence.compactMap(\.fileID)) { if let file = try await store.evidence.find(id) { files.append(file) } }
         let active = Set(try await store.cases.officers(of: theCase.id).filter(\.isActive).map(\.userID))
         let officers = try await standards.qualifications(in: [organisation], store: store).filter { active.contains($0.user.id) }
-        return CaseSnapshot(enforcementCase: theCase, parties: try await store.cases.parties(of: theCase.id),
-                            events: try await store.cases.events(of: theCase.id), documents: try await store.caseRecords.documents(of: theCase.id),
-                            evidence: evidence, fileKinds: kinds, officers: officers,
-                            audioVideoStages: try await Self.audioVideoStages(organisation: organisation.id, category: theCase.category,
-                                                                              simple: theCase.simple, in: store),
-                            reviewNeeded: forNextStage ? try await reviewNeeded(theCase, store: store) : false)
+        let parties = try await store.cases.parties(of: theCase.id)
+        let events = try await store.cases.events(of: theCase.id)
+        let documents = try await store.caseRecords.documents(of: theCase.id)
+        var reviewNeeded = false
+        if forNextStage {
+            // The rows just read are the facts the catalogue reads; only its versions and the item's law are read on top.
+            let facts = ReviewRequirementFacts(level: organisation.level, events: events, documents: documents,
+                                               concernsPerson: parties.contains { $0.kind == .person },
+                                               itemLaw: try await ReviewRequirementFacts.itemLaw(theCase.itemEntryID, in: store),
+                                               catalogues: try await CataloguesInForce.load(organisation.id, in: store))
+            reviewNeeded = try await self.reviewNeeded(theCase, facts: facts, store: store)
+        }
+        let snapshot = CaseSnapshot(enforcementCase: theCase, parties: parties, events: events, documents: documents,
+                                    evidence: evidence, fileKinds: Dictionary(files.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a }),
+                                    officers: officers,
+                                    audioVideoStages: try await Self.audioVideoStages(organisation: organisation.id, category: theCase.category,
+                                                                                      simple: theCase.simple, in: store),
+                                    reviewNeeded: reviewNeeded)
+        return (snapshot, files)
     }
 
     /// Whether the case goes through 法制审核: its draft decision (or, before there is one, what
     /// its notice proposed) is major by the catalogue, or a review was asked for (REV-2).
-    func reviewNeeded(_ theCase: EnforcementCase, store: any Store) async throws -> Bool {
+    func reviewNeeded(_ theCase: EnforcementCase, facts: ReviewRequirementFacts, store: any Store) async throws -> Bool {
         // Only a case that has not yet reached 法制审核 asks where it goes next.
         guard let review = theCase.stages.firstIndex(where: { $0.code == "review" }),
               let current = theCase.stages.firstIndex(where: { $0.code == theCase.stage }), current < review else { return false }
         if try await !store.reviews.records(ofCase: theCase.id).isEmpty { return true }
-        let draft = try await store.caseRecords.documents(of: theCase.id).filter { $0.type.isDecision && $0.status != .issued }
-            .max { $0.draftedAt < $1.draftedAt }
+        let draft = facts.documents.filter { $0.type.isDecision && $0.status != .issued }.max { $0.draftedAt < $1.draftedAt }
         // A 严重 violation goes through it too: its collective discussion is recorded on the review (REV-10).
-        let requirement = try await reviews.reviewRequirement(for: draft, in: theCase, store: store)
+        let requirement = facts.requirement(for: draft, in: theCase, on: clock.today)
         return requirement.required || requirement.collectiveDiscussion
     }
 

@@ -125,24 +125,30 @@ extension CaseUseCases {
     /// Everything about a case, read without logging (the caller logs).
     func detail(of theCase: EnforcementCase, in organisation: Organisation) async throws -> CaseDetail {
         let id = theCase.id
-        let stored = try await snapshot(of: theCase, in: store, forNextStage: true)
+        let (stored, read) = try await snapshotAndFiles(of: theCase, in: store, forNextStage: true)
         let sealed = try await store.personalData.values(table: "case_parties", recordIDs: stored.parties.map { $0.id.uuidString.lowercased() })
         let parties = stored.parties.map { $0.unsealed(sealed) }
         let snapshot = CaseSnapshot(enforcementCase: theCase, parties: parties, events: stored.events, documents: stored.documents,
                                     evidence: stored.evidence, fileKinds: stored.fileKinds, officers: stored.officers,
                                     audioVideoStages: stored.audioVideoStages)
         var files: [EvidenceFile.ID: EvidenceFile] = [:]
-        var attached: [EvidenceFile] = []
-        for id in Set(stored.evidence.compactMap(\.fileID)) { if let file = try await store.evidence.find(id) { attached.append(file) } }
-        for file in try await withParties(attached) { files[file.id] = file }
+        for file in try await withParties(read) { files[file.id] = file }
         let assignments = try await store.cases.officers(of: id)
-        let qualifications = try await standards.qualifications(in: [organisation])
-        var officers: [CaseOfficerView] = []
-        for assignment in assignments {
-            guard let user = try await store.users.find(assignment.userID) else { continue }
-            officers.append(CaseOfficerView(assignment: assignment, user: user, qualification: qualifications.first { $0.user.id == user.id }))
-        }
         let users = try await store.users.list(in: [organisation.id])
+        var byID = Dictionary(users.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for assignment in assignments where byID[assignment.userID] == nil {
+            if let user = try await store.users.find(assignment.userID) { byID[user.id] = user }
+        }
+        // The snapshot holds the active officers' qualifications; the others' are read only if there are others.
+        var qualifications = Dictionary(stored.officers.map { ($0.user.id, $0) }, uniquingKeysWith: { a, _ in a })
+        if assignments.contains(where: { qualifications[$0.userID] == nil }) {
+            for qualification in try await standards.qualifications(in: [organisation]) where qualifications[qualification.user.id] == nil {
+                qualifications[qualification.user.id] = qualification
+            }
+        }
+        let officers = assignments.compactMap { assignment in
+            byID[assignment.userID].map { CaseOfficerView(assignment: assignment, user: $0, qualification: qualifications[$0.id]) }
+        }
         var names = Dictionary(users.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         for officer in officers { names[officer.user.id] = officer.user.displayName }
         let calendar = try await calendars.current()
