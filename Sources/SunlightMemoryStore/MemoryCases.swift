@@ -87,6 +87,15 @@ struct MemoryCaseRepository: CaseRepository {
     }
 
     /// One row per (case, officer): a second save changes only the removal.
+    func insert(parties: [CaseParty], lookups: [CaseParty.ID: String]) async throws {
+        for party in parties { try await insert(party: party) }
+        try await context.write { t in for party in parties { t.partyLookups[party.id] = lookups[party.id] } }
+    }
+
+    func insert(officers: [CaseOfficer]) async throws {
+        for officer in officers { try await save(officer: officer) }
+    }
+
     func save(officer: CaseOfficer) async throws {
         try await context.write { t in
             if let i = t.officersByCase.positions(officer.caseID).first(where: { t.officers[$0].value.userID == officer.userID }) {

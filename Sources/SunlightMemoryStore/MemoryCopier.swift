@@ -68,11 +68,8 @@ struct MemoryCopier {
         try await copy("upload_claims", t.uploadClaims) { try await $0.uploadClaims.insert($1) }
         try await copyInBatches("cases", t.cases) { try await $0.cases.insert($1) }
         let lookups = t.partyLookups
-        try await copy("case_parties", t.parties) { tx, party in
-            try await tx.cases.insert(party: party)
-            if let digest = lookups[party.id] { try await tx.cases.setLookup(digest, party: party.id) }
-        }
-        try await copy("case_officers", MemoryRows(t.officers.map(\.value))) { try await $0.cases.save(officer: $1) }
+        try await copyInBatches("case_parties", t.parties) { try await $0.cases.insert(parties: $1, lookups: lookups) }
+        try await copyInBatches("case_officers", MemoryRows(t.officers.map(\.value))) { try await $0.cases.insert(officers: $1) }
         try await copyInBatches("case_events", t.caseEvents) { try await $0.cases.append($1) }
         try await copyInBatches("case_documents", t.documents) { try await $0.caseRecords.insert($1) }
         try await copyInBatches("case_evidence", t.caseEvidence) { try await $0.caseRecords.insert($1) }

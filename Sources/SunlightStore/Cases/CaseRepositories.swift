@@ -76,14 +76,7 @@ struct FluentCaseRepository: CaseRepository {
             model.removalReason = officer.removalReason
             try await model.update(on: database)
         } else {
-            let model = CaseOfficerModel()
-            model.id = UUID()
-            model.caseID = officer.caseID
-            model.userID = officer.userID
-            model.assignedAt = officer.assignedAt
-            model.removedAt = officer.removedAt
-            model.removalReason = officer.removalReason
-            try await model.create(on: database)
+            try await insert(officers: [officer])
         }
     }
 

@@ -31,6 +31,27 @@ extension FluentCaseRepository {
     func append(_ events: [CaseEvent]) async throws {
         try await BulkInsert.create(events.map(CaseEventModel.init), on: database)
     }
+
+    func insert(parties: [CaseParty], lookups: [CaseParty.ID: String]) async throws {
+        try await BulkInsert.create(parties.map { party in
+            let model = CasePartyModel(party)
+            model.lookupDigest = lookups[party.id]
+            return model
+        }, on: database)
+    }
+
+    func insert(officers: [CaseOfficer]) async throws {
+        try await BulkInsert.create(officers.map { officer in
+            let model = CaseOfficerModel()
+            model.id = UUID()
+            model.caseID = officer.caseID
+            model.userID = officer.userID
+            model.assignedAt = officer.assignedAt
+            model.removedAt = officer.removedAt
+            model.removalReason = officer.removalReason
+            return model
+        }, on: database)
+    }
 }
 
 extension FluentCaseRecordRepository {

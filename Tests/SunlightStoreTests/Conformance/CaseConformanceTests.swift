@@ -61,6 +61,12 @@ struct CaseConformanceTests {
             for p in parties { try await store.cases.setLookup("d-wang", party: p.id) }
             try await store.cases.setLookup("d-shop", party: other.id)
             #expect(try await store.cases.lookups(of: b.id) == [parties[1].id: "d-wang", other.id: "d-shop"])
+            // A bulk load writes parties with their digests in one statement.
+            let loaded = CaseParty(caseID: c.id, kind: .organisation, name: "某某公司", idNumber: "91532328MA6N000001", address: nil, phone: nil,
+                                   representative: nil)
+            try await store.cases.insert(parties: [loaded], lookups: [loaded.id: "d-firm"])
+            #expect(try await store.cases.lookups(of: c.id)[loaded.id] == "d-firm")
+            #expect(try await store.cases.parties(of: c.id).contains { $0.id == loaded.id && $0.name == "某某公司" })
             #expect(Set(try await store.cases.cases(withLookups: ["d-wang"])) == [a.id, b.id, c.id], "any organisation: Core filters")
             #expect(try await store.cases.cases(withLookups: ["d-shop", "none"]) == [b.id])
             #expect(try await store.cases.cases(withLookups: []).isEmpty)

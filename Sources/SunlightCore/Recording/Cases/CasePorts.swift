@@ -16,6 +16,8 @@ public protocol CaseRepository: Sendable {
     func chronological(offset: Int, limit: Int) async throws -> [EnforcementCase]
 
     func insert(party: CaseParty) async throws
+    /// Inserts many parties at once (a bulk load), with the 比对摘要 of those that have one.
+    func insert(parties: [CaseParty], lookups: [CaseParty.ID: String]) async throws
     /// Parties as stored: a natural person's sealed fields are empty here.
     func parties(of caseID: EnforcementCase.ID) async throws -> [CaseParty]
     /// The parties of several cases, as stored.
@@ -37,6 +39,8 @@ public protocol CaseRepository: Sendable {
     func events(offset: Int, limit: Int) async throws -> [CaseEvent]
 
     func save(officer: CaseOfficer) async throws
+    /// Inserts many new assignments at once (a bulk load).
+    func insert(officers: [CaseOfficer]) async throws
     func officers(of caseID: EnforcementCase.ID) async throws -> [CaseOfficer]
     func officers(offset: Int, limit: Int) async throws -> [CaseOfficer]
 
