@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import SunlightCore
 
@@ -18,8 +19,24 @@ enum BulkInsert {
 }
 
 extension FluentAccessLogRepository {
+    /// The columns ``AccessLogModel`` writes, bound by SQLKit directly: a bulk load's tens of
+    /// thousands of lines skip building a model and reflecting over its fields per row.
     func append(_ entries: [AccessLogEntry]) async throws {
-        try await BulkInsert.create(entries.map(AccessLogModel.init), on: database)
+        guard let sql = database as? any SQLDatabase else { return try await BulkInsert.create(entries.map(AccessLogModel.init), on: database) }
+        var start = 0
+        while start < entries.count {
+            let end = Swift.min(entries.count, start + BulkInsert.rowsPerStatement)
+            let insert = sql.insert(into: AccessLogModel.schema).columns("entry_id", "at", "actor_user_id", "actor_name", "channel", "action",
+                                                                          "resource_type", "resource_id", "organisation_id", "organisation_path",
+                                                                          "address", "summary")
+            for e in entries[start..<end] {
+                insert.values(SQLBind(e.id), SQLBind(e.at), SQLBind(e.actorUserID), SQLBind(e.actorName), SQLBind(e.channel.rawValue),
+                              SQLBind(e.action.rawValue), SQLBind(e.resourceType), SQLBind(e.resourceID), SQLBind(e.organisationID),
+                              SQLBind(e.organisationPath), SQLBind(e.address), SQLBind(e.summary))
+            }
+            try await insert.run()
+            start = end
+        }
     }
 }
 
