@@ -75,7 +75,7 @@ struct MemoryCopier {
         try await copyInBatches("case_evidence", t.caseEvidence) { try await $0.caseRecords.insert($1) }
         try await copy("interference_records", t.interference) { try await $0.caseRecords.insert($1) }
         try await copy("review_records", t.reviewRecords) { try await $0.reviews.insert($1) }
-        try await copy("decision_publications", t.publications) { try await $0.publications.insert($1) }
+        try await copyInBatches("decision_publications", t.publications) { try await $0.publications.insert($1) }
         try await copy("publication_events", t.publicationEvents) { try await $0.publications.append($1) }
         try await copy("search_documents", t.searchDocuments) { try await $0.search.upsert($1) }
         try await copy("outbox", t.outbox) { try await $0.outbox.insert($1) }

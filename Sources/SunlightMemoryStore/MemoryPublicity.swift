@@ -146,6 +146,10 @@ struct MemorySearchRepository: SearchRepository {
 struct MemoryPublicationRepository: PublicationRepository {
     let context: MemoryContext
 
+    func insert(_ publications: [DecisionPublication]) async throws {
+        for publication in publications { try await insert(publication) }
+    }
+
     func insert(_ publication: DecisionPublication) async throws {
         try await context.write { t in
             try MemoryTables.unique(t.publications, \.id, publication.id, "决定公开")

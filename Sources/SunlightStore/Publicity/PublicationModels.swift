@@ -110,6 +110,12 @@ struct FluentPublicationRepository: PublicationRepository {
         try await SearchGramIndex.decisions.insert([(publication.id, model.searchText)], on: sql)
     }
 
+    func insert(_ publications: [DecisionPublication]) async throws {
+        let models = try publications.map(DecisionPublicationModel.init)
+        try await BulkInsert.create(models, on: database)
+        try await SearchGramIndex.decisions.insert(zip(publications, models).map { ($0.id, $1.searchText) }, on: sql)
+    }
+
     func update(_ publication: DecisionPublication) async throws {
         guard let model = try await DecisionPublicationModel.find(publication.id, on: database) else { throw StoreError.corrupt(DecisionPublicationModel.schema, publication.id) }
         let before = model.searchText

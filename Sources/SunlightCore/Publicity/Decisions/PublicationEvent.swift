@@ -59,6 +59,8 @@ public struct PublicationEvent: Identifiable, Sendable, Equatable {
 /// 决定公开存储 — the current state of each decision's publication, and its events.
 public protocol PublicationRepository: Sendable {
     func insert(_ publication: DecisionPublication) async throws
+    /// Inserts many publications at once (a bulk load), with their search grams.
+    func insert(_ publications: [DecisionPublication]) async throws
     func update(_ publication: DecisionPublication) async throws
     func find(_ id: DecisionPublication.ID) async throws -> DecisionPublication?
     func find(document: UUID) async throws -> DecisionPublication?
