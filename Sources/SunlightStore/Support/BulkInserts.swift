@@ -18,25 +18,27 @@ enum BulkInsert {
     }
 }
 
-extension FluentAccessLogRepository {
-    /// The columns ``AccessLogModel`` writes, bound by SQLKit directly: a bulk load's tens of
-    /// thousands of lines skip building a model and reflecting over its fields per row.
-    func append(_ entries: [AccessLogEntry]) async throws {
-        guard let sql = database as? any SQLDatabase else { return try await BulkInsert.create(entries.map(AccessLogModel.init), on: database) }
-        var start = 0
-        while start < entries.count {
-            let end = Swift.min(entries.count, start + BulkInsert.rowsPerStatement)
-            let insert = sql.insert(into: AccessLogModel.schema).columns("entry_id", "at", "actor_user_id", "actor_name", "channel", "action",
-                                                                          "resource_type", "resource_id", "organisation_id", "organisation_path",
-                                                                          "address", "summary")
-            for e in entries[start..<end] {
-                insert.values(SQLBind(e.id), SQLBind(e.at), SQLBind(e.actorUserID), SQLBind(e.actorName), SQLBind(e.channel.rawValue),
-                              SQLBind(e.action.rawValue), SQLBind(e.resourceType), SQLBind(e.resourceID), SQLBind(e.organisationID),
-                              SQLBind(e.organisationPath), SQLBind(e.address), SQLBind(e.summary))
-            }
+extension BulkInsert {
+    /// Rows bound by SQLKit directly into `columns` (the model's own): a bulk load's tens of
+    /// thousands of rows skip building a model and reflecting over its fields per row.
+    static func rows(into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt(table, nil) }
+        for chunk in rows.chunked(rowsPerStatement) {
+            let insert = sql.insert(into: table).columns(columns)
+            for row in chunk { insert.values(row.map { SQLBind($0) }) }
             try await insert.run()
-            start = end
         }
+    }
+}
+
+extension FluentAccessLogRepository {
+    func append(_ entries: [AccessLogEntry]) async throws {
+        try await BulkInsert.rows(into: AccessLogModel.schema, columns: ["entry_id", "at", "actor_user_id", "actor_name", "channel", "action",
+                                                                          "resource_type", "resource_id", "organisation_id", "organisation_path",
+                                                                          "address", "summary"], entries.map { e in
+            [e.id, e.at, e.actorUserID, e.actorName, e.channel.rawValue, e.action.rawValue, e.resourceType, e.resourceID, e.organisationID,
+             e.organisationPath, e.address, e.summary]
+        }, on: database)
     }
 }
 
@@ -46,7 +48,9 @@ extension FluentCaseRepository {
     }
 
     func append(_ events: [CaseEvent]) async throws {
-        try await BulkInsert.create(events.map(CaseEventModel.init), on: database)
+        try await BulkInsert.rows(into: CaseEventModel.schema, columns: ["event_id", "case_id", "kind", "stage", "at", "on_date", "by_user", "note", "data"],
+                                  events.map { e in [e.id, e.caseID, e.kind.rawValue, e.stage, e.at, e.on.iso, e.by, e.note, StringMap.encode(e.data)] },
+                                  on: database)
     }
 
     func insert(parties: [CaseParty], lookups: [CaseParty.ID: String]) async throws {
