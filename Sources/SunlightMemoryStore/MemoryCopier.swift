@@ -64,7 +64,7 @@ struct MemoryCopier {
         try await copy("trainings", t.trainings) { try await $0.officerRecords.insert(training: $1) }
         try await copy("publication_policies", t.policies) { try await $0.publications.save($1) }
         try await copy("inspection_draws", t.draws) { try await $0.draws.insert($1) }
-        try await copy("evidence_files", t.evidenceFiles) { try await $0.evidence.insert($1) }
+        try await copyInBatches("evidence_files", t.evidenceFiles) { try await $0.evidence.insert($1) }
         try await copy("upload_claims", t.uploadClaims) { try await $0.uploadClaims.insert($1) }
         try await copyInBatches("cases", t.cases) { try await $0.cases.insert($1) }
         let lookups = t.partyLookups
@@ -76,7 +76,7 @@ struct MemoryCopier {
         try await copy("interference_records", t.interference) { try await $0.caseRecords.insert($1) }
         try await copy("review_records", t.reviewRecords) { try await $0.reviews.insert($1) }
         try await copyInBatches("decision_publications", t.publications) { try await $0.publications.insert($1) }
-        try await copy("publication_events", t.publicationEvents) { try await $0.publications.append($1) }
+        try await copyInBatches("publication_events", t.publicationEvents) { try await $0.publications.append($1) }
         try await copy("search_documents", t.searchDocuments) { try await $0.search.upsert($1) }
         try await copy("outbox", t.outbox) { try await $0.outbox.insert($1) }
         try await copy("complaints", t.complaints) { try await $0.complaints.insert($1) }

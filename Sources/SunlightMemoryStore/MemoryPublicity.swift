@@ -5,6 +5,10 @@ import SunlightCore
 struct MemoryEvidenceRepository: EvidenceRepository {
     let context: MemoryContext
 
+    func insert(_ files: [EvidenceFile]) async throws {
+        for file in files { try await insert(file) }
+    }
+
     func insert(_ file: EvidenceFile) async throws {
         try await context.write { t in
             try MemoryTables.unique(t.evidenceFiles, \.id, file.id, "音像记录")
@@ -210,6 +214,10 @@ struct MemoryPublicationRepository: PublicationRepository {
 
     /// The memory store keeps no separate query columns.
     func queryColumnMismatches() async throws -> [DecisionPublication.ID] { [] }
+
+    func append(_ events: [PublicationEvent]) async throws {
+        for event in events { try await append(event) }
+    }
 
     func append(_ event: PublicationEvent) async throws {
         try await context.write { t in

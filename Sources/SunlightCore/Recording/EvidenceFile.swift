@@ -94,6 +94,8 @@ public struct EvidenceFile: Identifiable, Sendable, Equatable {
 /// 文件存储 — evidence file records; append-only.
 public protocol EvidenceRepository: Sendable {
     func insert(_ file: EvidenceFile) async throws
+    /// Inserts many files' records at once (a bulk load).
+    func insert(_ files: [EvidenceFile]) async throws
     func find(_ id: EvidenceFile.ID) async throws -> EvidenceFile?
     /// Newest first, for these organisations.
     func list(in organisations: [Organisation.ID], limit: Int) async throws -> [EvidenceFile]

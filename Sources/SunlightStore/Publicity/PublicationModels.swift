@@ -202,6 +202,8 @@ struct FluentPublicationRepository: PublicationRepository {
 
     func append(_ event: PublicationEvent) async throws { try await PublicationEventModel(event).create(on: database) }
 
+    func append(_ events: [PublicationEvent]) async throws { try await BulkInsert.create(events.map(PublicationEventModel.init), on: database) }
+
     func events(of publication: DecisionPublication.ID) async throws -> [PublicationEvent] {
         try await PublicationEventModel.query(on: database).filter(\.$publicationID == publication).sort(\.$id).all().map { try $0.domain() }
     }

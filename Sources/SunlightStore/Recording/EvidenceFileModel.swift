@@ -62,6 +62,10 @@ struct FluentEvidenceRepository: EvidenceRepository {
         try await EvidenceFileModel(file).create(on: database)
     }
 
+    func insert(_ files: [EvidenceFile]) async throws {
+        try await BulkInsert.create(files.map(EvidenceFileModel.init), on: database)
+    }
+
     func find(_ id: EvidenceFile.ID) async throws -> EvidenceFile? {
         try await EvidenceFileModel.find(id, on: database)?.domain()
     }

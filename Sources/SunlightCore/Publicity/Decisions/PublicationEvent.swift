@@ -78,6 +78,8 @@ public protocol PublicationRepository: Sendable {
     func queryColumnMismatches() async throws -> [DecisionPublication.ID]
 
     func append(_ event: PublicationEvent) async throws
+    /// Appends many events at once (a bulk load), in their order.
+    func append(_ events: [PublicationEvent]) async throws
     /// A publication's events in the order written.
     func events(of publication: DecisionPublication.ID) async throws -> [PublicationEvent]
     func events(offset: Int, limit: Int) async throws -> [PublicationEvent]
