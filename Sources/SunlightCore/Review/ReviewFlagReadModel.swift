@@ -12,28 +12,28 @@ enum ReviewFlagReadModel {
     static let name = "review_flags"
 
     /// The flags these cases should have now, each case's in order.
-    static func expected(_ cases: [EnforcementCase], in store: any Store) async throws -> [ReviewFlag] {
-        let candidates = cases.filter { !$0.simple }
+    static func expected(_ rows: CaseRows, in store: any Store) async throws -> [ReviewFlag] {
+        let candidates = rows.cases.filter { !$0.simple }
         guard !candidates.isEmpty else { return [] }
-        let facts = try await ReviewRequirementFacts.load(candidates, in: store)
+        let facts = try await ReviewRequirementFacts.load(candidates, rows: rows, in: store)
         let records = Dictionary(grouping: try await store.reviews.records(ofCases: candidates.map(\.id)), by: \.caseID)
         return candidates.flatMap { theCase in
             facts[theCase.id].map { ReviewFlag.of(theCase, facts: $0, records: records[theCase.id] ?? []) } ?? []
         }
     }
 
-    /// Recomputes the flags of these cases, in the caller's transaction.
-    static func refresh(_ ids: Set<EnforcementCase.ID>, in tx: any Store) async throws {
+    /// Recomputes the flags of these cases from their rows, in the caller's transaction.
+    static func refresh(_ ids: Set<EnforcementCase.ID>, rows: CaseRows, in tx: any Store) async throws {
         guard !ids.isEmpty else { return }
-        let cases = try await tx.cases.find(ids: Array(ids))
-        try await tx.reviewFlags.replace(cases: ids.sorted { $0.uuidString < $1.uuidString }, with: try await expected(cases, in: tx))
+        try await tx.reviewFlags.replace(cases: ids.sorted { $0.uuidString < $1.uuidString }, with: try await expected(rows, in: tx))
     }
 
     /// Recomputes the flags of an organisation's cases under an enforcement item, in the
     /// caller's transaction: a newly published version may change the law the catalogue reads.
     static func refresh(item entryID: UUID, of organisationID: Organisation.ID, in tx: any Store) async throws {
         let cases = try await tx.cases.reviewable(organisations: [organisationID], decisionTypes: DocumentType.reviewable)
-        try await refresh(Set(cases.filter { $0.itemEntryID == entryID }.map(\.id)), in: tx)
+        let under = cases.filter { $0.itemEntryID == entryID }
+        try await refresh(Set(under.map(\.id)), rows: try await CaseRows.load(under, in: tx), in: tx)
     }
 
     /// Every case's flags that can have one, recomputed, organisation by organisation.
@@ -42,7 +42,7 @@ enum ReviewFlagReadModel {
         for chunk in stride(from: 0, to: organisations.count, by: 50).map({ Array(organisations[$0..<min($0 + 50, organisations.count)]) }) {
             let cases = try await store.cases.reviewable(organisations: chunk, decisionTypes: DocumentType.reviewable)
             for start in stride(from: 0, to: cases.count, by: 500) {
-                try await each(try await expected(Array(cases[start..<min(start + 500, cases.count)]), in: store))
+                try await each(try await expected(try await CaseRows.load(Array(cases[start..<min(start + 500, cases.count)]), in: store), in: store))
             }
         }
     }

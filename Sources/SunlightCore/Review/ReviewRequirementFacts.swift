@@ -47,13 +47,12 @@ struct ReviewRequirementFacts: Sendable {
                                       catalogues: try await CataloguesInForce.load(organisation.id, in: store))
     }
 
-    /// The facts of many cases in a few queries: their events, documents and parties at once,
+    /// The facts of many cases in a few queries, their events and documents from `rows`: their parties at once,
     /// each organisation's catalogues and each item's law once.
-    static func load(_ cases: [EnforcementCase], in store: any Store) async throws -> [EnforcementCase.ID: ReviewRequirementFacts] {
+    static func load(_ cases: [EnforcementCase], rows: CaseRows, in store: any Store) async throws -> [EnforcementCase.ID: ReviewRequirementFacts] {
         guard !cases.isEmpty else { return [:] }
         let ids = cases.map(\.id)
-        let events = Dictionary(grouping: try await store.cases.events(ofCases: ids), by: \.caseID)
-        let documents = Dictionary(grouping: try await store.caseRecords.documents(ofCases: ids), by: \.caseID)
+        let events = rows.events, documents = rows.documents
         let people = Set(try await store.cases.parties(ofCases: ids).filter { $0.kind == .person }.map(\.caseID))
         var levels: [Organisation.ID: AdministrativeLevel] = [:]
         var catalogues: [Organisation.ID: CataloguesInForce] = [:]

@@ -15,9 +15,11 @@ enum ReadModels {
     /// Recomputes the read models of the cases a commit changed, in its transaction.
     static func refresh(cases: Set<EnforcementCase.ID>, in tx: any Store, calendar: WorkingDayCalendar) async throws {
         guard !cases.isEmpty else { return }
-        try await CaseClockSummaries.refresh(cases, in: tx, calendar: calendar)
-        try await ReviewFlagReadModel.refresh(cases, in: tx)
-        try await CaseFactReadModel.refresh(cases, in: tx)
+        // The cases, their events and documents, read once for the three.
+        let rows = try await CaseRows.load(try await tx.cases.find(ids: Array(cases)), in: tx)
+        try await CaseClockSummaries.refresh(cases, rows: rows, in: tx, calendar: calendar)
+        try await ReviewFlagReadModel.refresh(cases, rows: rows, in: tx)
+        try await CaseFactReadModel.refresh(cases, rows: rows, in: tx)
     }
 
     /// Rebuilds every read model (records were bulk-loaded).

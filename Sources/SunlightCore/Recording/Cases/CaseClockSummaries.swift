@@ -6,28 +6,24 @@ import Foundation
 enum CaseClockSummaries {
     static let name = "case_clock_summaries"
 
-    /// What clocks read of each case: the case, its events and its documents (two queries).
-    static func clockSnapshots(of cases: [EnforcementCase], in store: any Store) async throws -> [CaseSnapshot] {
-        guard !cases.isEmpty else { return [] }
-        let ids = cases.map(\.id)
-        let events = Dictionary(grouping: try await store.cases.events(ofCases: ids), by: \.caseID)
-        let documents = Dictionary(grouping: try await store.caseRecords.documents(ofCases: ids), by: \.caseID)
-        return cases.map {
-            CaseSnapshot(enforcementCase: $0, parties: [], events: events[$0.id] ?? [], documents: documents[$0.id] ?? [],
+    /// What clocks read of each case: the case, its events and its documents.
+    static func clockSnapshots(of rows: CaseRows) -> [CaseSnapshot] {
+        rows.cases.map {
+            CaseSnapshot(enforcementCase: $0, parties: [], events: rows.events[$0.id] ?? [], documents: rows.documents[$0.id] ?? [],
                          evidence: [], fileKinds: [:], officers: [], audioVideoStages: [])
         }
     }
 
     /// The summaries these cases should have now.
-    static func expected(_ cases: [EnforcementCase], in store: any Store, calendar: WorkingDayCalendar) async throws -> [CaseClockSummary] {
-        let running = cases.filter { $0.status == .open || $0.status == .suspended }
-        return try await clockSnapshots(of: running, in: store).compactMap { CaseClockSummary.of($0, calendar: calendar) }
+    static func expected(_ rows: CaseRows, calendar: WorkingDayCalendar) -> [CaseClockSummary] {
+        clockSnapshots(of: rows).filter { $0.enforcementCase.status == .open || $0.enforcementCase.status == .suspended }
+            .compactMap { CaseClockSummary.of($0, calendar: calendar) }
     }
 
-    /// Recomputes the summaries of these cases, in the caller's transaction.
-    static func refresh(_ ids: Set<EnforcementCase.ID>, in tx: any Store, calendar: WorkingDayCalendar) async throws {
+    /// Recomputes the summaries of these cases from their rows, in the caller's transaction.
+    static func refresh(_ ids: Set<EnforcementCase.ID>, rows: CaseRows, in tx: any Store, calendar: WorkingDayCalendar) async throws {
         guard !ids.isEmpty else { return }
-        let summaries = try await expected(try await tx.cases.find(ids: Array(ids)), in: tx, calendar: calendar)
+        let summaries = expected(rows, calendar: calendar)
         let kept = Set(summaries.map(\.caseID))
         try await tx.caseClocks.save(summaries, removing: ids.filter { !kept.contains($0) }.sorted { $0.uuidString < $1.uuidString })
     }
@@ -39,7 +35,7 @@ enum CaseClockSummaries {
         for chunk in stride(from: 0, to: organisations.count, by: 50).map({ Array(organisations[$0..<min($0 + 50, organisations.count)]) }) {
             let running = try await store.cases.matching(organisations: chunk, filter: .running)
             for start in stride(from: 0, to: running.count, by: 500) {
-                try await each(try await expected(Array(running[start..<min(start + 500, running.count)]), in: store, calendar: calendar))
+                try await each(expected(try await CaseRows.load(Array(running[start..<min(start + 500, running.count)]), in: store), calendar: calendar))
             }
         }
     }

@@ -6,20 +6,15 @@ import Foundation
 enum CaseFactReadModel {
     static let name = "case_facts"
 
-    /// The facts these cases should have now (their events, and the seizure decisions of coercion cases).
-    static func expected(_ cases: [EnforcementCase], in store: any Store) async throws -> [CaseFacts] {
-        guard !cases.isEmpty else { return [] }
-        let events = Dictionary(grouping: try await store.cases.events(ofCases: cases.map(\.id)), by: \.caseID)
-        let coercion = cases.filter { $0.category == .coercion }.map(\.id)
-        let documents = Dictionary(grouping: coercion.isEmpty ? [] : try await store.caseRecords.documents(ofCases: coercion), by: \.caseID)
-        return cases.map { CaseFacts.of($0, events: events[$0.id] ?? [], documents: documents[$0.id] ?? []) }
+    /// The facts these cases should have now, from their events and documents.
+    static func expected(_ rows: CaseRows) -> [CaseFacts] {
+        rows.cases.map { CaseFacts.of($0, events: rows.events[$0.id] ?? [], documents: rows.documents[$0.id] ?? []) }
     }
 
-    /// Recomputes the facts of these cases, in the caller's transaction.
-    static func refresh(_ ids: Set<EnforcementCase.ID>, in tx: any Store) async throws {
+    /// Recomputes the facts of these cases from their rows, in the caller's transaction.
+    static func refresh(_ ids: Set<EnforcementCase.ID>, rows: CaseRows, in tx: any Store) async throws {
         guard !ids.isEmpty else { return }
-        try await tx.caseFacts.replace(cases: ids.sorted { $0.uuidString < $1.uuidString },
-                                       with: try await expected(try await tx.cases.find(ids: Array(ids)), in: tx))
+        try await tx.caseFacts.replace(cases: ids.sorted { $0.uuidString < $1.uuidString }, with: expected(rows))
     }
 
     /// Every case's facts, recomputed, 500 cases at a time in the order they were opened.
@@ -28,7 +23,7 @@ enum CaseFactReadModel {
         while true {
             let cases = try await store.cases.chronological(offset: offset, limit: 500)
             guard !cases.isEmpty else { return }
-            try await each(try await expected(cases, in: store))
+            try await each(expected(try await CaseRows.load(cases, in: store)))
             offset += cases.count
         }
     }

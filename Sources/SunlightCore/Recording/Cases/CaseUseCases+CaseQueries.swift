@@ -98,7 +98,7 @@ extension CaseUseCases {
         guard !running.isEmpty else { return [:] }
         let calendar = try await calendars.current()
         var result: [EnforcementCase.ID: [CaseClock]] = [:]
-        for snapshot in try await CaseClockSummaries.clockSnapshots(of: running, in: store) {
+        for snapshot in CaseClockSummaries.clockSnapshots(of: try await CaseRows.load(running, in: store)) {
             do {
                 result[snapshot.enforcementCase.id] = try CaseClocks.clocks(for: snapshot, today: clock.today, calendar: calendar,
                                                                             dueSoonMargin: settings.dueSoonMargin)
